@@ -1,0 +1,226 @@
+"""The Prefect flow: plan the run, process batches in parallel, commit the tables.
+
+One Prefect task per batch of articles (never one per article: each task run costs the
+Prefect server tens of milliseconds). Locally each batch runs in a worker process of a
+process pool (the spaCy model is loaded once per worker); with `dask_address` the batch
+tasks run on that Dask cluster through prefect-dask's DaskTaskRunner.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from tasks import PIPELINE_VERSION, ingest, store
+from tasks.batch import BatchSpec, run_batch
+from tasks.paths import DEFAULT_INPUT, DEFAULT_OUTPUT, OutputLayout
+
+log = logging.getLogger(__name__)
+
+# progress callback (set by the CLI; not a flow parameter): called with (files_done, files_total)
+PROGRESS: Callable[[int, int], None] | None = None
+_POOL: ProcessPoolExecutor | None = None
+
+
+def _file_sha(path: Path) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def plan(paths: list[str], layout: OutputLayout) -> tuple[list[tuple[str, str, str, str]], list, store.Manifest]:
+    """Inputs with their status: [(path, source, sha, new|changed|unchanged)], rejections, manifest."""
+    files, rejections = ingest.discover(paths)
+    manifest = store.Manifest.load(layout)
+    out = []
+    for f in files:
+        try:
+            sha = _file_sha(f.path)
+        except OSError as e:
+            rejections.append(ingest.Rejection(f.source, f"unreadable file: {e.strerror or e}"))
+            continue
+        out.append((str(f.path), f.source, sha, manifest.status(f.source, sha)))
+    return out, rejections, manifest
+
+
+@task(name="process-batch", retries=0)
+def process_batch_task(spec: BatchSpec, local: bool = True) -> store.StagedBatch:
+    """Process one batch (in the local process pool, or right here on a Dask worker)."""
+    if local and _POOL is not None:
+        return _POOL.submit(run_batch, spec).result()
+    return run_batch(spec)
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def run_pipeline(
+    paths: list[str],
+    out: str,
+    model: str = "en_core_web_sm",
+    batch_size: int = 200,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    wait_seconds: float = 0.0,
+    fields: dict[str, str] | None = None,
+    max_bytes: int = ingest.MAX_BYTES,
+) -> dict:
+    """The flow body (also callable without Prefect orchestration in tests)."""
+    global _POOL
+    t_start = time.perf_counter()
+    logger = _logger()
+    layout = OutputLayout(out)
+    layout.root.mkdir(parents=True, exist_ok=True)
+    with store.output_lock(layout, wait_seconds=wait_seconds):
+        if store.replay_journal(layout):
+            logger.warning("finished the commit of an interrupted run")
+        store.discard_stale_staging(layout)
+        t = time.perf_counter()
+        items, pre_rejections, manifest = plan(paths, layout)
+        counts = {s: sum(1 for i in items if i[3] == s) for s in ("new", "changed", "unchanged")}
+        todo = [i for i in items if i[3] != "unchanged"]
+        logger.info("plan: %d inputs (%d new, %d changed, %d unchanged) in %.1fs",
+                    len(items), counts["new"], counts["changed"], counts["unchanged"], time.perf_counter() - t)
+        run_id = store.new_run_id()
+        ingested_at = datetime.now(timezone.utc).replace(microsecond=0)
+        n_workers = max(1, workers or os.cpu_count() or 1)
+        batch_size = max(1, min(batch_size, -(-len(todo) // n_workers))) if todo else batch_size
+        specs = [BatchSpec(batch=i, files=[(p, s, h) for p, s, h, _ in b], out=str(layout.root), run_id=run_id, model=model,
+                           ingested_at=ingested_at, fields=fields, max_bytes=max_bytes)
+                 for i, b in enumerate(_batches(todo, batch_size))]
+        staged: list[store.StagedBatch] = []
+        if pre_rejections:
+            staged.append(_stage_rejections(layout, run_id, pre_rejections, ingested_at))
+        done = 0
+        if PROGRESS:
+            PROGRESS(0, len(todo))
+        t = time.perf_counter()
+        if specs:
+            if dask_address:
+                futures = [process_batch_task.submit(s, local=False) for s in specs]
+            else:
+                if n_workers > 1 and len(specs) > 1:
+                    import multiprocessing as mp
+
+                    _POOL = ProcessPoolExecutor(max_workers=min(n_workers, len(specs)), mp_context=mp.get_context("spawn"))
+                futures = [process_batch_task.submit(s, local=True) for s in specs]
+            try:
+                for spec, fut in zip(specs, futures):
+                    staged.append(fut.result())
+                    done += len(spec.files)
+                    if PROGRESS:
+                        PROGRESS(done, len(todo))
+            finally:
+                if _POOL is not None:
+                    _POOL.shutdown(cancel_futures=True)
+                    _POOL = None
+        t_process = time.perf_counter() - t
+        t = time.perf_counter()
+        committed = store.commit(layout, run_id, staged, manifest)
+        t_commit = time.perf_counter() - t
+        summary = _summary(layout, run_id, staged, counts, committed, pre_rejections)
+        summary["seconds"] = {"plan+process": round(t_process, 2), "commit": round(t_commit, 2),
+                              "total": round(time.perf_counter() - t_start, 2), **_stage_seconds(staged)}
+        _save_validations(layout, run_id, staged)
+        with open(layout.runs_log, "a", encoding="utf-8") as f:
+            f.write(json.dumps({k: v for k, v in summary.items() if k != "rejected"} | {"rejected": len(summary["rejected"])}) + "\n")
+        for stage, secs in summary["seconds"].items():
+            logger.info("stage %s: %.2fs", stage, secs)
+        logger.info("rows written: %s", summary["rows"])
+        return summary
+
+
+def _stage_seconds(staged: list[store.StagedBatch]) -> dict[str, float]:
+    tot: dict[str, float] = {}
+    for b in staged:
+        for k, v in b.seconds.items():
+            tot[f"worker:{k}"] = round(tot.get(f"worker:{k}", 0.0) + v, 2)
+    return tot
+
+
+def _stage_rejections(layout: OutputLayout, run_id: str, rejections, when) -> store.StagedBatch:
+    rel = f"rejections/month={store.month_of(when)}/part-{run_id}-plan.parquet"
+    from tasks.schemas import REJECTIONS
+
+    store.stage_extra(layout, run_id, rel, store.rejection_rows(rejections, when), REJECTIONS)
+    return store.StagedBatch(batch=-1, parts={"_extra": [rel]}, articles={}, inputs={}, rejections=[
+        {"source": r.source, "reason": r.reason} for r in rejections], quarantined={}, validation={}, rows={}, seconds={})
+
+
+def _summary(layout, run_id, staged, counts, committed, pre_rejections) -> dict:
+    rows: dict[str, int] = {}
+    quarantined: dict[str, int] = {}
+    validation_ok = True
+    for b in staged:
+        for k, v in b.rows.items():
+            rows[k] = rows.get(k, 0) + v
+        for k, v in b.quarantined.items():
+            quarantined[k] = quarantined.get(k, 0) + v
+        validation_ok &= all(v["success"] for v in b.validation.values())
+    rejected = [r for b in staged for r in b.rejections]
+    return {"run_id": run_id, "out": str(layout.root), "pipeline_version": PIPELINE_VERSION,
+            "inputs": counts, "articles_written": committed["new_articles"], "articles_removed": committed["removed_articles"],
+            "rows": rows, "quarantined": quarantined, "validation_passed": validation_ok, "rejected": rejected}
+
+
+def _save_validations(layout: OutputLayout, run_id: str, staged: list[store.StagedBatch]) -> None:
+    results = {}
+    for b in staged:
+        for table, v in b.validation.items():
+            results.setdefault(table, []).append(v["result"] or {"success": v["success"], "rows": v["rows"]})
+    if results:
+        store.atomic_write_json(layout.validations(run_id) / "results.json", results)
+
+
+def _logger():
+    from prefect.exceptions import MissingContextError
+
+    try:
+        return get_run_logger()
+    except MissingContextError:  # outside a flow run (plain call): the module logger
+        return log
+
+
+@flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
+def newsfacts_flow(
+    paths: list[str] | None = None,
+    out: str | None = None,
+    model: str = "en_core_web_sm",
+    batch_size: int = 200,
+    workers: int | None = None,
+    wait_seconds: float = 0.0,
+    fields: dict[str, str] | None = None,
+    max_bytes: int = ingest.MAX_BYTES,
+) -> dict:
+    """Turn the articles under `paths` into validated Parquet tables in `out`."""
+    return run_pipeline([str(p) for p in (paths or [str(DEFAULT_INPUT)])], str(out or DEFAULT_OUTPUT), model=model,
+                        batch_size=batch_size, workers=workers, wait_seconds=wait_seconds, fields=fields, max_bytes=max_bytes)
+
+
+def dask_flow(address: str):
+    """The same flow with its batch tasks on an existing Dask scheduler."""
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(address=address)
+
+    @flow(name="newsfacts-dask", task_runner=runner, log_prints=False)
+    def newsfacts_dask_flow(paths: list[str], out: str, model: str = "en_core_web_sm", batch_size: int = 200,
+                            workers: int | None = None, wait_seconds: float = 0.0, fields: dict[str, str] | None = None,
+                            max_bytes: int = ingest.MAX_BYTES) -> dict:
+        return run_pipeline(paths, out, model=model, batch_size=batch_size, workers=workers, dask_address=address,
+                            wait_seconds=wait_seconds, fields=fields, max_bytes=max_bytes)
+
+    return newsfacts_dask_flow
