@@ -63,6 +63,14 @@ def process_batch_task(spec: BatchSpec, local: bool = True) -> store.StagedBatch
     return run_batch(spec)
 
 
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
 def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -109,6 +117,9 @@ def run_pipeline(
             PROGRESS(0, len(todo))
         t = time.perf_counter()
         if specs:
+            from prefect.context import FlowRunContext
+
+            in_flow = FlowRunContext.get() is not None
             if dask_address:
                 futures = [process_batch_task.submit(s, local=False) for s in specs]
             else:
@@ -116,7 +127,10 @@ def run_pipeline(
                     import multiprocessing as mp
 
                     _POOL = ProcessPoolExecutor(max_workers=min(n_workers, len(specs)), mp_context=mp.get_context("spawn"))
-                futures = [process_batch_task.submit(s, local=True) for s in specs]
+                if in_flow:
+                    futures = [process_batch_task.submit(s, local=True) for s in specs]
+                else:  # a plain call (tests, library use): same work, no orchestration
+                    futures = [_POOL.submit(run_batch, s) if _POOL else _Done(run_batch(s)) for s in specs]
             try:
                 for spec, fut in zip(specs, futures):
                     staged.append(fut.result())

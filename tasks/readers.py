@@ -18,6 +18,7 @@ HTML pages (.html, .htm, .xhtml)
 
 Bulk dumps: JSON Lines (.jsonl, .ndjson; one object a line), CSV (header row, UTF-8),
 Parquet — one article per line/row, streamed (line by line, csv module, parquet batches).
+    CSV lines that are not UTF-8 are read as ingest.decode would (cp1252), and say so in encoding.
     Field names: `fields` maps title/text/url/published_at/id to the column to read; without
     it the first present of these defaults is used:
         text: text, content, body, article     title: title, headline
@@ -77,6 +78,9 @@ ARCHIVE_SUFFIXES = (".gz", ".zip")
 SUFFIXES: tuple[str, ...] = HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + ARCHIVE_SUFFIXES
 MAX_DEPTH = 2  # an archive inside an archive at most
 BATCH_ROWS = 256
+STANDFIRST_MIN_WORDS = 6
+STANDFIRST_PREFIX = 60  # a description whose start is in the text already is a teaser of it
+STANDFIRST_OVERLAP = 0.3  # share of its longer words the description must have in the text
 
 FIELD_DEFAULTS: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body", "article"),
@@ -380,6 +384,35 @@ def _blocks(body) -> list[tuple[str, str]]:
     return out
 
 
+def _strip_site_name(title: str, site: str | None) -> str | None:
+    """'Headline | Site' -> 'Headline' (also 'Site - Headline', with -, |, \u2013, \u2014, : or \u00b7)."""
+    if site:
+        site = re.escape(site.strip())
+        title = re.sub(rf"\s+[|\-\u2013\u2014:\u00b7]\s+{site}$", "", title, flags=re.I)
+        title = re.sub(rf"^{site}\s+[|\-\u2013\u2014:\u00b7]\s+", "", title, flags=re.I)
+    return title or None
+
+
+def _standfirst(description: str | None, title: str | None, blocks: list[tuple[str, str]]) -> str | None:
+    """The page's description (og:description, meta description) as standfirst, when it is a
+    full sentence about the article that the extracted text does not already hold."""
+    if not description:
+        return None
+    d = re.sub(r"\s+", " ", description).strip()
+    words = re.findall(r"\w+", d.lower())
+    if len(words) < STANDFIRST_MIN_WORDS or d.endswith(("...", "\u2026")) or (title and d.lower() == title.lower()):
+        return None
+    body = " ".join(t for _, t in blocks)
+    norm_body = re.sub(r"\s+", " ", body).lower()
+    if d.lower() in norm_body or d.lower()[:STANDFIRST_PREFIX] in norm_body:
+        return None
+    content = [w for w in words if len(w) > 3]
+    body_words = set(re.findall(r"\w+", norm_body))
+    if not content or sum(w in body_words for w in content) < STANDFIRST_OVERLAP * len(content):
+        return None
+    return d
+
+
 def _html(source: str, data: bytes) -> Item:
     import trafilatura
     from lxml import etree
@@ -404,7 +437,7 @@ def _html(source: str, data: bytes) -> Item:
     blocks = _blocks(doc.body)
     if not blocks:
         return Rejection(source, "no article text found in the page", digest)
-    title = re.sub(r"\s+", " ", doc.title).strip() if doc.title else None
+    title = _strip_site_name(re.sub(r"\s+", " ", doc.title).strip(), doc.sitename) if doc.title else None
     url = doc.url if doc.url and re.match(r"https?://", doc.url) else None
     published = None
     if doc.date and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", doc.date):
@@ -412,10 +445,12 @@ def _html(source: str, data: bytes) -> Item:
     if published is None:
         d = url_date(url)
         published = _parse_datetime(d) if d else None
-    hint = ([("headline", title)] if title else []) + blocks
-    if title and blocks[0][1] == title:
-        hint = blocks
-        hint[0] = ("headline", title)
+    if title and blocks[0][1] == title:  # the page's <h1> kept in the text: it is the headline
+        blocks = blocks[1:]
+    if not blocks:
+        return Rejection(source, "no article text found in the page (headline only)", digest)
+    standfirst = _standfirst(doc.description, title, blocks)
+    hint = ([("headline", title)] if title else []) + ([("standfirst", standfirst)] if standfirst else []) + blocks
     body_text = "\n\n".join(t for _, t in hint)
     return RawDocument(source=source, text=body_text, encoding=enc, content_sha256=digest, title=title, url=url,
                        published_at=published, paragraphs_hint=hint)
@@ -493,11 +528,29 @@ def _jsonl(source: str, fh: IO[bytes], max_bytes: int, fields: dict[str, str]) -
         yield _row(source, n, row, _columns(fields, row) if isinstance(row, dict) else {}, max_bytes)
 
 
+def _csv_lines(fh: IO[bytes], state: dict[str, Any]) -> Iterator[str]:
+    """The file's lines decoded one by one: UTF-8, else (like ingest.decode) cp1252 / Latin-1;
+    state["fallback"] is set when a line needed the fallback."""
+    first = True
+    for line in fh:
+        if first and line.startswith(codecs.BOM_UTF8):
+            line = line[3:]
+        first = False
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            state["fallback"] = True
+            try:
+                yield line.decode("cp1252")
+            except UnicodeDecodeError:
+                yield line.decode("latin-1")
+
+
 def _csv(source: str, fh: IO[bytes], max_bytes: int, fields: dict[str, str]) -> Iterator[Item]:
     if csv.field_size_limit() < max_bytes * 2:
         csv.field_size_limit(max_bytes * 2)
-    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-    reader = csv.DictReader(text)
+    state: dict[str, Any] = {"fallback": False}
+    reader = csv.DictReader(_csv_lines(fh, state))
     n = 0
     try:
         header = reader.fieldnames
@@ -505,12 +558,18 @@ def _csv(source: str, fh: IO[bytes], max_bytes: int, fields: dict[str, str]) -> 
             yield Rejection(source, "empty CSV file (no header row)")
             return
         cols = _columns(fields, list(header))
+        if cols["text"] not in header:
+            yield Rejection(source, f"no text column ({cols['text'] or ' / '.join(FIELD_DEFAULTS['text'])}) in the CSV header {list(header)}")
+            return
+        state["fallback"] = False
         for n, row in enumerate(reader, start=1):
             if None in row:  # more cells than header columns
                 row = {k: v for k, v in row.items() if k is not None}
-            yield _row(source, n, row, cols, max_bytes)
-    except UnicodeDecodeError as e:
-        yield Rejection(f"{source}#{n + 1}", f"CSV is not UTF-8 from record {n + 1} on ({e.reason}); rest of the file not read")
+            item = _row(source, n, row, cols, max_bytes)
+            if state["fallback"] and isinstance(item, RawDocument):
+                item.encoding = "cp1252 (fallback from utf-8)"
+            state["fallback"] = False
+            yield item
     except csv.Error as e:
         yield Rejection(f"{source}#{n + 1}", f"malformed CSV at record {n + 1}: {e}; rest of the file not read")
 
@@ -526,6 +585,9 @@ def _parquet(source: str, fh: IO[bytes], max_bytes: int, fields: dict[str, str])
         return
     names = pf.schema_arrow.names
     cols = _columns(fields, names)
+    if cols["text"] not in names:
+        yield Rejection(source, f"no text column ({cols['text'] or ' / '.join(FIELD_DEFAULTS['text'])}) in the Parquet schema {names}")
+        return
     wanted = sorted({c for c in cols.values() if c is not None and c in names})
     n = 0
     try:

@@ -1,0 +1,69 @@
+"""The Prefect flow and the CLI end to end (each CLI call is a real Prefect flow run)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tasks import store
+from tasks.schemas import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = [sys.executable, "-m", "flows.cli"]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
+    return subprocess.run([*CLI, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.slow
+def test_cli_run_on_seed_then_rerun_is_idempotent_and_bad_input_is_refused(tmp_path):
+    inp = tmp_path / "in"
+    inp.mkdir()
+    shutil.copy(ROOT / "raw" / "putin-macron-nato.txt", inp)
+    (inp / "broken.txt").write_bytes(b"%PDF-1.7\n\x00\x01")
+    out = tmp_path / "out"
+    r = run_cli("run", str(inp), "--out", str(out), "--json", "--quiet")
+    assert r.returncode == 3, r.stderr[-3000:]  # something was refused
+    s = json.loads(r.stdout)
+    assert s["inputs"] == {"new": 2, "changed": 0, "unchanged": 0}
+    assert s["articles_written"] == 1 and s["validation_passed"]
+    assert [x["source"] for x in s["rejected"]] == [str(inp / "broken.txt")]
+    for t in TABLES:
+        assert (out / t).is_dir(), t
+    rej = store.read_table(out, "rejections")
+    assert list(rej["source"]) == [str(inp / "broken.txt")] and "PDF" in rej["reason"][0]
+    before = {p: p.read_bytes() for p in out.rglob("*.parquet")}
+    (inp / "broken.txt").unlink()
+    r2 = run_cli("run", str(inp), "--out", str(out))
+    assert r2.returncode == 0, r2.stderr[-3000:]
+    assert "1 unchanged" in r2.stderr.replace("\n", " ")
+    assert {p: p.read_bytes() for p in out.rglob("*.parquet")} == before
+    arts = store.read_table(out, "articles")
+    assert arts["title"][0] == "Putin receives Macron; NATO continues military buildup in Eastern Europe"
+
+
+def test_cli_show_prints_readable_tables(tmp_path, nlp):
+    from flows.pipeline import run_pipeline
+
+    out = tmp_path / "out"
+    run_pipeline([str(ROOT / "raw")], str(out), workers=1)
+    r = run_cli("show", "entities", "putin", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert "Vladimir Putin" in r.stdout and "PERSON" in r.stdout
+
+
+def test_cli_refuses_when_output_is_locked(tmp_path):
+    from tasks.paths import OutputLayout
+
+    out = tmp_path / "out"
+    with store.output_lock(OutputLayout(out)):
+        r = run_cli("run", str(ROOT / "raw"), "--out", str(out), "--quiet")
+    assert r.returncode == 4 and "another newsfacts run" in r.stderr
