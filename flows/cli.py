@@ -104,6 +104,33 @@ def _print_summary(s: dict, console) -> None:
     console.print(f"tables in {s['out']} ({s['seconds'].get('wall', s['seconds']['total'])} s)")
 
 
+def cmd_serve(a: argparse.Namespace) -> int:
+    """Serve a Prefect deployment of the flow that processes new and changed inputs on a schedule."""
+    from flows.pipeline import newsfacts_flow
+
+    if not os.environ.get("PREFECT_API_URL"):
+        print("warning: PREFECT_API_URL is not set; serving against a temporary local server "
+              "(start one with `prefect server start --host 127.0.0.1` and export PREFECT_API_URL)", file=sys.stderr)
+    paths = [os.path.abspath(p) for p in (a.paths or [str(DEFAULT_INPUT)])]
+    schedule = {"cron": a.cron} if a.cron else {"interval": a.interval}
+    newsfacts_flow.serve(name=a.name, parameters={"paths": paths, "out": os.path.abspath(a.out), "model": a.model,
+                                                   "batch_size": a.batch_size, "workers": a.workers, "wait_seconds": a.wait},
+                         description="Process new and changed articles into the newsfacts tables.", limit=1, **schedule)
+    return EXIT_OK
+
+
+def cmd_docs(a: argparse.Namespace) -> int:
+    from tasks import datadocs
+
+    try:
+        index = datadocs.build(a.out)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Data Docs: {index}")
+    return EXIT_OK
+
+
 def cmd_show(a: argparse.Namespace) -> int:
     from flows import show
 
@@ -128,12 +155,27 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--progress", action="store_true", help="progress bar even when not on a terminal")
     r.set_defaults(func=cmd_run)
+    v = sub.add_parser("serve", help="serve a scheduled Prefect deployment that processes new and changed inputs")
+    v.add_argument("paths", nargs="*", help=f"files or folders to watch (default {DEFAULT_INPUT})")
+    v.add_argument("--out", default=str(DEFAULT_OUTPUT))
+    g = v.add_mutually_exclusive_group()
+    g.add_argument("--cron", help="cron schedule, e.g. '*/15 * * * *'")
+    g.add_argument("--interval", type=float, default=3600, help="seconds between runs (default 3600)")
+    v.add_argument("--name", default="newsfacts-scheduled", help="deployment name")
+    v.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"))
+    v.add_argument("--workers", type=int, default=None)
+    v.add_argument("--batch-size", type=int, default=200)
+    v.add_argument("--wait", type=float, default=600.0, help="seconds a scheduled run waits for a run still writing --out")
+    v.set_defaults(func=cmd_serve)
     s = sub.add_parser("show", help="the tables as readable terminal tables")
     s.add_argument("what", choices=["quotes", "entities", "facts"])
     s.add_argument("article", nargs="?", help="article_id, or part of its source path or title")
     s.add_argument("--out", default=str(DEFAULT_OUTPUT))
     s.add_argument("--limit", type=int, default=50)
     s.set_defaults(func=cmd_show)
+    d = sub.add_parser("docs", help="build GX Data Docs (static HTML) from the runs' validation results")
+    d.add_argument("--out", default=str(DEFAULT_OUTPUT), help="the tables' folder (default processed/)")
+    d.set_defaults(func=cmd_docs)
     a = p.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)

@@ -312,6 +312,8 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
     for b in batches:
         dups = {aid for aid, bs in drop_from_staged.items() if str(b.batch) in bs}
         for table, rels in b.parts.items():
+            if table == "_extra":
+                continue
             for rel in rels:
                 src = stage / rel
                 needs_fix = bool(dups) or table == "articles"

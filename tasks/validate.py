@@ -113,8 +113,6 @@ def validate_rows(table: str, rows: list[dict], folder: Path = EXPECTATIONS_DIR)
     from tasks.store import to_table
 
     df = to_table(rows, ALL_TABLES[table]).to_pandas()
-    if df.empty:
-        return TableValidation(table, True, 0)
     _, batch_defs, suites = _context(str(folder))
     batch = batch_defs[table].get_batch(batch_parameters={"dataframe": df})
     res = batch.validate(suites[table], result_format={"result_format": "COMPLETE", "partial_unexpected_count": 0})
