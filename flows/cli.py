@@ -60,6 +60,10 @@ def cmd_run(a: argparse.Namespace) -> int:
         progress.update(task_id, completed=done, total=total)
 
     pipeline.PROGRESS = on_progress
+    if not a.dask:  # load the model and GX while Prefect starts its server (the batch may run here)
+        import threading
+
+        threading.Thread(target=pipeline.warm_up, args=(a.model,), daemon=True, name="warm-up").start()
     kwargs = dict(model=a.model, batch_size=a.batch_size, workers=a.workers, wait_seconds=a.wait,
                   fields=_fields(a.field), max_bytes=a.max_bytes)
     try:

@@ -55,6 +55,19 @@ def plan(paths: list[str], layout: OutputLayout) -> tuple[list[tuple[str, str, s
     return out, rejections, manifest
 
 
+def warm_up(model: str) -> None:
+    """Load the spaCy model and Great Expectations ahead of the first batch (in a thread while
+    Prefect starts, or as a worker process's initializer)."""
+    from tasks import nlp, validate
+    from tasks.paths import EXPECTATIONS_DIR
+
+    try:
+        nlp.load_model(model)
+        validate._context(str(EXPECTATIONS_DIR))
+    except (OSError, RuntimeError, ImportError) as e:  # the batch itself will report it properly
+        log.warning("warm-up failed: %s", e)
+
+
 @task(name="process-batch", retries=0)
 def process_batch_task(spec: BatchSpec, local: bool = True) -> store.StagedBatch:
     """Process one batch (in the local process pool, or right here on a Dask worker)."""
@@ -71,8 +84,31 @@ class _Done:
         return self.value
 
 
+def _split_bulk(todo: list[tuple], batch_size: int, fields, max_bytes: int) -> list[tuple]:
+    """Bulk inputs (JSON Lines, CSV, Parquet, archives) hold many articles: count their items
+    and split them into slices of batch_size, so they are spread over the workers like files."""
+    from tasks import readers
+
+    out = []
+    for item in todo:
+        path, source = item[0], item[1]
+        if not readers.is_bulk(path):
+            out.append(item)
+            continue
+        n = sum(1 for _ in ingest.read([ingest.InputFile(Path(path), source)], max_bytes=max_bytes, fields=fields))
+        if n <= batch_size:
+            out.append(item)
+            continue
+        for first in range(0, n, batch_size):
+            out.extend([item + (first, min(first + batch_size, n))] + [None] * (min(batch_size, n - first) - 1))
+    return out
+
+
 def _batches(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    """Consecutive groups of `size` work units; a bulk slice counts as the items it holds
+    (placeholders None), so every batch carries about `size` articles."""
+    groups = [items[i:i + size] for i in range(0, len(items), size)]
+    return [[w for w in g if w is not None] for g in groups if any(w is not None for w in g)]
 
 
 def run_pipeline(
@@ -106,9 +142,10 @@ def run_pipeline(
         ingested_at = datetime.now(timezone.utc).replace(microsecond=0)
         n_workers = max(1, workers or os.cpu_count() or 1)
         batch_size = max(1, min(batch_size, -(-len(todo) // n_workers))) if todo else batch_size
-        specs = [BatchSpec(batch=i, files=[(p, s, h) for p, s, h, _ in b], out=str(layout.root), run_id=run_id, model=model,
+        work = _split_bulk(todo, batch_size, fields, max_bytes)
+        specs = [BatchSpec(batch=i, files=[w[:3] + w[4:] for w in b], out=str(layout.root), run_id=run_id, model=model,
                            ingested_at=ingested_at, fields=fields, max_bytes=max_bytes)
-                 for i, b in enumerate(_batches(todo, batch_size))]
+                 for i, b in enumerate(_batches(work, batch_size))]
         staged: list[store.StagedBatch] = []
         if pre_rejections:
             staged.append(_stage_rejections(layout, run_id, pre_rejections, ingested_at))
@@ -126,7 +163,8 @@ def run_pipeline(
                 if n_workers > 1 and len(specs) > 1:
                     import multiprocessing as mp
 
-                    _POOL = ProcessPoolExecutor(max_workers=min(n_workers, len(specs)), mp_context=mp.get_context("spawn"))
+                    _POOL = ProcessPoolExecutor(max_workers=min(n_workers, len(specs)), mp_context=mp.get_context("spawn"),
+                                                initializer=warm_up, initargs=(model,))
                 if in_flow:
                     futures = [process_batch_task.submit(s, local=True) for s in specs]
                 else:  # a plain call (tests, library use): same work, no orchestration

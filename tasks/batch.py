@@ -24,7 +24,7 @@ class BatchSpec:
     """Everything a worker needs (plain, picklable values)."""
 
     batch: int
-    files: list[tuple[str, str, str]]  # (path, source, sha256 of the bytes)
+    files: list[tuple]  # (path, source, sha256 of the bytes[, first item, end item]) - bulk files are split by item
     out: str
     run_id: str
     model: str
@@ -41,9 +41,14 @@ def run_batch(spec: BatchSpec) -> store.StagedBatch:
     rejections: list[Rejection] = []
     input_of: dict[str, str] = {}
     inputs: dict[str, dict] = {}
-    for path, source, sha in spec.files:
+    for path, source, sha, *span in spec.files:
+        first, end = span if span else (0, None)
         inputs[source] = {"sha": sha, "article_ids": []}
-        for item in ingest.read([ingest.InputFile(Path(path), source)], max_bytes=spec.max_bytes, fields=spec.fields):
+        for n, item in enumerate(ingest.read([ingest.InputFile(Path(path), source)], max_bytes=spec.max_bytes, fields=spec.fields)):
+            if n < first:
+                continue
+            if end is not None and n >= end:
+                break
             if isinstance(item, Rejection):
                 rejections.append(item)
             else:

@@ -249,9 +249,14 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
     drop_from_staged: dict[str, set[str]] = {}  # staged rel (articles part) -> ids to drop
     new_articles: dict[str, dict] = {}
     # 1. the inputs this run processed replace their earlier versions
+    seen_inputs: set[str] = set()
     for b in sorted(batches, key=lambda b: b.batch):
         for src, info in b.inputs.items():
-            new_manifest.inputs[src] = {"sha": info["sha"], "version": PIPELINE_VERSION, "articles": info["article_ids"]}
+            if src in seen_inputs:  # a bulk input split over several batches
+                new_manifest.inputs[src]["articles"] += [a for a in info["article_ids"] if a not in new_manifest.inputs[src]["articles"]]
+            else:
+                new_manifest.inputs[src] = {"sha": info["sha"], "version": PIPELINE_VERSION, "articles": list(info["article_ids"])}
+                seen_inputs.add(src)
         for aid, info in b.articles.items():
             if aid in new_articles or aid in manifest.articles:
                 drop_from_staged.setdefault(aid, set()).add(str(b.batch))
