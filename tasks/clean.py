@@ -23,6 +23,7 @@ from tasks.model import Article, Paragraph, RawDocument
 _SPACES = dict.fromkeys(map(ord, "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u0085"), " ")
 _SPACES.update({c: " " for c in range(0, 32) if c != 10})
 _SPACES[0x7F] = " "
+_SPACES.update({c: " " for c in range(0x80, 0xA0)})  # C1 controls left over after mojibake repair
 _SPACES[0x2028] = "\n"
 _SPACES[0x2029] = "\n"
 _DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\ufffe]")
@@ -35,6 +36,8 @@ WRAP_WIDTH = 100  # a block whose lines are all at most this long is hard-wrappe
 
 def normalise(text: str) -> str:
     """Unicode and whitespace normalisation with mojibake repair."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if _MOJIBAKE.search(text):
         import ftfy
 
@@ -42,8 +45,6 @@ def normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DROP.sub("", text)
     text = text.translate(_SPACES)
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
     return text.rstrip()
 
 
