@@ -31,12 +31,14 @@ from tasks.data import load_json, load_lines
 from tasks.entities import EntityIndex
 from tasks.model import Article
 from tasks.nlp import sentence_index
-from tasks.speakers import Resolver, lexicon
+from tasks.speakers import Resolver, cannot_speak, lexicon
 
 SENT_END = {".", "!", "?"}
+_DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
 ATTR_PUNCT = {",", "—", "–", "-", ":", "(", ")"}
 MAX_REGION_TOKENS = 40
 MAX_CLIMB = 12
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
 SCARE_MAX_WORDS = 4  # an unattributed partial quote this short is a scare quote or a name
 CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a speaker
 
@@ -51,12 +53,19 @@ class Marks:
     single_both: str
     opening_context: str
     closing_context: str
+    doubled_apostrophe: bool
+    transcript_label: str
 
 
 @lru_cache(maxsize=1)
 def marks() -> Marks:
     m = load_json("quote_marks.json")
     return Marks(**{k: v for k, v in m.items() if not k.startswith("_")})
+
+
+@lru_cache(maxsize=1)
+def transcript_re() -> re.Pattern:
+    return re.compile(marks().transcript_label)
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +80,21 @@ def cue_lemmas() -> tuple[frozenset, frozenset, frozenset]:
         if "naming" in parts[1:]:
             naming.add(parts[0])
     return frozenset(allc), frozenset(speech), frozenset(naming - speech)
+
+
+@lru_cache(maxsize=1)
+def cue_phrasal() -> dict[str, tuple[frozenset, ...]]:
+    """lemma -> word sets; the verb reports speech when all the words of one set hang on it."""
+    out: dict[str, list] = {}
+    for line in load_lines("quote_cue_phrasal.txt"):
+        lemma, *words = line.lower().split()
+        out.setdefault(lemma, []).append(frozenset(words))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> frozenset:
+    return frozenset(w.lower() for w in load_lines("quote_cue_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -96,18 +120,19 @@ class Span:
     para: int  # index into art.paragraphs
     continues: bool = False  # reopens a quotation left open at the previous paragraph's end
     continued: bool = False  # left open at its paragraph's end, reopened by the next paragraph
+    width: int = 1  # characters per mark ('' is two)
 
     @property
     def outer_end(self) -> int:
-        return self.close + 1 if self.close is not None else self.end
+        return self.close + self.width if self.close is not None else self.end
 
 
 # ------------------------------------------------------------------------------------------
 # 1. pairing the marks
 # ------------------------------------------------------------------------------------------
-def _direction(text: str, i: int, ps: int, pe: int, opening: str, closing: str) -> str | None:
+def _direction(text: str, i: int, ps: int, pe: int, opening: str, closing: str, w: int = 1) -> str | None:
     prev = text[i - 1] if i > ps else ""
-    nxt = text[i + 1] if i + 1 < pe else ""
+    nxt = text[i + w] if i + w < pe else ""
     left_open = prev == "" or prev.isspace() or prev in opening
     right_close = nxt == "" or nxt.isspace() or nxt in closing
     if left_open and not right_close:
@@ -117,64 +142,77 @@ def _direction(text: str, i: int, ps: int, pe: int, opening: str, closing: str) 
     return None
 
 
-def _pair_paragraph(text: str, ps: int, pe: int, single: bool, m: Marks) -> list[tuple[int, int | None]]:
-    """(open mark offset, close mark offset or None) of the paragraph's quotations."""
+def _pair_paragraph(text: str, ps: int, pe: int, single: bool, m: Marks) -> list[tuple[int, int | None, int]]:
+    """(open mark offset, close mark offset or None, mark width) of the paragraph's quotations."""
     if single:
         o_set, c_set, b_set = m.single_open, m.single_close, m.single_both
     else:
         o_set, c_set, b_set = m.open, m.close, m.both
     chars = o_set + c_set + b_set
-    out: list[tuple[int, int | None]] = []
-    stack: list[tuple[int, str]] = []  # (offset, family); [0] is the outer quotation
-    for i in range(ps, pe):
+    doubled = m.doubled_apostrophe and not single
+    out: list[tuple[int, int | None, int]] = []
+    stack: list[tuple[int, str, int]] = []  # (offset, family, width); [0] is the outer quotation
+    i = ps - 1
+    while i + 1 < pe:
+        i += 1
         ch = text[i]
-        if ch not in chars:
+        w = 1
+        if doubled and ch == "'" and i + 1 < pe and text[i + 1] == "'":
+            w = 2
+        elif ch not in chars:
             continue
-        fam = "straight" if ch in b_set else "curly"
-        ctx = _direction(text, i, ps, pe, m.opening_context, m.closing_context)
+        elif single and ch == "'" and ((i + 1 < pe and text[i + 1] == "'") or (i > ps and text[i - 1] == "'")):
+            continue  # '' is an encoded double mark, not two single ones
+        fam = "straight" if (ch in b_set or w == 2) else "curly"
+        ctx = _direction(text, i, ps, pe, m.opening_context, m.closing_context, w)
         if single:
             prev = text[i - 1] if i > ps else ""
             if ctx is None or (ctx == "close" and not stack) or (prev.isalnum() and ctx == "open"):
+                i += w - 1
                 continue  # apostrophes: don't, dogs' (unless closing an open quote), 90s
-        intrinsic = "open" if ch in o_set else "close" if ch in c_set else None
+        intrinsic = "open" if ch in o_set else "close" if ch in c_set and w == 1 else None
         d = ctx or intrinsic
+        if i == ps and not stack:
+            d = "open"  # a paragraph opening with a mark opens a quotation, whatever its shape
         if d is None:
             d = "close" if stack else "open"
         if d == "open":
             if not stack:
-                stack.append((i, fam))
+                stack.append((i, fam, w))
             elif fam != stack[0][1] and len(stack) == 1:
-                stack.append((i, fam))  # the other family nests inside
+                stack.append((i, fam, w))  # the other family nests inside
             elif len(stack) == 1:
-                out.append((stack[0][0], None))  # same family reopens: the open one had no close
-                stack = [(i, fam)]
+                out.append((stack[0][0], None, stack[0][2]))  # same family reopens: the open one had no close
+                stack = [(i, fam, w)]
         else:
-            if not stack:
-                continue  # stray closing mark (inch mark, apostrophe-like): ignore
-            if len(stack) > 1 and stack[-1][1] == fam:
-                stack.pop()
-            else:
-                out.append((stack[0][0], i))
-                stack = []
+            if stack:
+                if len(stack) > 1 and stack[-1][1] == fam:
+                    stack.pop()
+                else:
+                    out.append((stack[0][0], i, stack[0][2]))
+                    stack = []
+            # else: a stray closing mark (inch mark, apostrophe-like) is ignored
+        i += w - 1
     if stack:
-        out.append((stack[0][0], None))
+        out.append((stack[0][0], None, stack[0][2]))
     return out
 
 
 def find_spans(text: str, paragraphs: list, m: Marks | None = None) -> list[Span]:
     m = m or marks()
     dbl = m.open + m.close + m.both
-    single = not any(c in text for c in dbl)
+    # single marks are the article's primary marks only when it has no double ones ('' counts)
+    single = not any(c in text for c in dbl) and text.count("''") < 2
     spans: list[Span] = []
     for p in paragraphs:
-        for o, c in _pair_paragraph(text, p.start, p.end, single, m):
-            a, b = o + 1, (c if c is not None else p.end)
+        for o, c, w in _pair_paragraph(text, p.start, p.end, single, m):
+            a, b = o + w, (c if c is not None else p.end)
             seg = text[a:b]
             s = a + (len(seg) - len(seg.lstrip()))
             e = b - (len(seg) - len(seg.rstrip()))
             if e <= s or not any(ch.isalnum() for ch in text[s:e]):
                 continue
-            spans.append(Span(open=o, close=c, start=s, end=e, para=p.idx))
+            spans.append(Span(open=o, close=c, start=s, end=e, para=p.idx, width=w))
     # multi-paragraph quotations: an open quote whose next paragraph starts with a mark
     for prev, cur in zip(spans, spans[1:]):
         if prev.close is None and cur.para == prev.para + 1 and _starts_paragraph(text, cur, paragraphs):
@@ -209,13 +247,13 @@ class _Article:
         self.art, self.doc, self.ents, self.text = art, doc, ents, art.text
         self.tok_starts = [t.idx for t in doc]
         sent_of = [0] * len(doc)
-        self.sent_start_tok: list[int] = []
         for k, s in enumerate(doc.sents):
-            self.sent_start_tok.append(s.start)
             for i in range(s.start, s.end):
                 sent_of[i] = k
         self.sent_of = sent_of
         self.cues, self.speech, self.naming = cue_lemmas()
+        self.phrasal = cue_phrasal()
+        self._kinds: dict[int, str] = {}
         self.resolver = Resolver.build(doc, ents, sent_of)
         self.pron = lexicon().pronouns
 
@@ -224,9 +262,13 @@ class _Article:
         return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
 
     def is_cue(self, t: Token) -> bool:
-        return t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.cues or (
-            t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote")
-        )
+        lemma = t.lemma_.lower()
+        need = self.phrasal.get(lemma)
+        if need is not None:  # "went on", "shot back", "as a memo put it"
+            kids = {c.lower_ for c in t.children}
+            return t.pos_ == "VERB" and any(words <= kids for words in need)
+        # (a reporting verb the tagger took for a noun: "Trump tweeted")
+        return t.pos_ in ("VERB", "AUX") and lemma in self.cues or (t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote"))
 
     # ---- spans ---------------------------------------------------------------------------
     def mark_tokens(self, spans: list[Span]) -> None:
@@ -238,9 +280,7 @@ class _Article:
             for i in range(a, b + 1):
                 self.qid[i] = k
         self.spans = spans
-
-    def para_of_tok(self, i: int) -> int:
-        return self.art.paragraph_at(self.doc[i].idx)
+        self._kinds = {}
 
     # ---- regions of the writer's words around a quote --------------------------------------
     def after_tokens(self, k: int) -> list[Token]:
@@ -248,7 +288,7 @@ class _Article:
         if sp.close is None:
             return []
         out = []
-        i = self.tok_at(sp.close) + 1
+        i = self.tok_at(sp.close + sp.width - 1) + 1
         p = self.art.paragraphs[sp.para]
         while i < len(self.doc) and len(out) < MAX_REGION_TOKENS:
             t = self.doc[i]
@@ -275,37 +315,55 @@ class _Article:
         return out
 
     # ---- speakers of a cue -------------------------------------------------------------------
-    def subject_of(self, v: Token, region: set[int] | None = None) -> Token | None:
-        """The token naming who speaks for cue verb v."""
+    def subject_of(self, v: Token) -> Token | None:
+        """The token naming who speaks for cue verb v: its subject (the agent of a passive);
+        for a participle or an infinitive ("..., noting that", "..., adding") the subject of
+        the reporting clause above it, else of the sentence's main verb, else of the nearest
+        reporting verb before it in the sentence ("Sanders said, going on to say that")."""
+        doc = self.doc
+        if v.tag_ == "VBG" and v.i > 0:
+            prev = doc[v.i - 1]
+            if self.qid[prev.i] == -1 and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
+                    and not cannot_speak(prev):
+                return prev  # "footage of Hillary Clinton asking, ..."
         cur = v
-        for _ in range(4):
-            subj = None
-            for ch in cur.children:
-                if ch.dep_ in ("nsubj", "nsubjpass") and self.qid[ch.i] == -1:
-                    subj = ch
-                    if ch.dep_ == "nsubjpass":
-                        for ag in cur.children:
-                            if ag.dep_ == "agent":
-                                for pobj in ag.children:
-                                    if pobj.dep_ == "pobj":
-                                        subj = pobj
-            if subj is not None:
-                if subj.lower_ in ("that", "which") and subj.head.head.pos_ in ("NOUN", "PROPN"):
-                    subj = subj.head.head
-                elif subj.lower_ == "who" and cur.dep_ == "relcl":
-                    subj = cur.head
-                return subj
-            # inverted "said Rep. Jim Clyburn": the name parsed as an object
-            for ch in cur.children:
-                if ch.i > cur.i and ch.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "oprd") and self.qid[ch.i] == -1 \
-                        and (ch.pos_ == "PROPN" or ch.ent_type_ in ("PERSON", "ORG")):
-                    return ch
-            if cur.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl") and cur.head is not cur:
-                if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN"):
-                    return cur.head
+        for step in range(MAX_CLIMB):
+            if step == 0 or (self.qid[cur.i] == -1 and self.is_cue(cur)) or cur.dep_ == "ROOT" or cur.head is cur:
+                subj = self._own_subject(cur)
+                if subj is not None:
+                    return subj
+            if cur.dep_ in CLIMB_DEPS and cur.head is not cur:
+                if cur.dep_ in ("relcl", "acl") and step == 0 and self.qid[cur.head.i] == -1 and self._personlike(cur.head):
+                    return cur.head  # "footage of Trump saying, ..." (but "a statement describing" goes on up)
                 cur = cur.head
                 continue
             break
+        if v.tag_ in ("VBG", "VB"):
+            sent = self.sent_of[v.i]
+            i = v.i - 1
+            while i >= 0 and self.sent_of[i] == sent:
+                t = doc[i]
+                if self.qid[i] == -1 and self.is_cue(t):
+                    subj = self._own_subject(t)
+                    if subj is not None:
+                        return subj
+                i -= 1
+        return None
+
+    def _own_subject(self, cur: Token) -> Token | None:
+        subj = None
+        for ch in cur.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and self.qid[ch.i] == -1:
+                subj = ch
+        for ag in cur.children:
+            if ag.dep_ == "agent":  # passive: "was written by Springsteen"
+                for pobj in ag.children:
+                    if pobj.dep_ == "pobj" and self.qid[pobj.i] == -1:
+                        return pobj
+        if subj is not None:
+            if subj.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
+                return subj  # resolved through the noun the clause hangs on
+            return subj
         return None
 
     def mention_span(self, head: Token) -> tuple[int, int]:
@@ -315,13 +373,19 @@ class _Article:
         lo = head.i
         while lo - 1 >= head.left_edge.i:
             t = doc[lo - 1]
-            if t.is_punct or self.qid[t.i] != -1 or t.is_space:
+            inword = t.text in ("-", "‑") and not t.whitespace_ and lo - 2 >= 0 and not doc[lo - 2].whitespace_  # Secretary-General
+            if (t.is_punct and not inword) or self.qid[t.i] != -1 or t.is_space:
                 break
             lo -= 1
         hi = head.i
         # keep flat names ("Jim Clyburn" when the head is "Jim")
         while hi + 1 < len(doc) and doc[hi + 1].dep_ in ("compound", "flat") and doc[hi + 1].head.i == head.i and self.qid[hi + 1] == -1:
             hi += 1
+        # a title whose name follows ("British Defense Minister Ben Wallace" parsed with the title as head)
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ and hi + 1 < len(doc) and doc[hi + 1].ent_type_ == "PERSON" \
+                and self.qid[hi + 1] == -1:
+            while hi + 1 < len(doc) and doc[hi + 1].ent_type_ == "PERSON" and self.qid[hi + 1] == -1:
+                hi += 1
         s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
         if head.pos_ == "PROPN" or head.ent_type_:
             for (ms, me, _) in self._mentions_over(s, e):
@@ -340,7 +404,7 @@ class _Article:
 
     def attribution_from_cue(self, v: Token, how: str) -> Attribution | None:
         subj = self.subject_of(v)
-        if subj is None:
+        if subj is None or cannot_speak(subj):
             return Attribution(cue=v, how=how)
         s, e = self.mention_span(subj)
         return Attribution(cue=v, speaker_start=s, speaker_end=e, head=subj, how=how)
@@ -352,10 +416,10 @@ class _Article:
         before = self.before_tokens(k)
         partial = self.kind(k) == "partial"
         # `"...," he said` / `"...," said X` / `"...?" X asked.` / `"..." ― Name`
-        a = self.after_cue(after)
+        a = self.after_cue(k, after)
         if a is not None and a.head is not None:
             return a
-        dash = self.dash_name(after)
+        dash = self.dash_name(k)
         if dash is not None:
             return dash
         # the parse above the quoted words: `noting that every party "must act..."`
@@ -373,37 +437,98 @@ class _Article:
             c = self.colon_paragraph(sp.para - 1)
             if c is not None:
                 return c
+        c = self.colon_subject(before)
+        if c is not None:
+            return c
+        if not partial and (not before or before[0].text in SENT_END):
+            c = self.preceding_cue(k) or self.preceding_subject(k)
+            if c is not None:
+                return c
+        if partial and (a or t or b) is None:
+            c = self.clause_subject(k)
+            if c is not None:
+                return c
         return a or t or b
 
-    def after_cue(self, after: list[Token]) -> Attribution | None:
+    def after_cue(self, k: int, after: list[Token]) -> Attribution | None:
+        """`"...," he said` / `"...," said Rep. X` / `"...?" the senator asked`: the cue and its
+        subject follow the closing mark directly (only punctuation and the subject's words
+        come between). After a quote ending in a full stop a new sentence starts, unless it
+        starts in lower case (`"...." he said`)."""
         if not after:
             return None
-        words = [t for t in after if not t.is_punct]
-        if not words:
-            return None
-        # the attribution must begin right after the quote (after a comma or dash at most)
         first = next((t for t in after if t.text not in ATTR_PUNCT and not t.is_space), None)
         if first is None or first.text in SENT_END:
             return None
-        for t in after[:16]:
+        sp = self.spans[k]
+        inner = self.text[sp.start:sp.end].rstrip(")’'\"”")
+        if inner.endswith(".") and not inner.endswith("...") and first.text[:1].isupper():
+            return None
+        if inner[-1:] in ("?", "!") and first.pos_ == "PRON" and first.text[:1].isupper() and first.text != "I":
+            return None  # `"...?" He then asked ...` starts a new sentence
+        for n, t in enumerate(after[:MAX_REGION_TOKENS]):
             if t.text in SENT_END:
                 break
             if self.is_cue(t):
-                att = self.attribution_from_cue(t, "after")
-                if att.head is not None and att.head.i >= after[0].i:
-                    return att
+                subj = self.subject_of(t)
+                if subj is not None and ((subj.i > t.i and subj.i - t.i > 12) or cannot_speak(subj)):
+                    subj = None
+                if subj is not None:
+                    lo, hi = subj.left_edge.i, subj.right_edge.i
+                    if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i for x in after[:n]):
+                        s, e = self.mention_span(subj)
+                        return Attribution(cue=t, speaker_start=s, speaker_end=e, head=subj, how="after")
                 # inverted with an unparsed subject: `, said Rep. Elijah Cummings`
-                nxt = [x for x in after if x.i > t.i and not x.is_punct]
-                if nxt and t.i <= first.i + 1 and (nxt[0].pos_ in ("PROPN", "PRON", "DET", "NOUN") or nxt[0].ent_type_):
-                    h = self._np_head(nxt[0])
-                    s, e = self.mention_span(h)
+                if t.i <= first.i + 1:
+                    nxt = [x for x in after if x.i > t.i and not x.is_punct]
+                    if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+                        h = self._np_head(nxt[0])
+                        s, e = self.mention_span(h)
+                        return Attribution(cue=t, speaker_start=s, speaker_end=e, head=h, how="after")
+                # the parse went wrong: take the words between the quote and the cue as a name
+                np = self.np_words(after[:n])
+                if np is not None:
+                    s, e, h = np
                     return Attribution(cue=t, speaker_start=s, speaker_end=e, head=h, how="after")
-                if att.head is not None:
-                    return att
-                return att
-            if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound") and t.lemma_.lower() not in self.cues and t.tag_ not in ("VBN", "VBG"):
+                return None
+            if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") and t.text[:1].islower():
                 break  # another verb first: the writer's own sentence goes on
+            if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
+                break
         return None
+
+    def np_words(self, toks: list[Token]) -> tuple[int, int, Token] | None:
+        """The words naming a speaker when the parse is no help: `Tulsa police Chief Chuck
+        Jordan` (cut at the first comma or bracket); its head is the name it holds, else its
+        last noun. None when the words hold a verb (they are a clause, not a name)."""
+        toks = [t for t in toks if not t.is_space]
+        while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but")):
+            toks = toks[1:]
+        core = []
+        for t in toks:
+            if t.text in (",", "(", "—", "–", ";", ":") or t.pos_ == "SCONJ" or (t.text == "-" and (t.whitespace_ or (t.i > 0 and self.doc[t.i - 1].whitespace_))):
+                break
+            core.append(t)
+        if not core or len(core) > 10:
+            return None
+        if core[0].pos_ in ("ADP", "SCONJ", "CCONJ", "ADV", "PART", "VERB", "AUX") and core[0].text[:1].islower():
+            return None
+        for t in core:
+            if t.pos_ in ("VERB", "AUX") and t.text[:1].islower() and t.tag_ not in ("VBN", "VBG"):
+                return None
+            if t.pos_ == "ADP" and t.lower_ not in ("of",):
+                return None
+        head = None
+        for t in core:
+            if t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                head = t
+        if head is None:
+            for t in core:
+                if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+                    head = t
+        if head is None or cannot_speak(head):
+            return None
+        return core[0].idx, core[-1].idx + len(core[-1].text), head
 
     def _np_head(self, t: Token) -> Token:
         h = t
@@ -414,43 +539,156 @@ class _Article:
                 break
         return h
 
-    def dash_name(self, after: list[Token]) -> Attribution | None:
-        if len(after) < 2 or after[0].text not in ("―", "—", "–", "-", "--"):
+    def dash_name(self, k: int) -> Attribution | None:
+        """`"..." ― Veronica Cruz`: a name after a dash right after the closing mark."""
+        sp = self.spans[k]
+        if sp.close is None:
             return None
-        h = after[1]
-        if h.pos_ != "PROPN" and not h.ent_type_:
+        m = _DASH_NAME.match(self.text, sp.close + sp.width)
+        if m is None:
+            return None
+        i = self.tok_at(m.end())
+        h = self.doc[i]
+        if h.idx != m.end() or (h.pos_ != "PROPN" and not h.ent_type_):
             return None
         h = self._np_head(h)
         s, e = self.mention_span(h)
         return Attribution(speaker_start=s, speaker_end=e, head=h, how="dash")
 
     def tree_cue(self, k: int) -> Attribution | None:
+        """A cue verb above the quoted words in the parse. Naming verbs ("called it", "likened
+        them to") count only close above the quote; speech verbs at any height. When speech
+        verbs nest ("Holm said that the ad "..." suggests"), the outermost one with a subject
+        reports the words. A noun of saying with a possessor gives the possessor ("Trump's claim
+        that ...")."""
         sp = self.spans[k]
         doc = self.doc
-        firsts = []
         a = self.tok_at(sp.start)
         b = self.tok_at(max(sp.start, sp.end - 1))
-        firsts = [a, b] if a != b else [a]
-        for i in firsts:
+        nouns = cue_nouns()
+        for i in ([a, b] if a != b else [a]):
             t = doc[i]
+            depth = 0
+            found: Token | None = None
+            prev: Token | None = None  # the child through which the climb reached t
+            chain = True  # the path up from the first cue runs through complement clauses only
+            noun_att: Attribution | None = None  # "Trump's claim that ...", unless a reporting verb is above
             for _ in range(MAX_CLIMB):
-                if self.qid[t.i] == -1 and self.is_cue(t):
-                    return self.attribution_from_cue(t, "tree")
+                if self.qid[t.i] == -1:
+                    depth += 1
+                    if self.is_cue(t) and (depth <= 3 or t.lemma_.lower() not in self.naming):
+                        if found is None:
+                            found = t
+                        elif chain and prev is not None and prev.dep_ == "ccomp" and t.lemma_.lower() in self.speech \
+                                and self._own_subject(t) is not None:
+                            found = t  # the clause holding the first cue is what t reports
+                    elif found is None and noun_att is None and t.pos_ == "NOUN" and t.lemma_.lower() in nouns \
+                            and prev is not None and prev.dep_ not in ("amod", "compound", "nmod", "det"):
+                        poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their", "his", "her")), None)
+                        if poss is not None and self.qid[poss.i] == -1:
+                            s, e = self.mention_span(poss)
+                            noun_att = Attribution(speaker_start=s, speaker_end=e, head=poss, how="tree")
                 if t.head is t:
                     break
+                if found is not None and t.dep_ not in ("ccomp", "conj", "xcomp"):
+                    chain = False
+                prev = t
                 t = t.head
+            if found is not None:
+                return self.attribution_from_cue(found, "tree")
+            if noun_att is not None:
+                return noun_att
         return None
 
     def before_cue(self, before: list[Token], partial: bool) -> Attribution | None:
-        for t in before:
-            if self.is_cue(t):
-                return self.attribution_from_cue(t, "before")
+        """`Wallace said, "..."`, `Ms Hewitt said: "..."`, `Said Ellis: "..."`."""
+        for n, t in enumerate(before):
+            if self.is_cue(t) and (n < 5 or t.lemma_.lower() not in self.naming):
+                att = self.attribution_from_cue(t, "before")
+                if att.head is not None:
+                    return att
+                order = before[::-1]  # sentence order
+                pos = order.index(t)
+                ahead = [x for x in order[pos + 1:] if not x.is_punct]
+                if pos == 0 or all(x.is_punct for x in order[:pos]):
+                    np = self.np_words(order[pos + 1:])  # inverted: "Said Ellis:"
+                else:
+                    lead = order[:pos]
+                    cut = max((i for i, x in enumerate(lead) if x.text in (",", ";", ":", "—")), default=-1)
+                    np = self.np_words(lead[cut + 1:])
+                if np is not None and (ahead or pos > 0):
+                    s, e, h = np
+                    return Attribution(cue=t, speaker_start=s, speaker_end=e, head=h, how="before")
+                return att
+        return None
+
+    def colon_subject(self, before: list[Token]) -> Attribution | None:
+        """`President Obama is rolling out a new message: "It's about me."`: a quote a colon
+        introduces, with no reporting verb, is given by the subject of the introducing clause."""
+        if not before or before[0].text != ":":
+            return None
+        for t in before[1:]:
+            if t.dep_ in ("nsubj", "nsubjpass") and (self._speakerlike(t) or t.pos_ in ("NOUN", "PROPN")):
+                s, e = self.mention_span(t)
+                return Attribution(speaker_start=s, speaker_end=e, head=t, how="colon")
+        return None
+
+    def _personlike(self, t: Token) -> bool:
+        low = t.lower_
+        nouns = lexicon().person_nouns
+        return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.pos_ == "PROPN" or low in nouns \
+            or (low.endswith("s") and low[:-1] in nouns) or t.lemma_.lower() in nouns
+
+    def _speakerlike(self, t: Token) -> bool:
+        return t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or t.lower_ in self.pron or t.pos_ == "PROPN" \
+            or t.lower_ in lexicon().person_nouns
+
+    def clause_subject(self, k: int) -> Attribution | None:
+        """A fragment in the writer's sentence with no reporting verb ("Reid has gone after
+        Trump as a "con artist""): the subject of the sentence's main clause above it, if a
+        person, an organisation or a pronoun."""
+        sp = self.spans[k]
+        t = self.doc[self.tok_at(sp.start)]
+        best = None
+        for _ in range(MAX_CLIMB):
+            if t.pos_ in ("VERB", "AUX"):
+                subj = self._own_subject(t)  # subjects inside quotes are never taken
+                if subj is not None:
+                    best = subj
+            if t.head is t:
+                break
+            t = t.head
+        if best is not None and self._speakerlike(best) and best.lower_ not in ("it", "that", "which", "this", "who"):
+            s, e = self.mention_span(best)
+            return Attribution(speaker_start=s, speaker_end=e, head=best, how="subject")
+        return None
+
+    def preceding_cue(self, k: int) -> Attribution | None:
+        """A quote opening a sentence with no attribution of its own continues the nearest
+        reporting verb before it in its paragraph (`..., Schiff said. "The other factor..."`)."""
+        sp = self.spans[k]
+        p = self.art.paragraphs[sp.para]
+        i = self.tok_at(sp.open) - 1
+        n = 0
+        while i >= 0 and self.doc[i].idx >= p.start and n < 4 * MAX_REGION_TOKENS:
+            t = self.doc[i]
+            if self.qid[i] == -1 and self.is_cue(t):
+                att = self.attribution_from_cue(t, "carried")
+                if att.head is not None:
+                    return att
+            i -= 1
+            n += 1
         return None
 
     def according_to(self, region: list[Token]) -> Attribution | None:
         for t in region:
+            prep = None
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
-                for ch in self.doc[t.i + 1].children:
+                prep = self.doc[t.i + 1]
+            elif t.lower_ == "per" and t.pos_ == "ADP":
+                prep = t
+            if prep is not None:
+                for ch in prep.children:
                     if ch.dep_ == "pobj":
                         s, e = self.mention_span(ch)
                         return Attribution(speaker_start=s, speaker_end=e, head=ch, how="according")
@@ -469,10 +707,58 @@ class _Article:
                 if att.head is not None:
                     return att
             i -= 1
+        # no reporting verb: "Sanders made the following comment:"
+        root = self.doc[end_tok].sent.root
+        subj = self._own_subject(root)
+        if subj is not None and self._speakerlike(subj):
+            s, e = self.mention_span(subj)
+            return Attribution(speaker_start=s, speaker_end=e, head=subj, how="colon")
+        return None
+
+    def preceding_subject(self, k: int) -> Attribution | None:
+        """A quote opening a sentence with no attribution at all, right after a sentence about
+        a named person (`Sen. Bernie Sanders ... identified ... "The younger people are ..."`):
+        that sentence's subject."""
+        sp = self.spans[k]
+        i = self.tok_at(sp.open) - 1
+        p = self.art.paragraphs[sp.para]
+        if i < 0 or self.doc[i].idx < p.start or self.qid[i] != -1:
+            return None
+        return self._sentence_subject(i, "carried")
+
+    def previous_paragraph_subject(self, k: int) -> Attribution | None:
+        """A quote paragraph with no attribution after a paragraph whose last sentence is
+        about a named person (`Valastro praised Christie's leadership ...` / `"We need ..."`)."""
+        sp = self.spans[k]
+        if sp.para == 0 or not _starts_paragraph(self.text, sp, self.art.paragraphs):
+            return None
+        prev = self.art.paragraphs[sp.para - 1]
+        if prev.kind != "body":
+            return None
+        i = self.tok_at(prev.end - 1)
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or self.doc[i].idx < prev.start or self.qid[i] != -1:
+            return None
+        return self._sentence_subject(i, "carried")
+
+    def _sentence_subject(self, i: int, how: str) -> Attribution | None:
+        root = self.doc[i].sent.root
+        if self.qid[root.i] != -1:
+            return None
+        subj = self._own_subject(root)
+        if subj is not None and (subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in ("he", "she")):
+            s, e = self.mention_span(subj)
+            return Attribution(speaker_start=s, speaker_end=e, head=subj, how=how)
         return None
 
     # ---- kind and filters ----------------------------------------------------------------
     def kind(self, k: int) -> str:
+        if k not in self._kinds:
+            self._kinds[k] = self._kind(k)
+        return self._kinds[k]
+
+    def _kind(self, k: int) -> str:
         sp = self.spans[k]
         first = self.text[sp.start]
         p = self.art.paragraphs[sp.para]
@@ -489,34 +775,51 @@ class _Article:
             return "full"
         return "partial"
 
-    def is_title(self, k: int) -> bool:
-        """Titles, names and markup: "Face the Nation", Robert C. "Bobby" Scott, tag attributes."""
-        sp = self.spans[k]
+    def is_markup(self, sp: Span) -> bool:
+        """Not quotations whatever their attribution: tag attributes, transcript turns
+        (`"PENCE: ...`), titles after "titled", nicknames inside names (Robert C. "Bobby" Scott)."""
         text = self.text
         inner = text[sp.start:sp.end]
         prev = text[sp.open - 1] if sp.open > 0 else ""
-        if prev == "=":
+        if prev == "=" or transcript_re().match(inner):
             return True
         words = inner.split()
+        if len(words) > 8:
+            return False
+        _, strong = title_words()
+        p = self.art.paragraphs[sp.para]
+        pre_words = text[p.start:sp.open].split()
+        last = pre_words[-1].lower().strip(",") if pre_words else ""
+        if last in strong:
+            return True
+        if len(words) == 1 and sp.close is not None and words[0][:1].isupper():
+            nxt = text[sp.close + sp.width:sp.close + sp.width + 2].strip()
+            if pre_words and pre_words[-1][:1].isupper() and nxt[:1].isupper():
+                return True
+        return False
+
+    def is_title(self, k: int, att: Attribution | None) -> bool:
+        """Titles and names: "Face the Nation", "Contract with America"."""
+        sp = self.spans[k]
+        text = self.text
+        words = text[sp.start:sp.end].split()
         if len(words) > 8:
             return False
         allw, strong = title_words()
         p = self.art.paragraphs[sp.para]
         pre_words = text[p.start:sp.open].split()
         last = pre_words[-1].lower().strip(",") if pre_words else ""
-        if last in strong:
-            return True
         core = [w.strip(",.:;!?()") for w in words]
         core = [w for w in core if w]
-        title_case = bool(core) and all(w[0].isupper() or w[0].isdigit() or (len(w) <= 3 and w.islower()) for w in core) and core[0][0].isupper()
+        title_case = bool(core) and all(w[0].isupper() or w[0].isdigit() or (len(w) <= 3 and w.islower()) for w in core) \
+            and (core[0][0].isupper() or core[0][0].isdigit())
         if not title_case:
             return False
-        if len(core) == 1 and sp.close is not None:
-            # nickname inside a name: Robert C. "Bobby" Scott
-            nxt = text[sp.close + 1:sp.close + 3].strip()
-            if pre_words and pre_words[-1][:1].isupper() and nxt[:1].isupper():
-                return True
-        if last in allw or last.endswith("'s") or last.endswith("’s") or last in ("of", "on", "in", "at", "titled"):
+        if last in allw or last.endswith("'s") or last.endswith("’s") or last in ("of", "on", "in", "at"):
+            return True
+        # a title-cased name in the writer's sentence that nobody is said to say right there
+        adjacent = att is not None and att.head is not None and att.how in ("after", "before", "dash")
+        if self.kind(k) == "partial" and sum(1 for w in core if w[0].isupper()) >= 2 and not adjacent:
             return True
         return False
 
@@ -545,7 +848,7 @@ class _Article:
             if hi - lo < 2:
                 continue
             subj = self.subject_of(t)
-            if subj is None:
+            if subj is None or cannot_speak(subj):
                 continue
             out.append((doc[lo].idx, doc[hi].idx + len(doc[hi].text), t, subj))
         return out
@@ -558,41 +861,55 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
     A = _Article(art, doc, ents)
     spans = find_spans(art.text, art.paragraphs)
     A.mark_tokens(spans)
+    spans = [sp for sp in spans if not A.is_markup(sp)]
+    A.mark_tokens(spans)  # dropped marks (nicknames, attributes) no longer cut the writer's words
 
     atts: list[Attribution | None] = [A.attribute(k) for k in range(len(spans))]
     # which spans are quotations at all
     keep = [True] * len(spans)
     for k, sp in enumerate(spans):
-        if A.is_title(k):
+        if A.is_title(k, atts[k]):
             keep[k] = False
-    # carry within a paragraph, then across continued / following quote paragraphs
+    # carry within a paragraph (a fragment only within its sentence), then across continued /
+    # following quote paragraphs
     for k, sp in enumerate(spans):
         if not keep[k] or (atts[k] is not None and atts[k].head is not None):
             continue
+        partial = A.kind(k) == "partial"
+        sent_k = A.sent_of[A.tok_at(sp.open)]
         src = None
         for j in list(range(k - 1, -1, -1)) + list(range(k + 1, len(spans))):
             if spans[j].para != sp.para:
                 if j > k:
                     break
                 continue
-            if keep[j] and atts[j] is not None and atts[j].head is not None and atts[j].how != "carried":
+            if partial and A.sent_of[A.tok_at(spans[j].open)] != sent_k:
+                continue
+            if keep[j] and atts[j] is not None and atts[j].head is not None and atts[j].how not in ("carried", "subject"):
                 src = j
                 break
-        if src is None and A.kind(k) == "full" and (sp.continues or _starts_paragraph(art.text, sp, art.paragraphs)):
+        if src is None and not partial and (sp.continues or _starts_paragraph(art.text, sp, art.paragraphs)):
             for j in range(k - 1, -1, -1):
                 if spans[j].para < sp.para - CARRY_PARAGRAPHS:
                     break
                 if keep[j] and atts[j] is not None and atts[j].head is not None:
                     src = j
                     break
+        if src is None and not partial:
+            c = A.previous_paragraph_subject(k)
+            if c is not None:
+                atts[k] = c
+                continue
         if src is not None:
             s = atts[src]
             atts[k] = Attribution(cue=s.cue if atts[k] is None or atts[k].cue is None else atts[k].cue,
                                   speaker_start=s.speaker_start, speaker_end=s.speaker_end, head=s.head, how="carried", source=src)
     for k, sp in enumerate(spans):
-        if keep[k] and (atts[k] is None or (atts[k].head is None and atts[k].cue is None)):
-            if A.kind(k) == "partial" and A.n_words(k) <= SCARE_MAX_WORDS:
-                keep[k] = False  # a scare quote nobody is reported as saying
+        if not keep[k] or A.kind(k) != "partial" or A.n_words(k) > SCARE_MAX_WORDS:
+            continue
+        att = atts[k]
+        if att is None or (att.head is None and att.cue is None):
+            keep[k] = False  # a scare quote nobody is reported as saying
 
     # resolve speakers in text order (resolved speakers become antecedents for later pronouns)
     events: list[tuple[int, str, int]] = [(spans[k].start, "q", k) for k in range(len(spans)) if keep[k]]
@@ -617,7 +934,8 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
         res = A.resolver.resolve(att.speaker_start, att.speaker_end, att.head)
         att.speaker = res.speaker
         att.entity_id = res.entity.entity_id if res.entity else None
-        att.attribution = res.attribution
+        # a quote with no attribution of its own continues a speaker named earlier: carried
+        att.attribution = "carried" if att.how == "carried" else res.attribution
         if res.entity is not None:
             A.resolver.note_speaker(att.speaker_start, att.head.i, res.entity)
 

@@ -62,6 +62,15 @@ def lexicon() -> Lexicon:
     )
 
 
+NOT_SPEAKER_ENTS = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL")
+
+
+def cannot_speak(tok: Token) -> bool:
+    """Subjects that are surely not a source: dates, times, amounts ("63 percent said" of a
+    poll's respondents is a source)."""
+    return tok.ent_type_ in NOT_SPEAKER_ENTS
+
+
 def words_of(text: str) -> list[str]:
     """Lower-cased words, trailing dots of abbreviations dropped ("Sen." -> "sen")."""
     out = []
@@ -105,6 +114,7 @@ class Resolver:
     gender: dict[str, str | None] = field(default_factory=dict)  # entity_id -> m/f/None
     profile: dict[str, set[str]] = field(default_factory=dict)  # entity_id -> description words
     first_pos: dict[str, int] = field(default_factory=dict)
+    fuller: dict[str, Entity] = field(default_factory=dict)  # entity_id -> the fuller name it abbreviates
 
     @classmethod
     def build(cls, doc: Doc, ents: EntityIndex, sent_of: list[int]) -> "Resolver":
@@ -114,8 +124,26 @@ class Resolver:
                 r.mentions.append((s, t, e))
         r.mentions.sort(key=lambda m: (m[0], -m[1]))
         r.starts = [m[0] for m in r.mentions]
+        r._fuller_names()
         r._profiles_and_subjects()
         return r
+
+    def _fuller_names(self) -> None:
+        """'Ms Hewitt' or 'Hewitt' left apart from 'Patricia Hewitt' by the entity extractor:
+        a one-word person name (honorifics aside) that ends exactly one fuller person name."""
+        lex = lexicon()
+        by_last: dict[str, list[Entity]] = {}
+        for e in self.ents.entities:
+            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
+            if e.label == "PERSON" and len(ws) > 1:
+                by_last.setdefault(ws[-1], []).append(e)
+        for e in self.ents.entities:
+            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
+            if e.label == "PERSON" and len(ws) == 1 and len(by_last.get(ws[0], [])) == 1:
+                self.fuller[e.entity_id] = by_last[ws[0]][0]
+
+    def canon(self, e: Entity | None) -> Entity | None:
+        return self.fuller.get(e.entity_id, e) if e is not None else None
 
     # ---- lookups -------------------------------------------------------------------------
     def entity_at(self, start: int, end: int, prefer: int | None = None) -> Entity | None:
@@ -134,12 +162,14 @@ class Resolver:
             j -= 1
         return best
 
-    def token_at(self, char: int) -> Token | None:
-        doc = self.doc
-        if not len(doc):
-            return None
-        span = doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     # ---- article-level knowledge ---------------------------------------------------------
     def _profiles_and_subjects(self) -> None:
@@ -161,7 +191,14 @@ class Resolver:
             prof = self.profile[e.entity_id]
             # words before the name in its noun phrase: "Russian President Vladimir Putin"
             left = head.left_edge.i
-            pre = [tok for tok in doc[max(left, span.start - 8):span.start] if not tok.is_punct]
+            j = span.start  # titles right before the name, whatever the parse says
+            while j - 1 >= 0 and span.start - j < 5:
+                tok = doc[j - 1]
+                if tok.is_punct or tok.is_space or not (tok.text[:1].isupper() or tok.pos_ in ("ADJ", "NOUN", "PROPN")):
+                    break
+                j -= 1
+            left = min(left, j)
+            pre = [tok for tok in doc[max(left, span.start - 8):span.start] if not (tok.is_punct or tok.is_space)]
             prof.update(self._norm_words(words_of(" ".join(tok.text for tok in pre))))
             # appositions: "Victoria Nuland, a senior US State Department official"
             for ch in head.children:
@@ -230,15 +267,38 @@ class Resolver:
     # ---- resolution ----------------------------------------------------------------------
     def resolve(self, start: int, end: int, head: Token) -> Resolution:
         """Resolve the speaker named by text[start:end] (head = its head token)."""
+        res = self._resolve(start, end, head)
+        if res.entity is not None:
+            e = self.canon(res.entity)
+            return Resolution(e, e.name, res.attribution)
+        return res
+
+    def _resolve(self, start: int, end: int, head: Token) -> Resolution:
         lex = lexicon()
         low = head.lower_
+        if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            # relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said")
+            noun = head.head.head
+            if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+                noun = noun.head
+            ent = self.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
+            if ent is None:
+                lo = noun.left_edge.i
+                ent = self.by_description(self.doc[lo:noun.i + 1].text, noun, self.doc[lo].idx)
+            return Resolution(ent, ent.name if ent else None, "pronoun")
         if head.pos_ == "PRON" or (low in lex.pronouns and end - start == len(head.text)):
             info = lex.pronouns.get(low)
             if info is None:
                 return Resolution(None, None, "pronoun")
             ent = self.antecedent(head, info["gender"], set(info["labels"]))
             return Resolution(ent, ent.name if ent else None, "pronoun")
-        ent = self.entity_at(start, end, prefer=head.idx)
+        ent = self.entity_at(head.idx, head.idx + len(head.text), prefer=head.idx)
+        if ent is None:
+            # "Sirius XM Vice President for news and talk Dave Gorab": a person named inside
+            text = self.doc.text
+            for ms, me, e in self._mentions_in(start, end):
+                if e.label == "PERSON" and text[me:me + 2] not in ("'s", "’s"):  # not "Scott's relatives"
+                    ent = e
         if ent is not None:
             return Resolution(ent, ent.name, "name")
         words = self.doc.text[start:end]
@@ -255,6 +315,10 @@ class Resolver:
         if not labels:
             return None
         sent = self.sent_of[pron.i]
+        # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
+        # subject of its own sentence first; a main-clause one looks at earlier sentences
+        embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
+        same: Entity | None = None
         hi = bisect.bisect_left(self.ref_pos, pron.idx)
         fallback: Entity | None = None
         best: Referent | None = None
@@ -267,14 +331,17 @@ class Resolver:
             j -= 1
             if r.entity.label not in labels:
                 continue
-            g = self.gender.get(r.entity.entity_id)
+            g = self.gender.get(r.entity.entity_id) or self.gender.get(self.canon(r.entity).entity_id)
             if gender and g and g != gender:
                 continue
             if gender and r.entity.label != "PERSON":
                 continue
             if r.sent == sent:
-                if r.subject and fallback is None:
-                    fallback = r.entity
+                if r.subject:
+                    if embedded:
+                        same = r.entity  # keeps the first subject of the sentence
+                    elif fallback is None:
+                        fallback = r.entity
                 continue
             if fallback is None:
                 fallback = r.entity
@@ -286,6 +353,8 @@ class Resolver:
                 best, best_score = r, score
             if best_score is not None and (sent - r.sent) > best_score + 1:
                 break
+        if same is not None:
+            return same
         if best is not None:
             return best.entity
         return fallback
