@@ -8,7 +8,9 @@ HTML pages (.html, .htm, .xhtml)
     (<meta charset>, http-equiv Content-Type, XML declaration; the WHATWG aliases
     iso-8859-1/latin1/ascii read as windows-1252), else as ingest.decode does.
     trafilatura (2.3.1) finds the main text and the metadata (comments, navigation and
-    related links are left out by its defaults, include_comments=False). Its XML body gives
+    related links are left out by its defaults, include_comments=False); short paragraphs
+    matching the patterns of tasks/data/html_boilerplate.txt (photo credits standing alone,
+    newsletter sign-up prompts, advertiser disclosures) are dropped too. Its XML body gives
     the structure: each <head> is a subheading, each <p>, list item, quotation line and
     table row a body paragraph (<lb/> line breaks split paragraphs). The title becomes the
     headline (paragraphs_hint[0]); url is the page's canonical/og:url when absolute;
@@ -60,8 +62,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
+from tasks.data import load_lines
 from tasks.dates import url_date
 from tasks.model import RawDocument, Rejection
 
@@ -78,6 +82,7 @@ ARCHIVE_SUFFIXES = (".gz", ".zip")
 SUFFIXES: tuple[str, ...] = HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + PARQUET_SUFFIXES + ARCHIVE_SUFFIXES
 MAX_DEPTH = 2  # an archive inside an archive at most
 BATCH_ROWS = 256
+BOILERPLATE_MAX_WORDS = 60  # longer paragraphs are never dropped as boilerplate
 STANDFIRST_MIN_WORDS = 6
 STANDFIRST_PREFIX = 60  # a description whose start is in the text already is a teaser of it
 STANDFIRST_OVERLAP = 0.3  # share of its longer words the description must have in the text
@@ -127,6 +132,11 @@ def _kind(name: str) -> str | None:
         if n.endswith(sufs):
             return kind
     return None
+
+
+def is_bulk(name: str) -> bool:
+    """Inputs that may hold many articles (dumps and archives)."""
+    return _kind(str(name)) in ("jsonl", "csv", "parquet", "gz", "zip")
 
 
 def read(f: "InputFile", max_bytes: int, fields: dict[str, str] | None = None) -> Iterator[Item]:
@@ -290,6 +300,8 @@ def decode_html(data: bytes) -> tuple[str, str]:
     if m:
         label = m.group(1).decode("ascii").lower()
         enc = "cp1252" if label in _WINDOWS_1252_LABELS else label
+        if enc.replace("-", "").replace("_", "").startswith("utf16"):  # without a BOM: read as UTF-8 (WHATWG)
+            enc = "utf-8"
         try:
             name = codecs.lookup(enc).name
             return data.decode(name), f"{name} (declared {label})"
@@ -361,6 +373,15 @@ def _page_timestamp(metas: list[str], day: str) -> datetime | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _boilerplate() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_lines("html_boilerplate.txt")), re.I)
+
+
+def _is_boilerplate(text: str) -> bool:
+    return len(text.split()) <= BOILERPLATE_MAX_WORDS and _boilerplate().search(text) is not None
+
+
 def _blocks(body) -> list[tuple[str, str]]:
     """(kind, text) paragraphs from trafilatura's XML body."""
     from trafilatura.xml import xmltotxt
@@ -379,7 +400,7 @@ def _blocks(body) -> list[tuple[str, str]]:
                 if re.fullmatch(r"[|\-: ]+", line):
                     continue
                 line = line.strip("| ").strip()
-            if line:
+            if line and not _is_boilerplate(line):
                 out.append((kind, line))
     return out
 
@@ -426,6 +447,8 @@ def _html(source: str, data: bytes) -> Item:
         return Rejection(source, "empty page", digest)
     try:
         tree = trafilatura.load_html(text)
+        if tree is None and "<" in text:  # a fragment (no <html>): parse it wrapped in a page
+            tree = trafilatura.load_html(f"<html><body>{text}</body></html>")
         if tree is None:
             return Rejection(source, "not parseable as HTML", digest)
         metas = _published_metas(tree)
@@ -472,33 +495,48 @@ def _pick(row: dict[str, Any], key: str, cols: dict[str, str | None]) -> Any:
 
 def _with_title(title: str | None, text: str) -> str:
     """Put the title in front of the text unless it already opens it (see the module doc)."""
-    if not title or text.lstrip().startswith(title):
+    if not title or re.sub(r"\s+", " ", text.lstrip()[: 2 * len(title) + 2]).startswith(title):
         return text
     sep = "\n\n" if re.search(r"\n[ \t]*\n", text.strip()) else "\n"
     return title + sep + text
+
+
+def _valid_str(v: Any) -> bool:
+    """A string that can be written as UTF-8 (no lone surrogates from JSON escapes)."""
+    if not isinstance(v, str):
+        return False
+    try:
+        v.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _row(source: str, n: int, row: Any, cols: dict[str, str | None], max_bytes: int) -> Item:
     if not isinstance(row, dict):
         return Rejection(f"{source}#{n}", f"row is a JSON {type(row).__name__}, not an object")
     rid = _pick(row, "id", cols)
-    rsource = f"{source}#{rid}" if rid is not None and str(rid).strip() else f"{source}#{n}"
+    ok_id = isinstance(rid, (str, int)) and not isinstance(rid, bool) and str(rid).strip()
+    rsource = f"{source}#{str(rid).strip()}" if ok_id else f"{source}#{n}"
     text = _pick(row, "text", cols)
     want = cols["text"] or " / ".join(FIELD_DEFAULTS["text"])
     if text is None:
         return Rejection(rsource, f"row has no text field ({want})")
     if not isinstance(text, str):
         return Rejection(rsource, f"text field ({want}) is a {type(text).__name__}, not a string")
-    raw = text.encode("utf-8", "surrogatepass")
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        return Rejection(rsource, f"text field ({want}) is not valid Unicode: {e.reason} at {e.start}")
     digest = sha256(raw)
     if not text.strip():
         return Rejection(rsource, f"empty text field ({want})", digest)
     if len(raw) > max_bytes:
         return Rejection(rsource, f"row text too large ({len(raw)} bytes > limit {max_bytes})", digest)
     title = _pick(row, "title", cols)
-    title = re.sub(r"\s+", " ", title).strip() or None if isinstance(title, str) else None
+    title = re.sub(r"\s+", " ", title).strip() or None if _valid_str(title) else None
     url = _pick(row, "url", cols)
-    url = url.strip() or None if isinstance(url, str) else None
+    url = url.strip() or None if _valid_str(url) else None
     pub_raw = _pick(row, "published_at", cols)
     published = _parse_datetime(pub_raw)
     if pub_raw not in (None, "") and published is None:
@@ -507,12 +545,30 @@ def _row(source: str, n: int, row: Any, cols: dict[str, str | None], max_bytes: 
                        title=title, url=url, published_at=published)
 
 
-def _jsonl(source: str, fh: IO[bytes], max_bytes: int, fields: dict[str, str]) -> Iterator[Item]:
-    for n, line in enumerate(fh, start=1):
-        if not line.strip():
+def _lines(fh: IO[bytes], limit: int) -> Iterator[tuple[bytes, int]]:
+    """The stream's lines, each read with at most `limit` bytes in memory; a longer line is
+    skipped to its end and given as (b"", its length)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
             continue
-        if len(line) > max_bytes * 2:
-            yield Rejection(f"{source}#{n}", f"line too large ({len(line)} bytes)")
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = fh.readline(limit + 1)
+            size += len(line)
+        yield b"", size
+
+
+def _jsonl(source: str, fh: IO[bytes], max_bytes: int, fields: dict[str, str]) -> Iterator[Item]:
+    # a line holds its text JSON-escaped: allow it twice the size bound
+    for n, (line, size) in enumerate(_lines(fh, 2 * max_bytes), start=1):
+        if size > 2 * max_bytes:
+            yield Rejection(f"{source}#{n}", f"line too large ({size} bytes > limit {2 * max_bytes})")
+            continue
+        if not line.strip():
             continue
         try:
             row = json.loads(line)

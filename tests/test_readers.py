@@ -60,7 +60,7 @@ def test_html_boilerplate_left_out_and_structure_kept():
     (doc,) = read(INPUTS / "article.html")
     art = clean(doc)
     for boiler in ("cookies", "Weather forecast", "Related stories", "Lighthouse keeper", "Great news for the island",
-                   "far too high", "Copyright", "Privacy policy", "By Mara Quint", "Coastal Ledger"):
+                   "far too high", "Copyright", "Privacy policy", "By Mara Quint", "Coastal Ledger", "Photo:", "newsletter"):
         assert boiler not in art.text
     assert [(p.kind, p.section) for p in art.paragraphs] == [
         ("headline", None), ("standfirst", None), ("body", None), ("body", None),
@@ -285,6 +285,7 @@ def test_gz_corrupt_and_unsupported(tmp_path):
 
 def test_zip_of_mixed_inputs(tmp_path):
     p = tmp_path / "pages.zip"
+    bound = (INPUTS / "article.html").stat().st_size + 50  # the page is under the bound, big.txt over it
     txt = "Ferry strike ends\n\nCrews returned to work on Monday."
     with zipfile.ZipFile(p, "w", compression=zipfile.ZIP_DEFLATED) as z:
         z.write(INPUTS / "article.html", "site/article.html")
@@ -293,16 +294,15 @@ def test_zip_of_mixed_inputs(tmp_path):
         z.writestr("image.png", b"\x89PNG")  # other types are skipped, as in folders
         z.writestr("__MACOSX/._article.html", b"junk")
         z.writestr("empty.txt", b"  \n")
-        z.writestr("big.txt", b"y" * 3000)
-    out = read(p, max_bytes=2_900)
-    # article.html is 2691 bytes: under the bound
+        z.writestr("big.txt", b"y" * (bound + 100))
+    out = read(p, max_bytes=bound)
     html = read(INPUTS / "article.html", source="pages.zip/site/article.html")
     assert out == html + [
         RawDocument(source="pages.zip/notes/story.txt", text=txt, encoding="utf-8", content_sha256=sha(txt)),
         RawDocument(source="pages.zip/rows.jsonl#z1", text="Zipped row.", encoding="utf-8", content_sha256=sha("Zipped row.")),
         Rejection("pages.zip/rows.jsonl#2", "invalid JSON: Expecting value at column 1", sha("not json\n")),
         Rejection("pages.zip/empty.txt", "empty or whitespace-only file", sha("  \n")),
-        Rejection("pages.zip/big.txt", "zip member too large (3000 bytes uncompressed > limit 2900)"),
+        Rejection("pages.zip/big.txt", f"zip member too large ({bound + 100} bytes uncompressed > limit {bound})"),
     ]
 
 
@@ -345,3 +345,38 @@ def test_ingest_discovers_and_reads_reader_types(tmp_path):
     assert rejected == [] and [f.path.name for f in files] == ["a.txt", "b.jsonl", "c.jsonl.gz"]
     docs = list(ingest.read(files))
     assert [(Path(d.source).name, d.text) for d in docs] == [("a.txt", "Plain\n\nText file."), ("b.jsonl#1", "Row one."), ("c.jsonl.gz#1", "Row two.")]
+
+
+def test_jsonl_overlong_line_skipped_without_loading(tmp_path):
+    p = tmp_path / "long.jsonl"
+    p.write_bytes(b'{"text": "before"}\r\n' + b'{"text": "' + b"z" * 500 + b'"}\n' + b'{"text": "after"}')
+    assert read(p, max_bytes=100) == [
+        RawDocument(source="long.jsonl#1", text="before", encoding="utf-8", content_sha256=sha("before")),
+        Rejection("long.jsonl#2", "line too large (513 bytes > limit 200)"),
+        RawDocument(source="long.jsonl#3", text="after", encoding="utf-8", content_sha256=sha("after")),
+    ]
+
+
+def test_gz_html_page_same_as_plain(tmp_path):
+    p = tmp_path / "article.html.gz"
+    p.write_bytes(gzip.compress((INPUTS / "article.html").read_bytes()))
+    assert read(p) == read(INPUTS / "article.html", source="article.html.gz")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2022-02-10", datetime(2022, 2, 10, tzinfo=UTC)),
+    ("2022-02-10T09:30:00+01:00", datetime(2022, 2, 10, 8, 30, tzinfo=UTC)),
+    ("2022-02-10T09:30:00Z", datetime(2022, 2, 10, 9, 30, tzinfo=UTC)),
+    ("2022-02-10 09:30", datetime(2022, 2, 10, 9, 30, tzinfo=UTC)),  # naive: taken as UTC
+    ("Thu, 10 Feb 2022 12:00:00 +0100", datetime(2022, 2, 10, 11, 0, tzinfo=UTC)),
+    (1644451200, datetime(2022, 2, 10, tzinfo=UTC)),
+    (1644451200000, datetime(2022, 2, 10, tzinfo=UTC)),  # milliseconds
+    (datetime(2022, 2, 10, 9, 30), datetime(2022, 2, 10, 9, 30, tzinfo=UTC)),
+    ("10/02/2022", None),  # ambiguous day/month order: not guessed
+    ("yesterday", None),
+    ("", None),
+    (True, None),
+    (1e30, None),
+])
+def test_published_at_values(value, expected):
+    assert readers._parse_datetime(value) == expected
