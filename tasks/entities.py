@@ -173,6 +173,7 @@ class _Group:
     mentions: list[_Mention] = field(default_factory=list)
     country: str | None = None
     person: bool = False  # joined by a surname: a person whatever the model said
+    org: bool = False  # joined by a company's short name: an organisation
     merged_into: _Group | None = None
 
     def root(self) -> _Group:
@@ -222,6 +223,9 @@ def extract(art: Article, doc: Doc) -> EntityIndex:
         if country and m.label == "NORP" and key in gaz.demonym_country:
             country = None
         gkey = "country:" + country if country else key
+        if m.label == "ORG" and (country or doc[s:e].text.title() in gaz.places or doc[s:e].text in gaz.places):
+            gkey = "org:" + key  # a team or government named by its place ("NEW YORK 5 BOSTON 3") is not the place
+            country = None
         g = groups.get(gkey)
         if g is None:
             g = groups[gkey] = _Group(gkey, country=country)
@@ -238,6 +242,7 @@ def extract(art: Article, doc: Doc) -> EntityIndex:
     _propagate(doc, roots, labels)
 
     roots.sort(key=lambda g: g.first)
+    text = art.text  # the doc's text (doc.text is rebuilt from the tokens on every access)
     for g in roots:
         g.mentions.sort(key=lambda m: m.start)
         label = labels[id(g)]
@@ -249,7 +254,7 @@ def extract(art: Article, doc: Doc) -> EntityIndex:
                 continue
             seen.add((sc, ec))
             ent.mentions.append((sc, ec))
-            ent.aliases.append(doc.text[sc:ec])
+            ent.aliases.append(text[sc:ec])
         ent.aliases = sorted(set(ent.aliases))
         if label in {"PERSON", "ORG"}:
             _roles(doc, g, ent, gaz)
@@ -261,16 +266,24 @@ def _merge_groups(doc: Doc, order: list[_Group], gaz) -> None:
     persons = [g for g in order if g.country is None and any(m.label == "PERSON" and m.end - m.start > 1 for m in g.mentions)
                and _vote(g.mentions).most_common(1)[0][0] == "PERSON"]
     by_tail: dict[str, list[_Group]] = {}
+    by_head: dict[str, list[_Group]] = {}
     for p in persons:
-        words = p.key.split()
+        full = max((m.text for m in p.mentions if m.label == "PERSON"), key=lambda t: len(t.split()))
+        words = full.lower().split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in full.split()):
+            continue
         for k in range(1, len(words)):
             by_tail.setdefault(" ".join(words[k:]), []).append(p)
+        by_head.setdefault(words[0], []).append(p)
     for g in order:
         if g in persons or g.merged_into is not None:
             continue
         if all(m.label == "NORP" for m in g.mentions):
             continue
-        cands = by_tail.get(g.key)
+        surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
+        cands = by_tail.get(surface)
+        if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions):
+            cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
         if cands:
             # the person named in full nearest before the first short mention, else the first
             first = g.first
@@ -278,16 +291,36 @@ def _merge_groups(doc: Doc, order: list[_Group], gaz) -> None:
             target = max(before, key=lambda p: p.first) if before else min(cands, key=lambda p: p.first)
             g.merged_into = target
             target.person = True
+            g.country = None
             continue
+        if _person_cue(doc, g):
+            g.person = True
     # "Nord Stream" -> "Nord Stream 2": a name and the same name with a number
-    keys = {g.key: g for g in order if g.merged_into is None}
+    numbered: dict[str, _Group] = {}
     for g in order:
-        if g.merged_into is not None or g.country:
-            continue
-        for k, other in keys.items():
-            if other is not g and other.merged_into is None and k.startswith(g.key + " ") and k[len(g.key) + 1:].replace(".", "").isdigit():
-                g.merged_into = other
-                break
+        base, _, num = g.key.rpartition(" ")
+        if g.merged_into is None and base and num.replace(".", "").isdigit():
+            numbered.setdefault(base, g)
+    for g in order:
+        other = numbered.get(g.key)
+        if other is not None and other is not g and g.merged_into is None and not g.country and other.root() is not g:
+            g.merged_into = other
+    # company short names: "Cofinec" -> "Cofinec S.A."
+    suffixes = set(load_lines("entity_corporate_suffixes.txt")) | gaz.org_heads  # "Cofinec S.A.", "Pirelli Cables"
+    shorts: dict[str, _Group] = {}
+    for g in order:
+        if g.merged_into is None and not g.country and " " in g.key and _vote(g.mentions).most_common(1)[0][0] == "ORG":
+            words = g.mentions[0].text.split()
+            while len(words) > 1 and words[-1] in suffixes:
+                words.pop()
+                short = " ".join(words)
+                if short not in gaz.places and short.lower() not in gaz.country_of and short.lower() not in gaz.demonym_country \
+                        and short.lower() not in gaz.first_names and len(short) > 2:
+                    shorts.setdefault(short.lower(), g)
+    for g in order:
+        if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g:
+            g.merged_into = shorts[g.key]
+            shorts[g.key].org = True
     # acronyms: "KDP" -> "Kurdistan Democratic Party"
     longs = {}
     for g in order:
@@ -299,8 +332,27 @@ def _merge_groups(doc: Doc, order: list[_Group], gaz) -> None:
         if g.merged_into is not None or g.country or " " in g.key:
             continue
         text = g.mentions[0].text.replace(".", "")
-        if text.isupper() and 2 <= len(text) <= 6 and text in longs and longs[text] is not g:
+        if text.isupper() and 2 <= len(text) <= 6 and text in longs and longs[text] is not g \
+                and _vote(longs[text].mentions).most_common(1)[0][0] == _vote(g.mentions).most_common(1)[0][0]:
             g.merged_into = longs[text]
+
+
+def _person_cue(doc: Doc, g: _Group) -> bool:
+    """A single name that the text itself marks as a person: a title before it ('Mr Lebed') or an age
+    after it ('Duran , 45 ,')."""
+    if g.country:
+        return False
+    cues = set(load_lines("entity_person_cues.txt")) | set(load_lines("entity_honorifics.txt"))
+    n = len(doc)
+    for m in g.mentions:
+        if m.start > 0 and doc[m.start - 1].text in cues:
+            return True
+        e = m.end
+        age = doc[e + 1].text if e + 2 < n else ""
+        if e + 2 < n and doc[e].text == "," and age.isascii() and age.isdigit() and doc[e + 2].text == "," \
+                and 14 <= int(age) <= 105:
+            return True
+    return False
 
 
 def _label(g: _Group) -> str:
@@ -308,6 +360,8 @@ def _label(g: _Group) -> str:
         return "GPE"
     if g.person:
         return "PERSON"
+    if g.org:
+        return "ORG"
     votes = _vote(g.mentions)
     top = max(votes.values())
     tied = [lab for lab, n in votes.items() if n == top]
@@ -323,6 +377,8 @@ def _name(g: _Group, label: str) -> str:
     if g.country:
         return g.country
     best = max(g.mentions, key=lambda m: (m.end - m.start, not m.text.isupper(), len(m.text), -m.start))
+    if best.text.isupper() and best.text.title() in gazetteer().places:
+        return best.text.title()  # "BUCHAREST" (a dateline) -> "Bucharest"
     return best.text
 
 
@@ -388,7 +444,8 @@ def _roles(doc: Doc, g: _Group, ent: Entity, gaz) -> None:
     titles = set(load_lines("entity_title_words.txt"))
     found: list[tuple[str, bool]] = []
     for m in g.mentions:
-        for r in (_premodifier(doc, m.start, m.end), _apposition(doc, m.start, m.end)):
+        pre = _premodifier(doc, m.start, m.end) if ent.label == "PERSON" else None
+        for r in (pre, _apposition(doc, m.start, m.end)):
             if r:
                 words = {w.lower() for w in r.replace("-", " ").split()} | {w.lower() for w in r.split()}
                 found.append((r, bool(words & titles)))
@@ -410,18 +467,39 @@ def _roles(doc: Doc, g: _Group, ent: Entity, gaz) -> None:
         ent.nationality = gaz.country_demonym.get(ent.country)
 
 
+def _is_title_phrase(text: str) -> bool:
+    """Holds a title or occupation word ('President', 'official', 'guitarist') or a nationality."""
+    titles = _titles()
+    gaz = gazetteer()
+    for w in text.replace("-", " ").split() + text.split():
+        low = w.lower().strip(",.'’")
+        if low in titles or low.rstrip("s") in titles or low in gaz.demonym_country:
+            return True
+    return False
+
+
+def _titles() -> set[str]:
+    return set(load_lines("entity_title_words.txt"))
+
+
+def _honorifics() -> set[str]:
+    return set(load_lines("entity_honorifics.txt"))
+
+
 def _premodifier(doc: Doc, start: int, end: int) -> str | None:
     """'Russian President Vladimir Putin' -> 'Russian President'."""
     sent_start = doc[start].sent.start
+    name_head = doc[start:end].root.head.i  # "his French counterpart Emmanuel Macron": the name is its noun's apposition
     j = start - 1
     while j >= sent_start and start - j <= MAX_ROLE_TOKENS:
         t = doc[j]
         if t.text in {"-", "–"} and not t.whitespace_ and j > sent_start and not doc[j - 1].whitespace_:
             j -= 1
             continue
-        if t.pos_ not in {"PROPN", "NOUN", "ADJ"} or t.text in {"'s", "’s"} or "\n" in t.whitespace_:
+        if t.pos_ not in {"PROPN", "NOUN", "ADJ"} or t.text in {"'s", "’s"} or "\n" in t.whitespace_ or t.ent_type_ == "PERSON" \
+                or (len(t.text) == 1 and t.is_lower):
             break
-        if not (j < t.head.i < end) and not (t.ent_type_ in {"NORP", "GPE", "ORG"}):
+        if not (j < t.head.i < end) and not (t.ent_type_ in {"NORP", "GPE", "ORG"}) and name_head != j:
             break
         j -= 1
     j += 1
@@ -429,7 +507,18 @@ def _premodifier(doc: Doc, start: int, end: int) -> str | None:
         j += 1
     if j >= start:
         return None
-    span = doc[j:start]
+    while j < start and doc[j].text in _honorifics():
+        j += 1
+    k = start
+    while k > j and doc[k - 1].text in _honorifics():
+        k -= 1  # "artists Sir Peter Blake": "Sir" is no role
+    if k <= j:
+        return None
+    span = doc[j:k]
+    if not _is_title_phrase(span.text) or len(span.text) < 3:
+        return None
+    if all(t.is_upper for t in span if t.is_alpha):
+        return None  # an ALL-CAPS headline has no reliable parse
     if not any(t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ == "" for t in span):
         return None
     return span.text
@@ -454,7 +543,14 @@ def _apposition(doc: Doc, start: int, end: int) -> str | None:
             e = doc[e].right_edge.i + 1
         if e - s > MAX_ROLE_TOKENS or e <= s:
             return None
-        if doc[s:e].root.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in doc[s:e]):
+        if any(t.ent_type_ == "PERSON" for t in doc[s:e]) or not any(t.is_alpha and t.pos_ in {"NOUN", "PROPN"} for t in doc[s:e]):
             return None
-        return doc[s:e].text
+        text = doc[s:e].text
+        if e + 1 < len(doc) and doc[e].text in {",", "and"} and doc[e + 1].pos_ == "PROPN":
+            return None  # a list of names, not an apposition
+        if any(c in text for c in "()$£€\"") or not (child.is_lower or _is_title_phrase(text)):
+            return None
+        if root.ent_type_ == "PERSON" and not _is_title_phrase(text):
+            return None
+        return text
     return None
