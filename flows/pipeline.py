@@ -134,6 +134,7 @@ def run_pipeline(
         store.discard_stale_staging(layout)
         t = time.perf_counter()
         items, pre_rejections, manifest = plan(paths, layout)
+        pre_rejections = [r for r in pre_rejections if manifest.refused.get(r.source) != r.reason]
         counts = {s: sum(1 for i in items if i[3] == s) for s in ("new", "changed", "unchanged")}
         todo = [i for i in items if i[3] != "unchanged"]
         logger.info("plan: %d inputs (%d new, %d changed, %d unchanged) in %.1fs",

@@ -128,16 +128,17 @@ class Manifest:
 
     inputs: dict[str, dict] = field(default_factory=dict)
     articles: dict[str, dict] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)  # paths refused before reading (symlinks...) -> reason
 
     @classmethod
     def load(cls, layout: OutputLayout) -> "Manifest":
         if not layout.manifest.exists():
             return cls()
         d = json.loads(layout.manifest.read_text(encoding="utf-8"))
-        return cls(inputs=d.get("inputs", {}), articles=d.get("articles", {}))
+        return cls(inputs=d.get("inputs", {}), articles=d.get("articles", {}), refused=d.get("refused", {}))
 
     def to_json(self) -> dict:
-        return {"inputs": self.inputs, "articles": self.articles, "pipeline_version": PIPELINE_VERSION}
+        return {"inputs": self.inputs, "articles": self.articles, "refused": self.refused, "pipeline_version": PIPELINE_VERSION}
 
     def status(self, source: str, sha: str) -> str:
         """new | changed | unchanged for an input file."""
@@ -245,7 +246,11 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
     """Make a run's staged parts visible: plan, journal, apply. Returns counts."""
     stage = layout.staging(run_id)
     ops: list[dict] = []
-    new_manifest = Manifest(inputs=dict(manifest.inputs), articles={k: dict(v) for k, v in manifest.articles.items()})
+    new_manifest = Manifest(inputs=dict(manifest.inputs), articles={k: dict(v) for k, v in manifest.articles.items()},
+                            refused=dict(manifest.refused))
+    for b in batches:
+        if b.batch < 0:  # refusals made while planning: recorded once, not again on every run
+            new_manifest.refused.update({r["source"]: r["reason"] for r in b.rejections})
     drop_from_staged: dict[str, set[str]] = {}  # staged rel (articles part) -> ids to drop
     new_articles: dict[str, dict] = {}
     # 1. the inputs this run processed replace their earlier versions

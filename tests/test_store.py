@@ -114,3 +114,16 @@ def test_interrupted_commit_is_finished_by_the_next_run(inputs, tmp_path, nlp, m
         g = got[t][cols].sort_values(key).reset_index(drop=True)
         w = want[t][cols].sort_values(key).reset_index(drop=True)
         assert g.astype(str).equals(w.astype(str)), t
+
+
+def test_refusals_are_recorded_once_not_on_every_run(inputs, tmp_path, nlp):
+    import os
+
+    os.symlink(inputs / "loop.txt", inputs / "loop.txt")
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_pipeline([str(inputs)], str(out), workers=1)
+    assert sorted(Path(r["source"]).name for r in first["rejected"]) == ["empty.txt", "loop.txt"]
+    second = run_pipeline([str(inputs)], str(out), workers=1)
+    assert second["rejected"] == []
+    assert sorted(Path(s).name for s in store.read_table(out, "rejections")["source"]) == ["empty.txt", "loop.txt"]
