@@ -172,8 +172,11 @@ def run_pipeline(
                     futures = [_POOL.submit(run_batch, s) if _POOL else _Done(run_batch(s)) for s in specs]
             try:
                 for spec, fut in zip(specs, futures):
-                    staged.append(fut.result())
+                    b = fut.result()
+                    staged.append(b)
                     done += len(spec.files)
+                    logger.info("batch %d: %d inputs, %d articles, %d refused, rows %s, seconds %s", b.batch, len(spec.files),
+                                len(b.articles), len(b.rejections), b.rows, {k: round(v, 2) for k, v in b.seconds.items()})
                     if PROGRESS:
                         PROGRESS(done, len(todo))
             finally:
