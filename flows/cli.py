@@ -60,10 +60,19 @@ def cmd_run(a: argparse.Namespace) -> int:
         progress.update(task_id, completed=done, total=total)
 
     pipeline.PROGRESS = on_progress
-    if not a.dask:  # load the model and GX while Prefect starts its server (the batch may run here)
-        import threading
+    if not a.dask:
+        # Prepare while Prefect starts: a small run warms the model and GX up here (its one
+        # batch runs in this process); a larger one starts the worker processes right away.
+        from tasks import ingest, readers
 
-        threading.Thread(target=pipeline.warm_up, args=(a.model,), daemon=True, name="warm-up").start()
+        files, _ = ingest.discover(paths)
+        workers = max(1, a.workers or os.cpu_count() or 1)
+        if workers > 1 and (len(files) > pipeline.MIN_BATCH or any(readers.is_bulk(f.path) for f in files)):
+            pipeline.start_pool(a.model, workers)
+        else:
+            import threading
+
+            threading.Thread(target=pipeline.warm_up, args=(a.model,), daemon=True, name="warm-up").start()
     kwargs = dict(model=a.model, batch_size=a.batch_size, workers=a.workers, wait_seconds=a.wait,
                   fields=_fields(a.field), max_bytes=a.max_bytes)
     try:
@@ -75,6 +84,8 @@ def cmd_run(a: argparse.Namespace) -> int:
     except LockedError as e:
         console.print(f"[red]refused:[/] {e}")
         return EXIT_LOCKED
+    finally:
+        pipeline.stop_pool()
     summary["seconds"]["wall"] = round(time.perf_counter() - t0, 2)
     if a.json:
         print(json.dumps(summary, default=str))

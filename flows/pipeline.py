@@ -104,11 +104,38 @@ def _split_bulk(todo: list[tuple], batch_size: int, fields, max_bytes: int) -> l
     return out
 
 
-def _batches(items: list, size: int) -> list[list]:
-    """Consecutive groups of `size` work units; a bulk slice counts as the items it holds
-    (placeholders None), so every batch carries about `size` articles."""
-    groups = [items[i:i + size] for i in range(0, len(items), size)]
+MIN_BATCH = 50
+
+
+def _batches(items: list, size: int, n_workers: int = 1) -> list[list]:
+    """Consecutive groups of at most `size` work units, shrinking towards the end (guided
+    scheduling: each batch takes 1/(2 x workers) of what is left) so that the workers finish
+    together. A bulk slice counts as the items it holds (placeholders None)."""
+    groups, i = [], 0
+    while i < len(items):
+        left = len(items) - i
+        n = max(1, min(size, max(MIN_BATCH, -(-left // (2 * n_workers)))))
+        if 0 < left - n < min(MIN_BATCH, size):  # no straggler batch smaller than the minimum
+            n = left if left <= size else n
+        groups.append(items[i:i + n])
+        i += n
     return [[w for w in g if w is not None] for g in groups if any(w is not None for w in g)]
+
+
+def start_pool(model: str, workers: int) -> None:
+    """Start the local worker processes (each loads the model and GX once, at start)."""
+    global _POOL
+    if _POOL is None and workers > 1:
+        import multiprocessing as mp
+
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=warm_up, initargs=(model,))
+
+
+def stop_pool() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(cancel_futures=True)
+        _POOL = None
 
 
 def run_pipeline(
@@ -123,7 +150,6 @@ def run_pipeline(
     max_bytes: int = ingest.MAX_BYTES,
 ) -> dict:
     """The flow body (also callable without Prefect orchestration in tests)."""
-    global _POOL
     t_start = time.perf_counter()
     logger = _logger()
     layout = OutputLayout(out)
@@ -142,11 +168,10 @@ def run_pipeline(
         run_id = store.new_run_id()
         ingested_at = datetime.now(timezone.utc).replace(microsecond=0)
         n_workers = max(1, workers or os.cpu_count() or 1)
-        batch_size = max(1, min(batch_size, -(-len(todo) // n_workers))) if todo else batch_size
         work = _split_bulk(todo, batch_size, fields, max_bytes)
         specs = [BatchSpec(batch=i, files=[w[:3] + w[4:] for w in b], out=str(layout.root), run_id=run_id, model=model,
                            ingested_at=ingested_at, fields=fields, max_bytes=max_bytes)
-                 for i, b in enumerate(_batches(work, batch_size))]
+                 for i, b in enumerate(_batches(work, batch_size, n_workers))]
         staged: list[store.StagedBatch] = []
         if pre_rejections:
             staged.append(_stage_rejections(layout, run_id, pre_rejections, ingested_at))
@@ -162,10 +187,9 @@ def run_pipeline(
                 futures = [process_batch_task.submit(s, local=False) for s in specs]
             else:
                 if n_workers > 1 and len(specs) > 1:
-                    import multiprocessing as mp
-
-                    _POOL = ProcessPoolExecutor(max_workers=min(n_workers, len(specs)), mp_context=mp.get_context("spawn"),
-                                                initializer=warm_up, initargs=(model,))
+                    start_pool(model, n_workers)
+                elif len(specs) == 1:
+                    stop_pool()  # one batch: cheaper right here than in a fresh worker
                 if in_flow:
                     futures = [process_batch_task.submit(s, local=True) for s in specs]
                 else:  # a plain call (tests, library use): same work, no orchestration
@@ -180,9 +204,7 @@ def run_pipeline(
                     if PROGRESS:
                         PROGRESS(done, len(todo))
             finally:
-                if _POOL is not None:
-                    _POOL.shutdown(cancel_futures=True)
-                    _POOL = None
+                stop_pool()
         t_process = time.perf_counter() - t
         t = time.perf_counter()
         committed = store.commit(layout, run_id, staged, manifest)

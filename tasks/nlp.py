@@ -58,7 +58,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def parse(articles: list[Article], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Article, Doc]]:
+def parse(articles: list[Article], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 64) -> Iterator[tuple[Article, Doc]]:
     """Run the model over the articles' texts with nlp.pipe; yields (article, doc)."""
     nlp = load_model(model)
     texts: Iterable[str] = (a.text for a in articles)

@@ -20,7 +20,7 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -242,7 +242,7 @@ def _read_part(path: Path) -> pa.Table:
     return pq.read_table(path, partitioning=None)
 
 
-def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manifest: Manifest, skipped_inputs: Iterable[str] = ()) -> dict:
+def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manifest: Manifest) -> dict:
     """Make a run's staged parts visible: plan, journal, apply. Returns counts."""
     stage = layout.staging(run_id)
     ops: list[dict] = []
@@ -251,7 +251,7 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
     for b in batches:
         if b.batch < 0:  # refusals made while planning: recorded once, not again on every run
             new_manifest.refused.update({r["source"]: r["reason"] for r in b.rejections})
-    drop_from_staged: dict[str, set[str]] = {}  # staged rel (articles part) -> ids to drop
+    drop_from_staged: dict[str, set[str]] = {}  # article id -> batches whose copy is dropped (already written)
     new_articles: dict[str, dict] = {}
     # 1. the inputs this run processed replace their earlier versions
     seen_inputs: set[str] = set()
