@@ -115,7 +115,7 @@ def _batches(items: list, size: int, n_workers: int = 1) -> list[list]:
     while i < len(items):
         left = len(items) - i
         n = max(1, min(size, max(MIN_BATCH, -(-left // (2 * n_workers)))))
-        if 0 < left - n < min(MIN_BATCH, size):  # no straggler batch smaller than the minimum
+        if 0 < left - n < min(MIN_BATCH, size) // 2:  # no straggler batch under half the minimum
             n = left if left <= size else n
         groups.append(items[i:i + n])
         i += n
