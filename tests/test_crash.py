@@ -75,3 +75,22 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path, nlp):
     got, want = comparable(out), comparable(ref)
     for t in TABLES:
         assert got[t].equals(want[t]), t
+
+
+@pytest.mark.slow
+def test_two_concurrent_runs_on_one_output_neither_duplicate_nor_lose_rows(tmp_path, nlp):
+    from flows.pipeline import run_pipeline
+
+    inp, out, ref = tmp_path / "in", tmp_path / "out", tmp_path / "ref"
+    make_inputs(inp, n=4)
+    run_pipeline([str(inp)], str(ref), workers=1, batch_size=1)
+    code = ("import sys, json; sys.path.insert(0, {root!r}); from flows.pipeline import run_pipeline; "
+            "s = run_pipeline([{inp!r}], {out!r}, workers=1, batch_size=1, wait_seconds=300); print(json.dumps(s['inputs']))")
+    procs = [subprocess.Popen([sys.executable, "-c", code.format(root=str(ROOT), inp=str(inp), out=str(out))], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = sorted(p.communicate(timeout=600)[0].strip().splitlines()[-1] for p in procs)
+    assert all(p.returncode == 0 for p in procs)
+    assert outs == ['{"new": 0, "changed": 0, "unchanged": 4}', '{"new": 4, "changed": 0, "unchanged": 0}']
+    got, want = comparable(out), comparable(ref)
+    for t in TABLES:
+        assert got[t].equals(want[t]), t
