@@ -35,6 +35,7 @@ from tasks.speakers import Resolver, cannot_speak, lexicon
 
 SENT_END = {".", "!", "?"}
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
+_DASH_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]+|-{1,2})[ \t]*(?=[A-Z])")  # a paragraph signing the quote above
 ATTR_PUNCT = {",", "—", "–", "-", ":", "(", ")"}
 MAX_REGION_TOKENS = 40
 MAX_CLIMB = 12
@@ -270,6 +271,15 @@ class _Article:
         # (a reporting verb the tagger took for a noun: "Trump tweeted")
         return t.pos_ in ("VERB", "AUX") and lemma in self.cues or (t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote"))
 
+    def inverted_cue(self, t: Token) -> bool:
+        """A capitalised reporting verb opening an inverted attribution that the tagger took
+        for a name ("Stated Stone:", "Continued Stone:"): its past tense form, sentence-first."""
+        w = t.lower_
+        if not t.text[:1].isupper() or self.qid[t.i] != -1 or not (t.is_sent_start or t.i == 0 or self.doc[t.i - 1].is_space):
+            return False
+        return w == "said" or (w.endswith("ed") and (w[:-2] in self.cues or w[:-1] in self.cues)) \
+            or (w.endswith("ied") and w[:-3] + "y" in self.cues)
+
     # ---- spans ---------------------------------------------------------------------------
     def mark_tokens(self, spans: list[Span]) -> None:
         """qid[token] = index of the quote holding the token (marks included), else -1."""
@@ -348,6 +358,56 @@ class _Article:
                     if subj is not None:
                         return subj
                 i -= 1
+            if v.tag_ == "VBG":
+                return self._writer_subject_before(v)
+        return None
+
+    def fronted_subject(self, v: Token) -> tuple[int, int, Token] | None:
+        """`Stuart Stevens, who served as ..., called ...` / `One attendee, who ..., said`: a
+        finite cue right after a comma whose subject the parse lost in a long relative clause
+        or apposition: the noun phrase opening the sentence, up to its first comma."""
+        doc = self.doc
+        if v.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or v.i == 0 or doc[v.i - 1].text != "," or self.qid[v.i] != -1:
+            return None
+        sent = self.sent_of[v.i]
+        i = v.i - 1
+        while i - 1 >= 0 and self.sent_of[i - 1] == sent and v.i - i < 3 * MAX_REGION_TOKENS:
+            i -= 1
+        while i < v.i and (doc[i].is_space or doc[i].is_punct):
+            i += 1
+        toks = []
+        for t in doc[i:v.i]:
+            if t.text == "," or self.qid[t.i] != -1:
+                break
+            toks.append(t)
+        if not toks or toks[-1].i + 1 >= v.i - 1:
+            return None  # no clause between the noun phrase and the cue
+        return self.np_words(toks)
+
+    def _writer_subject_before(self, v: Token) -> Token | None:
+        """The subject of the writer's clause a participle cue trails, when the parse hung the
+        participle elsewhere (on the quoted words): `Flea shared the news, writing "..."`,
+        `Weaver didn't seem impressed, telling reporters, "..."`. The nearest subject before
+        the cue in its sentence, outside quotes and relative clauses, whose verb is the
+        writer's (its head before the cue, outside quotes)."""
+        doc = self.doc
+        sent = self.sent_of[v.i]
+        i = v.i - 1
+        n = 0
+        while i >= 0 and self.sent_of[i] == sent and n < MAX_REGION_TOKENS:
+            t = doc[i]
+            n += 1
+            i -= 1
+            if self.qid[t.i] != -1 or t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            h = t.head
+            if h.i >= v.i or self.qid[h.i] != -1 or h.dep_ in ("relcl", "acl") or h.pos_ not in ("VERB", "AUX"):
+                continue
+            if h.dep_ == "ccomp" and self.qid[h.head.i] == -1 and h.head.i < h.i:
+                continue  # an embedded clause: "Smith said Jones was wrong, adding ..."
+            if t.lower_ in ("that", "which", "who", "it", "there") or cannot_speak(t):
+                return None
+            return t
         return None
 
     def _own_subject(self, cur: Token) -> Token | None:
@@ -404,6 +464,11 @@ class _Article:
 
     def attribution_from_cue(self, v: Token, how: str) -> Attribution | None:
         subj = self.subject_of(v)
+        if subj is None:
+            np = self.fronted_subject(v)
+            if np is not None:
+                s, e, h = np
+                return Attribution(cue=v, speaker_start=s, speaker_end=e, head=h, how=how)
         if subj is None or cannot_speak(subj):
             return Attribution(cue=v, how=how)
         s, e = self.mention_span(subj)
@@ -418,18 +483,18 @@ class _Article:
         # `"...," he said` / `"...," said X` / `"...?" X asked.` / `"..." ― Name`
         a = self.after_cue(k, after)
         if a is not None and a.head is not None:
-            return a
-        dash = self.dash_name(k)
+            return self.outer_source(a, after, before)
+        dash = self.dash_name(k) or self.dash_paragraph(k) or self.dash_label(before)
         if dash is not None:
             return dash
         # the parse above the quoted words: `noting that every party "must act..."`
         t = self.tree_cue(k)
         if t is not None and t.head is not None:
-            return t
+            return self.outer_source(t, after, before)
         # before, same sentence: `Wallace said, "..."`, `Ms Hewitt said: "..."`
         b = self.before_cue(before, partial)
         if b is not None and b.head is not None:
-            return b
+            return self.outer_source(b, after, before)
         acc = self.according_to(before) or self.according_to(after)
         if acc is not None:
             return acc
@@ -437,7 +502,7 @@ class _Article:
             c = self.colon_paragraph(sp.para - 1)
             if c is not None:
                 return c
-        c = self.colon_subject(before)
+        c = self.label_colon(before) or self.noun_cue(before) or self.colon_subject(before)
         if c is not None:
             return c
         if not partial and (not before or before[0].text in SENT_END):
@@ -457,6 +522,9 @@ class _Article:
         starts in lower case (`"...." he said`)."""
         if not after:
             return None
+        glued = self.glued_name(k, after)
+        if glued is not None:
+            return glued
         first = next((t for t in after if t.text not in ATTR_PUNCT and not t.is_space), None)
         if first is None or first.text in SENT_END:
             return None
@@ -496,6 +564,20 @@ class _Article:
             if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
                 break
         return None
+
+    def glued_name(self, k: int, after: list[Token]) -> Attribution | None:
+        """`"...,”Clinton said`: with no space after the closing mark the tokenizer glues the
+        name to the quoted words; the name is the rest of that token, the cue follows it."""
+        sp = self.spans[k]
+        if sp.close is None or not self.is_cue(after[0]):
+            return None
+        tok = self.doc[self.tok_at(sp.close)]
+        s, e = sp.close + sp.width, tok.idx + len(tok.text)
+        while e > s and not self.text[e - 1].isalnum():
+            e -= 1
+        if e - s < 2 or not self.text[s].isupper() or not self.text[s:e].replace(".", "").replace("-", "").isalpha():
+            return None
+        return Attribution(cue=after[0], speaker_start=s, speaker_end=e, head=tok, how="after")
 
     def np_words(self, toks: list[Token]) -> tuple[int, int, Token] | None:
         """The words naming a speaker when the parse is no help: `Tulsa police Chief Chuck
@@ -555,6 +637,31 @@ class _Article:
         s, e = self.mention_span(h)
         return Attribution(speaker_start=s, speaker_end=e, head=h, how="dash")
 
+    def dash_paragraph(self, k: int) -> Attribution | None:
+        """A quotation closing its paragraph, signed by the next one:
+        `"... the top 1 percent."` / `- Bernie Sanders.` (fact-check and roundup style)."""
+        sp = self.spans[k]
+        paras = self.art.paragraphs
+        if sp.close is None or sp.para + 1 >= len(paras):
+            return None
+        p, nxt = paras[sp.para], paras[sp.para + 1]
+        if any(ch.isalnum() for ch in self.text[sp.outer_end:p.end]):
+            return None
+        m = _DASH_SIGNATURE.match(self.text, nxt.start)
+        if m is None:
+            return None
+        a, b = self.tok_at(m.end()), self.tok_at(max(m.end(), nxt.end - 1))
+        if b - a > 12:
+            return None  # a sentence, not a signature
+        toks = [t for t in self.doc[a:b + 1] if t.idx >= m.end() and self.qid[t.i] == -1 and not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        np = self.np_words(toks)
+        if np is None or np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN":
+            return None
+        s, e, h = np
+        return Attribution(speaker_start=s, speaker_end=e, head=h, how="dash")
+
     def tree_cue(self, k: int) -> Attribution | None:
         """A cue verb above the quoted words in the parse. Naming verbs ("called it", "likened
         them to") count only close above the quote; speech verbs at any height. When speech
@@ -603,7 +710,7 @@ class _Article:
     def before_cue(self, before: list[Token], partial: bool) -> Attribution | None:
         """`Wallace said, "..."`, `Ms Hewitt said: "..."`, `Said Ellis: "..."`."""
         for n, t in enumerate(before):
-            if self.is_cue(t) and (n < 5 or t.lemma_.lower() not in self.naming):
+            if (self.is_cue(t) and (n < 5 or t.lemma_.lower() not in self.naming)) or (n == len(before) - 1 and self.inverted_cue(t)):
                 att = self.attribution_from_cue(t, "before")
                 if att.head is not None:
                     return att
@@ -627,11 +734,67 @@ class _Article:
         introduces, with no reporting verb, is given by the subject of the introducing clause."""
         if not before or before[0].text != ":":
             return None
+        person = next((t for t in before[1:] if t.ent_type_ == "PERSON" and t.dep_ not in ("poss",)), None)
         for t in before[1:]:
             if t.dep_ in ("nsubj", "nsubjpass") and (self._speakerlike(t) or t.pos_ in ("NOUN", "PROPN")):
+                if not self._speakerlike(t) and person is not None:
+                    t = person  # `The timing of the surge doesn't surprise pollster Daron Shaw: "..."`
                 s, e = self.mention_span(t)
                 return Attribution(speaker_start=s, speaker_end=e, head=t, how="colon")
         return None
+
+    def label_colon(self, before: list[Token]) -> Attribution | None:
+        """`Clinton: "Our goal is ..."`, `Rep. Trey Gowdy (R-S.C.): "..."`: a sentence that is
+        only a name and a colon labels the speaker (transcripts, debate roundups)."""
+        if not before or before[0].text != ":" or len(before) > 12:
+            return None
+        np = self.np_words(before[:0:-1])
+        if np is None or (np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN"):
+            return None
+        return Attribution(speaker_start=np[0], speaker_end=np[1], head=np[2], how="colon")
+
+    def noun_cue(self, before: list[Token]) -> Attribution | None:
+        """`Trump issued a statement, "..."` / `The Florida senator's answer was that "..."`: a
+        noun of saying before the quote, with a possessor or as the object of a verb whose
+        subject is a speaker."""
+        nouns = cue_nouns()
+        for t in before:
+            if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+                continue
+            poss = next((c for c in t.children if c.dep_ == "poss" and self.qid[c.i] == -1), None)
+            h = poss
+            if h is None and t.dep_ == "dobj" and self.qid[t.head.i] == -1:
+                h = self._own_subject(t.head)
+            if h is None or h.lower_ in ("its", "their", "his", "her", "it", "that", "which", "who") or not self._speakerlike(h):
+                return None
+            s, e = self.mention_span(h)
+            return Attribution(speaker_start=s, speaker_end=e, head=h, how="before")
+        return None
+
+    def dash_label(self, before: list[Token]) -> Attribution | None:
+        """`Pollsters agree - Carl Bialik: "..."`: a name between a dash and the colon that
+        introduces the quote (roundup style) is its source, whatever the headline says."""
+        if not before or before[0].text != ":":
+            return None
+        label = []
+        for t in before[1:]:
+            if t.text in ("-", "—", "–", "―") and (t.whitespace_ or t.i == 0 or self.doc[t.i - 1].whitespace_):
+                np = self.np_words(label[::-1])
+                if np is not None and np[2].ent_type_ in ("PERSON", "ORG"):
+                    s, e, h = np
+                    return Attribution(speaker_start=s, speaker_end=e, head=h, how="colon")
+                return None
+            if len(label) > 8:
+                return None
+            label.append(t)
+        return None
+
+    def _known_person(self, t: Token) -> bool:
+        """A name the tagger mislabelled here but the article's entities know as a person."""
+        if t.pos_ != "PROPN":
+            return False
+        e = self.resolver.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+        return e is not None and e.label == "PERSON"
 
     def _personlike(self, t: Token) -> bool:
         low = t.lower_
@@ -680,6 +843,15 @@ class _Article:
             n += 1
         return None
 
+    def outer_source(self, att: Attribution, after: list[Token], before: list[Token]) -> Attribution:
+        """`"...," Sanders said, according to CNN`: the words reach the writer through the
+        outer source, which the reporting sentence names; it is the attribution's source."""
+        acc = self.according_to(after) or self.according_to(before)
+        if acc is None or acc.head is None or (att.head is not None and acc.head.i == att.head.i):
+            return att
+        acc.cue, acc.how = att.cue, att.how
+        return acc
+
     def according_to(self, region: list[Token]) -> Attribution | None:
         for t in region:
             prep = None
@@ -707,6 +879,13 @@ class _Article:
                 if att.head is not None:
                     return att
             i -= 1
+        first = self.doc[self.tok_at(p.start)]
+        if self.inverted_cue(first):  # "Stated Stone:" (the tagger took the cue for a name)
+            toks = [t for t in self.doc[first.i + 1:end_tok + 1] if self.qid[t.i] == -1]
+            np = self.np_words(toks)
+            if np is not None:
+                s, e, h = np
+                return Attribution(cue=first, speaker_start=s, speaker_end=e, head=h, how="colon")
         # no reporting verb: "Sanders made the following comment:"
         root = self.doc[end_tok].sent.root
         subj = self._own_subject(root)
@@ -747,7 +926,7 @@ class _Article:
         if self.qid[root.i] != -1:
             return None
         subj = self._own_subject(root)
-        if subj is not None and (subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in ("he", "she")):
+        if subj is not None and (subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in ("he", "she") or self._known_person(subj)):
             s, e = self.mention_span(subj)
             return Attribution(speaker_start=s, speaker_end=e, head=subj, how=how)
         return None
@@ -895,6 +1074,12 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
                 if keep[j] and atts[j] is not None and atts[j].head is not None:
                     src = j
                     break
+            if src is not None and not sp.continues and spans[src].para < sp.para - 1:
+                # a paragraph about someone else came between: `Carter said that ...` / `"..."`
+                c = A.previous_paragraph_subject(k)
+                if c is not None and c.cue is None:
+                    atts[k] = c
+                    continue
         if src is None and not partial:
             c = A.previous_paragraph_subject(k)
             if c is not None:
@@ -905,11 +1090,13 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
             atts[k] = Attribution(cue=s.cue if atts[k] is None or atts[k].cue is None else atts[k].cue,
                                   speaker_start=s.speaker_start, speaker_end=s.speaker_end, head=s.head, how="carried", source=src)
     for k, sp in enumerate(spans):
-        if not keep[k] or A.kind(k) != "partial" or A.n_words(k) > SCARE_MAX_WORDS:
+        if not keep[k] or A.n_words(k) > SCARE_MAX_WORDS:
             continue
         att = atts[k]
         if att is None or (att.head is None and att.cue is None):
-            keep[k] = False  # a scare quote nobody is reported as saying
+            # a scare quote nobody is reported as saying; a short sentence in marks with no
+            # attribution at all is a slogan, a sign or a title ("Thank you Georgia.")
+            keep[k] = False
 
     # resolve speakers in text order (resolved speakers become antecedents for later pronouns)
     events: list[tuple[int, str, int]] = [(spans[k].start, "q", k) for k in range(len(spans)) if keep[k]]

@@ -293,6 +293,9 @@ class Resolver:
             ent = self.antecedent(head, info["gender"], set(info["labels"]))
             return Resolution(ent, ent.name if ent else None, "pronoun")
         ent = self.entity_at(head.idx, head.idx + len(head.text), prefer=head.idx)
+        if ent is not None and any(c in ent.name for c in "\"“”"):
+            # a name the tokenizer glued to a closing quotation mark ("...,”Clinton said")
+            ent = self.by_last_name(self.doc.text[start:end])
         if ent is None:
             # "Sirius XM Vice President for news and talk Dave Gorab": a person named inside
             text = self.doc.text
@@ -302,10 +305,22 @@ class Resolver:
         if ent is not None:
             return Resolution(ent, ent.name, "name")
         words = self.doc.text[start:end]
+        ent = self.by_last_name(words)
+        if ent is not None:
+            return Resolution(ent, ent.name, "name")
         ent = self.by_description(words, head, start)
         if ent is not None:
             return Resolution(ent, ent.name, "description")
         return Resolution(None, words, "description")
+
+    def by_last_name(self, words: str) -> Entity | None:
+        """A one-word capitalised name the entity extractor did not tag (`"...,”Clinton said`,
+        where the tokenizer glued it to the quote): the one person entity it names or ends."""
+        if not words[:1].isupper() or " " in words.strip() or len(words) < 3:
+            return None
+        low = words.lower()
+        found = [e for e in self.ents.entities if e.label == "PERSON" and words_of(e.name) and words_of(e.name)[-1] == low]
+        return found[0] if len(found) == 1 else None
 
     def antecedent(self, pron: Token, gender: str | None, labels: set[str]) -> Entity | None:
         """Most prominent compatible referent before the pronoun: the nearest earlier sentence
