@@ -34,7 +34,30 @@ class BatchSpec:
     fields: dict[str, str] | None = None
 
 
+def _release_memory() -> None:
+    """Give the heap freed by a batch back to the OS (glibc keeps it otherwise), so a
+    worker's memory stays at one batch's worth however long the run."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    libc = ctypes.util.find_library("c")
+    if libc:
+        try:
+            ctypes.CDLL(libc).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc: nothing to trim
+            pass
+
+
 def run_batch(spec: BatchSpec) -> store.StagedBatch:
+    try:
+        return _run_batch(spec)
+    finally:
+        _release_memory()
+
+
+def _run_batch(spec: BatchSpec) -> store.StagedBatch:
     layout = OutputLayout(spec.out)
     t0 = time.perf_counter()
     docs: list[RawDocument] = []
