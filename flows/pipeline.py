@@ -20,7 +20,7 @@ from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from tasks import PIPELINE_VERSION, ingest, store
-from tasks.batch import BatchSpec, run_batch
+from tasks.batch import BatchSpec, extract_batch, finish_batch, run_batch
 from tasks.paths import DEFAULT_INPUT, DEFAULT_OUTPUT, OutputLayout
 
 log = logging.getLogger(__name__)
@@ -55,15 +55,17 @@ def plan(paths: list[str], layout: OutputLayout) -> tuple[list[tuple[str, str, s
     return out, rejections, manifest
 
 
-def warm_up(model: str) -> None:
-    """Load the spaCy model and Great Expectations ahead of the first batch (in a thread while
-    Prefect starts, or as a worker process's initializer)."""
+def warm_up(model: str | None, gx: bool = True) -> None:
+    """Load the spaCy model and/or Great Expectations ahead of the first batch (in a thread
+    while Prefect starts, or as a worker process's initializer)."""
     from tasks import nlp, validate
     from tasks.paths import EXPECTATIONS_DIR
 
     try:
-        nlp.load_model(model)
-        validate._context(str(EXPECTATIONS_DIR))
+        if model:
+            nlp.load_model(model)
+        if gx:
+            validate._context(str(EXPECTATIONS_DIR))
     except (OSError, RuntimeError, ImportError) as e:  # the batch itself will report it properly
         log.warning("warm-up failed: %s", e)
 
@@ -71,8 +73,8 @@ def warm_up(model: str) -> None:
 @task(name="process-batch", retries=0)
 def process_batch_task(spec: BatchSpec, local: bool = True) -> store.StagedBatch:
     """Process one batch (in the local process pool, or right here on a Dask worker)."""
-    if local and _POOL is not None:
-        return _POOL.submit(run_batch, spec).result()
+    if local and _POOL is not None:  # workers extract; validation and staging happen here
+        return finish_batch(spec, _POOL.submit(extract_batch, spec).result())
     return run_batch(spec)
 
 
@@ -82,6 +84,16 @@ class _Done:
 
     def result(self):
         return self.value
+
+
+class _Finish:
+    """A worker's extraction future, finished (validated and staged) in this process."""
+
+    def __init__(self, spec: BatchSpec, fut):
+        self.spec, self.fut = spec, fut
+
+    def result(self):
+        return finish_batch(self.spec, self.fut.result())
 
 
 def _split_bulk(todo: list[tuple], batch_size: int, fields, max_bytes: int) -> list[tuple]:
@@ -128,7 +140,11 @@ def start_pool(model: str, workers: int) -> None:
     if _POOL is None and workers > 1:
         import multiprocessing as mp
 
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=warm_up, initargs=(model,))
+        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=warm_up, initargs=(model, False))
+        import threading
+
+        # validation runs in this process: get GX ready while the workers start
+        threading.Thread(target=warm_up, args=(None, True), daemon=True, name="gx-warm-up").start()
 
 
 def stop_pool() -> None:
@@ -193,7 +209,7 @@ def run_pipeline(
                 if in_flow:
                     futures = [process_batch_task.submit(s, local=True) for s in specs]
                 else:  # a plain call (tests, library use): same work, no orchestration
-                    futures = [_POOL.submit(run_batch, s) if _POOL else _Done(run_batch(s)) for s in specs]
+                    futures = [_Finish(s, _POOL.submit(extract_batch, s)) if _POOL else _Done(run_batch(s)) for s in specs]
             try:
                 for spec, fut in zip(specs, futures):
                     b = fut.result()

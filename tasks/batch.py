@@ -5,6 +5,7 @@ local worker process or a Dask worker); the spaCy model is loaded once per proce
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,15 +51,36 @@ def _release_memory() -> None:
             pass
 
 
+@dataclass
+class ExtractedBatch:
+    """A batch's rows before validation (what a worker process sends back)."""
+
+    rows: dict[str, list[dict]]
+    rejections: list[Rejection]
+    inputs: dict[str, dict]
+    seconds: dict[str, float]
+
+
+_VALIDATION_LOCK = threading.Lock()
+
+
 def run_batch(spec: BatchSpec) -> store.StagedBatch:
+    """The whole batch in this process (Dask workers, plain calls)."""
     try:
-        return _run_batch(spec)
+        return finish_batch(spec, extract_batch(spec))
     finally:
         _release_memory()
 
 
-def _run_batch(spec: BatchSpec) -> store.StagedBatch:
-    layout = OutputLayout(spec.out)
+def extract_batch(spec: BatchSpec) -> ExtractedBatch:
+    """Read, clean, parse and extract one batch (the CPU-heavy part, in a worker process)."""
+    try:
+        return _extract_batch(spec)
+    finally:
+        _release_memory()
+
+
+def _extract_batch(spec: BatchSpec) -> ExtractedBatch:
     t0 = time.perf_counter()
     docs: list[RawDocument] = []
     rejections: list[Rejection] = []
@@ -88,6 +110,14 @@ def _run_batch(spec: BatchSpec) -> store.StagedBatch:
             src = input_of.get(s, s)
             if a["article_id"] not in inputs[src]["article_ids"]:
                 inputs[src]["article_ids"].append(a["article_id"])
+    return ExtractedBatch(rows=rows, rejections=rejections, inputs=inputs, seconds=result.seconds)
+
+
+def finish_batch(spec: BatchSpec, ex: ExtractedBatch) -> store.StagedBatch:
+    """Validate every table of a batch, quarantine failing rows, stage the parts."""
+    layout = OutputLayout(spec.out)
+    rows, rejections, inputs = ex.rows, ex.rejections, ex.inputs
+    seconds = dict(ex.seconds)
     # validate every table before anything is written; failing rows go to quarantine
     t1 = time.perf_counter()
     from tasks.validate import validate_rows
@@ -96,7 +126,8 @@ def _run_batch(spec: BatchSpec) -> store.StagedBatch:
     validation: dict[str, dict] = {}
     extra_parts: list[str] = []
     for table in TABLES:
-        v = validate_rows(table, rows[table])
+        with _VALIDATION_LOCK:  # one GX context per process, used by one thread at a time
+            v = validate_rows(table, rows[table])
         validation[table] = {"success": v.success, "rows": v.rows, "failed_rows": len(v.failed_rows),
                              "table_failures": v.table_failures, "result": v.result}
         bad = set(v.failed_rows)
@@ -122,20 +153,20 @@ def _run_batch(spec: BatchSpec) -> store.StagedBatch:
                     rows[table] = [r for r in rows[table] if r["article_id"] in kept]
         for src in inputs.values():
             src["article_ids"] = [a for a in src["article_ids"] if a in kept]
-    result.add_time("validate", time.perf_counter() - t1)
+    seconds["validate"] = time.perf_counter() - t1
     t2 = time.perf_counter()
     parts = store.stage_batch(layout, spec.run_id, spec.batch, rows, spec.ingested_at)
     if rejections:
         rel = f"rejections/month={store.month_of(spec.ingested_at)}/part-{spec.run_id}-{spec.batch:05d}.parquet"
         extra_parts.append(store.stage_extra(layout, spec.run_id, rel, store.rejection_rows(rejections, spec.ingested_at), ALL_TABLES["rejections"]))
     parts["_extra"] = extra_parts
-    result.add_time("write", time.perf_counter() - t2)
+    seconds["write"] = time.perf_counter() - t2
     arts = {a["article_id"]: {"source": a["source"], "sources": a["sources"], "content_sha256": a["content_sha256"],
                               "month": store.month_of(a.get("published_at") or spec.ingested_at)} for a in rows["articles"]}
     return store.StagedBatch(batch=spec.batch, parts=parts, articles=arts, inputs=inputs,
                              rejections=[{"source": r.source, "reason": r.reason} for r in rejections],
                              quarantined=quarantined, validation=validation,
-                             rows={t: len(rows[t]) for t in TABLES}, seconds=result.seconds)
+                             rows={t: len(rows[t]) for t in TABLES}, seconds=seconds)
 
 
 def _stage_quarantine(layout: OutputLayout, spec: BatchSpec, table: str, rows: list[dict]) -> str:
