@@ -158,7 +158,7 @@ def run_pipeline(
     paths: list[str],
     out: str,
     model: str = "en_core_web_sm",
-    batch_size: int = 200,
+    batch_size: int = 100,
     workers: int | None = None,
     dask_address: str | None = None,
     wait_seconds: float = 0.0,
@@ -293,7 +293,7 @@ def newsfacts_flow(
     paths: list[str] | None = None,
     out: str | None = None,
     model: str = "en_core_web_sm",
-    batch_size: int = 200,
+    batch_size: int = 100,
     workers: int | None = None,
     wait_seconds: float = 0.0,
     fields: dict[str, str] | None = None,
@@ -311,7 +311,7 @@ def dask_flow(address: str):
     runner = DaskTaskRunner(address=address)
 
     @flow(name="newsfacts-dask", task_runner=runner, log_prints=False)
-    def newsfacts_dask_flow(paths: list[str], out: str, model: str = "en_core_web_sm", batch_size: int = 200,
+    def newsfacts_dask_flow(paths: list[str], out: str, model: str = "en_core_web_sm", batch_size: int = 100,
                             workers: int | None = None, wait_seconds: float = 0.0, fields: dict[str, str] | None = None,
                             max_bytes: int = ingest.MAX_BYTES) -> dict:
         return run_pipeline(paths, out, model=model, batch_size=batch_size, workers=workers, dask_address=address,
