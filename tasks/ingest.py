@@ -90,6 +90,9 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[InputFile], list[Rejecti
                     if not target.is_file():
                         rejected.append(Rejection(str(full), "symlink does not point at a regular file"))
                         continue
+                elif not full.is_file():  # a FIFO, socket or device would block or never end
+                    rejected.append(Rejection(str(full), "not a regular file (FIFO, socket or device)"))
+                    continue
                 found.append(InputFile(full, str(full)))
     found.sort(key=lambda f: f.source)
     return found, rejected

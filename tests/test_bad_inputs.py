@@ -39,6 +39,7 @@ def result(tmp_path_factory, nlp):
     (d / "many quotes.txt").write_text("Speech transcript\n" + quotes + "\n", encoding="utf-8")
     (d / "caf\u00e9 \u00fcber.txt").write_text("Caf\u00e9 opens\nA caf\u00e9 opened in Berlin on Monday.\n", encoding="utf-8")
     (d / "new\nline.txt").write_text("Bridge closes\nThe bridge closed on Sunday for repairs.\n", encoding="utf-8")
+    os.mkfifo(d / "pipe.txt")  # unreadable as a file: reading it would block forever
     os.symlink(d / "loop.txt", d / "loop.txt")
     outside = d.parent / "outside.txt"
     outside.write_text(GOOD, encoding="utf-8")
@@ -58,6 +59,7 @@ def reasons(result) -> dict[str, str]:
 @pytest.mark.parametrize("name,why", [
     ("empty.txt", "empty"), ("blank.txt", "empty"), ("image.txt", "PNG"), ("doc.txt", "PDF"), ("archive.txt", "zip"),
     ("huge.txt", "too long"), ("loop.txt", "symlink"), ("escape.txt", "outside the input folder"),
+    ("pipe.txt", "not a regular file"),
 ])
 def test_bad_input_is_refused_with_its_reason(result, name, why):
     assert why in reasons(result)[name]

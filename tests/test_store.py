@@ -127,3 +127,26 @@ def test_refusals_are_recorded_once_not_on_every_run(inputs, tmp_path, nlp):
     second = run_pipeline([str(inputs)], str(out), workers=1)
     assert second["rejected"] == []
     assert sorted(Path(s).name for s in store.read_table(out, "rejections")["source"]) == ["empty.txt", "loop.txt"]
+
+
+def test_rows_failing_validation_are_quarantined_with_the_expectation(inputs, tmp_path, nlp, monkeypatch):
+    from tasks import extract
+
+    real = extract.article_rows
+
+    def with_a_bad_row(art, doc):
+        rows = real(art, doc)
+        if rows["paragraphs"]:
+            rows["paragraphs"][-1] = dict(rows["paragraphs"][-1], kind="sidebar")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", with_a_bad_row)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1)
+    assert s["quarantined"] == {"paragraphs": 2} and not s["validation_passed"]
+    assert "sidebar" not in set(store.read_table(out, "paragraphs")["kind"])
+    import pandas as pd
+
+    q = pd.read_parquet(out / "quarantine" / "paragraphs")
+    assert list(q["kind"]) == ["sidebar", "sidebar"]
+    assert set(q["failed_expectations"]) == {"expect_column_values_to_be_in_set(column=kind)"}
