@@ -101,13 +101,16 @@ def _print_summary(s: dict, console) -> None:
     console.print(f"[bold]newsfacts {s['pipeline_version']}[/] run {s['run_id']}: "
                   f"{inp['new']} new, {inp['changed']} changed, {inp['unchanged']} unchanged inputs; "
                   f"{s['articles_written']} articles written, {s['articles_removed']} replaced/removed")
+    if not s["rows"]:
+        console.print("nothing new or changed to process")
     t = Table(title="rows written", show_edge=False)
     t.add_column("table")
     t.add_column("rows", justify="right")
     t.add_column("quarantined", justify="right")
     for name, n in s["rows"].items():
         t.add_row(name, str(n), str(s["quarantined"].get(name, 0)))
-    console.print(t)
+    if s["rows"]:
+        console.print(t)
     console.print("validation: " + ("[green]passed[/]" if s["validation_passed"] and not s["quarantined"] else
                                     f"[red]failed[/] ({sum(s['quarantined'].values())} rows quarantined under {s['out']}/quarantine)"))
     if s["rejected"]:

@@ -16,7 +16,6 @@ import hashlib
 import re
 import unicodedata
 
-from tasks.data import load_lines
 from tasks.model import Article, Paragraph, RawDocument
 
 # characters replaced one-for-one by a plain space
@@ -165,4 +164,4 @@ def _from_hint(doc: RawDocument) -> Article:
                    url=doc.url, published_at=doc.published_at)
 
 
-__all__ = ["clean", "normalise", "split_paragraphs", "type_paragraphs", "article_id", "load_lines"]
+__all__ = ["clean", "normalise", "split_paragraphs", "type_paragraphs", "article_id"]
