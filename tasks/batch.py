@@ -67,7 +67,7 @@ _VALIDATION_LOCK = threading.Lock()
 def run_batch(spec: BatchSpec) -> store.StagedBatch:
     """The whole batch in this process (Dask workers, plain calls)."""
     try:
-        return finish_batch(spec, extract_batch(spec))
+        return finish_batch(spec, _extract_batch(spec))
     finally:
         _release_memory()
 

@@ -40,7 +40,7 @@ def article_rows(art: Article, doc: Doc) -> dict[str, list[dict]]:
     aid = art.article_id
     return {
         "articles": [{
-            "article_id": aid, "source": art.source, "sources": [art.source], "title": art.title, "standfirst": art.standfirst,
+            "article_id": aid, "source": art.source, "sources": list(art.sources or [art.source]), "title": art.title, "standfirst": art.standfirst,
             "text": art.text, "n_paragraphs": len(art.paragraphs), "n_sentences": len(art.sentences), "n_words": n_words,
             "content_sha256": art.content_sha256, "encoding": art.encoding, "url": art.url, "published_at": art.published_at,
             "ingested_at": None, "pipeline_version": PIPELINE_VERSION,
@@ -60,7 +60,6 @@ def clean_all(docs: list[RawDocument], result: BatchResult, max_chars: int = MAX
     """Clean each document; bad ones become rejections. Exact duplicates (same cleaned text)
     become one article whose `sources` lists every path."""
     arts: dict[str, Article] = {}
-    dup_sources: dict[str, list[str]] = {}
     for d in docs:
         try:
             art = clean.clean(d)
@@ -71,12 +70,10 @@ def clean_all(docs: list[RawDocument], result: BatchResult, max_chars: int = MAX
             result.rejections.append(Rejection(d.source, f"article too long ({len(art.text)} characters > limit {max_chars})", d.content_sha256))
             continue
         if art.article_id in arts:
-            dup_sources[art.article_id].append(d.source)
+            arts[art.article_id].sources.append(d.source)
             continue
+        art.sources = [d.source]
         arts[art.article_id] = art
-        dup_sources[art.article_id] = [d.source]
-    for art in arts.values():
-        art.extra_sources = dup_sources[art.article_id]  # type: ignore[attr-defined]
     return list(arts.values())
 
 
@@ -101,7 +98,6 @@ def process_batch(docs: list[RawDocument], model: str, n_process: int = 1) -> Ba
             t = time.perf_counter()
             t_ext += t - t1
             continue
-        rows["articles"][0]["sources"] = list(getattr(art, "extra_sources", [art.source]))
         for table, rs in rows.items():
             result.rows[table].extend(rs)
         t = time.perf_counter()

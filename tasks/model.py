@@ -64,6 +64,7 @@ class Article:
     url: str | None = None
     published_at: datetime | None = None
     sentences: list[Sentence] = field(default_factory=list)  # filled after spaCy
+    sources: list[str] = field(default_factory=list)  # every input of the batch holding this exact article
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph containing (or nearest before) a character offset."""

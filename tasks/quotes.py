@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from tasks.data import load_json, load_lines
+from tasks.data import load_entries, load_lines
 from tasks.entities import EntityIndex
 from tasks.model import Article
 from tasks.nlp import sentence_index
@@ -60,8 +60,7 @@ class Marks:
 
 @lru_cache(maxsize=1)
 def marks() -> Marks:
-    m = load_json("quote_marks.json")
-    return Marks(**{k: v for k, v in m.items() if not k.startswith("_")})
+    return Marks(**load_entries("quote_marks.json"))
 
 
 @lru_cache(maxsize=1)
@@ -830,17 +829,19 @@ class _Article:
         """A quote opening a sentence with no attribution of its own continues the nearest
         reporting verb before it in its paragraph (`..., Schiff said. "The other factor..."`)."""
         sp = self.spans[k]
-        p = self.art.paragraphs[sp.para]
-        i = self.tok_at(sp.open) - 1
-        n = 0
-        while i >= 0 and self.doc[i].idx >= p.start and n < 4 * MAX_REGION_TOKENS:
+        return self.cue_before(self.tok_at(sp.open) - 1, self.art.paragraphs[sp.para].start, 4 * MAX_REGION_TOKENS, "carried")
+
+    def cue_before(self, i: int, start: int, limit: int, how: str) -> Attribution | None:
+        """The first reporting verb outside quotes, scanning back from token i to character
+        `start` over at most `limit` tokens, that names a speaker."""
+        stop = i - limit
+        while i >= 0 and i > stop and self.doc[i].idx >= start:
             t = self.doc[i]
             if self.qid[i] == -1 and self.is_cue(t):
-                att = self.attribution_from_cue(t, "carried")
+                att = self.attribution_from_cue(t, how)
                 if att.head is not None:
                     return att
             i -= 1
-            n += 1
         return None
 
     def outer_source(self, att: Attribution, after: list[Token], before: list[Token]) -> Attribution:
@@ -871,14 +872,9 @@ class _Article:
         if not p.text.rstrip().endswith(":"):
             return None
         end_tok = self.tok_at(p.end - 1)
-        i = end_tok
-        while i >= 0 and self.doc[i].idx >= p.start and end_tok - i < MAX_REGION_TOKENS:
-            t = self.doc[i]
-            if self.qid[i] == -1 and self.is_cue(t):
-                att = self.attribution_from_cue(t, "colon")
-                if att.head is not None:
-                    return att
-            i -= 1
+        att = self.cue_before(end_tok, p.start, MAX_REGION_TOKENS, "colon")
+        if att is not None:
+            return att
         first = self.doc[self.tok_at(p.start)]
         if self.inverted_cue(first):  # "Stated Stone:" (the tagger took the cue for a name)
             toks = [t for t in self.doc[first.i + 1:end_tok + 1] if self.qid[t.i] == -1]

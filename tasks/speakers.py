@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from tasks.data import load_json, load_lines
+from tasks.data import load_entries, load_json, load_lines
 from tasks.entities import Entity, EntityIndex
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -49,8 +49,8 @@ class Lexicon:
 def lexicon() -> Lexicon:
     desc = load_json("speaker_descriptions.json")
     return Lexicon(
-        pronouns={k: v for k, v in load_json("speaker_pronouns.json").items() if not k.startswith("_")},
-        honorifics={k: v for k, v in load_json("speaker_honorifics.json").items() if not k.startswith("_")},
+        pronouns=load_entries("speaker_pronouns.json"),
+        honorifics=load_entries("speaker_honorifics.json"),
         male=frozenset(n.lower() for n in load_lines("speaker_names_male.txt")),
         female=frozenset(n.lower() for n in load_lines("speaker_names_female.txt")),
         nationality=dict(load_json("speaker_nationalities.json")["map"]),

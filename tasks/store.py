@@ -326,7 +326,8 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
                 continue
             for rel in rels:
                 src = stage / rel
-                needs_fix = bool(dups) or table == "articles"
+                needs_fix = bool(dups) or (table == "articles" and any(
+                    final_sources.get(aid, info["sources"]) != info["sources"] for aid, info in b.articles.items()))
                 if needs_fix:
                     t = _read_part(src)
                     rows = [r for r in t.to_pylist() if r["article_id"] not in dups]

@@ -20,3 +20,8 @@ def load_lines(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def load_json(name: str):
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+def load_entries(name: str) -> dict:
+    """A JSON object data file without its documentation keys (those starting with "_")."""
+    return {k: v for k, v in load_json(name).items() if not k.startswith("_")}
