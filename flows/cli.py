@@ -1,6 +1,6 @@
 """The `newsfacts` command line.
 
-    newsfacts run [PATH ...] [--out DIR] [--workers N] [--dask ADDRESS] [--batch-size N] [--model NAME]
+    newsfacts run [PATH ...] [--out DIR] [--workers N] [--dask ADDRESS] [--batch-size N] [--validate-every N] [--model NAME]
     newsfacts show quotes|entities|facts [ARTICLE] [--out DIR]
 
 Every run is a Prefect flow run: with PREFECT_API_URL set it reports to that server,
@@ -63,17 +63,23 @@ def cmd_run(a: argparse.Namespace) -> int:
     if not a.dask:
         # Prepare while Prefect starts: a small run warms the model and GX up here (its one
         # batch runs in this process); a larger one starts the worker processes right away.
-        from tasks import ingest, readers
+        # Inputs the output folder already holds (same pipeline version) are most likely
+        # unchanged: nothing is warmed up for them.
+        from tasks import PIPELINE_VERSION, ingest, readers
+        from tasks.paths import OutputLayout
+        from tasks.store import Manifest
 
         files, _ = ingest.discover(paths)
+        known = Manifest.load(OutputLayout(a.out)).inputs
+        fresh = [f for f in files if known.get(f.source, {}).get("version") != PIPELINE_VERSION]
         workers = max(1, a.workers or os.cpu_count() or 1)
-        if workers > 1 and (len(files) > pipeline.MIN_BATCH or any(readers.is_bulk(f.path) for f in files)):
+        if workers > 1 and (len(fresh) > pipeline.MIN_BATCH or any(readers.is_bulk(f.path) for f in fresh)):
             pipeline.start_pool(a.model, workers)
-        else:
+        elif fresh:
             import threading
 
             threading.Thread(target=pipeline.warm_up, args=(a.model,), daemon=True, name="warm-up").start()
-    kwargs = dict(model=a.model, batch_size=a.batch_size, workers=a.workers, wait_seconds=a.wait,
+    kwargs = dict(model=a.model, batch_size=a.batch_size, workers=a.workers, wait_seconds=a.wait, validate_every=a.validate_every,
                   fields=_fields(a.field), max_bytes=a.max_bytes)
     try:
         with progress:
@@ -132,7 +138,8 @@ def cmd_serve(a: argparse.Namespace) -> int:
     paths = [os.path.abspath(p) for p in (a.paths or [str(DEFAULT_INPUT)])]
     schedule = {"cron": a.cron} if a.cron else {"interval": a.interval}
     newsfacts_flow.serve(name=a.name, parameters={"paths": paths, "out": os.path.abspath(a.out), "model": a.model,
-                                                   "batch_size": a.batch_size, "workers": a.workers, "wait_seconds": a.wait},
+                                                   "batch_size": a.batch_size, "workers": a.workers, "wait_seconds": a.wait,
+                                                   "validate_every": a.validate_every},
                          description="Process new and changed articles into the newsfacts tables.", limit=1, **schedule)
     return EXIT_OK
 
@@ -166,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--workers", type=int, default=None, help="local worker processes (default: all cores)")
     r.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler (tcp://host:port)")
     r.add_argument("--batch-size", type=int, default=100, help="most articles per batch task (default 100; batches shrink towards the end of a run)")
+    r.add_argument("--validate-every", type=int, default=1000, metavar="N",
+                   help="validate (and stage) batches in groups of at least N articles (default 1000): one GX call per table and group")
     r.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run on the same --out (default: refuse at once)")
     r.add_argument("--field", action="append", metavar="NAME=COLUMN", help="bulk inputs: field mapping, e.g. text=body (repeatable)")
     r.add_argument("--max-bytes", type=int, default=20_000_000, help="largest input (uncompressed) accepted, in bytes")
@@ -183,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"))
     v.add_argument("--workers", type=int, default=None)
     v.add_argument("--batch-size", type=int, default=100)
+    v.add_argument("--validate-every", type=int, default=1000, metavar="N")
     v.add_argument("--wait", type=float, default=600.0, help="seconds a scheduled run waits for a run still writing --out")
     v.set_defaults(func=cmd_serve)
     s = sub.add_parser("show", help="the tables as readable terminal tables")

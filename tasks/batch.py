@@ -1,6 +1,7 @@
-"""One batch of input files, end to end, as plain Python: read → clean → spaCy → extract →
-validate → stage Parquet parts. Runs in whichever process the orchestrator gives it (a
-local worker process or a Dask worker); the spaCy model is loaded once per process.
+"""One batch of input files as plain Python. A worker process (or a Dask worker) reads, cleans,
+parses and extracts it into Arrow tables (`extract_batch`; the spaCy model is loaded once per
+process); the flow process then validates several batches at once, quarantines failing rows
+and stages each batch's Parquet parts (`finish_batches`).
 """
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks import ingest, store
 from tasks.extract import process_batch
@@ -35,6 +39,29 @@ class BatchSpec:
     fields: dict[str, str] | None = None
 
 
+_VALIDATION_LOCK = threading.Lock()
+
+
+def warm_up(model: str | None, gx: bool = True) -> None:
+    """Load the spaCy model and/or Great Expectations ahead of the first batch (in a thread
+    while Prefect starts, or as a worker process's initializer)."""
+    from tasks import nlp, validate
+    from tasks.paths import EXPECTATIONS_DIR
+
+    try:
+        if model:
+            nlp.load_model(model)
+        if gx:
+            with _VALIDATION_LOCK:  # a batch group waits for this context rather than building another
+                validate._context(str(EXPECTATIONS_DIR))
+    except (OSError, RuntimeError, ImportError) as e:  # the batch itself will report it properly
+        log.warning("warm-up failed: %s", e)
+
+
+def ready() -> None:
+    """A no-op job: submitting it makes a process pool start a worker now."""
+
+
 def _release_memory() -> None:
     """Give the heap freed by a batch back to the OS (glibc keeps it otherwise), so a
     worker's memory stays at one batch's worth however long the run."""
@@ -53,23 +80,22 @@ def _release_memory() -> None:
 
 @dataclass
 class ExtractedBatch:
-    """A batch's rows before validation (what a worker process sends back)."""
+    """A batch's rows before validation, as Arrow tables (what a worker sends back: compact and
+    cheap to pickle)."""
 
-    rows: dict[str, list[dict]]
+    tables: dict[str, pa.Table]
     rejections: list[Rejection]
     inputs: dict[str, dict]
     seconds: dict[str, float]
 
-
-_VALIDATION_LOCK = threading.Lock()
+    @property
+    def articles(self) -> int:
+        return self.tables["articles"].num_rows
 
 
 def run_batch(spec: BatchSpec) -> store.StagedBatch:
-    """The whole batch in this process (Dask workers, plain calls)."""
-    try:
-        return finish_batch(spec, _extract_batch(spec))
-    finally:
-        _release_memory()
+    """The whole batch in this process (plain calls, tests)."""
+    return finish_batches([spec], [extract_batch(spec)])[0]
 
 
 def extract_batch(spec: BatchSpec) -> ExtractedBatch:
@@ -110,68 +136,147 @@ def _extract_batch(spec: BatchSpec) -> ExtractedBatch:
             src = input_of.get(s, s)
             if a["article_id"] not in inputs[src]["article_ids"]:
                 inputs[src]["article_ids"].append(a["article_id"])
-    return ExtractedBatch(rows=rows, rejections=rejections, inputs=inputs, seconds=result.seconds)
-
-
-def finish_batch(spec: BatchSpec, ex: ExtractedBatch) -> store.StagedBatch:
-    """Validate every table of a batch, quarantine failing rows, stage the parts."""
-    layout = OutputLayout(spec.out)
-    rows, rejections, inputs = ex.rows, ex.rejections, ex.inputs
-    seconds = dict(ex.seconds)
-    # validate every table before anything is written; failing rows go to quarantine
     t1 = time.perf_counter()
-    from tasks.validate import validate_rows
+    tables = {t: store.to_table(rows.pop(t), schema) for t, schema in TABLES.items()}
+    result.add_time("arrow", time.perf_counter() - t1)
+    return ExtractedBatch(tables=tables, rejections=rejections, inputs=inputs, seconds=result.seconds)
 
-    quarantined: dict[str, int] = {}
-    validation: dict[str, dict] = {}
-    extra_parts: list[str] = []
+
+def _layers(exs: list[ExtractedBatch]) -> list[dict[str, int]]:
+    """Per batch: article id -> how many earlier batches of the group hold the same article.
+    A duplicate file in a later batch is dropped at commit; until then it must not be
+    validated in the same frame as its first copy (their keys would look duplicated)."""
+    seen: dict[str, int] = {}
+    out = []
+    for ex in exs:
+        layer = {}
+        for aid in ex.tables["articles"].column("article_id").to_pylist():
+            layer[aid] = seen.get(aid, 0)
+            seen[aid] = layer[aid] + 1
+        out.append(layer)
+    return out
+
+
+def validate_group(exs: list[ExtractedBatch]) -> tuple[list[dict[str, dict[int, list[str]]]], list[dict[str, dict]], dict[str, list[dict]]]:
+    """Validate every table of a group of batches with one GX call per table (per layer of
+    duplicates, almost always one).
+
+    Returns, per batch, table -> {row position: failing expectations}; per batch, table ->
+    validation record; and table -> the GX results (JSON) of the group."""
+    from tasks.validate import validate_table
+
+    layers = _layers(exs)
+    n_layers = 1 + max((max(ly.values(), default=0) for ly in layers), default=0)
+    failed: list[dict[str, dict[int, list[str]]]] = [{} for _ in exs]
+    records: list[dict[str, dict]] = [{} for _ in exs]
+    results: dict[str, list[dict]] = {}
     for table in TABLES:
-        with _VALIDATION_LOCK:  # one GX context per process, used by one thread at a time
-            v = validate_rows(table, rows[table])
-        validation[table] = {"success": v.success, "rows": v.rows, "failed_rows": len(v.failed_rows),
-                             "table_failures": v.table_failures, "result": v.result}
-        bad = set(v.failed_rows)
-        if v.table_failures and not bad:
-            bad = set(range(len(rows[table])))
-        if bad:
-            q = [{"table": table, "failed_expectations": "; ".join(v.failed_rows.get(i, v.table_failures)), **{k: str(val) for k, val in r.items()}}
-                 for i, r in enumerate(rows[table]) if i in bad]
-            quarantined[table] = len(q)
-            extra_parts.append(_stage_quarantine(layout, spec, table, q))
-            rows[table] = [r for i, r in enumerate(rows[table]) if i not in bad]
-            log.warning("%d %s rows failed validation and were quarantined", len(q), table)
-    # an article whose own row failed validation must not leave orphan rows behind
-    if quarantined.get("articles"):
-        kept = {a["article_id"] for a in rows["articles"]}
-        for table in TABLES:
-            if table != "articles":
-                gone = [r for r in rows[table] if r["article_id"] not in kept]
-                if gone:
-                    extra_parts.append(_stage_quarantine(layout, spec, table, [
-                        {"table": table, "failed_expectations": "article row quarantined", **{k: str(v) for k, v in r.items()}} for r in gone]))
-                    quarantined[table] = quarantined.get(table, 0) + len(gone)
-                    rows[table] = [r for r in rows[table] if r["article_id"] in kept]
-        for src in inputs.values():
-            src["article_ids"] = [a for a in src["article_ids"] if a in kept]
-    seconds["validate"] = time.perf_counter() - t1
+        for layer in range(n_layers):
+            pieces, owners = [], []  # (batch, row positions in that batch) of each piece
+            for b, ex in enumerate(exs):
+                t = ex.tables[table]
+                if n_layers == 1:
+                    pieces.append(t)
+                    owners.append((b, None))
+                    continue
+                pos = [i for i, a in enumerate(t.column("article_id").to_pylist()) if layers[b].get(a, 0) == layer]
+                if pos:
+                    pieces.append(t.take(pa.array(pos, type=pa.int64())))
+                    owners.append((b, pos))
+            if not pieces:
+                continue
+            with _VALIDATION_LOCK:  # one GX context per process, used by one thread at a time
+                v = validate_table(table, pa.concat_tables(pieces))
+            results.setdefault(table, []).append(v.result)
+            bad = dict(v.failed_rows)
+            if v.table_failures and not bad:  # no row to blame: the whole frame fails
+                bad = {i: list(v.table_failures) for i in range(v.rows)}
+            start = 0
+            for piece, (b, pos) in zip(pieces, owners):
+                for i in range(start, start + piece.num_rows):
+                    if i in bad:
+                        failed[b].setdefault(table, {})[i - start if pos is None else pos[i - start]] = bad[i]
+                start += piece.num_rows
+            for piece, (b, _pos) in zip(pieces, owners):
+                rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
+                rec["rows"] += piece.num_rows
+                rec["table_failures"] = sorted(set(rec["table_failures"]) | set(v.table_failures))
+        for b, ex in enumerate(exs):
+            rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
+            rec["failed_rows"] = len(failed[b].get(table, {}))
+            rec["success"] = not rec["failed_rows"] and not rec["table_failures"]
+    return failed, records, results
+
+
+def finish_batches(specs: list[BatchSpec], exs: list[ExtractedBatch]) -> list[store.StagedBatch]:
+    """Validate a group of batches together, quarantine failing rows, stage each batch's parts.
+
+    Validation comes before anything is written; a batch's parts are the same whatever group
+    it is validated in (a row's verdict depends only on its own article's rows)."""
+    t1 = time.perf_counter()
+    failed, records, results = validate_group(exs)
+    t_validate = time.perf_counter() - t1
+    out = []
+    for n, (spec, ex, bad, record) in enumerate(zip(specs, exs, failed, records)):
+        if n == 0:
+            for table, rs in results.items():
+                record[table]["results"] = rs  # the group's GX results ride on its first batch
+        out.append(_stage(spec, ex, bad, record, t_validate if n == 0 else 0.0))
+    return out
+
+
+def _stage(spec: BatchSpec, ex: ExtractedBatch, bad: dict[str, dict[int, list[str]]], record: dict[str, dict],
+           t_validate: float) -> store.StagedBatch:
+    layout = OutputLayout(spec.out)
+    tables, rejections, inputs = dict(ex.tables), ex.rejections, ex.inputs
+    seconds = dict(ex.seconds)
     t2 = time.perf_counter()
-    parts = store.stage_batch(layout, spec.run_id, spec.batch, rows, spec.ingested_at)
+    quarantine: dict[str, list[dict]] = {}
+    for table, rows_bad in bad.items():
+        t = tables[table]
+        for i, r in zip(sorted(rows_bad), t.take(pa.array(sorted(rows_bad), type=pa.int64())).to_pylist()):
+            quarantine.setdefault(table, []).append(_quarantine_row(table, r, "; ".join(rows_bad[i])))
+        keep = pa.array([i not in rows_bad for i in range(t.num_rows)])
+        tables[table] = t.filter(keep)
+        log.warning("%d %s rows failed validation and were quarantined", len(rows_bad), table)
+    # an article whose own row failed validation must not leave orphan rows behind
+    if "articles" in bad:
+        kept = tables["articles"].column("article_id")
+        for table in TABLES:
+            if table == "articles":
+                continue
+            t = tables[table]
+            orphan = pc.invert(pc.is_in(t.column("article_id"), value_set=kept))
+            if pc.any(orphan).as_py():
+                quarantine.setdefault(table, []).extend(
+                    _quarantine_row(table, r, "article row quarantined") for r in t.filter(orphan).to_pylist())
+                tables[table] = t.filter(pc.invert(orphan))
+        kept_ids = set(kept.to_pylist())
+        for src in inputs.values():
+            src["article_ids"] = [a for a in src["article_ids"] if a in kept_ids]
+    extra_parts = [_stage_quarantine(layout, spec, table, q) for table, q in quarantine.items()]
+    parts = store.stage_tables(layout, spec.run_id, spec.batch, tables, spec.ingested_at)
     if rejections:
         rel = f"rejections/month={store.month_of(spec.ingested_at)}/part-{spec.run_id}-{spec.batch:05d}.parquet"
         extra_parts.append(store.stage_extra(layout, spec.run_id, rel, store.rejection_rows(rejections, spec.ingested_at), ALL_TABLES["rejections"]))
     parts["_extra"] = extra_parts
+    seconds["validate"] = t_validate
     seconds["write"] = time.perf_counter() - t2
     arts = {a["article_id"]: {"source": a["source"], "sources": a["sources"], "content_sha256": a["content_sha256"],
-                              "month": store.month_of(a.get("published_at") or spec.ingested_at)} for a in rows["articles"]}
+                              "month": store.month_of(a.get("published_at") or spec.ingested_at)}
+            for a in tables["articles"].select(["article_id", "source", "sources", "content_sha256", "published_at"]).to_pylist()}
     return store.StagedBatch(batch=spec.batch, parts=parts, articles=arts, inputs=inputs,
                              rejections=[{"source": r.source, "reason": r.reason} for r in rejections],
-                             quarantined=quarantined, validation=validation,
-                             rows={t: len(rows[t]) for t in TABLES}, seconds=seconds)
+                             quarantined={t: len(q) for t, q in quarantine.items()}, validation=record,
+                             rows={t: tables[t].num_rows for t in TABLES}, seconds=seconds)
+
+
+def _quarantine_row(table: str, row: dict, why: str) -> dict:
+    return {"table": table, "failed_expectations": why, **{k: None if v is None else str(v) for k, v in row.items()}}
 
 
 def _stage_quarantine(layout: OutputLayout, spec: BatchSpec, table: str, rows: list[dict]) -> str:
     """Quarantined rows keep every value (as text) and the failing expectations."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     rel = f"quarantine/{table}/part-{spec.run_id}-{spec.batch:05d}.parquet"

@@ -107,6 +107,7 @@ class Resolver:
     doc: Doc
     ents: EntityIndex
     sent_of: list[int]  # token index -> sentence number
+    text: str = ""  # doc.text, built once (spaCy rebuilds it from the tokens on every access)
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     starts: list[int] = field(default_factory=list)
     referents: list[Referent] = field(default_factory=list)  # sorted by pos
@@ -118,7 +119,7 @@ class Resolver:
 
     @classmethod
     def build(cls, doc: Doc, ents: EntityIndex, sent_of: list[int]) -> "Resolver":
-        r = cls(doc=doc, ents=ents, sent_of=sent_of)
+        r = cls(doc=doc, ents=ents, sent_of=sent_of, text=doc.text)
         for e in ents.entities:
             for s, t in e.mentions:
                 r.mentions.append((s, t, e))
@@ -295,16 +296,16 @@ class Resolver:
         ent = self.entity_at(head.idx, head.idx + len(head.text), prefer=head.idx)
         if ent is not None and any(c in ent.name for c in "\"“”"):
             # a name the tokenizer glued to a closing quotation mark ("...,”Clinton said")
-            ent = self.by_last_name(self.doc.text[start:end])
+            ent = self.by_last_name(self.text[start:end])
         if ent is None:
             # "Sirius XM Vice President for news and talk Dave Gorab": a person named inside
-            text = self.doc.text
+            text = self.text
             for ms, me, e in self._mentions_in(start, end):
                 if e.label == "PERSON" and text[me:me + 2] not in ("'s", "’s"):  # not "Scott's relatives"
                     ent = e
         if ent is not None:
             return Resolution(ent, ent.name, "name")
-        words = self.doc.text[start:end]
+        words = self.text[start:end]
         ent = self.by_last_name(words)
         if ent is not None:
             return Resolution(ent, ent.name, "name")

@@ -210,22 +210,21 @@ class StagedBatch:
     seconds: dict[str, float]
 
 
-def stage_batch(layout: OutputLayout, run_id: str, batch: int, rows: dict[str, list[dict]], ingested_at: datetime) -> dict[str, list[str]]:
-    """Write one batch's rows as parts under staging, one file per table and month."""
-    arts = rows["articles"]
-    month = {}
-    for a in arts:
-        a["ingested_at"] = ingested_at
-        month[a["article_id"]] = month_of(a.get("published_at") or ingested_at)
+def stage_tables(layout: OutputLayout, run_id: str, batch: int, tables: dict[str, pa.Table], ingested_at: datetime) -> dict[str, list[str]]:
+    """Write one batch's tables as parts under staging, one file per table and month of
+    publication (of ingestion when unknown)."""
+    month = {a["article_id"]: month_of(a["published_at"] or ingested_at)
+             for a in tables["articles"].select(["article_id", "published_at"]).to_pylist()}
     parts: dict[str, list[str]] = {}
     stage = layout.staging(run_id)
-    for table, schema in TABLES.items():
-        by_month: dict[str, list[dict]] = {}
-        for r in rows[table]:
-            by_month.setdefault(month.get(r["article_id"], month_of(ingested_at)), []).append(r)
-        for m, rs in sorted(by_month.items()):
+    default = month_of(ingested_at)
+    for table in TABLES:
+        t = tables[table]
+        months = [month.get(a, default) for a in t.column("article_id").to_pylist()]
+        for m in sorted(set(months)):
+            part = t if len(set(months)) == 1 else t.filter(pa.array([x == m for x in months]))
             rel = f"{table}/month={m}/part-{run_id}-{batch:05d}.parquet"
-            write_parquet(to_table(rs, schema), stage / rel)
+            write_parquet(part, stage / rel)
             parts.setdefault(table, []).append(rel)
     return parts
 
@@ -379,4 +378,4 @@ def rejection_rows(rejections, when: datetime) -> list[dict]:
              "pipeline_version": PIPELINE_VERSION} for r in rejections]
 
 
-__all__ = ["REJECTIONS", "commit", "stage_batch", "output_lock", "Manifest", "replay_journal", "read_table"]
+__all__ = ["REJECTIONS", "commit", "stage_tables", "output_lock", "Manifest", "replay_journal", "read_table"]

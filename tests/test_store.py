@@ -150,3 +150,65 @@ def test_rows_failing_validation_are_quarantined_with_the_expectation(inputs, tm
     q = pd.read_parquet(out / "quarantine" / "paragraphs")
     assert list(q["kind"]) == ["sidebar", "sidebar"]
     assert set(q["failed_expectations"]) == {"expect_column_values_to_be_in_set(column=kind)"}
+
+
+def test_batches_validated_together_give_the_tables_of_batches_validated_alone(inputs, tmp_path, nlp, monkeypatch):
+    """One file per batch; the tables (quarantine included) do not depend on how many batches
+    share a GX call, and an exact duplicate in another batch of the same group is not taken
+    for a duplicated key."""
+    from tasks import extract
+
+    real = extract.article_rows
+
+    def with_a_bad_row(art, doc):
+        rows = real(art, doc)
+        if art.title == "Storm hits coast":
+            rows["paragraphs"][-1] = dict(rows["paragraphs"][-1], kind="sidebar")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", with_a_bad_row)
+    (inputs / "c copy.txt").write_text(ART_A, encoding="utf-8")
+    runs = {}
+    for every in (1, 1000):
+        out = tmp_path / f"out{every}"
+        s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=every)
+        assert s["quarantined"] == {"paragraphs": 1} and not s["validation_passed"], every
+        assert s["articles_written"] == 2
+        import pandas as pd
+
+        q = pd.read_parquet(out / "quarantine" / "paragraphs")
+        runs[every] = (tables(out), q.drop(columns=["ingested_at"], errors="ignore"))
+    for t in TABLES:
+        a, b = runs[1][0][t], runs[1000][0][t]
+        assert a.drop(columns=["ingested_at"], errors="ignore").equals(b.drop(columns=["ingested_at"], errors="ignore")), t
+    assert list(runs[1][1]["kind"]) == list(runs[1000][1]["kind"]) == ["sidebar"]
+    arts = runs[1000][0]["articles"].sort_values("title")
+    assert [Path(x).name for x in arts.iloc[0]["sources"]] == ["a.txt", "c copy.txt"]
+
+
+def test_an_article_failing_validation_takes_all_its_rows_to_quarantine(inputs, tmp_path, nlp, monkeypatch):
+    from tasks import extract
+
+    real = extract.article_rows
+
+    def bad_article(art, doc):
+        rows = real(art, doc)
+        if art.title == "Storm hits coast":
+            rows["articles"][0] = dict(rows["articles"][0], n_paragraphs=0)  # min 1
+            rows["paragraphs"][-1] = dict(rows["paragraphs"][-1], kind="sidebar")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", bad_article)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1)
+    assert s["quarantined"] == {"articles": 1, "paragraphs": 2, "sentences": 2, "numeric_facts": s["quarantined"]["numeric_facts"]}
+    assert s["quarantined"]["numeric_facts"] >= 1
+    assert list(store.read_table(out, "articles")["title"]) == ["Minister quits over budget"]
+    import pandas as pd
+
+    q = pd.read_parquet(out / "quarantine" / "paragraphs").sort_values("paragraph_idx")
+    # the failing row and the orphan row are both kept, each with its reason
+    assert list(q["failed_expectations"]) == ["article row quarantined", "expect_column_values_to_be_in_set(column=kind)"]
+    ids = set(store.read_table(out, "articles")["article_id"])
+    for t in TABLES:
+        assert set(store.read_table(out, t)["article_id"]) <= ids, t
