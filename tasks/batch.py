@@ -5,6 +5,8 @@ and stages each batch's Parquet parts (`finish_batches`).
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import threading
 import time
@@ -91,11 +93,6 @@ class ExtractedBatch:
     @property
     def articles(self) -> int:
         return self.tables["articles"].num_rows
-
-
-def run_batch(spec: BatchSpec) -> store.StagedBatch:
-    """The whole batch in this process (plain calls, tests)."""
-    return finish_batches([spec], [extract_batch(spec)])[0]
 
 
 def extract_batch(spec: BatchSpec) -> ExtractedBatch:
@@ -191,12 +188,11 @@ def validate_group(exs: list[ExtractedBatch]) -> tuple[list[dict[str, dict[int, 
             bad = dict(v.failed_rows)
             if v.table_failures and not bad:  # no row to blame: the whole frame fails
                 bad = {i: list(v.table_failures) for i in range(v.rows)}
-            start = 0
-            for piece, (b, pos) in zip(pieces, owners):
-                for i in range(start, start + piece.num_rows):
-                    if i in bad:
-                        failed[b].setdefault(table, {})[i - start if pos is None else pos[i - start]] = bad[i]
-                start += piece.num_rows
+            starts = list(itertools.accumulate((p.num_rows for p in pieces[:-1]), initial=0))
+            for i, why in bad.items():  # a row of the frame -> its batch and its row there
+                k = bisect.bisect_right(starts, i) - 1
+                b, pos = owners[k]
+                failed[b].setdefault(table, {})[i - starts[k] if pos is None else pos[i - starts[k]]] = why
             for piece, (b, _pos) in zip(pieces, owners):
                 rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
                 rec["rows"] += piece.num_rows
