@@ -42,6 +42,13 @@ def _fields(pairs: list[str] | None) -> dict[str, str] | None:
     return out
 
 
+def _positive(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def cmd_run(a: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -170,10 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("paths", nargs="*", help=f"files or folders (default {DEFAULT_INPUT})")
     r.add_argument("--out", default=str(DEFAULT_OUTPUT), help=f"output folder (default {DEFAULT_OUTPUT})")
     r.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"), help="installed spaCy model name or path")
-    r.add_argument("--workers", type=int, default=None, help="local worker processes (default: all cores)")
+    r.add_argument("--workers", type=_positive, default=None, help="local worker processes (default: all cores)")
     r.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler (tcp://host:port)")
-    r.add_argument("--batch-size", type=int, default=100, help="most articles per batch task (default 100; batches shrink towards the end of a run)")
-    r.add_argument("--validate-every", type=int, default=1000, metavar="N",
+    r.add_argument("--batch-size", type=_positive, default=100, help="most articles per batch task (default 100; batches shrink towards the end of a run)")
+    r.add_argument("--validate-every", type=_positive, default=1000, metavar="N",
                    help="validate (and stage) batches in groups of at least N articles (default 1000): one GX call per table and group")
     r.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run on the same --out (default: refuse at once)")
     r.add_argument("--field", action="append", metavar="NAME=COLUMN", help="bulk inputs: field mapping, e.g. text=body (repeatable)")
@@ -190,9 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--interval", type=float, default=3600, help="seconds between runs (default 3600)")
     v.add_argument("--name", default="newsfacts-scheduled", help="deployment name")
     v.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"))
-    v.add_argument("--workers", type=int, default=None)
-    v.add_argument("--batch-size", type=int, default=100)
-    v.add_argument("--validate-every", type=int, default=1000, metavar="N")
+    v.add_argument("--workers", type=_positive, default=None)
+    v.add_argument("--batch-size", type=_positive, default=100)
+    v.add_argument("--validate-every", type=_positive, default=1000, metavar="N")
     v.add_argument("--wait", type=float, default=600.0, help="seconds a scheduled run waits for a run still writing --out")
     v.set_defaults(func=cmd_serve)
     s = sub.add_parser("show", help="the tables as readable terminal tables")

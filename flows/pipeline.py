@@ -233,11 +233,16 @@ def run_pipeline(
         return summary
 
 
+FLOW_STAGES = {"validate", "write"}  # done in the flow process; the other stages in the workers
+
+
 def _stage_seconds(staged: list[store.StagedBatch]) -> dict[str, float]:
+    """Seconds per stage summed over the batches: "workers:spacy", "flow:validate", ..."""
     tot: dict[str, float] = {}
     for b in staged:
         for k, v in b.seconds.items():
-            tot[f"worker:{k}"] = round(tot.get(f"worker:{k}", 0.0) + v, 2)
+            key = f"{'flow' if k in FLOW_STAGES else 'workers'}:{k}"
+            tot[key] = round(tot.get(key, 0.0) + v, 2)
     return tot
 
 

@@ -67,3 +67,45 @@ def test_cli_refuses_when_output_is_locked(tmp_path):
     with store.output_lock(OutputLayout(out)):
         r = run_cli("run", str(ROOT / "raw"), "--out", str(out), "--quiet")
     assert r.returncode == 4 and "another newsfacts run" in r.stderr
+
+
+ARTICLES = {
+    "a.txt": "Minister quits over budget\nJane Doe resigned on Friday.\n\"I have lost the confidence of my colleagues,\" she said.\n",
+    "b.txt": "Storm hits coast\nA storm struck the coast on Monday, cutting power to 3,000 homes.\n",
+    "c.txt": "Club signs striker\nUnited signed the striker for \u00a312m, the club said on Tuesday.\n",
+    "d.txt": "Minister quits over budget\nJane Doe resigned on Friday.\n\"I have lost the confidence of my colleagues,\" she said.\n",
+}
+
+
+@pytest.mark.slow
+def test_worker_processes_and_validation_groups_give_the_tables_of_a_plain_run(tmp_path, nlp):
+    """Batches extracted in spawned worker processes and validated two at a time give the
+    tables of one in-process run; the duplicate (d.txt, in another batch) becomes a source."""
+    from flows.pipeline import run_pipeline
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for name, text in ARTICLES.items():
+        (inp / name).write_text(text, encoding="utf-8")
+    plain = run_pipeline([str(inp)], str(tmp_path / "plain"), workers=1)
+    pooled = run_pipeline([str(inp)], str(tmp_path / "pooled"), workers=2, batch_size=1, validate_every=2)
+    assert pooled["rows"]["articles"] == 4 and pooled["articles_written"] == plain["articles_written"] == 3
+    assert pooled["validation_passed"] and not pooled["quarantined"]
+    for t in TABLES:
+        a, b = (store.read_table(tmp_path / d, t).drop(columns=["month", "ingested_at"], errors="ignore") for d in ("plain", "pooled"))
+        for df in (a, b):
+            for c in ("source", "sources"):
+                if c in df:
+                    df[c] = df[c].astype(str).str.replace(str(tmp_path), "")
+        assert a.sort_values(list(a.columns[:3])).reset_index(drop=True).equals(b.sort_values(list(b.columns[:3])).reset_index(drop=True)), t
+    results = json.loads(next((tmp_path / "pooled" / "_newsfacts" / "validations").glob("*/results.json")).read_text())
+    assert len(results["quotes"]) == 2  # two groups of two batches: one GX result per table and group
+
+
+def test_cli_refuses_settings_below_one(capsys):
+    from flows.cli import main
+
+    for opt in ("--batch-size", "--validate-every", "--workers"):
+        with pytest.raises(SystemExit) as e:
+            main(["run", opt, "0"])
+        assert e.value.code == 2 and "must be at least 1" in capsys.readouterr().err, opt
