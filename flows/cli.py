@@ -77,7 +77,10 @@ def cmd_run(a: argparse.Namespace) -> int:
         from tasks.store import Manifest
 
         files, _ = ingest.discover(paths)
-        known = Manifest.load(OutputLayout(a.out)).inputs
+        try:
+            known = Manifest.load(OutputLayout(a.out)).inputs
+        except (OSError, ValueError):  # only a guess here; the flow reads the manifest and reports properly
+            known = {}
         fresh = [f for f in files if known.get(f.source, {}).get("version") != PIPELINE_VERSION]
         workers = max(1, a.workers or os.cpu_count() or 1)
         if workers > 1 and (len(fresh) > pipeline.MIN_BATCH or any(readers.is_bulk(f.path) for f in fresh)):

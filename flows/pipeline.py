@@ -57,7 +57,7 @@ def plan(paths: list[str], layout: OutputLayout) -> tuple[list[tuple[str, str, s
     return out, rejections, manifest
 
 
-@task(name="process-batch", retries=0)
+@task(name="process-batch", retries=0, persist_result=False)  # its rows are staged by the flow, never kept
 def process_batch_task(spec: BatchSpec, local: bool = True) -> ExtractedBatch:
     """Extract one batch: in the local process pool, or right here on a Dask worker. The flow
     process validates and stages what comes back, several batches at a time."""
@@ -185,17 +185,21 @@ def run_pipeline(
             from prefect.context import FlowRunContext
 
             in_flow = FlowRunContext.get() is not None
-            if dask_address:
-                futures = [process_batch_task.submit(s, local=False) for s in specs]
-            else:
-                if n_workers > 1 and len(specs) > 1:
-                    start_pool(model, n_workers)
-                elif len(specs) == 1:
-                    stop_pool()  # one batch: cheaper right here than in a fresh worker
+            if not dask_address and n_workers > 1 and len(specs) > 1:
+                start_pool(model, n_workers)
+            # (one batch runs right here, unless the CLI already started the pool for it)
+
+            def submit(s: BatchSpec):
+                if dask_address:
+                    return process_batch_task.submit(s, local=False)
                 if in_flow:
-                    futures = [process_batch_task.submit(s, local=True) for s in specs]
-                else:  # a plain call (tests, library use): same work, no orchestration
-                    futures = [_POOL.submit(extract_batch, s) if _POOL else _Later(s) for s in specs]
+                    return process_batch_task.submit(s, local=True)
+                return _POOL.submit(extract_batch, s) if _POOL else _Later(s)  # a plain call: no orchestration
+
+            # batches extracted ahead of the one being staged: their rows wait in memory (on a
+            # Dask cluster, in its workers), so their number is bounded
+            ahead = max(2, 4 * n_workers)
+            futures = {j: submit(specs[j]) for j in range(min(ahead, len(specs)))}
             pending: list[tuple[BatchSpec, ExtractedBatch]] = []
 
             def finish() -> None:
@@ -207,8 +211,9 @@ def run_pipeline(
 
             try:
                 for i, spec in enumerate(specs):
-                    ex = futures[i].result()
-                    futures[i] = None  # the extracted rows live only until their group is staged
+                    ex = futures.pop(i).result()  # the extracted rows live only until their group is staged
+                    if i + ahead < len(specs):
+                        futures[i + ahead] = submit(specs[i + ahead])
                     pending.append((spec, ex))
                     done += len(spec.files)
                     if PROGRESS:
@@ -233,15 +238,15 @@ def run_pipeline(
         return summary
 
 
-FLOW_STAGES = {"validate", "write"}  # done in the flow process; the other stages in the workers
+FLOW_STAGES = {"validate", "write"}  # always in the flow process; the others wherever a batch is extracted
 
 
 def _stage_seconds(staged: list[store.StagedBatch]) -> dict[str, float]:
-    """Seconds per stage summed over the batches: "workers:spacy", "flow:validate", ..."""
+    """Seconds per stage summed over the batches: "batches:spacy", "flow:validate", ..."""
     tot: dict[str, float] = {}
     for b in staged:
         for k, v in b.seconds.items():
-            key = f"{'flow' if k in FLOW_STAGES else 'workers'}:{k}"
+            key = f"{'flow' if k in FLOW_STAGES else 'batches'}:{k}"
             tot[key] = round(tot.get(key, 0.0) + v, 2)
     return tot
 

@@ -184,19 +184,25 @@ def validate_group(exs: list[ExtractedBatch]) -> tuple[list[dict[str, dict[int, 
                 continue
             with _VALIDATION_LOCK:  # one GX context per process, used by one thread at a time
                 v = validate_table(table, pa.concat_tables(pieces))
-            results.setdefault(table, []).append(v.result)
-            bad = dict(v.failed_rows)
-            if v.table_failures and not bad:  # no row to blame: the whole frame fails
-                bad = {i: list(v.table_failures) for i in range(v.rows)}
-            starts = list(itertools.accumulate((p.num_rows for p in pieces[:-1]), initial=0))
-            for i, why in bad.items():  # a row of the frame -> its batch and its row there
-                k = bisect.bisect_right(starts, i) - 1
-                b, pos = owners[k]
-                failed[b].setdefault(table, {})[i - starts[k] if pos is None else pos[i - starts[k]]] = why
-            for piece, (b, _pos) in zip(pieces, owners):
-                rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
-                rec["rows"] += piece.num_rows
-                rec["table_failures"] = sorted(set(rec["table_failures"]) | set(v.table_failures))
+                # an expectation that names no rows (e.g. the column list) fails a whole frame:
+                # judge each batch's piece on its own, so that a verdict never depends on the group
+                verdicts = [v] if not v.table_failures or len(pieces) == 1 else [validate_table(table, p) for p in pieces]
+            frames = [pieces] if len(verdicts) == 1 else [[p] for p in pieces]
+            frame_owners = [owners] if len(verdicts) == 1 else [[o] for o in owners]
+            for v, frame, own in zip(verdicts, frames, frame_owners):
+                results.setdefault(table, []).append(v.result)
+                bad = dict(v.failed_rows)
+                if v.table_failures and not bad:  # no row to blame: the whole frame fails
+                    bad = {i: list(v.table_failures) for i in range(v.rows)}
+                starts = list(itertools.accumulate((p.num_rows for p in frame[:-1]), initial=0))
+                for i, why in bad.items():  # a row of the frame -> its batch and its row there
+                    k = bisect.bisect_right(starts, i) - 1
+                    b, pos = own[k]
+                    failed[b].setdefault(table, {})[i - starts[k] if pos is None else pos[i - starts[k]]] = why
+                for piece, (b, _pos) in zip(frame, own):
+                    rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
+                    rec["rows"] += piece.num_rows
+                    rec["table_failures"] = sorted(set(rec["table_failures"]) | set(v.table_failures))
         for b, ex in enumerate(exs):
             rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
             rec["failed_rows"] = len(failed[b].get(table, {}))
@@ -208,7 +214,8 @@ def finish_batches(specs: list[BatchSpec], exs: list[ExtractedBatch]) -> list[st
     """Validate a group of batches together, quarantine failing rows, stage each batch's parts.
 
     Validation comes before anything is written; a batch's parts are the same whatever group
-    it is validated in (a row's verdict depends only on its own article's rows)."""
+    it is validated in (a row's verdict depends only on its own article's rows, or, for an
+    expectation that names no rows, on its own batch's rows)."""
     t1 = time.perf_counter()
     failed, records, results = validate_group(exs)
     t_validate = time.perf_counter() - t1

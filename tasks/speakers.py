@@ -107,7 +107,7 @@ class Resolver:
     doc: Doc
     ents: EntityIndex
     sent_of: list[int]  # token index -> sentence number
-    text: str = ""  # doc.text, built once (spaCy rebuilds it from the tokens on every access)
+    text: str  # doc.text, built once (spaCy rebuilds it from the tokens on every access)
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
     starts: list[int] = field(default_factory=list)
     referents: list[Referent] = field(default_factory=list)  # sorted by pos

@@ -71,16 +71,17 @@ def test_cli_refuses_when_output_is_locked(tmp_path):
 
 ARTICLES = {
     "a.txt": "Minister quits over budget\nJane Doe resigned on Friday.\n\"I have lost the confidence of my colleagues,\" she said.\n",
-    "b.txt": "Storm hits coast\nA storm struck the coast on Monday, cutting power to 3,000 homes.\n",
-    "c.txt": "Club signs striker\nUnited signed the striker for \u00a312m, the club said on Tuesday.\n",
-    "d.txt": "Minister quits over budget\nJane Doe resigned on Friday.\n\"I have lost the confidence of my colleagues,\" she said.\n",
+    "b.txt": "Minister quits over budget\nJane Doe resigned on Friday.\n\"I have lost the confidence of my colleagues,\" she said.\n",
+    "c.txt": "Storm hits coast\nA storm struck the coast on Monday, cutting power to 3,000 homes.\n",
+    "d.txt": "Club signs striker\nUnited signed the striker for \u00a312m, the club said on Tuesday.\n",
 }
 
 
 @pytest.mark.slow
 def test_worker_processes_and_validation_groups_give_the_tables_of_a_plain_run(tmp_path, nlp):
     """Batches extracted in spawned worker processes and validated two at a time give the
-    tables of one in-process run; the duplicate (d.txt, in another batch) becomes a source."""
+    tables of one in-process run; the duplicate (b.txt, another batch of the same group)
+    becomes a source, not a duplicated key."""
     from flows.pipeline import run_pipeline
 
     inp = tmp_path / "in"
@@ -99,7 +100,8 @@ def test_worker_processes_and_validation_groups_give_the_tables_of_a_plain_run(t
                     df[c] = df[c].astype(str).str.replace(str(tmp_path), "")
         assert a.sort_values(list(a.columns[:3])).reset_index(drop=True).equals(b.sort_values(list(b.columns[:3])).reset_index(drop=True)), t
     results = json.loads(next((tmp_path / "pooled" / "_newsfacts" / "validations").glob("*/results.json")).read_text())
-    assert len(results["quotes"]) == 2  # two groups of two batches: one GX result per table and group
+    # groups [a, b] and [c, d]; the first validated in two layers (b's copy apart from a's)
+    assert len(results["quotes"]) == 3
 
 
 def test_cli_refuses_settings_below_one(capsys):

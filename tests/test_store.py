@@ -152,10 +152,7 @@ def test_rows_failing_validation_are_quarantined_with_the_expectation(inputs, tm
     assert set(q["failed_expectations"]) == {"expect_column_values_to_be_in_set(column=kind)"}
 
 
-def test_batches_validated_together_give_the_tables_of_batches_validated_alone(inputs, tmp_path, nlp, monkeypatch):
-    """One file per batch; the tables (quarantine included) do not depend on how many batches
-    share a GX call, and an exact duplicate in another batch of the same group is not taken
-    for a duplicated key."""
+def _bad_storm_paragraph(monkeypatch):
     from tasks import extract
 
     real = extract.article_rows
@@ -167,28 +164,68 @@ def test_batches_validated_together_give_the_tables_of_batches_validated_alone(i
         return rows
 
     monkeypatch.setattr(extract, "article_rows", with_a_bad_row)
-    (inputs / "c copy.txt").write_text(ART_A, encoding="utf-8")
+
+
+def _quarantine(out: Path, table: str):
+    import pandas as pd
+
+    return pd.read_parquet(out / "quarantine" / table).drop(columns=["ingested_at"], errors="ignore").reset_index(drop=True)
+
+
+def _no_ingested_at(df):
+    return df.drop(columns=["ingested_at"], errors="ignore")
+
+
+@pytest.mark.parametrize("duplicate", [False, True], ids=["one-layer", "duplicate-in-group"])
+def test_batches_validated_together_give_the_tables_of_batches_validated_alone(inputs, tmp_path, nlp, monkeypatch, duplicate):
+    """One file per batch; the tables and the quarantine do not depend on how many batches
+    share a GX call (the failing row is in the group's second batch), and an exact duplicate
+    in another batch of the same group is not taken for a duplicated key."""
+    _bad_storm_paragraph(monkeypatch)
+    if duplicate:
+        (inputs / "c copy.txt").write_text(ART_A, encoding="utf-8")
     runs = {}
     for every in (1, 1000):
         out = tmp_path / f"out{every}"
         s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=every)
         assert s["quarantined"] == {"paragraphs": 1} and not s["validation_passed"], every
         assert s["articles_written"] == 2
-        import pandas as pd
-
-        q = pd.read_parquet(out / "quarantine" / "paragraphs")
-        runs[every] = (tables(out), q.drop(columns=["ingested_at"], errors="ignore"))
+        runs[every] = (tables(out), _quarantine(out, "paragraphs"))
     for t in TABLES:
-        a, b = runs[1][0][t], runs[1000][0][t]
-        assert a.drop(columns=["ingested_at"], errors="ignore").equals(b.drop(columns=["ingested_at"], errors="ignore")), t
-    assert list(runs[1][1]["kind"]) == list(runs[1000][1]["kind"]) == ["sidebar"]
+        assert _no_ingested_at(runs[1][0][t]).equals(_no_ingested_at(runs[1000][0][t])), t
+    assert runs[1][1].equals(runs[1000][1])
+    assert list(runs[1000][1]["kind"]) == ["sidebar"]
+    assert list(runs[1000][1]["failed_expectations"]) == ["expect_column_values_to_be_in_set(column=kind)"]
     arts = runs[1000][0]["articles"].sort_values("title")
-    assert [Path(x).name for x in arts.iloc[0]["sources"]] == ["a.txt", "c copy.txt"]
+    assert [Path(x).name for x in arts.iloc[0]["sources"]] == (["a.txt", "c copy.txt"] if duplicate else ["a.txt"])
+
+
+def test_an_expectation_naming_no_rows_fails_only_its_own_batch(inputs, tmp_path, nlp, monkeypatch):
+    from tasks import validate
+
+    real = validate.validate_table
+
+    def table_level_failure(table, data, *args):
+        v = real(table, data, *args)
+        if table == "paragraphs" and "Storm hits coast" in data.column("text").to_pylist():
+            v.success, v.table_failures = False, ["expect_table_row_count_to_be_between()"]
+        return v
+
+    monkeypatch.setattr(validate, "validate_table", table_level_failure)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=1000)
+    assert s["quarantined"] == {"paragraphs": 2}
+    assert list(store.read_table(out, "paragraphs")["text"]) == ART_A.splitlines()  # a.txt's batch passed
+    assert set(_quarantine(out, "paragraphs")["failed_expectations"]) == {"expect_table_row_count_to_be_between()"}
 
 
 def test_an_article_failing_validation_takes_all_its_rows_to_quarantine(inputs, tmp_path, nlp, monkeypatch):
     from tasks import extract
 
+    clean = run_pipeline([str(inputs)], str(tmp_path / "clean"), workers=1)
+    storm = store.read_table(tmp_path / "clean", "articles").set_index("title").loc["Storm hits coast", "article_id"]
+    expected = {t: int((store.read_table(tmp_path / "clean", t)["article_id"] == storm).sum()) for t in TABLES}
+    assert clean["validation_passed"] and expected["numeric_facts"] >= 1
     real = extract.article_rows
 
     def bad_article(art, doc):
@@ -201,12 +238,9 @@ def test_an_article_failing_validation_takes_all_its_rows_to_quarantine(inputs, 
     monkeypatch.setattr(extract, "article_rows", bad_article)
     out = tmp_path / "out"
     s = run_pipeline([str(inputs)], str(out), workers=1)
-    assert s["quarantined"] == {"articles": 1, "paragraphs": 2, "sentences": 2, "numeric_facts": s["quarantined"]["numeric_facts"]}
-    assert s["quarantined"]["numeric_facts"] >= 1
+    assert s["quarantined"] == {t: n for t, n in expected.items() if n}
     assert list(store.read_table(out, "articles")["title"]) == ["Minister quits over budget"]
-    import pandas as pd
-
-    q = pd.read_parquet(out / "quarantine" / "paragraphs").sort_values("paragraph_idx")
+    q = _quarantine(out, "paragraphs").sort_values("paragraph_idx")
     # the failing row and the orphan row are both kept, each with its reason
     assert list(q["failed_expectations"]) == ["article row quarantined", "expect_column_values_to_be_in_set(column=kind)"]
     ids = set(store.read_table(out, "articles")["article_id"])
