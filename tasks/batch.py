@@ -165,46 +165,44 @@ def validate_group(exs: list[ExtractedBatch]) -> tuple[list[dict[str, dict[int, 
     layers = _layers(exs)
     n_layers = 1 + max((max(ly.values(), default=0) for ly in layers), default=0)
     failed: list[dict[str, dict[int, list[str]]]] = [{} for _ in exs]
-    records: list[dict[str, dict]] = [{} for _ in exs]
+    records = [{t: {"success": True, "rows": ex.tables[t].num_rows, "failed_rows": 0, "table_failures": []} for t in TABLES} for ex in exs]
     results: dict[str, list[dict]] = {}
     for table in TABLES:
         for layer in range(n_layers):
-            pieces, owners = [], []  # (batch, row positions in that batch) of each piece
+            # (rows, (batch, their positions in that batch or None for all)) of each batch
+            pieces: list[tuple[pa.Table, tuple[int, list[int] | None]]] = []
             for b, ex in enumerate(exs):
                 t = ex.tables[table]
                 if n_layers == 1:
-                    pieces.append(t)
-                    owners.append((b, None))
+                    pieces.append((t, (b, None)))
                     continue
                 pos = [i for i, a in enumerate(t.column("article_id").to_pylist()) if layers[b].get(a, 0) == layer]
                 if pos:
-                    pieces.append(t.take(pa.array(pos, type=pa.int64())))
-                    owners.append((b, pos))
+                    pieces.append((t.take(pa.array(pos, type=pa.int64())), (b, pos)))
             if not pieces:
                 continue
             with _VALIDATION_LOCK:  # one GX context per process, used by one thread at a time
-                v = validate_table(table, pa.concat_tables(pieces))
-                # an expectation that names no rows (e.g. the column list) fails a whole frame:
-                # judge each batch's piece on its own, so that a verdict never depends on the group
-                verdicts = [v] if not v.table_failures or len(pieces) == 1 else [validate_table(table, p) for p in pieces]
-            frames = [pieces] if len(verdicts) == 1 else [[p] for p in pieces]
-            frame_owners = [owners] if len(verdicts) == 1 else [[o] for o in owners]
-            for v, frame, own in zip(verdicts, frames, frame_owners):
+                v = validate_table(table, pa.concat_tables([p for p, _ in pieces]))
+                judged = [(v, pieces)]
+                if v.table_failures and len(pieces) > 1:
+                    # an expectation that names no rows (e.g. the column list) fails a whole frame:
+                    # judge each batch's piece on its own, so that a verdict never depends on the group
+                    judged = [(validate_table(table, p), [(p, own)]) for p, own in pieces]
+            for v, frame in judged:
                 results.setdefault(table, []).append(v.result)
                 bad = dict(v.failed_rows)
                 if v.table_failures and not bad:  # no row to blame: the whole frame fails
                     bad = {i: list(v.table_failures) for i in range(v.rows)}
-                starts = list(itertools.accumulate((p.num_rows for p in frame[:-1]), initial=0))
+                starts = list(itertools.accumulate((p.num_rows for p, _ in frame[:-1]), initial=0))
                 for i, why in bad.items():  # a row of the frame -> its batch and its row there
                     k = bisect.bisect_right(starts, i) - 1
-                    b, pos = own[k]
+                    b, pos = frame[k][1]
                     failed[b].setdefault(table, {})[i - starts[k] if pos is None else pos[i - starts[k]]] = why
-                for piece, (b, _pos) in zip(frame, own):
-                    rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
-                    rec["rows"] += piece.num_rows
+                for _, (b, _pos) in frame:
+                    rec = records[b][table]
                     rec["table_failures"] = sorted(set(rec["table_failures"]) | set(v.table_failures))
-        for b, ex in enumerate(exs):
-            rec = records[b].setdefault(table, {"success": True, "rows": 0, "failed_rows": 0, "table_failures": []})
+    for b in range(len(exs)):
+        for table, rec in records[b].items():
             rec["failed_rows"] = len(failed[b].get(table, {}))
             rec["success"] = not rec["failed_rows"] and not rec["table_failures"]
     return failed, records, results
@@ -257,17 +255,18 @@ def _stage(spec: BatchSpec, ex: ExtractedBatch, bad: dict[str, dict[int, list[st
         kept_ids = set(kept.to_pylist())
         for src in inputs.values():
             src["article_ids"] = [a for a in src["article_ids"] if a in kept_ids]
+    arts = {a["article_id"]: {"source": a["source"], "sources": a["sources"], "content_sha256": a["content_sha256"],
+                              "month": store.month_of(a["published_at"] or spec.ingested_at)}
+            for a in tables["articles"].select(["article_id", "source", "sources", "content_sha256", "published_at"]).to_pylist()}
     extra_parts = [_stage_quarantine(layout, spec, table, q) for table, q in quarantine.items()]
-    parts = store.stage_tables(layout, spec.run_id, spec.batch, tables, spec.ingested_at)
+    parts = store.stage_tables(layout, spec.run_id, spec.batch, tables, {aid: a["month"] for aid, a in arts.items()},
+                               store.month_of(spec.ingested_at))
     if rejections:
         rel = f"rejections/month={store.month_of(spec.ingested_at)}/part-{spec.run_id}-{spec.batch:05d}.parquet"
         extra_parts.append(store.stage_extra(layout, spec.run_id, rel, store.rejection_rows(rejections, spec.ingested_at), ALL_TABLES["rejections"]))
     parts["_extra"] = extra_parts
     seconds["validate"] = t_validate
     seconds["write"] = time.perf_counter() - t2
-    arts = {a["article_id"]: {"source": a["source"], "sources": a["sources"], "content_sha256": a["content_sha256"],
-                              "month": store.month_of(a.get("published_at") or spec.ingested_at)}
-            for a in tables["articles"].select(["article_id", "source", "sources", "content_sha256", "published_at"]).to_pylist()}
     return store.StagedBatch(batch=spec.batch, parts=parts, articles=arts, inputs=inputs,
                              rejections=[{"source": r.source, "reason": r.reason} for r in rejections],
                              quarantined={t: len(q) for t, q in quarantine.items()}, validation=record,

@@ -210,19 +210,18 @@ class StagedBatch:
     seconds: dict[str, float]
 
 
-def stage_tables(layout: OutputLayout, run_id: str, batch: int, tables: dict[str, pa.Table], ingested_at: datetime) -> dict[str, list[str]]:
-    """Write one batch's tables as parts under staging, one file per table and month of
-    publication (of ingestion when unknown)."""
-    month = {a["article_id"]: month_of(a["published_at"] or ingested_at)
-             for a in tables["articles"].select(["article_id", "published_at"]).to_pylist()}
+def stage_tables(layout: OutputLayout, run_id: str, batch: int, tables: dict[str, pa.Table], month: dict[str, str],
+                 default_month: str) -> dict[str, list[str]]:
+    """Write one batch's tables as parts under staging, one file per table and month
+    (`month`: article id -> month of publication, or of ingestion when unknown)."""
     parts: dict[str, list[str]] = {}
     stage = layout.staging(run_id)
-    default = month_of(ingested_at)
     for table in TABLES:
         t = tables[table]
-        months = [month.get(a, default) for a in t.column("article_id").to_pylist()]
-        for m in sorted(set(months)):
-            part = t if len(set(months)) == 1 else t.filter(pa.array([x == m for x in months]))
+        months = [month.get(a, default_month) for a in t.column("article_id").to_pylist()]
+        distinct = sorted(set(months))
+        for m in distinct:
+            part = t if len(distinct) == 1 else t.filter(pa.array([x == m for x in months]))
             rel = f"{table}/month={m}/part-{run_id}-{batch:05d}.parquet"
             write_parquet(part, stage / rel)
             parts.setdefault(table, []).append(rel)
