@@ -33,7 +33,7 @@ lock:
 	uv pip compile --python-version 3.11 --generate-hashes requirements.in -o requirements.lock
 
 expectations: setup
-	$(BIN)/python -m tasks.validate --write
+	$(BIN)/python -m tasks.validate.suites --write
 
 clean:
 	rm -rf $(VENV) processed/*/ processed/_newsfacts

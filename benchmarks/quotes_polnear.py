@@ -106,7 +106,7 @@ def main() -> None:
     ap.add_argument("split")
     ap.add_argument("--limit", type=int)
     a = ap.parse_args()
-    from tasks.extract import process_batch
+    from tasks.extract.article import process_batch
     from tasks.model import RawDocument
 
     gold = load(Path(a.split))

@@ -63,7 +63,7 @@ class PeakMemory:
 
 
 def texts_of(corpus: Path) -> list[str]:
-    from tasks.ingest import decode
+    from tasks.ingest.files import decode
 
     return [decode(p.read_bytes())[0] for p in sorted(corpus.rglob("*.txt"))]
 
@@ -75,7 +75,7 @@ sys.path.insert(0, {str(ROOT)!r})
 from benchmarks.throughput import texts_of
 from pathlib import Path
 import spacy
-from tasks.nlp import MODEL_ALIASES
+from tasks.nlp.parse import MODEL_ALIASES
 names = MODEL_ALIASES.get({model!r}, ({model!r},))
 for n in names:
     try:

@@ -56,7 +56,7 @@ def cmd_run(a: argparse.Namespace) -> int:
     console = Console(stderr=True)
     t0 = time.perf_counter()
     from flows import pipeline
-    from tasks.store import LockedError
+    from tasks.store.tables import LockedError
 
     paths = a.paths or [str(DEFAULT_INPUT)]
     progress = Progress(TextColumn("[bold]newsfacts[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("inputs"), TimeElapsedColumn(),
@@ -72,9 +72,11 @@ def cmd_run(a: argparse.Namespace) -> int:
         # batch runs in this process); a larger one starts the worker processes right away.
         # Inputs the output folder already holds (same pipeline version) are most likely
         # unchanged: nothing is warmed up for them.
-        from tasks import PIPELINE_VERSION, ingest, readers
+        from tasks import PIPELINE_VERSION
+        from tasks.ingest import files as ingest
+        from tasks.ingest import readers
         from tasks.paths import OutputLayout
-        from tasks.store import Manifest
+        from tasks.store.tables import Manifest
 
         files, _ = ingest.discover(paths)
         try:
@@ -155,7 +157,7 @@ def cmd_serve(a: argparse.Namespace) -> int:
 
 
 def cmd_docs(a: argparse.Namespace) -> int:
-    from tasks import datadocs
+    from tasks.report import data_docs as datadocs
 
     try:
         index = datadocs.build(a.out)

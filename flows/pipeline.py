@@ -21,7 +21,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from tasks import PIPELINE_VERSION, ingest, store
+from tasks import PIPELINE_VERSION
+from tasks.ingest import files as ingest
+from tasks.store import tables as store
 from tasks.batch import BatchSpec, ExtractedBatch, extract_batch, finish_batches, ready, warm_up
 from tasks.paths import DEFAULT_INPUT, DEFAULT_OUTPUT, OutputLayout
 
@@ -79,7 +81,7 @@ class _Later:
 def _split_bulk(todo: list[tuple], batch_size: int, fields, max_bytes: int) -> list[tuple]:
     """Bulk inputs (JSON Lines, CSV, Parquet, archives) hold many articles: count their items
     and split them into slices of batch_size, so they are spread over the workers like files."""
-    from tasks import readers
+    from tasks.ingest import readers
 
     out = []
     for item in todo:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from tasks.store import read_table
+from tasks.store.tables import read_table
 
 VIEWS = {
     "quotes": ("quotes", ["speaker", "kind", "cue", "attribution", "text"]),

@@ -17,8 +17,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks import ingest, store
-from tasks.extract import process_batch
+from tasks.ingest import files as ingest
+from tasks.store import tables as store
+from tasks.extract.article import process_batch
 from tasks.model import RawDocument, Rejection
 from tasks.paths import OutputLayout
 from tasks.schemas import ALL_TABLES, TABLES
@@ -47,7 +48,8 @@ _VALIDATION_LOCK = threading.Lock()
 def warm_up(model: str | None, gx: bool = True) -> None:
     """Load the spaCy model and/or Great Expectations ahead of the first batch (in a thread
     while Prefect starts, or as a worker process's initializer)."""
-    from tasks import nlp, validate
+    from tasks.nlp import parse as nlp
+    from tasks.validate import suites as validate
     from tasks.paths import EXPECTATIONS_DIR
 
     try:
@@ -160,7 +162,7 @@ def validate_group(exs: list[ExtractedBatch]) -> tuple[list[dict[str, dict[int, 
 
     Returns, per batch, table -> {row position: failing expectations}; per batch, table ->
     validation record; and table -> the GX results (JSON) of the group."""
-    from tasks.validate import validate_table
+    from tasks.validate.suites import validate_table
 
     layers = _layers(exs)
     n_layers = 1 + max((max(ly.values(), default=0) for ly in layers), default=0)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import run_pipeline
-from tasks import store
+from tasks.store import tables as store
 
 GOOD = "Council approves budget\nThe council approved a budget of \u00a31.2m on Monday.\n\"It is a good day,\" said Mayor Jane Roe.\n"
 

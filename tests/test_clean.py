@@ -1,7 +1,7 @@
 """Clean & split: normalisation, both layouts, paragraph types, offsets."""
 from __future__ import annotations
 
-from tasks.clean import clean, normalise, split_paragraphs
+from tasks.structure.clean import clean, normalise, split_paragraphs
 from tasks.model import RawDocument
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import store
+from tasks.store import tables as store
 from tasks.paths import OutputLayout
 from tasks.schemas import TABLES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import store
+from tasks.store import tables as store
 from tasks.schemas import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent

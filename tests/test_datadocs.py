@@ -32,7 +32,7 @@ def page_text(url: str) -> str:
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
 def test_data_docs_show_each_tables_suite_and_outcome(tmp_path, nlp):
     from flows.pipeline import run_pipeline
-    from tasks import datadocs
+    from tasks.report import data_docs as datadocs
 
     out = tmp_path / "out"
     run_pipeline([str(ROOT / "raw")], str(out), workers=1)

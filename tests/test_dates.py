@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from tasks.dates import resolve, url_date
+from tasks.common.dates import resolve, url_date
 
 PUB = datetime(2022, 2, 10, 15, 30, tzinfo=timezone.utc)  # a Thursday
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tasks import entities
+from tasks.extract.entities import index as entities
 
 
 def ents_of(parse, text: str):

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from tasks.ingest import decode, discover, read
+from tasks.ingest.files import decode, discover, read
 from tasks.model import RawDocument, Rejection
 
 

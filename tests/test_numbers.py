@@ -5,7 +5,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from tasks import entities, numbers, numparse
+from tasks.extract.entities import index as entities
+from tasks.extract.facts import facts as numbers
+from tasks.extract.facts import scan as numparse
 from tasks.schemas import NUMERIC_FACTS
 
 KEYS = ("text", "value", "value_low", "value_high", "unit", "qualifier", "kind", "relation", "direction", "subject", "location")
@@ -206,7 +208,7 @@ def test_ids_offsets_and_quotes(parse):
 
 
 def test_date_resolution_when_published(parse):
-    pytest.importorskip("tasks.dates")
+    pytest.importorskip("tasks.common.dates")
     rows = facts(parse, "The summit opens on 12 March.", published_at=datetime(2022, 2, 10, tzinfo=timezone.utc))
     assert [(r["kind"], r["resolved_date"]) for r in rows] == [("date", "2022-03-12")]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tasks.clean import clean, normalise
-from tasks.ingest import decode
+from tasks.structure.clean import clean, normalise
+from tasks.ingest.files import decode
 from tasks.model import RawDocument
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
@@ -56,7 +56,7 @@ number_texts = st.lists(st.one_of(
 def test_number_scanning_never_fails_and_spans_stay_inside(text):
     import math
 
-    from tasks.numparse import scan
+    from tasks.extract.facts.scan import scan
 
     for n in scan(text):
         assert 0 <= n.start <= n.num_start <= n.num_end <= n.end <= len(text)
@@ -73,7 +73,8 @@ quote_texts = st.lists(st.one_of(
 @settings(max_examples=60, deadline=None)
 @given(quote_texts)
 def test_quotation_pairing_never_fails_and_offsets_slice_the_text(parse, text):
-    from tasks import entities, quotes
+    from tasks.extract.entities import index as entities
+    from tasks.extract.quotes import quotes
 
     try:
         art, doc = parse("Headline\n" + text)

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from tasks import entities, quotes
+from tasks.extract.entities import index as entities
+from tasks.extract.quotes import quotes
 from tasks.schemas import QUOTES
 
 
@@ -130,9 +131,9 @@ def test_one_unclosed_mark_does_not_cost_the_article(parse):
 def test_many_quotations_stay_fast(nlp):
     """2,000 quotations in one article: linear work only. The text is only tokenised (with the
     paragraph sentence starts) so the test times the extractor, not the parser."""
-    from tasks.clean import clean
+    from tasks.structure.clean import clean
     from tasks.model import RawDocument
-    from tasks.nlp import sentences_of
+    from tasks.nlp.parse import sentences_of
 
     # (five quoted words: on an untagged doc no cue is found, and shorter unattributed
     # sentences in marks are dropped as slogans)

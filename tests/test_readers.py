@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks import ingest, readers
-from tasks.clean import clean
+from tasks.ingest import files as ingest
+from tasks.ingest import readers
+from tasks.structure.clean import clean
 from tasks.model import RawDocument, Rejection
 
 INPUTS = Path(__file__).parent / "data" / "inputs"

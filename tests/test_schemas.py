@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from tasks import datadoc, validate
+from tasks.report import data_dictionary as datadoc
+from tasks.validate import suites as validate
 from tasks.paths import DOCS_DIR, EXPECTATIONS_DIR
 from tasks.schemas import ALL_TABLES, describe
 
@@ -21,7 +22,7 @@ def test_expectation_suites_are_generated_from_the_schemas():
 
 
 def test_data_dictionary_is_in_sync():
-    assert (DOCS_DIR / "DATA.md").read_text(encoding="utf-8") == datadoc.render(), "docs/DATA.md is stale: python -m tasks.datadoc"
+    assert (DOCS_DIR / "DATA.md").read_text(encoding="utf-8") == datadoc.render(), "docs/DATA.md is stale: python -m tasks.report.data_dictionary"
 
 
 def test_validation_splits_failing_rows():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks import store
+from tasks.store import tables as store
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """Numeric facts: every quantity with its value, unit, bound, direction and subject.
 
-The numbers themselves are read by `tasks.numparse` (digits, words, scales, ranges, currencies,
+The numbers themselves are read by `tasks.extract.facts.scan` (digits, words, scales, ranges, currencies,
 units of measure, bounds). This module decides, with the spaCy parse of the sentence:
   * which numbers are not facts (names and identifiers: "Nord Stream 2", "Section 427",
     "Boeing 737"; idioms: "one way or another"; list markers);
@@ -20,16 +20,15 @@ from functools import lru_cache
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from tasks import numparse
-from tasks.data import load_json, load_lines
-from tasks.entities import EntityIndex
+from tasks.extract.facts import scan as numparse
+from tasks.common import dates
+from tasks.common.datafiles import DataFiles
+from tasks.extract.entities.index import EntityIndex
 from tasks.model import Article, Sentence
-from tasks.numparse import Num
+from tasks.extract.facts.scan import Num
 
-try:  # written by another engineer; optional
-    from tasks import dates as _dates  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the tree
-    _dates = None
+DATA = DataFiles.beside(__file__)
+
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PERSON"}
@@ -55,21 +54,21 @@ class _Lists:
 
 @lru_cache(maxsize=1)
 def _lists() -> _Lists:
-    idioms = sorted(load_lines("number_idioms.txt"), key=len, reverse=True)
-    d = load_json("number_direction.json")
+    idioms = sorted(DATA.lines("number_idioms.txt"), key=len, reverse=True)
+    d = DATA.json("number_direction.json")
     return _Lists(
         idioms=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(i) for i in idioms) + r")(?![\w])", re.I),
-        id_words=frozenset(w.lower() for w in load_lines("number_id_words.txt")),
-        qualifiers=frozenset(w.lower() for w in load_lines("number_qualifiers.txt")),
+        id_words=frozenset(w.lower() for w in DATA.lines("number_id_words.txt")),
+        qualifiers=frozenset(w.lower() for w in DATA.lines("number_qualifiers.txt")),
         up=frozenset(d["up"]),
         up_percent_only=frozenset(d["up_percent_only"]),
         skip_before=frozenset(d["skip_before"]),
-        about_preposition=frozenset(load_json("number_relations.json")["about_is_preposition_after"]),
-        place_preps=frozenset(load_lines("number_place_prepositions.txt")),
-        collective=frozenset(w.lower() for w in load_lines("number_collective_nouns.txt")),
+        about_preposition=frozenset(DATA.json("number_relations.json")["about_is_preposition_after"]),
+        place_preps=frozenset(DATA.lines("number_place_prepositions.txt")),
+        collective=frozenset(w.lower() for w in DATA.lines("number_collective_nouns.txt")),
         not_change_particle_verbs=frozenset(d["not_change_particle_verbs"]),
-        noun_stops=frozenset(w.lower() for w in load_lines("number_noun_stops.txt")),
-        dimensionless=frozenset(w.lower() for w in load_lines("number_dimensionless.txt")),
+        noun_stops=frozenset(w.lower() for w in DATA.lines("number_noun_stops.txt")),
+        dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
         down=frozenset(d["down"]),
     )
 
@@ -102,9 +101,9 @@ class _Doc:
 
 
 def _dates_resolve(text: str, art: Article) -> str | None:
-    if _dates is None or art.published_at is None or not hasattr(_dates, "resolve"):
+    if art.published_at is None:
         return None
-    return _dates.resolve(text, art.published_at)
+    return dates.resolve(text, art.published_at)
 
 
 def extract(art: Article, doc: Doc, ents: EntityIndex, quotes: list[dict]) -> list[dict]:

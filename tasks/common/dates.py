@@ -15,7 +15,7 @@ the first one after it. A day or month given without its year ("10 February", "F
 "in March") is taken in the year that puts it nearest to the publication date.
 It returns None, never a guess, when there is no publication date or the expression is
 not understood. The words (months, weekdays, number words, modifiers such as "earlier",
-parts of the day) are data files `tasks/data/date_*.txt`.
+parts of the day) are data files `data/date_*.txt` beside this module.
 """
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from tasks.data import load_lines
+from tasks.common.datafiles import DataFiles
+
+DATA = DataFiles.beside(__file__)
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -35,7 +37,7 @@ YEAR_WINDOW = 200
 def _numbered(name: str) -> dict[str, int]:
     """'N word word ...' lines -> {word: N} (multi-word entries joined by spaces are kept)."""
     out: dict[str, int] = {}
-    for line in load_lines(name):
+    for line in DATA.lines(name):
         num, _, words = line.partition(" ")
         for w in _split_entries(words):
             out[w] = int(num)
@@ -72,12 +74,12 @@ def _numbers() -> dict[str, int]:
 @lru_cache(maxsize=None)
 def _modifiers() -> tuple[tuple[str, ...], ...]:
     """Modifier phrases as token tuples, longest first."""
-    return tuple(sorted((tuple(m.lower().split()) for m in load_lines("date_modifiers.txt")), key=len, reverse=True))
+    return tuple(sorted((tuple(m.lower().split()) for m in DATA.lines("date_modifiers.txt")), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def _dayparts() -> frozenset[str]:
-    return frozenset(x.lower() for x in load_lines("date_dayparts.txt"))
+    return frozenset(x.lower() for x in DATA.lines("date_dayparts.txt"))
 
 
 # --- dates in URLs -------------------------------------------------------------------

@@ -3,7 +3,7 @@
 `extract(art, doc)` returns an `EntityIndex`, which the quotation and number extractors use
 to resolve speakers and subjects, and which turns into the entities and mentions rows.
 
-How the model's (rule-corrected, see `tasks.entity_rules`) mentions become entities:
+How the model's (rule-corrected, see `tasks.nlp.entity_fixer`) mentions become entities:
   1. mentions with the same words (case aside) form a group; country names and their aliases
      (UK, Britain -> United Kingdom) form one group under the country's short name;
   2. a group whose words are the surname (or a tail) of a person's full name joins that person,
@@ -23,10 +23,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from tasks.data import load_lines
-from tasks.entity_rules import gazetteer
+from tasks.common.datafiles import DataFiles
+from tasks.nlp.entity_fixer import DATA as NLP_DATA  # the honorifics and title words the fixer uses too
+from tasks.nlp.entity_fixer import gazetteer
 from tasks.model import Article
-from tasks.nlp import sentence_index
+from tasks.nlp.parse import sentence_index
+
+DATA = DataFiles.beside(__file__)
 
 NAMED_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 DETERMINERS = {"the", "a", "an", "this", "that", "his", "her", "its", "their", "our", "my", "your"}
@@ -115,7 +118,7 @@ class EntityIndex:
         if not content:
             return None
         head = content[-1]
-        leaders = set(load_lines("entity_leader_words.txt"))
+        leaders = set(DATA.lines("entity_leader_words.txt"))
         best, best_key = None, None
         for e in self.entities:
             if e.label != "PERSON":
@@ -306,7 +309,7 @@ def _merge_groups(doc: Doc, order: list[_Group], gaz) -> None:
         if other is not None and other is not g and g.merged_into is None and not g.country and other.root() is not g:
             g.merged_into = other
     # company short names: "Cofinec" -> "Cofinec S.A."
-    suffixes = set(load_lines("entity_corporate_suffixes.txt")) | gaz.org_heads  # "Cofinec S.A.", "Pirelli Cables"
+    suffixes = set(DATA.lines("entity_corporate_suffixes.txt")) | gaz.org_heads  # "Cofinec S.A.", "Pirelli Cables"
     shorts: dict[str, _Group] = {}
     for g in order:
         if g.merged_into is None and not g.country and " " in g.key and _vote(g.mentions).most_common(1)[0][0] == "ORG":
@@ -342,7 +345,7 @@ def _person_cue(doc: Doc, g: _Group) -> bool:
     after it ('Duran , 45 ,')."""
     if g.country:
         return False
-    cues = set(load_lines("entity_person_cues.txt")) | set(load_lines("entity_honorifics.txt"))
+    cues = set(DATA.lines("entity_person_cues.txt")) | set(NLP_DATA.lines("entity_honorifics.txt"))
     n = len(doc)
     for m in g.mentions:
         if m.start > 0 and doc[m.start - 1].text in cues:
@@ -441,7 +444,7 @@ def _propagate(doc: Doc, roots: list[_Group], labels: dict[int, str]) -> None:
 
 
 def _roles(doc: Doc, g: _Group, ent: Entity, gaz) -> None:
-    titles = set(load_lines("entity_title_words.txt"))
+    titles = set(NLP_DATA.lines("entity_title_words.txt"))
     found: list[tuple[str, bool]] = []
     for m in g.mentions:
         pre = _premodifier(doc, m.start, m.end) if ent.label == "PERSON" else None
@@ -479,11 +482,11 @@ def _is_title_phrase(text: str) -> bool:
 
 
 def _titles() -> set[str]:
-    return set(load_lines("entity_title_words.txt"))
+    return set(NLP_DATA.lines("entity_title_words.txt"))
 
 
 def _honorifics() -> set[str]:
-    return set(load_lines("entity_honorifics.txt"))
+    return set(NLP_DATA.lines("entity_honorifics.txt"))
 
 
 def _premodifier(doc: Doc, start: int, end: int) -> str | None:

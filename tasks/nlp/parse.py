@@ -3,7 +3,7 @@
 The pipeline adds two things to the model:
   * `newsfacts_paragraphs` (before the parser): every paragraph starts a sentence, so a
     sentence never crosses a paragraph break;
-  * the entity rules of `tasks.entity_rules` (gazetteers kept as data files), which correct
+  * the entity rules of `tasks.nlp.entity_fixer` (gazetteers kept as data files), which correct
     the small model's systematic errors.
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("newsfacts_paragraphs", before="parser")
     elif "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
-    from tasks import entity_rules
+    from tasks.nlp import entity_fixer as entity_rules
 
     entity_rules.add_to(nlp)
     log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))

@@ -8,11 +8,11 @@ How it works, per article:
      the article; a paragraph reopening with a mark after an open one continues it.
   2. Spans that are titles ("Face the Nation"), nicknames, markup attributes or scare quotes
      nobody is reported as saying are dropped.
-  3. Attribution: the reporting verb (cue, tasks/data/quote_cue_verbs.txt) is looked for right
+  3. Attribution: the reporting verb (cue, data/quote_cue_verbs.txt) is looked for right
      after the quote (`"...," he said`), in the parse above the quoted words (`noting that
      every party "must act..."`), then before it in the same sentence (`Wallace said, "..."`,
      `Ms Hewitt said: "..."`), in a colon-ended previous paragraph, or as `according to X`
-     and `― Name`. Its subject names the speaker; `tasks.speakers` resolves the name, pronoun
+     and `― Name`. Its subject names the speaker; `tasks.extract.quotes.speaker` resolves the name, pronoun
      or description to an entity. A quote with no attribution of its own continues the
      speaker of its paragraph's other quotes, or of the quotation it continues (carried).
   4. Indirect speech: a speech verb outside quotes with a clausal complement and a subject
@@ -27,11 +27,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from tasks.data import load_entries, load_lines
-from tasks.entities import EntityIndex
+from tasks.common.datafiles import DataFiles
+from tasks.extract.entities.index import EntityIndex
 from tasks.model import Article
-from tasks.nlp import sentence_index
-from tasks.speakers import Resolver, cannot_speak, lexicon
+from tasks.nlp.parse import sentence_index
+from tasks.extract.quotes.speaker import Resolver, cannot_speak, lexicon
+
+DATA = DataFiles.beside(__file__)
 
 SENT_END = {".", "!", "?"}
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
@@ -60,7 +62,7 @@ class Marks:
 
 @lru_cache(maxsize=1)
 def marks() -> Marks:
-    return Marks(**load_entries("quote_marks.json"))
+    return Marks(**DATA.entries("quote_marks.json"))
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,7 @@ def transcript_re() -> re.Pattern:
 def cue_lemmas() -> tuple[frozenset, frozenset, frozenset]:
     """(all cue lemmas, speech verbs that introduce indirect speech, naming-only verbs)."""
     allc, speech, naming = set(), set(), set()
-    for line in load_lines("quote_cue_verbs.txt"):
+    for line in DATA.lines("quote_cue_verbs.txt"):
         parts = line.lower().split()
         allc.add(parts[0])
         if "speech" in parts[1:]:
@@ -86,7 +88,7 @@ def cue_lemmas() -> tuple[frozenset, frozenset, frozenset]:
 def cue_phrasal() -> dict[str, tuple[frozenset, ...]]:
     """lemma -> word sets; the verb reports speech when all the words of one set hang on it."""
     out: dict[str, list] = {}
-    for line in load_lines("quote_cue_phrasal.txt"):
+    for line in DATA.lines("quote_cue_phrasal.txt"):
         lemma, *words = line.lower().split()
         out.setdefault(lemma, []).append(frozenset(words))
     return {k: tuple(v) for k, v in out.items()}
@@ -94,14 +96,14 @@ def cue_phrasal() -> dict[str, tuple[frozenset, ...]]:
 
 @lru_cache(maxsize=1)
 def cue_nouns() -> frozenset:
-    return frozenset(w.lower() for w in load_lines("quote_cue_nouns.txt"))
+    return frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
 def title_words() -> tuple[frozenset, frozenset]:
     """(all title words, strong ones that mark a title whatever its case)."""
     allw, strong = set(), set()
-    for line in load_lines("quote_title_words.txt"):
+    for line in DATA.lines("quote_title_words.txt"):
         parts = line.lower().split()
         allw.add(parts[0])
         if "strong" in parts[1:]:

@@ -5,7 +5,7 @@
 fail (they are quarantined with the failing expectation).
 Great Expectations is imported lazily: the import alone takes seconds.
 
-    python -m tasks.validate --write     regenerate expectations/*.json from the schemas
+    python -m tasks.validate.suites --write     regenerate expectations/*.json from the schemas
 """
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ def _context(folder: str):
     for table in ALL_TABLES:
         path = Path(folder) / f"{table}.json"
         if not path.exists():
-            raise FileNotFoundError(f"GX suite missing: {path} (run `python -m tasks.validate --write`)")
+            raise FileNotFoundError(f"GX suite missing: {path} (run `python -m tasks.validate.suites --write`)")
         d = json.loads(path.read_text(encoding="utf-8"))
         suites[table] = ctx.suites.add(gx.ExpectationSuite(**d))
         batch_defs[table] = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(f"{table}_batch")
@@ -112,7 +112,7 @@ def _context(folder: str):
 
 def validate_rows(table: str, rows: list[dict], folder: Path = EXPECTATIONS_DIR) -> TableValidation:
     """Validate rows (dicts) of one table against its suite."""
-    from tasks.store import to_table
+    from tasks.store.tables import to_table
 
     return validate_table(table, to_table(rows, ALL_TABLES[table]), folder)
 

@@ -16,7 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tasks.data import load_json, load_lines
+from tasks.common.datafiles import DataFiles
+
+DATA = DataFiles.beside(__file__)
 
 
 @dataclass
@@ -94,13 +96,13 @@ class _Lex:
 
 @lru_cache(maxsize=1)
 def lex() -> _Lex:
-    w = load_json("number_words.json")
-    sc = load_json("number_scales.json")
-    units = load_json("unit_measures.json")
-    cur = load_json("currency_codes.json")
-    rel = load_json("number_relations.json")
-    months = frozenset(load_lines("number_months.txt"))
-    streets = load_lines("number_street_words.txt")
+    w = DATA.json("number_words.json")
+    sc = DATA.json("number_scales.json")
+    units = DATA.json("unit_measures.json")
+    cur = DATA.json("currency_codes.json")
+    rel = DATA.json("number_relations.json")
+    months = frozenset(DATA.lines("number_months.txt"))
+    streets = DATA.lines("number_street_words.txt")
 
     cardinals: dict[str, float] = {}
     for key in ("cardinals", "tens", "hundred", "scales", "multiples"):

@@ -36,7 +36,7 @@ class InputFile:
 
 
 def suffixes() -> tuple[str, ...]:
-    from tasks import readers
+    from tasks.ingest import readers
 
     return TEXT_SUFFIXES + readers.SUFFIXES
 
@@ -143,7 +143,7 @@ def read_text_file(f: InputFile, max_bytes: int = MAX_BYTES) -> RawDocument:
 
 def read(files: Iterable[InputFile], max_bytes: int = MAX_BYTES, fields: dict[str, str] | None = None) -> Iterator[RawDocument | Rejection]:
     """Read each input file into documents (bulk files give several), or a rejection."""
-    from tasks import readers
+    from tasks.ingest import readers
 
     for f in files:
         try:

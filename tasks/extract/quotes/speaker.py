@@ -11,7 +11,7 @@ Three ways, tried in this order by `Resolver.resolve`:
     (Entity.role), the words before and in apposition to its mentions, nationality adjectives
     mapped to countries, and the words of organisation names.
 
-Word lists are data files (tasks/data/speaker_*).
+Word lists are data files (data/speaker_* beside this module).
 """
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from tasks.data import load_entries, load_json, load_lines
-from tasks.entities import Entity, EntityIndex
+from tasks.common.datafiles import DataFiles
+from tasks.extract.entities.index import Entity, EntityIndex
+
+DATA = DataFiles.beside(__file__)
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -47,13 +49,13 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    desc = load_json("speaker_descriptions.json")
+    desc = DATA.json("speaker_descriptions.json")
     return Lexicon(
-        pronouns=load_entries("speaker_pronouns.json"),
-        honorifics=load_entries("speaker_honorifics.json"),
-        male=frozenset(n.lower() for n in load_lines("speaker_names_male.txt")),
-        female=frozenset(n.lower() for n in load_lines("speaker_names_female.txt")),
-        nationality=dict(load_json("speaker_nationalities.json")["map"]),
+        pronouns=DATA.entries("speaker_pronouns.json"),
+        honorifics=DATA.entries("speaker_honorifics.json"),
+        male=frozenset(n.lower() for n in DATA.lines("speaker_names_male.txt")),
+        female=frozenset(n.lower() for n in DATA.lines("speaker_names_female.txt")),
+        nationality=dict(DATA.json("speaker_nationalities.json")["map"]),
         person_nouns=frozenset(desc["person"]),
         org_nouns=dict(desc["org"]),
         synonyms=dict(desc["synonyms"]),

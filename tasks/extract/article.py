@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from tasks import PIPELINE_VERSION, clean, entities, numbers, quotes
+from tasks import PIPELINE_VERSION
+from tasks.structure import clean
+from tasks.extract.entities import index as entities
+from tasks.extract.facts import facts as numbers
+from tasks.extract.quotes import quotes
 from tasks.model import Article, RawDocument, Rejection
 from tasks.schemas import TABLES
 
@@ -79,7 +83,7 @@ def clean_all(docs: list[RawDocument], result: BatchResult, max_chars: int = MAX
 
 def process_batch(docs: list[RawDocument], model: str, n_process: int = 1) -> BatchResult:
     """Clean, parse and extract one batch of documents into table rows."""
-    from tasks import nlp
+    from tasks.nlp import parse as nlp
 
     result = BatchResult()
     t0 = time.perf_counter()

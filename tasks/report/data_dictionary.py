@@ -1,6 +1,6 @@
 """docs/DATA.md, the data dictionary, generated from the pyarrow schemas.
 
-    python -m tasks.datadoc          rewrite docs/DATA.md
+    python -m tasks.report.data_dictionary          rewrite docs/DATA.md
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def _type(t: pa.DataType) -> str:
 
 def render() -> str:
     lines = ["# newsfacts data dictionary", "",
-             "Generated from `tasks/schemas.py` by `python -m tasks.datadoc`; do not edit by hand.", "",
+             "Generated from `tasks/schemas.py` by `python -m tasks.report.data_dictionary`; do not edit by hand.", "",
              "Tables live in `OUT/<table>/month=YYYY-MM/part-*.parquet` (hive partitions by the article's",
              "publication month, else its ingest month; readers see the partition as a `month` column).",
              "Every offset (`char_start`, `char_end`) indexes `articles.text`.", ""]

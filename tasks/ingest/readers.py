@@ -9,14 +9,14 @@ HTML pages (.html, .htm, .xhtml)
     iso-8859-1/latin1/ascii read as windows-1252), else as ingest.decode does.
     trafilatura (2.3.1) finds the main text and the metadata (comments, navigation and
     related links are left out by its defaults, include_comments=False); short paragraphs
-    matching the patterns of tasks/data/html_boilerplate.txt (photo credits standing alone,
+    matching the patterns of data/html_boilerplate.txt (photo credits standing alone,
     newsletter sign-up prompts, advertiser disclosures) are dropped too. Its XML body gives
     the structure: each <head> is a subheading, each <p>, list item, quotation line and
     table row a body paragraph (<lb/> line breaks split paragraphs). The title becomes the
     headline (paragraphs_hint[0]); url is the page's canonical/og:url when absolute;
     published_at the page's publication date (trafilatura/htmldate, day precision, with the
     time of day taken from article:published_time when that names the same day), else the
-    day in the URL (tasks.dates.url_date), as midnight UTC.
+    day in the URL (tasks.common.dates.url_date), as midnight UTC.
 
 Bulk dumps: JSON Lines (.jsonl, .ndjson; one object a line), CSV (header row, UTF-8),
 Parquet — one article per line/row, streamed (line by line, csv module, parquet batches).
@@ -45,7 +45,7 @@ size of each member: the declared size (zip header, gzip trailer) is checked fir
 bytes actually inflated are counted too; beyond the bound the member is refused with a
 Rejection (rows of a bulk member already read before the bound was hit are kept).
 Archives nest at most MAX_DEPTH deep. Members are named f"{archive}/{member}".
-.txt members are decoded with tasks.ingest.decode.
+.txt members are decoded with tasks.ingest.files.decode.
 """
 from __future__ import annotations
 
@@ -65,12 +65,14 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any
 
-from tasks.data import load_lines
-from tasks.dates import url_date
+from tasks.common.datafiles import DataFiles
+from tasks.common.dates import url_date
 from tasks.model import RawDocument, Rejection
 
+DATA = DataFiles.beside(__file__)
+
 if TYPE_CHECKING:
-    from tasks.ingest import InputFile
+    from tasks.ingest.files import InputFile
 
 log = logging.getLogger(__name__)
 
@@ -267,7 +269,7 @@ def _zip(source: str, opener: Opener, compressed: bool, max_bytes: int, fields: 
 
 
 def _txt(source: str, data: bytes) -> Item:
-    from tasks.ingest import decode
+    from tasks.ingest.files import decode
 
     try:
         text, enc = decode(data)
@@ -287,7 +289,7 @@ _WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "a
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """Page bytes -> (text, encoding): BOM, then declared charset, then ingest.decode."""
-    from tasks.ingest import decode
+    from tasks.ingest.files import decode
 
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -375,7 +377,7 @@ def _page_timestamp(metas: list[str], day: str) -> datetime | None:
 
 @lru_cache(maxsize=None)
 def _boilerplate() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in load_lines("html_boilerplate.txt")), re.I)
+    return re.compile("|".join(f"(?:{p})" for p in DATA.lines("html_boilerplate.txt")), re.I)
 
 
 def _is_boilerplate(text: str) -> bool:

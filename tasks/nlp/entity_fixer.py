@@ -28,7 +28,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tasks.data import load_lines
+from tasks.common.datafiles import DataFiles
+
+DATA = DataFiles.beside(__file__)
 
 NAMED = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 SPLIT_PUNCT = {",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "--", "—", "–", "/", "|", "+"}
@@ -78,7 +80,7 @@ def gazetteer() -> Gazetteer:
     demonym_country: dict[str, str] = {}
     country_demonym: dict[str, str] = {}
     phrases: dict[str, str] = {}
-    for line in load_lines("country_names.txt"):
+    for line in DATA.lines("country_names.txt"):
         cols = _split_cols(line) + ["", ""]
         name, aliases, demonyms = cols[0], [a.strip() for a in cols[1].split(";") if a.strip()], [d.strip() for d in cols[2].split(";") if d.strip()]
         for a in [name, *aliases]:
@@ -91,35 +93,35 @@ def gazetteer() -> Gazetteer:
             phrases.setdefault(d, "NORP")
         if demonyms:
             country_demonym[name] = demonyms[0]
-    norp = frozenset(w.lower() for w in load_lines("gazetteer_norp.txt"))
-    for w in load_lines("gazetteer_norp.txt"):
+    norp = frozenset(w.lower() for w in DATA.lines("gazetteer_norp.txt"))
+    for w in DATA.lines("gazetteer_norp.txt"):
         phrases.setdefault(w, "NORP")
     places: dict[str, str] = {}
-    for line in load_lines("gazetteer_places.txt"):
+    for line in DATA.lines("gazetteer_places.txt"):
         cols = _split_cols(line)
         label = cols[1] if len(cols) > 1 and cols[1] else "GPE"
         places[cols[0]] = label
         phrases.setdefault(cols[0], label)
-    clubs = frozenset(load_lines("gazetteer_sports.txt"))
+    clubs = frozenset(DATA.lines("gazetteer_sports.txt"))
     for c in clubs:
         phrases.setdefault(c, "CLUB")  # a team in a team-sports report, else a place
-    orgs = frozenset(load_lines("gazetteer_orgs.txt"))
+    orgs = frozenset(DATA.lines("gazetteer_orgs.txt"))
     for o in orgs:
         phrases.setdefault(o, "ORG")
     prefixes, suffixes = set(), set()
-    for line in load_lines("entity_club_affixes.txt"):
+    for line in DATA.lines("entity_club_affixes.txt"):
         kind, _, word = line.partition(" ")
         (prefixes if kind == "prefix" else suffixes).add(word.strip())
     return Gazetteer(
         country_of=country_of, demonym_country=demonym_country, country_demonym=country_demonym, norp=norp,
         places=places, orgs=orgs, clubs=clubs,
-        sports_headings={_split_cols(w)[0].lower(): "team" in _split_cols(w)[1:] for w in load_lines("gazetteer_sports_headings.txt")},
-        connectors=frozenset(load_lines("entity_name_connectors.txt")),
-        not_names=frozenset(w.lower() for w in load_lines("entity_not_names.txt")),
-        org_heads=frozenset(load_lines("entity_org_heads.txt")),
+        sports_headings={_split_cols(w)[0].lower(): "team" in _split_cols(w)[1:] for w in DATA.lines("gazetteer_sports_headings.txt")},
+        connectors=frozenset(DATA.lines("entity_name_connectors.txt")),
+        not_names=frozenset(w.lower() for w in DATA.lines("entity_not_names.txt")),
+        org_heads=frozenset(DATA.lines("entity_org_heads.txt")),
         club_prefixes=frozenset(prefixes), club_suffixes=frozenset(suffixes), phrases=phrases,
-        first_names=frozenset(w.lower() for line in load_lines("entity_first_names.txt") for w in line.split()),
-        place_heads=frozenset(load_lines("entity_place_heads.txt")), event_heads=load_lines("entity_event_heads.txt"),
+        first_names=frozenset(w.lower() for line in DATA.lines("entity_first_names.txt") for w in line.split()),
+        place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
     )
 
 
@@ -140,8 +142,8 @@ def sports_report(doc: Doc, gaz: Gazetteer) -> str | None:
 class EntityFixer:
     def __init__(self, nlp: Language):
         self.gaz = gaz = gazetteer()
-        self.titles = frozenset(load_lines("entity_title_words.txt"))
-        self.strip_words = frozenset(load_lines("entity_strip_words.txt"))
+        self.titles = frozenset(DATA.lines("entity_title_words.txt"))
+        self.strip_words = frozenset(DATA.lines("entity_strip_words.txt"))
         self.phrase = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_label: dict[str, list] = {}
         seen: set[str] = set()
@@ -183,7 +185,7 @@ class EntityFixer:
              {"ORTH": "-"}, {"IS_DIGIT": True}],
         ], greedy="LONGEST")
         self.matcher.add("PERSON_HONORIFIC", [
-            [{"ORTH": {"IN": list(load_lines("entity_honorifics.txt"))}}, {**cap, "OP": "+"}],
+            [{"ORTH": {"IN": list(DATA.lines("entity_honorifics.txt"))}}, {**cap, "OP": "+"}],
         ], greedy="LONGEST")
         self.matcher.add("PERSON_INITIAL", [
             [{"TEXT": {"REGEX": r"^[A-Z]\.$"}}, {**cap, "OP": "+"}],

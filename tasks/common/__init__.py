@@ -1,0 +1,1 @@
+"""Shared by every stage: versioned data-file loading, hashing, date resolution."""

@@ -1,0 +1,1 @@
+"""Named entities: one canonical row per real thing, and its mentions."""

@@ -1,0 +1,1 @@
+"""Numeric facts: the number scanner, unit and kind, the fact rows."""

@@ -1,0 +1,1 @@
+"""Quotations: marks and pairing, attribution, carry-over, speaker resolution."""

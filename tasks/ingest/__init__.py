@@ -1,0 +1,1 @@
+"""Stage 1, ingest: find the inputs and turn their bytes into text documents."""

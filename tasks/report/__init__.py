@@ -1,0 +1,1 @@
+"""Stage 7, report: documents built from the tables and the run logs."""
