@@ -151,3 +151,17 @@ def meta(field: pa.Field, key: str) -> str | None:
 def key_columns(schema: pa.Schema) -> list[str]:
     k = (schema.metadata or {}).get(b"key")
     return k.decode().split(",") if k else []
+
+
+class SchemaMismatch(TypeError):
+    """A producer built a row whose columns are not exactly its table's."""
+
+
+def row(schema: pa.Schema, **values) -> dict:
+    """One row of a table, built by name: every column of `schema` and no other, in schema
+    order. A producer that drifts from the schema fails here, at the line that builds the row."""
+    if len(values) != len(schema.names) or any(n not in values for n in schema.names):
+        missing = [n for n in schema.names if n not in values]
+        extra = [k for k in values if schema.get_field_index(k) < 0]
+        raise SchemaMismatch(f"row does not fit its table: missing {missing}, unknown {extra}")
+    return {n: values[n] for n in schema.names}
