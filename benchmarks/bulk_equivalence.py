@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tasks.store import tables as store  # noqa: E402
-from tasks.ingest.files import decode  # noqa: E402
+from tasks.ingest.decode import decode  # noqa: E402
 from tasks.schemas import TABLES  # noqa: E402
 
 
@@ -36,7 +36,7 @@ def main() -> None:
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="nfbulk"))
     try:
-        from tasks.ingest.files import discover
+        from tasks.ingest import discover
 
         files = [f.path for f in discover([a.corpus])[0]]  # the very files a .txt run reads
         dump = work / "corpus.jsonl.gz"

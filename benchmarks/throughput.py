@@ -63,7 +63,7 @@ class PeakMemory:
 
 
 def texts_of(corpus: Path) -> list[str]:
-    from tasks.ingest.files import decode
+    from tasks.ingest.decode import decode
 
     return [decode(p.read_bytes())[0] for p in sorted(corpus.rglob("*.txt"))]
 

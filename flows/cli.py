@@ -1,10 +1,21 @@
 """The `newsfacts` command line.
 
-    newsfacts run [PATH ...] [--out DIR] [--workers N] [--dask ADDRESS] [--batch-size N] [--validate-every N] [--model NAME]
+    newsfacts run [PATH ...] [--out DIR] [options]     articles in, validated Parquet tables out, then the report
     newsfacts show quotes|entities|facts [ARTICLE] [--out DIR]
+    newsfacts report [--out DIR] [--html FILE]        one self-contained HTML page from the tables
+    newsfacts serve [PATH ...] [--out DIR] [--cron EXPR | --interval SECONDS]
 
 Every run is a Prefect flow run: with PREFECT_API_URL set it reports to that server,
 otherwise Prefect starts its temporary local server for the run.
+
+Arguments are checked before anything starts: a wrong argument or an input that does not
+exist is a usage error (one line of usage, the reason, exit 2). Every path option (--out,
+--html) is resolved against the current folder the same way; input paths are passed on as
+written (they are recorded so in articles.source). No traceback reaches the user (set
+NEWSFACTS_DEBUG=1 to see one).
+
+Exit status: 0 done; 1 error; 2 usage error; 3 some input refused or rows quarantined (the
+rest landed); 4 another run holds the output folder.
 """
 from __future__ import annotations
 
@@ -15,9 +26,11 @@ import os
 import sys
 import time
 
+from rich.markup import escape
+
 from tasks.paths import DEFAULT_INPUT, DEFAULT_OUTPUT
 
-EXIT_OK, EXIT_ERROR, EXIT_REJECTED, EXIT_LOCKED = 0, 1, 3, 4
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_REJECTED, EXIT_LOCKED = 0, 1, 2, 3, 4  # EXIT_USAGE: argparse's own
 
 
 def _quiet_env() -> None:
@@ -31,22 +44,51 @@ def _quiet_env() -> None:
 
 
 def _fields(pairs: list[str] | None) -> dict[str, str] | None:
+    """--field NAME=COLUMN options as a mapping (each already checked by _field_pair)."""
     if not pairs:
         return None
-    out = {}
-    for p in pairs:
-        if "=" not in p:
-            raise SystemExit(f"--field expects NAME=COLUMN, got {p!r}")
-        k, v = p.split("=", 1)
-        out[k.strip()] = v.strip()
-    return out
+    return {k.strip(): v.strip() for k, v in (p.split("=", 1) for p in pairs)}
+
+
+def _field_pair(text: str) -> str:
+    name, sep, column = text.partition("=")
+    if not sep or not name.strip() or not column.strip():
+        raise argparse.ArgumentTypeError(f"expects NAME=COLUMN, e.g. text=body, not {text!r}")
+    return text
 
 
 def _positive(text: str) -> int:
-    n = int(text)
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a whole number, not {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
     return n
+
+
+def _seconds(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expects a number of seconds, not {text!r}") from None
+    if not v >= 0 or v == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds from 0, not {text}")
+    return v
+
+
+def _cron(text: str) -> str:
+    if len(text.split()) != 5:
+        raise argparse.ArgumentTypeError(f"expects five fields (minute hour day month weekday), e.g. '*/15 * * * *', not {text!r}")
+    return text
+
+
+def _location(text: str) -> str:
+    """A path option (--out, --html): absolute, resolved against the current folder, so that
+    every subcommand and every later step sees the same path."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("expects a path, not an empty string")
+    return os.path.abspath(os.path.expanduser(text))
 
 
 def cmd_run(a: argparse.Namespace) -> int:
@@ -56,7 +98,7 @@ def cmd_run(a: argparse.Namespace) -> int:
     console = Console(stderr=True)
     t0 = time.perf_counter()
     from flows import pipeline
-    from tasks.store.tables import LockedError
+    from tasks.store.lock import LockedError
 
     paths = a.paths or [str(DEFAULT_INPUT)]
     progress = Progress(TextColumn("[bold]newsfacts[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("inputs"), TimeElapsedColumn(),
@@ -66,45 +108,27 @@ def cmd_run(a: argparse.Namespace) -> int:
     def on_progress(done: int, total: int) -> None:
         progress.update(task_id, completed=done, total=total)
 
-    pipeline.PROGRESS = on_progress
+    runtime = pipeline.Runtime(progress=on_progress)
     if not a.dask:
         # Prepare while Prefect starts: a small run warms the model and GX up here (its one
         # batch runs in this process); a larger one starts the worker processes right away.
-        # Inputs the output folder already holds (same pipeline version) are most likely
-        # unchanged: nothing is warmed up for them.
-        from tasks import PIPELINE_VERSION
-        from tasks.ingest import files as ingest
-        from tasks.ingest import readers
-        from tasks.paths import OutputLayout
-        from tasks.store.tables import Manifest
-
-        files, _ = ingest.discover(paths)
-        try:
-            known = Manifest.load(OutputLayout(a.out)).inputs
-        except (OSError, ValueError):  # only a guess here; the flow reads the manifest and reports properly
-            known = {}
-        fresh = [f for f in files if known.get(f.source, {}).get("version") != PIPELINE_VERSION]
-        workers = max(1, a.workers or os.cpu_count() or 1)
-        if workers > 1 and (len(fresh) > pipeline.MIN_BATCH or any(readers.is_bulk(f.path) for f in fresh)):
-            pipeline.start_pool(a.model, workers)
-        elif fresh:
-            import threading
-
-            threading.Thread(target=pipeline.warm_up, args=(a.model,), daemon=True, name="warm-up").start()
+        runtime.prepare(paths, a.out, a.model, a.workers)
     kwargs = dict(model=a.model, batch_size=a.batch_size, workers=a.workers, wait_seconds=a.wait, validate_every=a.validate_every,
                   fields=_fields(a.field), max_bytes=a.max_bytes)
     try:
         with progress:
-            if a.dask:
-                summary = pipeline.dask_flow(a.dask)(paths=paths, out=a.out, **kwargs)
-            else:
-                summary = pipeline.newsfacts_flow(paths=paths, out=a.out, **kwargs)
+            summary = pipeline.build_flow(runtime, a.dask)(paths=paths, out=a.out, **kwargs)
     except LockedError as e:
-        console.print(f"[red]refused:[/] {e}")
+        console.print("[red]refused:[/]", escape(str(e)))
         return EXIT_LOCKED
+    except pipeline.StageFailed as e:
+        console.print("[red]error:[/]", escape(str(e)))
+        return EXIT_ERROR
     finally:
-        pipeline.stop_pool()
+        runtime.stop_pool()
     summary["seconds"]["wall"] = round(time.perf_counter() - t0, 2)
+    # the tables are committed: a report that fails now is a warning, never a lost run
+    summary["report"] = None if a.no_report else _write_report(a.out, console)
     if a.json:
         print(json.dumps(summary, default=str))
     else:
@@ -112,11 +136,23 @@ def cmd_run(a: argparse.Namespace) -> int:
     return EXIT_REJECTED if summary["rejected"] or summary["quarantined"] else EXIT_OK
 
 
+def _write_report(out: str, console) -> str | None:
+    """The run report of the output folder; on failure a warning (the tables are already committed)."""
+    from tasks.report import page
+
+    try:
+        return str(page.build(out))
+    except Exception as e:  # noqa: BLE001 - whatever breaks the report, the run's tables stand
+        console.print(f"[yellow]warning:[/] the tables are written, but the report failed: {escape(_reason(e))} "
+                      f"(retry with `newsfacts report --out {escape(out)}`)")
+        return None
+
+
 def _print_summary(s: dict, console) -> None:
     from rich.table import Table
 
     inp = s["inputs"]
-    console.print(f"[bold]newsfacts {s['pipeline_version']}[/] run {s['run_id']}: "
+    console.print(f"[bold]newsfacts {escape(s['pipeline_version'])}[/] run {escape(s['run_id'])}: "
                   f"{inp['new']} new, {inp['changed']} changed, {inp['unchanged']} unchanged inputs; "
                   f"{s['articles_written']} articles written, {s['articles_removed']} replaced/removed")
     if not s["rows"]:
@@ -129,15 +165,19 @@ def _print_summary(s: dict, console) -> None:
         t.add_row(name, str(n), str(s["quarantined"].get(name, 0)))
     if s["rows"]:
         console.print(t)
+    out = escape(s["out"])
     console.print("validation: " + ("[green]passed[/]" if s["validation_passed"] and not s["quarantined"] else
-                                    f"[red]failed[/] ({sum(s['quarantined'].values())} rows quarantined under {s['out']}/quarantine)"))
+                                    f"[red]failed[/] ({sum(s['quarantined'].values())} rows quarantined under {out}/quarantine)"))
     if s["rejected"]:
-        console.print(f"[yellow]{len(s['rejected'])} inputs refused[/] (table {s['out']}/rejections):")
+        console.print(f"[yellow]{len(s['rejected'])} inputs refused[/] (table {out}/rejections):")
         for r in s["rejected"][:20]:
-            console.print(f"  {r['source']!r}: {r['reason']}")
+            console.print(f"  {escape(repr(r['source']))}: {escape(r['reason'])}")
         if len(s["rejected"]) > 20:
             console.print(f"  ... and {len(s['rejected']) - 20} more")
-    console.print(f"tables in {s['out']} ({s['seconds'].get('wall', s['seconds']['total'])} s)")
+    # paths on lines of their own, never wrapped, so that they can be copied
+    console.print(f"tables in {out} ({s['seconds'].get('wall', s['seconds']['total'])} s)", soft_wrap=True)
+    if s.get("report"):
+        console.print(f"report: {escape(s['report'])}", soft_wrap=True)
 
 
 def cmd_serve(a: argparse.Namespace) -> int:
@@ -156,15 +196,13 @@ def cmd_serve(a: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_docs(a: argparse.Namespace) -> int:
-    from tasks.report import data_docs as datadocs
+def cmd_report(a: argparse.Namespace) -> int:
+    from tasks.report import page
 
-    try:
-        index = datadocs.build(a.out)
-    except FileNotFoundError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return EXIT_ERROR
-    print(f"Data Docs: {index}")
+    if a.cmd == "docs":
+        print("note: `newsfacts docs` now writes the report (GX's Data Docs site needed the internet); "
+              "the GX validation results stay as JSON in OUT/_newsfacts/validations/", file=sys.stderr)
+    print(f"report: {page.build(a.out, a.html)}")
     return EXIT_OK
 
 
@@ -174,49 +212,156 @@ def cmd_show(a: argparse.Namespace) -> int:
     return show.show(a.what, a.article, a.out, limit=a.limit)
 
 
-def main(argv: list[str] | None = None) -> int:
-    _quiet_env()
-    p = argparse.ArgumentParser(prog="newsfacts", description="News articles in, validated Parquet tables out.")
-    sub = p.add_subparsers(dest="cmd", required=True)
-    r = sub.add_parser("run", help="process articles into tables")
-    r.add_argument("paths", nargs="*", help=f"files or folders (default {DEFAULT_INPUT})")
-    r.add_argument("--out", default=str(DEFAULT_OUTPUT), help=f"output folder (default {DEFAULT_OUTPUT})")
-    r.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"), help="installed spaCy model name or path")
-    r.add_argument("--workers", type=_positive, default=None, help="local worker processes (default: all cores)")
-    r.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler (tcp://host:port)")
-    r.add_argument("--batch-size", type=_positive, default=100, help="most articles per batch task (default 100; batches shrink towards the end of a run)")
+RUN_EXAMPLES = """examples:
+  newsfacts run raw/ --out processed/
+  newsfacts run corpus/ --out tables/ --workers 2 --batch-size 100
+  newsfacts run dump.jsonl.gz --field text=body --field id=guid
+  newsfacts run corpus/ --dask tcp://127.0.0.1:8786
+
+exit status: 0 done; 3 some input refused or rows quarantined (the rest landed);
+4 another run holds --out; 2 usage error; 1 error"""
+SHOW_EXAMPLES = """examples:
+  newsfacts show quotes putin --out processed/
+  newsfacts show facts 3f2a9c0d1e4b5a6f --limit 20"""
+REPORT_EXAMPLES = """examples:
+  newsfacts report --out processed/                  writes processed/_newsfacts/report.html
+  newsfacts report --out processed/ --html report.html"""
+SERVE_EXAMPLES = """examples:
+  newsfacts serve /data/incoming --out /data/tables --cron '*/15 * * * *'
+  newsfacts serve raw/ --interval 600"""
+
+
+def _subcommand(sub, name: str, usage: str, help: str, examples: str) -> argparse.ArgumentParser:
+    return sub.add_parser(name, prog=f"newsfacts {name}", usage=f"%(prog)s {usage}", help=help, description=help[0].upper() + help[1:] + ".",
+                          epilog=examples, formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
+def _pipeline_options(r: argparse.ArgumentParser, wait: float) -> None:
+    """Options that `run` and `serve` share."""
+    r.add_argument("--out", type=_location, default=str(DEFAULT_OUTPUT), metavar="DIR", help=f"output folder (default {DEFAULT_OUTPUT})")
+    r.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"), metavar="NAME", help="installed spaCy model name or path")
+    r.add_argument("--workers", type=_positive, default=None, metavar="N", help="local worker processes (default: all cores)")
+    r.add_argument("--batch-size", type=_positive, default=100, metavar="N", help="most articles per batch task (default 100; batches shrink towards the end of a run)")
     r.add_argument("--validate-every", type=_positive, default=1000, metavar="N",
                    help="validate (and stage) batches in groups of at least N articles (default 1000): one GX call per table and group")
-    r.add_argument("--wait", type=float, default=0.0, help="seconds to wait for another run on the same --out (default: refuse at once)")
-    r.add_argument("--field", action="append", metavar="NAME=COLUMN", help="bulk inputs: field mapping, e.g. text=body (repeatable)")
-    r.add_argument("--max-bytes", type=int, default=20_000_000, help="largest input (uncompressed) accepted, in bytes")
+    r.add_argument("--wait", type=_seconds, default=wait, metavar="SECONDS",
+                   help=f"seconds to wait for another run on the same --out (default {wait:g}{': refuse at once' if not wait else ''})")
+
+
+def _add_run(sub) -> None:
+    r = _subcommand(sub, "run", "[PATH ...] [--out DIR] [options]", "process articles into tables, then write the report", RUN_EXAMPLES)
+    r.add_argument("paths", nargs="*", metavar="PATH", help=f"files or folders, recorded as written in articles.source (default {DEFAULT_INPUT})")
+    _pipeline_options(r, wait=0.0)
+    r.add_argument("--dask", metavar="ADDRESS", help="run the batches on this Dask scheduler (tcp://host:port)")
+    r.add_argument("--field", action="append", type=_field_pair, metavar="NAME=COLUMN", help="bulk inputs: field mapping, e.g. text=body (repeatable)")
+    r.add_argument("--max-bytes", type=_positive, default=20_000_000, metavar="N", help="largest input (uncompressed) accepted, in bytes")
     r.add_argument("--json", action="store_true", help="print the run summary as JSON")
+    r.add_argument("--no-report", action="store_true", help="do not write the report (OUT/_newsfacts/report.html) after the run")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.add_argument("--progress", action="store_true", help="progress bar even when not on a terminal")
-    r.set_defaults(func=cmd_run)
-    v = sub.add_parser("serve", help="serve a scheduled Prefect deployment that processes new and changed inputs")
-    v.add_argument("paths", nargs="*", help=f"files or folders to watch (default {DEFAULT_INPUT})")
-    v.add_argument("--out", default=str(DEFAULT_OUTPUT))
+    r.set_defaults(func=cmd_run, check=_check_run, usage_error=r.error)
+
+
+def _add_serve(sub) -> None:
+    v = _subcommand(sub, "serve", "[PATH ...] [--out DIR] [--cron EXPR | --interval SECONDS] [options]",
+                    "serve a scheduled Prefect deployment that processes new and changed inputs", SERVE_EXAMPLES)
+    v.add_argument("paths", nargs="*", metavar="PATH", help=f"files or folders to watch (default {DEFAULT_INPUT})")
+    _pipeline_options(v, wait=600.0)
     g = v.add_mutually_exclusive_group()
-    g.add_argument("--cron", help="cron schedule, e.g. '*/15 * * * *'")
-    g.add_argument("--interval", type=float, default=3600, help="seconds between runs (default 3600)")
+    g.add_argument("--cron", type=_cron, help="cron schedule, e.g. '*/15 * * * *'")
+    g.add_argument("--interval", type=_seconds, default=3600, metavar="SECONDS", help="seconds between runs (default 3600)")
     v.add_argument("--name", default="newsfacts-scheduled", help="deployment name")
-    v.add_argument("--model", default=os.environ.get("NEWSFACTS_MODEL", "en_core_web_sm"))
-    v.add_argument("--workers", type=_positive, default=None)
-    v.add_argument("--batch-size", type=_positive, default=100)
-    v.add_argument("--validate-every", type=_positive, default=1000, metavar="N")
-    v.add_argument("--wait", type=float, default=600.0, help="seconds a scheduled run waits for a run still writing --out")
-    v.set_defaults(func=cmd_serve)
-    s = sub.add_parser("show", help="the tables as readable terminal tables")
+    v.set_defaults(func=cmd_serve, check=_check_serve, usage_error=v.error)
+
+
+def _add_show(sub) -> None:
+    s = _subcommand(sub, "show", "quotes|entities|facts [ARTICLE] [--out DIR] [--limit N]",
+                    "show the tables as readable terminal tables", SHOW_EXAMPLES)
     s.add_argument("what", choices=["quotes", "entities", "facts"])
     s.add_argument("article", nargs="?", help="article_id, or part of its source path or title")
-    s.add_argument("--out", default=str(DEFAULT_OUTPUT))
-    s.add_argument("--limit", type=int, default=50)
-    s.set_defaults(func=cmd_show)
-    d = sub.add_parser("docs", help="build GX Data Docs (static HTML) from the runs' validation results")
-    d.add_argument("--out", default=str(DEFAULT_OUTPUT), help="the tables' folder (default processed/)")
-    d.set_defaults(func=cmd_docs)
-    a = p.parse_args(argv)
+    s.add_argument("--out", type=_location, default=str(DEFAULT_OUTPUT), metavar="DIR", help=f"the tables' folder (default {DEFAULT_OUTPUT})")
+    s.add_argument("--limit", type=_positive, default=50, metavar="N", help="most rows shown (default 50)")
+    s.set_defaults(func=cmd_show, check=_check_tables, usage_error=s.error)
+
+
+def _add_report(sub, name: str, help: str) -> None:
+    d = _subcommand(sub, name, "[--out DIR] [--html FILE]", help, REPORT_EXAMPLES)
+    d.add_argument("--out", type=_location, default=str(DEFAULT_OUTPUT), metavar="DIR", help=f"the tables' folder (default {DEFAULT_OUTPUT})")
+    d.add_argument("--html", type=_location, metavar="FILE", help="where to write the page (default OUT/_newsfacts/report.html)")
+    d.set_defaults(func=cmd_report, check=_check_report, usage_error=d.error)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsfacts", usage="newsfacts {run,show,report,serve} ...",
+                                description="News articles in, validated Parquet tables out.",
+                                epilog="`newsfacts COMMAND --help` shows a command's options and examples.")
+    sub = p.add_subparsers(dest="cmd", required=True, metavar="{run,show,report,serve}")
+    _add_run(sub)
+    _add_show(sub)
+    _add_report(sub, "report", "write the run report: one self-contained HTML page from the tables")
+    _add_serve(sub)
+    _add_report(sub, "docs", "the same as `report` (the GX Data Docs site it built needed the internet)")
+    return p
+
+
+def _check_inputs(paths: list[str]) -> str | None:
+    for path in paths:
+        if not os.path.lexists(path):
+            return f"no such file or folder: {path}"
+    return None
+
+
+def _check_out(out: str) -> str | None:
+    return f"--out is a file, not a folder: {out}" if os.path.exists(out) and not os.path.isdir(out) else None
+
+
+def _check_fields(pairs: list[str] | None) -> str | None:
+    if not pairs:
+        return None
+    from tasks.ingest.formats.bulk import FIELD_DEFAULTS, unknown_fields  # (only when --field is given)
+
+    bad = unknown_fields(_fields(pairs))
+    return f"--field: no field named {', '.join(bad)} (the fields: {', '.join(FIELD_DEFAULTS)})" if bad else None
+
+
+def _check_run(a: argparse.Namespace) -> str | None:
+    return _check_inputs(a.paths or [str(DEFAULT_INPUT)]) or _check_out(a.out) or _check_fields(a.field)
+
+
+def _check_serve(a: argparse.Namespace) -> str | None:
+    if not a.cron and not a.interval:
+        return "--interval must be more than 0 seconds"
+    return _check_inputs(a.paths or [str(DEFAULT_INPUT)]) or _check_out(a.out)
+
+
+def _check_tables(a: argparse.Namespace) -> str | None:
+    from tasks.store.layout import OutputLayout
+    from tasks.schemas import TABLES
+
+    layout = OutputLayout(a.out)
+    if not any(layout.table(t).is_dir() for t in TABLES):
+        return f"no newsfacts tables in {a.out} (write them with `newsfacts run PATH --out {a.out}`)"
+    return None
+
+
+def _check_report(a: argparse.Namespace) -> str | None:
+    if a.html and os.path.isdir(a.html):
+        return f"--html is a folder, not a file: {a.html}"
+    return _check_tables(a)
+
+
+def _reason(e: BaseException) -> str:
+    lines = str(e).strip().splitlines()
+    return f"{type(e).__name__}: {lines[0] if lines else ''}".rstrip(": ")
+
+
+def main(argv: list[str] | None = None) -> int:
+    _quiet_env()
+    p = parser()
+    a, extra = p.parse_known_args(argv)
+    problem = f"unrecognized arguments: {' '.join(extra)}" if extra else a.check(a)
+    if problem:
+        a.usage_error(problem)  # one line of usage and the problem, exit 2
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("great_expectations").setLevel(logging.WARNING)
     try:
@@ -224,6 +369,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as e:  # noqa: BLE001 - the one place an unexpected error meets the user: one line, no traceback
+        if os.environ.get("NEWSFACTS_DEBUG"):
+            raise
+        print(f"error: {_reason(e)} (NEWSFACTS_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return EXIT_ERROR
 
 
 if __name__ == "__main__":

@@ -1,71 +1,130 @@
-"""The Prefect flow: plan the run, process batches in parallel, commit the tables.
+"""The Prefect flow: the pipeline as four kinds of named tasks.
 
-One Prefect task per batch of articles (never one per article: each task run costs the
-Prefect server tens of milliseconds). Locally each batch is extracted in a worker process of
-a process pool (the spaCy model is loaded once per worker); with `dask_address` the batch
-tasks run on that Dask cluster through prefect-dask's DaskTaskRunner. Either way the rows
-come back to the flow process as Arrow tables, where groups of batches are validated (one GX
-call per table and group) and staged; the commit then makes the run's parts visible at once.
+  plan            finish a commit a killed run left, discover the inputs, compare them with the manifest
+  extract-batch   per batch: read, clean, parse, extract (in a local worker process, or on a Dask worker)
+  validate-group  per group of batches: one GX call per table, quarantine, stage the batches' parts
+  commit          make the run's staged parts visible at once, through the journal
+
+Tasks run per batch or group, never per article (each task run costs the Prefect server tens
+of milliseconds). The flow holds the output folder's lock from plan to commit. Batches come
+back to the flow process as Arrow tables; groups of at least `validate_every` articles are
+validated there (GX costs ~0.1 s a call, whatever the rows).
+
+What a run is handed (its worker pool, its progress callback) is a `Runtime`, never a flow
+parameter: `build_flow(runtime)` builds the flow around one; `newsfacts_flow` (deployments)
+makes its own. Outside a flow run (`run_pipeline` called directly, as tests do) the four
+stages are plain calls.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 import time
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime, timezone
-from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import Flow, Task, flow, get_run_logger, task
+from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
-from tasks import PIPELINE_VERSION
-from tasks.ingest import files as ingest
-from tasks.store import tables as store
-from tasks.batch import BatchSpec, ExtractedBatch, extract_batch, finish_batches, ready, warm_up
-from tasks.paths import DEFAULT_INPUT, DEFAULT_OUTPUT, OutputLayout
+from flows.batches import batch_specs
+from flows.runtime import Runtime
+from flows.workers import WorkerLost, WorkerPool
+from tasks import PIPELINE_VERSION, ingest
+from tasks.extract.batch import BatchSpec, ExtractedBatch, extract_batch, peak_rss_mb
+from tasks.nlp.model import DEFAULT_MODEL
+from tasks.paths import DEFAULT_INPUT, DEFAULT_OUTPUT
+from tasks.store import journal, runlog, staging
+from tasks.store.commit import commit
+from tasks.store.layout import OutputLayout, new_run_id
+from tasks.store.lock import output_lock
+from tasks.store.manifest import Manifest, Plan
+from tasks.store.staging import StagedBatch
+from tasks.validate.group import validate_group
+from tasks.validate.quarantine import quarantine
 
 log = logging.getLogger(__name__)
 
-# progress callback (set by the CLI; not a flow parameter): called with (files_done, files_total)
-PROGRESS: Callable[[int, int], None] | None = None
-_POOL: ProcessPoolExecutor | None = None
+TASK_THREADS = 8  # batch tasks of a local run in flight at once (each waits for a worker process)
+FLOW_STAGES = {"validate", "write"}  # always in the flow process; the others wherever a batch is extracted
+
+__all__ = ["Runtime", "StageFailed", "build_flow", "newsfacts_flow", "run_pipeline"]
 
 
-def _file_sha(path: Path) -> str:
-    import hashlib
+class StageFailed(RuntimeError):
+    """A stage of a run failed: the message names the stage (and its batch or group) and the cause."""
 
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    def __init__(self, stage: str, what: str, cause: Exception):
+        self.stage = stage
+        super().__init__(f"{stage}{f' ({what})' if what else ''} failed: {type(cause).__name__}: {cause}")
 
 
-def plan(paths: list[str], layout: OutputLayout) -> tuple[list[tuple[str, str, str, str]], list, store.Manifest]:
-    """Inputs with their status: [(path, source, sha, new|changed|unchanged)], rejections, manifest."""
-    files, rejections = ingest.discover(paths)
-    manifest = store.Manifest.load(layout)
-    out = []
-    for f in files:
-        try:
-            sha = _file_sha(f.path)
-        except OSError as e:
-            rejections.append(ingest.Rejection(f.source, f"unreadable file: {e.strerror or e}"))
-            continue
-        out.append((str(f.path), f.source, sha, manifest.status(f.source, sha)))
-    return out, rejections, manifest
+def _worker_lost(task: Task, task_run, state) -> bool:
+    """Retry a batch only when its worker process died: extraction itself is deterministic."""
+    return isinstance(state.data, WorkerLost)
 
 
-@task(name="process-batch", retries=0, persist_result=False)  # its rows are staged by the flow, never kept
-def process_batch_task(spec: BatchSpec, local: bool = True) -> ExtractedBatch:
-    """Extract one batch: in the local process pool, or right here on a Dask worker. The flow
-    process validates and stages what comes back, several batches at a time."""
-    if local and _POOL is not None:
-        return _POOL.submit(extract_batch, spec).result()
-    return extract_batch(spec)
+@task(name="plan", task_run_name="plan", persist_result=False)
+def plan_task(paths: list[str], layout: OutputLayout) -> Plan:
+    """Finish a commit a killed run left, discard its staging, then find the inputs and
+    compare them with what the output folder holds."""
+    logger = _logger()
+    if journal.replay(layout):
+        logger.warning("finished the commit of an interrupted run")
+    staging.discard_stale(layout)
+    t = time.perf_counter()
+    files, refused = ingest.discover(paths)
+    plan = Manifest.load(layout).plan(files, refused)
+    n = plan.counts
+    logger.info("plan: %d inputs (%d new, %d changed, %d unchanged) in %.1fs",
+                len(plan.inputs), n["new"], n["changed"], n["unchanged"], time.perf_counter() - t)
+    return plan
+
+
+@task(name="extract-batch", task_run_name="extract-batch-{spec.batch}", persist_result=False,  # rows are staged, never kept
+      retries=1, retry_condition_fn=_worker_lost)
+def extract_batch_task(spec: BatchSpec, pool: WorkerPool | None) -> ExtractedBatch:
+    """Extract one batch: in a local worker process, or right here (on a Dask worker, or in
+    the flow process when there is no pool)."""
+    return pool.extract(spec) if pool is not None else extract_batch(spec)
+
+
+@task(name="validate-group", task_run_name="validate-group-{group}", persist_result=False)
+def validate_group_task(group: int, layout: OutputLayout, batches: list[tuple[BatchSpec, ExtractedBatch]]) -> list[StagedBatch]:
+    """Validate a group of batches together, quarantine failing rows, stage each batch's parts.
+    A batch's parts are the same whatever group it is validated in."""
+    logger = _logger()
+    t = time.perf_counter()
+    verdicts = validate_group([ex.tables for _, ex in batches])
+    t_validate = time.perf_counter() - t
+    staged = []
+    for n, ((spec, ex), verdict) in enumerate(zip(batches, verdicts)):
+        seconds = {**ex.seconds, "validate": t_validate if n == 0 else 0.0}  # the group's time counts once
+        b = staging.stage_batch(layout, spec, ex, quarantine(ex.tables, verdict.failed), verdict.record, seconds)
+        logger.info("batch %d: %d articles, %d refused, rows %s, seconds %s", b.batch, len(b.articles),
+                    len(b.rejections), b.rows, {k: round(v, 2) for k, v in b.seconds.items()})
+        staged.append(b)
+    return staged
+
+
+@task(name="commit", task_run_name="commit", persist_result=False)
+def commit_task(layout: OutputLayout, run_id: str, staged: list[StagedBatch], manifest: Manifest) -> dict:
+    """Make the run's staged parts visible (a commit cut short is finished by the next run)."""
+    counts = commit(layout, run_id, staged, manifest)
+    runlog.save_validations(layout, run_id, staged)
+    return counts
+
+
+def _call(t: Task, *args, what: str = ""):
+    """Run a stage: as a named Prefect task inside a flow run (its arguments never traversed
+    by Prefect: they hold the rows), as a plain call outside one."""
+    try:
+        if FlowRunContext.get() is None:
+            return t.fn(*args)
+        return t(*(quote(a) for a in args))
+    except Exception as e:
+        raise StageFailed(t.name, what, e) from e
 
 
 class _Later:
@@ -78,70 +137,18 @@ class _Later:
         return extract_batch(self.spec)
 
 
-def _split_bulk(todo: list[tuple], batch_size: int, fields, max_bytes: int) -> list[tuple]:
-    """Bulk inputs (JSON Lines, CSV, Parquet, archives) hold many articles: count their items
-    and split them into slices of batch_size, so they are spread over the workers like files."""
-    from tasks.ingest import readers
-
-    out = []
-    for item in todo:
-        path, source = item[0], item[1]
-        if not readers.is_bulk(path):
-            out.append(item)
-            continue
-        n = sum(1 for _ in ingest.read([ingest.InputFile(Path(path), source)], max_bytes=max_bytes, fields=fields))
-        if n <= batch_size:
-            out.append(item)
-            continue
-        for first in range(0, n, batch_size):
-            out.extend([item + (first, min(first + batch_size, n))] + [None] * (min(batch_size, n - first) - 1))
-    return out
-
-
-MIN_BATCH = 50
-
-
-def _batches(items: list, size: int, n_workers: int = 1) -> list[list]:
-    """Consecutive groups of at most `size` work units, shrinking towards the end (guided
-    scheduling: each batch takes 1/(2 x workers) of what is left) so that the workers finish
-    together. A bulk slice counts as the items it holds (placeholders None)."""
-    groups, i = [], 0
-    while i < len(items):
-        left = len(items) - i
-        n = max(1, min(size, max(MIN_BATCH, -(-left // (2 * n_workers)))))
-        if 0 < left - n < min(MIN_BATCH, size) // 2:  # no straggler batch under half the minimum
-            n = left if left <= size else n
-        groups.append(items[i:i + n])
-        i += n
-    return [[w for w in g if w is not None] for g in groups if any(w is not None for w in g)]
-
-
-def start_pool(model: str, workers: int) -> None:
-    """Start the local worker processes now (each loads the model once, at start), so that
-    they get ready while Prefect starts; GX gets ready in a thread of this process."""
-    global _POOL
-    if _POOL is None and workers > 1:
-        import multiprocessing as mp
-        import threading
-
-        _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=warm_up, initargs=(model, False))
-        for _ in range(workers):  # the pool spawns a process per submit while none is idle
-            _POOL.submit(ready)
-        # validation runs in this process: get GX ready while the workers start
-        threading.Thread(target=warm_up, args=(None, True), daemon=True, name="gx-warm-up").start()
-
-
-def stop_pool() -> None:
-    global _POOL
-    if _POOL is not None:
-        _POOL.shutdown(cancel_futures=True)
-        _POOL = None
+def _submitter(runtime: Runtime, dask_address: str | None):
+    """How a batch is sent off: an extract-batch task in a flow run, else straight to the pool."""
+    if FlowRunContext.get() is not None:
+        pool = None if dask_address else runtime.pool
+        return lambda spec: extract_batch_task.submit(spec, pool)
+    return runtime.pool.submit if runtime.pool else _Later
 
 
 def run_pipeline(
     paths: list[str],
     out: str,
-    model: str = "en_core_web_sm",
+    model: str = DEFAULT_MODEL,
     batch_size: int = 100,
     workers: int | None = None,
     dask_address: str | None = None,
@@ -149,101 +156,95 @@ def run_pipeline(
     fields: dict[str, str] | None = None,
     max_bytes: int = ingest.MAX_BYTES,
     validate_every: int = 1000,
+    runtime: Runtime | None = None,
 ) -> dict:
-    """The flow body (also callable without Prefect orchestration in tests).
-
-    Batches are validated and staged in groups of at least `validate_every` articles: one
-    Great Expectations call per table and group (GX costs ~0.1 s a call, whatever the rows)."""
+    """The flow body (also callable without Prefect orchestration in tests). Returns the run's summary."""
     t_start = time.perf_counter()
-    logger = _logger()
+    runtime = runtime or Runtime()
     layout = OutputLayout(out)
     layout.root.mkdir(parents=True, exist_ok=True)
-    with store.output_lock(layout, wait_seconds=wait_seconds):
-        if store.replay_journal(layout):
-            logger.warning("finished the commit of an interrupted run")
-        store.discard_stale_staging(layout)
-        t = time.perf_counter()
-        items, pre_rejections, manifest = plan(paths, layout)
-        pre_rejections = [r for r in pre_rejections if manifest.refused.get(r.source) != r.reason]
-        counts = {s: sum(1 for i in items if i[3] == s) for s in ("new", "changed", "unchanged")}
-        todo = [i for i in items if i[3] != "unchanged"]
-        logger.info("plan: %d inputs (%d new, %d changed, %d unchanged) in %.1fs",
-                    len(items), counts["new"], counts["changed"], counts["unchanged"], time.perf_counter() - t)
-        run_id = store.new_run_id()
+    with output_lock(layout, wait_seconds=wait_seconds):
+        plan = _call(plan_task, paths, layout)
+        run_id = new_run_id()
         ingested_at = datetime.now(timezone.utc).replace(microsecond=0)
         n_workers = max(1, workers or os.cpu_count() or 1)
-        work = _split_bulk(todo, batch_size, fields, max_bytes)
-        specs = [BatchSpec(batch=i, files=[w[:3] + w[4:] for w in b], out=str(layout.root), run_id=run_id, model=model,
-                           ingested_at=ingested_at, fields=fields, max_bytes=max_bytes)
-                 for i, b in enumerate(_batches(work, batch_size, n_workers))]
-        staged: list[store.StagedBatch] = []
-        if pre_rejections:
-            staged.append(_stage_rejections(layout, run_id, pre_rejections, ingested_at))
-        done = 0
-        if PROGRESS:
-            PROGRESS(0, len(todo))
+        specs = batch_specs(plan.todo, batch_size=batch_size, n_workers=n_workers, run_id=run_id, model=model,
+                            ingested_at=ingested_at, fields=fields, max_bytes=max_bytes)
+        staged = [staging.stage_plan_refusals(layout, run_id, plan.refusals, ingested_at)] if plan.refusals else []
+        runtime.report(0, len(plan.todo))
         t = time.perf_counter()
+        peaks: dict[int, float] = {}
         if specs:
-            from prefect.context import FlowRunContext
-
-            in_flow = FlowRunContext.get() is not None
             if not dask_address and n_workers > 1 and len(specs) > 1:
-                start_pool(model, n_workers)
-            # (one batch runs right here, unless the CLI already started the pool for it)
-
-            def submit(s: BatchSpec):
-                if dask_address:
-                    return process_batch_task.submit(s, local=False)
-                if in_flow:
-                    return process_batch_task.submit(s, local=True)
-                return _POOL.submit(extract_batch, s) if _POOL else _Later(s)  # a plain call: no orchestration
-
-            # batches extracted ahead of the one being staged: their rows wait in memory (on a
-            # Dask cluster, in its workers), so their number is bounded
-            ahead = max(2, 4 * n_workers)
-            futures = {j: submit(specs[j]) for j in range(min(ahead, len(specs)))}
-            pending: list[tuple[BatchSpec, ExtractedBatch]] = []
-
-            def finish() -> None:
-                for b in finish_batches([p[0] for p in pending], [p[1] for p in pending]):
-                    staged.append(b)
-                    logger.info("batch %d: %d articles, %d refused, rows %s, seconds %s", b.batch, len(b.articles),
-                                len(b.rejections), b.rows, {k: round(v, 2) for k, v in b.seconds.items()})
-                pending.clear()
-
+                runtime.start_pool(model, n_workers)
+            # (one batch runs right here, unless the CLI already started the pool for it); the
+            # workers stop once every batch is extracted, before the commit, freeing their memory
             try:
-                for i, spec in enumerate(specs):
-                    ex = futures.pop(i).result()  # the extracted rows live only until their group is staged
-                    if i + ahead < len(specs):
-                        futures[i + ahead] = submit(specs[i + ahead])
-                    pending.append((spec, ex))
-                    done += len(spec.files)
-                    if PROGRESS:
-                        PROGRESS(done, len(todo))
-                    if sum(e.articles for _, e in pending) >= validate_every or i == len(specs) - 1:
-                        finish()
+                staged += _extract_and_validate(specs, layout, runtime, dask_address, n_workers, validate_every,
+                                                len(plan.todo), peaks)
             finally:
-                stop_pool()
+                runtime.stop_pool()
         t_process = time.perf_counter() - t
         t = time.perf_counter()
-        committed = store.commit(layout, run_id, staged, manifest)
-        t_commit = time.perf_counter() - t
-        summary = _summary(layout, run_id, staged, counts, committed, pre_rejections)
-        summary["seconds"] = {"plan+process": round(t_process, 2), "commit": round(t_commit, 2),
-                              "total": round(time.perf_counter() - t_start, 2), **_stage_seconds(staged)}
-        _save_validations(layout, run_id, staged)
-        with open(layout.runs_log, "a", encoding="utf-8") as f:
-            f.write(json.dumps({k: v for k, v in summary.items() if k != "rejected"} | {"rejected": len(summary["rejected"])}) + "\n")
-        for stage, secs in summary["seconds"].items():
-            logger.info("stage %s: %.2fs", stage, secs)
-        logger.info("rows written: %s", summary["rows"])
-        return summary
+        committed = _call(commit_task, layout, run_id, staged, plan.manifest)
+        seconds = {"plan+process": round(t_process, 2), "commit": round(time.perf_counter() - t, 2)}
+        return _finish(layout, run_id, plan, staged, committed, seconds, t_start, peaks)
 
 
-FLOW_STAGES = {"validate", "write"}  # always in the flow process; the others wherever a batch is extracted
+def _extract_and_validate(specs: list[BatchSpec], layout: OutputLayout, runtime: Runtime, dask_address: str | None,
+                          n_workers: int, validate_every: int, total: int, peaks: dict[int, float]) -> list[StagedBatch]:
+    """Extract the batches (a bounded number ahead) and validate them in groups, in order.
+    `peaks` collects the peak memory of each local process that extracted a batch."""
+    submit = _submitter(runtime, dask_address)
+    # batches extracted ahead of the one being staged: their rows wait in memory (on a Dask
+    # cluster, in its workers), so their number is bounded
+    ahead = max(2, 4 * n_workers)
+    futures = {j: submit(specs[j]) for j in range(min(ahead, len(specs)))}
+    staged: list[StagedBatch] = []
+    pending: list[tuple[BatchSpec, ExtractedBatch]] = []
+    done = groups = 0
+    for i, spec in enumerate(specs):
+        try:
+            ex = futures.pop(i).result()  # the extracted rows live only until their group is staged
+        except Exception as e:
+            raise StageFailed("extract-batch", f"batch {spec.batch}", e) from e
+        if not dask_address:
+            peaks[ex.worker[0]] = max(peaks.get(ex.worker[0], 0.0), ex.worker[1])
+        if i + ahead < len(specs):
+            futures[i + ahead] = submit(specs[i + ahead])
+        pending.append((spec, ex))
+        done += len(spec.files)
+        runtime.report(done, total)
+        if sum(e.articles for _, e in pending) >= validate_every or i == len(specs) - 1:
+            staged += _call(validate_group_task, groups, layout, pending, what=f"batches {pending[0][0].batch}-{spec.batch}")
+            pending = []
+            groups += 1
+    return staged
 
 
-def _stage_seconds(staged: list[store.StagedBatch]) -> dict[str, float]:
+def _finish(layout: OutputLayout, run_id: str, plan: Plan, staged: list[StagedBatch], committed: dict,
+            seconds: dict[str, float], t_start: float, peaks: dict[int, float]) -> dict:
+    """The run's summary, logged and appended to the run log."""
+    logger = _logger()
+    summary = _summary(layout, run_id, plan, staged, committed)
+    summary["seconds"] = {**seconds, "total": round(time.perf_counter() - t_start, 2), **_stage_seconds(staged)}
+    summary["peak_memory_mb"] = peak_memory_mb(peaks)
+    runlog.append_run(layout, summary)
+    for stage, secs in summary["seconds"].items():
+        logger.info("stage %s: %.2fs", stage, secs)
+    logger.info("rows written: %s", summary["rows"])
+    return summary
+
+
+def peak_memory_mb(workers: dict[int, float]) -> float:
+    """Peak resident memory of this process plus that of each local process that extracted a
+    batch for it (pid -> peak MB, as each measured itself; they need not peak at the same
+    moment, so this is an upper bound). Dask workers are not this run's processes: not counted."""
+    me = os.getpid()
+    return round(peak_rss_mb() + sum(mb for pid, mb in workers.items() if pid != me), 1)
+
+
+def _stage_seconds(staged: list[StagedBatch]) -> dict[str, float]:
     """Seconds per stage summed over the batches: "batches:spacy", "flow:validate", ..."""
     tot: dict[str, float] = {}
     for b in staged:
@@ -253,54 +254,37 @@ def _stage_seconds(staged: list[store.StagedBatch]) -> dict[str, float]:
     return tot
 
 
-def _stage_rejections(layout: OutputLayout, run_id: str, rejections, when) -> store.StagedBatch:
-    rel = f"rejections/month={store.month_of(when)}/part-{run_id}-plan.parquet"
-    from tasks.schemas import REJECTIONS
-
-    store.stage_extra(layout, run_id, rel, store.rejection_rows(rejections, when), REJECTIONS)
-    return store.StagedBatch(batch=-1, parts={"_extra": [rel]}, articles={}, inputs={}, rejections=[
-        {"source": r.source, "reason": r.reason} for r in rejections], quarantined={}, validation={}, rows={}, seconds={})
-
-
-def _summary(layout, run_id, staged, counts, committed, pre_rejections) -> dict:
+def _summary(layout: OutputLayout, run_id: str, plan: Plan, staged: list[StagedBatch], committed: dict) -> dict:
     rows: dict[str, int] = {}
     quarantined: dict[str, int] = {}
-    validation_ok = True
     for b in staged:
         for k, v in b.rows.items():
             rows[k] = rows.get(k, 0) + v
         for k, v in b.quarantined.items():
             quarantined[k] = quarantined.get(k, 0) + v
-        validation_ok &= all(v["success"] for v in b.validation.values())
-    rejected = [r for b in staged for r in b.rejections]
     return {"run_id": run_id, "out": str(layout.root), "pipeline_version": PIPELINE_VERSION,
-            "inputs": counts, "articles_written": committed["new_articles"], "articles_removed": committed["removed_articles"],
-            "rows": rows, "quarantined": quarantined, "validation_passed": validation_ok, "rejected": rejected}
-
-
-def _save_validations(layout: OutputLayout, run_id: str, staged: list[store.StagedBatch]) -> None:
-    results = {}
-    for b in staged:
-        for table, v in b.validation.items():
-            results.setdefault(table, []).extend(v.get("results", []))
-    if results:
-        store.atomic_write_json(layout.validations(run_id) / "results.json", results)
+            "inputs": plan.counts, "articles_written": committed["new_articles"], "articles_removed": committed["removed_articles"],
+            "rows": rows, "quarantined": quarantined,
+            "validation_passed": all(v["success"] for b in staged for v in b.validation.values()),
+            "rejected": [r for b in staged for r in b.rejections]}
 
 
 def _logger():
-    from prefect.exceptions import MissingContextError
-
     try:
         return get_run_logger()
     except MissingContextError:  # outside a flow run (plain call): the module logger
         return log
 
 
-@flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=8), log_prints=False)
+def _paths(paths: list[str] | None, out: str | None) -> tuple[list[str], str]:
+    return [str(p) for p in (paths or [str(DEFAULT_INPUT)])], str(out or DEFAULT_OUTPUT)
+
+
+@flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=TASK_THREADS), log_prints=False)
 def newsfacts_flow(
     paths: list[str] | None = None,
     out: str | None = None,
-    model: str = "en_core_web_sm",
+    model: str = DEFAULT_MODEL,
     batch_size: int = 100,
     workers: int | None = None,
     wait_seconds: float = 0.0,
@@ -308,23 +292,29 @@ def newsfacts_flow(
     max_bytes: int = ingest.MAX_BYTES,
     validate_every: int = 1000,
 ) -> dict:
-    """Turn the articles under `paths` into validated Parquet tables in `out`."""
-    return run_pipeline([str(p) for p in (paths or [str(DEFAULT_INPUT)])], str(out or DEFAULT_OUTPUT), model=model,
-                        batch_size=batch_size, workers=workers, wait_seconds=wait_seconds, fields=fields, max_bytes=max_bytes,
-                        validate_every=validate_every)
+    """Turn the articles under `paths` into validated Parquet tables in `out` (a deployment's
+    run: it starts its own worker processes)."""
+    return run_pipeline(*_paths(paths, out), model=model, batch_size=batch_size, workers=workers, wait_seconds=wait_seconds,
+                        fields=fields, max_bytes=max_bytes, validate_every=validate_every)
 
 
-def dask_flow(address: str):
-    """The same flow with its batch tasks on an existing Dask scheduler."""
-    from prefect_dask import DaskTaskRunner
+def build_flow(runtime: Runtime, dask_address: str | None = None) -> Flow:
+    """The newsfacts flow for a run handed `runtime` (the CLI's: its worker pool, its progress
+    bar); with `dask_address`, its batch tasks run on that Dask scheduler (prefect-dask)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner  # imports dask: only for a Dask run
 
-    runner = DaskTaskRunner(address=address)
+        runner, name = DaskTaskRunner(address=dask_address), "newsfacts-dask"
+    else:
+        runner, name = ThreadPoolTaskRunner(max_workers=TASK_THREADS), "newsfacts"
 
-    @flow(name="newsfacts-dask", task_runner=runner, log_prints=False)
-    def newsfacts_dask_flow(paths: list[str], out: str, model: str = "en_core_web_sm", batch_size: int = 100,
-                            workers: int | None = None, wait_seconds: float = 0.0, fields: dict[str, str] | None = None,
-                            max_bytes: int = ingest.MAX_BYTES, validate_every: int = 1000) -> dict:
-        return run_pipeline(paths, out, model=model, batch_size=batch_size, workers=workers, dask_address=address,
-                            wait_seconds=wait_seconds, fields=fields, max_bytes=max_bytes, validate_every=validate_every)
+    @flow(name=name, task_runner=runner, log_prints=False)
+    def newsfacts(paths: list[str] | None = None, out: str | None = None, model: str = DEFAULT_MODEL, batch_size: int = 100,
+                  workers: int | None = None, wait_seconds: float = 0.0, fields: dict[str, str] | None = None,
+                  max_bytes: int = ingest.MAX_BYTES, validate_every: int = 1000) -> dict:
+        """Turn the articles under `paths` into validated Parquet tables in `out`."""
+        return run_pipeline(*_paths(paths, out), model=model, batch_size=batch_size, workers=workers, dask_address=dask_address,
+                            wait_seconds=wait_seconds, fields=fields, max_bytes=max_bytes, validate_every=validate_every,
+                            runtime=runtime)
 
-    return newsfacts_dask_flow
+    return newsfacts

@@ -15,8 +15,8 @@ class RawDocument:
 
     source: str  # the input path as given (bulk rows: "file.jsonl#12")
     text: str  # decoded text
-    encoding: str  # how the bytes were decoded ("utf-8", "cp1252 (fallback)", ...)
-    content_sha256: str  # hash of the input bytes
+    encoding: str  # how the bytes were decoded, as tasks.ingest.decode names it ("utf-8", "cp1252 (fallback from utf-8)", ...)
+    content_sha256: str  # SHA-256 of the input bytes (of a bulk row: of its text, UTF-8)
     title: str | None = None  # given by the input's metadata (HTML, bulk dumps), if any
     url: str | None = None
     published_at: datetime | None = None

@@ -5,6 +5,8 @@ Each column carries metadata:
   description  what the column means (docs/DATA.md)
   values       allowed values, comma-separated (-> ExpectColumnValuesToBeInSet)
   min          lower bound for numbers (-> ExpectColumnValuesToBeBetween)
+  ref          table.column this value names, within the same article (-> a reference check, tasks/validate/checks.py)
+  span         the offset columns this text is the slice of articles.text of (-> a span check, tasks/validate/checks.py)
 Non-nullable fields get ExpectColumnValuesToNotBeNull; key columns ExpectCompoundColumnsToBeUnique.
 """
 from __future__ import annotations
@@ -45,16 +47,16 @@ PARAGRAPHS = pa.schema([
     col("section", pa.string(), "Text of the subheading this paragraph falls under (null before the first)."),
     col("char_start", pa.int32(), "Start offset in articles.text.", nullable=False, min=0),
     col("char_end", pa.int32(), "End offset (exclusive) in articles.text.", nullable=False, min=0),
-    col("text", pa.string(), "The paragraph's text (= articles.text[char_start:char_end]).", nullable=False),
+    col("text", pa.string(), "The paragraph's text (= articles.text[char_start:char_end]).", nullable=False, span="char_start,char_end"),
 ], metadata={b"description": b"Paragraphs of each article, typed.", b"key": b"article_id,paragraph_idx"})
 
 SENTENCES = pa.schema([
     ARTICLE_ID,
     col("sentence_idx", pa.int32(), "Position of the sentence in the article, from 0.", nullable=False, min=0),
-    col("paragraph_idx", pa.int32(), "Paragraph holding the sentence.", nullable=False, min=0),
+    col("paragraph_idx", pa.int32(), "Paragraph holding the sentence.", nullable=False, min=0, ref="paragraphs.paragraph_idx"),
     col("char_start", pa.int32(), "Start offset in articles.text.", nullable=False, min=0),
     col("char_end", pa.int32(), "End offset (exclusive) in articles.text.", nullable=False, min=0),
-    col("text", pa.string(), "The sentence's text.", nullable=False),
+    col("text", pa.string(), "The sentence's text.", nullable=False, span="char_start,char_end"),
 ], metadata={b"description": b"Sentences of each article (sentences never cross paragraphs).", b"key": b"article_id,sentence_idx"})
 
 ENTITIES = pa.schema([
@@ -70,28 +72,29 @@ ENTITIES = pa.schema([
 
 MENTIONS = pa.schema([
     ARTICLE_ID,
-    col("entity_id", pa.string(), "The entity this mention names.", nullable=False),
-    col("sentence_idx", pa.int32(), "Sentence holding the mention.", nullable=False, min=0),
+    col("entity_id", pa.string(), "The entity this mention names.", nullable=False, ref="entities.entity_id"),
+    col("sentence_idx", pa.int32(), "Sentence holding the mention.", nullable=False, min=0, ref="sentences.sentence_idx"),
     col("char_start", pa.int32(), "Start offset in articles.text.", nullable=False, min=0),
     col("char_end", pa.int32(), "End offset (exclusive) in articles.text.", nullable=False, min=0),
-    col("text", pa.string(), "The mention's words.", nullable=False),
+    col("text", pa.string(), "The mention's words.", nullable=False, span="char_start,char_end"),
     col("label", pa.string(), "Label of this mention (the entity's label after voting).", nullable=False),
 ], metadata={b"description": b"Every named mention of an entity.", b"key": b"article_id,char_start,char_end"})
 
 QUOTES = pa.schema([
     ARTICLE_ID,
     col("quote_id", pa.string(), "Id of the quotation within the article (article_id:q:n).", nullable=False),
-    col("paragraph_idx", pa.int32(), "Paragraph where the quotation starts.", nullable=False, min=0),
-    col("sentence_idx", pa.int32(), "Sentence where the quotation starts.", nullable=False, min=0),
+    col("paragraph_idx", pa.int32(), "Paragraph where the quotation starts.", nullable=False, min=0, ref="paragraphs.paragraph_idx"),
+    col("sentence_idx", pa.int32(), "Sentence where the quotation starts.", nullable=False, min=0, ref="sentences.sentence_idx"),
     col("char_start", pa.int32(), "Start of the quoted words (without the marks).", nullable=False, min=0),
     col("char_end", pa.int32(), "End (exclusive) of the quoted words.", nullable=False, min=0),
-    col("text", pa.string(), "The quoted words.", nullable=False),
+    col("text", pa.string(), "The quoted words.", nullable=False, span="char_start,char_end"),
     col("kind", pa.string(), "full: a whole quoted statement; partial: a fragment inside the writer's sentence; indirect: reported speech.",
         nullable=False, values="full,partial,indirect"),
     col("closed", pa.bool_(), "False when the closing mark is missing (the quote runs to its paragraph's end).", nullable=False),
     col("speaker", pa.string(), "Canonical name of the speaker (entities.name), or the describing words if no entity matches."),
-    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker."),
-    col("speaker_mention", pa.string(), "The words naming the speaker for this quote ('he', 'the Russian leader', 'Wallace')."),
+    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker.", ref="entities.entity_id"),
+    col("speaker_mention", pa.string(), "The words naming the speaker for this quote ('he', 'the Russian leader', 'Wallace').",
+        span="speaker_char_start,speaker_char_end"),
     col("speaker_char_start", pa.int32(), "Start offset of speaker_mention.", min=0),
     col("speaker_char_end", pa.int32(), "End offset of speaker_mention.", min=0),
     col("cue", pa.string(), "Reporting verb as written ('said', 'added', 'told')."),
@@ -101,10 +104,10 @@ QUOTES = pa.schema([
 NUMERIC_FACTS = pa.schema([
     ARTICLE_ID,
     col("fact_id", pa.string(), "Id of the fact within the article (article_id:n:k).", nullable=False),
-    col("sentence_idx", pa.int32(), "Sentence holding the fact.", nullable=False, min=0),
+    col("sentence_idx", pa.int32(), "Sentence holding the fact.", nullable=False, min=0, ref="sentences.sentence_idx"),
     col("char_start", pa.int32(), "Start offset of the fact's words.", nullable=False, min=0),
     col("char_end", pa.int32(), "End offset (exclusive).", nullable=False, min=0),
-    col("text", pa.string(), "The fact's words ('around 40,000 troops').", nullable=False),
+    col("text", pa.string(), "The fact's words ('around 40,000 troops').", nullable=False, span="char_start,char_end"),
     col("value", pa.float64(), "The number (lower bound for ranges); money in currency units, percent as written (5% -> 5).", nullable=False),
     col("value_low", pa.float64(), "Lower end of a range."),
     col("value_high", pa.float64(), "Upper end of a range."),
@@ -116,7 +119,7 @@ NUMERIC_FACTS = pa.schema([
     col("subject", pa.string(), "Canonical entity the fact is about (actor of its verb or owner)."),
     col("location", pa.string(), "Canonical place the fact is tied to ('to Poland')."),
     col("resolved_date", pa.string(), "For dates: ISO date or period resolved against published_at."),
-    col("quote_id", pa.string(), "The quotation holding the fact, if any."),
+    col("quote_id", pa.string(), "The quotation holding the fact, if any.", ref="quotes.quote_id"),
 ], metadata={b"description": b"Numbers with value, unit, bound and subject.", b"key": b"article_id,fact_id"})
 
 REJECTIONS = pa.schema([

@@ -93,3 +93,30 @@ def prefect_server(tmp_path_factory):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+MARKUP_ARTICLE = DATA / "markup-article.txt"  # HTML and console markup in its title and quotes
+REFUSED_NAME = "<img src=x onerror=alert(1)>.txt"  # a binary input named like an HTML tag
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """One `newsfacts run` (a real Prefect flow run, through the CLI) shared by the CLI and
+    report tests: the seed article, an article holding HTML and console markup, and a binary
+    input named like an HTML tag, which is refused.
+    -> (out folder, the finished process, its JSON summary)"""
+    import shutil
+    import subprocess
+    import sys
+
+    work = tmp_path_factory.mktemp("seed-run")
+    inp, out = work / "in", work / "out"
+    inp.mkdir()
+    shutil.copy(SEED, inp / SEED.name)
+    shutil.copy(MARKUP_ARTICLE, inp / MARKUP_ARTICLE.name)
+    (inp / REFUSED_NAME).write_bytes(b"%PDF-1.7\n\x00\x01")
+    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
+    proc = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(inp), "--out", str(out), "--workers", "1", "--json", "--quiet"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 3, proc.stderr[-3000:]  # one input refused, the rest written
+    return out, proc, json.loads(proc.stdout)

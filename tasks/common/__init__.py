@@ -1,1 +1,1 @@
-"""Shared by every stage: versioned data-file loading, hashing, date resolution."""
+"""Shared by every stage: versioned data-file loading (datafiles), hashing (hashing), dates (dates)."""

@@ -16,6 +16,16 @@ the first one after it. A day or month given without its year ("10 February", "F
 It returns None, never a guess, when there is no publication date or the expression is
 not understood. The words (months, weekdays, number words, modifiers such as "earlier",
 parts of the day) are data files `data/date_*.txt` beside this module.
+
+Why not the date libraries trafilatura brings (measured in the ingest refactor):
+  * dateparser (RELATIVE_BASE = publication, PREFER_DATES_FROM = past) agrees on the days
+    ("Monday", "last Monday", "three days ago", "Feb. 10", "December 15") but always answers
+    with a day: "last week" 2022-02-03 for our ISO week 2022-W05, "last month" 2022-01-10 for
+    2022-01; and it puts "in March" in 2021 where the nearest March is 2022. The precision of
+    the expression is what the facts table records (resolved_date), so resolve stays.
+  * htmldate's URL date (extract_url_date) finds /2022/02/10/ and /2022-02-10- too, but not
+    the compact /20220210/, and it reads a date from the host name (2022-02-10.example.com),
+    which url_date refuses; so url_date stays.
 """
 from __future__ import annotations
 
@@ -218,81 +228,95 @@ def _day_like(toks: list[str]) -> bool:
     ) or toks[-1] in _months() and len(toks) > 1
 
 
+_STEPS = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}
+
+
 def _resolve(toks: list[str], pub: date) -> str | None:
-    months, weekdays = _months(), _weekdays()
-    n = len(toks)
-    one = toks[0]
-    # -- deictic words
-    if n == 1:
-        if one in ("today", "tonight", "now"):
-            return pub.isoformat()
-        if one == "yesterday":
-            return (pub - timedelta(days=1)).isoformat()
-        if one == "tomorrow":
-            return (pub + timedelta(days=1)).isoformat()
-        if one in weekdays:
-            back = (pub.weekday() - weekdays[one]) % 7
-            return (pub - timedelta(days=back)).isoformat()
-        if one in months:
-            y = _nearest_year(pub, months[one], None)
-            return f"{y}-{months[one]:02d}" if y else None
-        y = _year_number(one, pub)
-        return str(y) if y is not None else None
+    if len(toks) == 1:
+        return _one_word(toks[0], pub)
     if toks == ["day", "before", "yesterday"]:
         return (pub - timedelta(days=2)).isoformat()
     if toks == ["day", "after", "tomorrow"]:
         return (pub + timedelta(days=2)).isoformat()
-    if n == 2 and one in ("last", "this", "next", "past", "coming"):
-        unit = toks[1]
-        step = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[one]
-        if unit == "week":
-            return _iso_week(pub + timedelta(weeks=step))
-        if unit == "month":
-            y, m = _add_months(pub.year, pub.month, step)
-            return f"{y}-{m:02d}"
-        if unit == "year":
-            return str(pub.year + step)
-        if unit in weekdays:
-            wd = weekdays[unit]
-            if step < 0:
-                back = (pub.weekday() - wd) % 7 or 7
-                return (pub - timedelta(days=back)).isoformat()
-            if step > 0:
-                ahead = (wd - pub.weekday()) % 7 or 7
-                return (pub + timedelta(days=ahead)).isoformat()
-            back = (pub.weekday() - wd) % 7
-            return (pub - timedelta(days=back)).isoformat()
-        if unit in months:
-            mo = months[unit]
-            if step < 0:  # the most recent such month before the current one
-                y = pub.year if mo < pub.month else pub.year - 1
-            elif step > 0:
-                y = pub.year if mo > pub.month else pub.year + 1
-            else:
-                y = pub.year
-            return f"{y}-{mo:02d}"
-        return None
-    # -- "N days/weeks/months/years ago"
+    if len(toks) == 2 and toks[0] in _STEPS:
+        return _stepped(_STEPS[toks[0]], toks[1], pub)
     if toks[-1] == "ago":
-        c = _count(toks[:-1])
-        if c is None or len(c[1]) != 1:
-            return None
-        k, (unit,) = c
-        unit = unit.rstrip("s")
-        if unit == "day":
-            return (pub - timedelta(days=k)).isoformat()
-        if unit == "week":
-            return _iso_week(pub - timedelta(weeks=k))
-        if unit == "month":
-            y, m = _add_months(pub.year, pub.month, -k)
-            return f"{y}-{m:02d}"
-        if unit == "year":
-            return str(pub.year - k)
-        return None
-    # -- weekday followed by a date: "Monday, Feb. 7" -> the date decides
-    if one in weekdays and n > 1:
+        return _ago(toks[:-1], pub)
+    if toks[0] in _weekdays():  # weekday followed by a date: "Monday, Feb. 7" -> the date decides
         return _explicit(toks[1:], pub)
     return _explicit(toks, pub)
+
+
+def _one_word(one: str, pub: date) -> str | None:
+    """'today', 'yesterday', 'tomorrow', a weekday (on or before publication), a month (nearest), a year."""
+    months, weekdays = _months(), _weekdays()
+    if one in ("today", "tonight", "now"):
+        return pub.isoformat()
+    if one == "yesterday":
+        return (pub - timedelta(days=1)).isoformat()
+    if one == "tomorrow":
+        return (pub + timedelta(days=1)).isoformat()
+    if one in weekdays:
+        back = (pub.weekday() - weekdays[one]) % 7
+        return (pub - timedelta(days=back)).isoformat()
+    if one in months:
+        y = _nearest_year(pub, months[one], None)
+        return f"{y}-{months[one]:02d}" if y else None
+    y = _year_number(one, pub)
+    return str(y) if y is not None else None
+
+
+def _stepped(step: int, unit: str, pub: date) -> str | None:
+    """'last week', 'this month', 'next year', 'last Monday', 'next March' (step -1, 0 or 1)."""
+    if unit == "week":
+        return _iso_week(pub + timedelta(weeks=step))
+    if unit == "month":
+        y, m = _add_months(pub.year, pub.month, step)
+        return f"{y}-{m:02d}"
+    if unit == "year":
+        return str(pub.year + step)
+    if unit in _weekdays():
+        return _stepped_weekday(step, _weekdays()[unit], pub).isoformat()
+    if unit in _months():
+        return _stepped_month(step, _months()[unit], pub)
+    return None
+
+
+def _stepped_weekday(step: int, wd: int, pub: date) -> date:
+    if step < 0:  # strictly before the publication day
+        return pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    if step > 0:  # strictly after it
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    return pub - timedelta(days=(pub.weekday() - wd) % 7)
+
+
+def _stepped_month(step: int, mo: int, pub: date) -> str:
+    if step < 0:  # the most recent such month before the current one
+        y = pub.year if mo < pub.month else pub.year - 1
+    elif step > 0:
+        y = pub.year if mo > pub.month else pub.year + 1
+    else:
+        y = pub.year
+    return f"{y}-{mo:02d}"
+
+
+def _ago(toks: list[str], pub: date) -> str | None:
+    """'N days/weeks/months/years' (before "ago")."""
+    c = _count(toks)
+    if c is None or len(c[1]) != 1:
+        return None
+    k, (unit,) = c
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return (pub - timedelta(days=k)).isoformat()
+    if unit == "week":
+        return _iso_week(pub - timedelta(weeks=k))
+    if unit == "month":
+        y, m = _add_months(pub.year, pub.month, -k)
+        return f"{y}-{m:02d}"
+    if unit == "year":
+        return str(pub.year - k)
+    return None
 
 
 def _explicit(toks: list[str], pub: date) -> str | None:

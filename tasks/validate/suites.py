@@ -1,19 +1,25 @@
-"""Validation: one Great Expectations 1.x suite per table, derived from the pyarrow schemas
-(tasks/schemas.py) and kept as JSON in expectations/<table>.json.
+"""The Great Expectations 1.x suite of every table, kept as JSON in expectations/<table>.json
+(`tasks.validate.gx` runs them):
 
-`validate_table` runs a table's suite on rows before anything is written and tells which rows
-fail (they are quarantined with the failing expectation).
-Great Expectations is imported lazily: the import alone takes seconds.
+  * derived from its pyarrow schema (tasks/schemas.py): the column list, not-null, types,
+    value sets, minimums, keys, `char_end > char_start`;
+  * semantic, critical (failing rows are quarantined): `value_low <= value <= value_high`
+    where set, `unit` in the canonical vocabulary of its `kind`, `published_at` not in the
+    future, `speaker_type` consistent with `speaker_entity_id`;
+  * statistical, severity warning (the run lands, loudly): `tasks.validate.metrics`, with the
+    thresholds of expectations/thresholds.json and their reasons;
+  * computed in the validation stage (`meta.computed`: they need two tables, which one GX call
+    per table cannot see): offsets inside the article's text and `text` equal to its slice,
+    every reference (entity, quote, sentence, paragraph, article) resolving, and mentions per
+    1,000 words (`tasks.validate.checks`).
 
-    python -m tasks.validate.suites --write     regenerate expectations/*.json from the schemas
+    python -m tasks.validate.suites --write     regenerate expectations/*.json
 """
 from __future__ import annotations
 
 import json
-import logging
-import os
 import sys
-from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,8 +27,15 @@ import pyarrow as pa
 
 from tasks.paths import EXPECTATIONS_DIR
 from tasks.schemas import ALL_TABLES, key_columns, meta
+from tasks.validate import checks
+from tasks.validate.metrics import METRICS, expectation, load_thresholds
 
-log = logging.getLogger(__name__)
+# published_at may run ahead of the clock by the widest UTC offset: a naive or date-only time
+# is taken as UTC (tasks/ingest/published.py), so a page published at 00:30 on the 5th in
+# UTC+14 reads as midnight UTC of the 5th, up to 14 hours ahead of the validation
+PUBLISHED_SLACK = timedelta(hours=14)
+LATEST_PUBLISHED = "latest_published_at"  # the suite parameter: validation time + PUBLISHED_SLACK
+NO_UNIT_KINDS = ("year", "date", "ordinal")
 
 
 def _gx_type(t: pa.DataType) -> str | None:
@@ -35,7 +48,21 @@ def _gx_type(t: pa.DataType) -> str | None:
 
 def suite_dict(table: str) -> dict:
     """The GX suite of a table, as the JSON dict stored in expectations/<table>.json."""
-    schema = ALL_TABLES[table]
+    exps = _schema_expectations(ALL_TABLES[table]) + _semantic_expectations(table)
+    computed = checks.declarations(table)
+    if table in ("articles", "quotes", "numeric_facts", "mentions"):
+        th = load_thresholds()
+        for m in METRICS.values():
+            if m.table == table:
+                e = expectation(m, th)
+                (computed if e["type"] in checks.COMPUTED_TYPES else exps).append(e)
+    suite_meta: dict = {"generated_from": "tasks/schemas.py"}
+    if computed:
+        suite_meta["computed"] = computed
+    return {"name": table, "expectations": exps, "meta": suite_meta}
+
+
+def _schema_expectations(schema: pa.Schema) -> list[dict]:
     exps: list[dict] = [{"type": "expect_table_columns_to_match_ordered_list",
                          "kwargs": {"column_list": schema.names}, "meta": {}}]
     for f in schema:
@@ -60,7 +87,87 @@ def suite_dict(table: str) -> dict:
     if "char_start" in schema.names and "char_end" in schema.names:
         exps.append({"type": "expect_column_pair_values_a_to_be_greater_than_b",
                      "kwargs": {"column_A": "char_end", "column_B": "char_start", "or_equal": False}, "meta": {}})
-    return {"name": table, "expectations": exps, "meta": {"generated_from": "tasks/schemas.py"}}
+    return exps
+
+
+def _semantic_expectations(table: str) -> list[dict]:
+    """Critical expectations on what the values mean, one GX expectation each (same call)."""
+    names = ALL_TABLES[table].names
+    if table == "articles":
+        return [{"type": "expect_column_values_to_be_between",
+                 "kwargs": {"column": "published_at", "max_value": {"$PARAMETER": LATEST_PUBLISHED}},
+                 "meta": {"reason": f"not in the future: at most the validation time + {PUBLISHED_SLACK} "
+                                    "(the widest UTC offset; naive and date-only times are taken as UTC)"}}]
+    if table == "numeric_facts":
+        return _range_expectations() + _unit_expectations()
+    if table == "quotes" and "speaker_type" in names:
+        return _speaker_type_expectations()
+    return []
+
+
+def _pair(a: str, b: str, reason: str) -> dict:
+    return {"type": "expect_column_pair_values_a_to_be_greater_than_b",
+            "kwargs": {"column_A": a, "column_B": b, "or_equal": True, "ignore_row_if": "either_value_is_missing"},
+            "meta": {"reason": reason}}
+
+
+def _range_expectations() -> list[dict]:
+    return [_pair("value", "value_low", "a range's value is its lower end or above"),
+            _pair("value_high", "value", "a range's value is its upper end or below"),
+            _pair("value_high", "value_low", "a range's upper end is not below its lower end")]
+
+
+def _unit_expectations() -> list[dict]:
+    """`unit` in the canonical vocabulary of its kind (counts: any counted noun)."""
+    out = []
+    for kind, units in unit_vocabulary().items():
+        out.append({"type": "expect_column_values_to_be_in_set",
+                    "kwargs": {"column": "unit", "value_set": units, "row_condition": f'kind=="{kind}"', "condition_parser": "pandas"},
+                    "meta": {"reason": f"the canonical units of a {kind} fact (tasks/extract/facts/data)"}})
+    out.append({"type": "expect_column_values_to_be_null",
+                "kwargs": {"column": "unit", "row_condition": f"kind in {list(NO_UNIT_KINDS)}", "condition_parser": "pandas"},
+                "meta": {"reason": f"{', '.join(NO_UNIT_KINDS)} facts have no unit"}})
+    return out
+
+
+def unit_vocabulary() -> dict[str, list[str]]:
+    """kind -> its canonical units: ISO 4217 codes for money, the units of measure of
+    unit_measures.json for percent and quantity (the extractor's own data)."""
+    from tasks.extract.facts import units  # (only when the suites are generated)
+
+    lx = units.lex()
+    vocab: dict[str, set[str]] = {"money": set(), "percent": set(), "quantity": set()}
+    measures = units.DATA.json("unit_measures.json")
+    for canon, kind in [*lx.unit_words.values(), *lx.unit_abbr.values(),
+                        *((k, v.get("kind", "quantity")) for k, v in measures.items() if not k.startswith("_"))]:
+        vocab.setdefault(kind, set()).add(canon)
+    codes = {*lx.prefixes.values(), *lx.suffix_codes, *lx.money_words.values()}
+    vocab["money"] = {c for c in codes if "/" not in c} | {"GBX"}  # GBX: prices quoted in pence
+    return {k: sorted(v) for k, v in vocab.items()}
+
+
+def _speaker_type_expectations() -> list[dict]:
+    """A named speaker (person, organisation) is an entity; an unnamed one is not."""
+    return [{"type": "expect_column_values_to_not_be_null",
+             "kwargs": {"column": "speaker_entity_id", "row_condition": 'speaker_type in ["person", "organisation"]',
+                        "condition_parser": "pandas"}, "meta": {"reason": "a named speaker has its entity"}},
+            {"type": "expect_column_values_to_be_null",
+             "kwargs": {"column": "speaker_entity_id", "row_condition": 'speaker_type == "unnamed"', "condition_parser": "pandas"},
+             "meta": {"reason": "an unnamed speaker has no entity"}}]
+
+
+def suite_parameters(now: datetime) -> dict:
+    """The values of the suites' parameters for a validation at `now`."""
+    return {LATEST_PUBLISHED: now + PUBLISHED_SLACK}
+
+
+@lru_cache(maxsize=None)
+def stored_suite(table: str, folder: Path = EXPECTATIONS_DIR) -> dict:
+    """A table's suite as stored in expectations/<table>.json."""
+    path = Path(folder) / f"{table}.json"
+    if not path.exists():
+        raise FileNotFoundError(f"GX suite missing: {path} (run `python -m tasks.validate.suites --write`)")
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def write_suites(folder: Path = EXPECTATIONS_DIR) -> list[Path]:
@@ -70,79 +177,7 @@ def write_suites(folder: Path = EXPECTATIONS_DIR) -> list[Path]:
         p = folder / f"{table}.json"
         p.write_text(json.dumps(suite_dict(table), indent=2) + "\n", encoding="utf-8")
         out.append(p)
-    return out
-
-
-@dataclass
-class TableValidation:
-    table: str
-    success: bool
-    rows: int
-    failed_rows: dict[int, list[str]] = field(default_factory=dict)  # row index -> failing expectations
-    table_failures: list[str] = field(default_factory=list)  # expectations failing without row indices
-    result: dict = field(default_factory=dict)  # the GX result as JSON
-
-
-@lru_cache(maxsize=1)
-def _context(folder: str):
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
-    import great_expectations as gx
-
-    for name in ("great_expectations", "great_expectations.data_context.types.base"):
-        logging.getLogger(name).setLevel(logging.WARNING)  # GX sets its own levels on import
-    ctx = gx.get_context(mode="ephemeral")
-    try:
-        from great_expectations.data_context.types.base import ProgressBarsConfig
-
-        ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
-    except ImportError as e:  # only cosmetic
-        log.debug("cannot turn GX progress bars off: %s", e)
-    source = ctx.data_sources.add_pandas("newsfacts")
-    batch_defs, suites = {}, {}
-    for table in ALL_TABLES:
-        path = Path(folder) / f"{table}.json"
-        if not path.exists():
-            raise FileNotFoundError(f"GX suite missing: {path} (run `python -m tasks.validate.suites --write`)")
-        d = json.loads(path.read_text(encoding="utf-8"))
-        suites[table] = ctx.suites.add(gx.ExpectationSuite(**d))
-        batch_defs[table] = source.add_dataframe_asset(table).add_batch_definition_whole_dataframe(f"{table}_batch")
-    return ctx, batch_defs, suites
-
-
-def validate_rows(table: str, rows: list[dict], folder: Path = EXPECTATIONS_DIR) -> TableValidation:
-    """Validate rows (dicts) of one table against its suite."""
-    from tasks.store.tables import to_table
-
-    return validate_table(table, to_table(rows, ALL_TABLES[table]), folder)
-
-
-def validate_table(table: str, data: pa.Table, folder: Path = EXPECTATIONS_DIR) -> TableValidation:
-    """Validate an Arrow table of one table's rows against its suite, in one GX call.
-
-    GX's cost is almost all per call (~0.1 s per suite, whatever the rows), so callers hand
-    it as many rows at once as they can. `failed_rows` holds row positions in `data`."""
-    df = data.to_pandas()
-    _, batch_defs, suites = _context(str(folder))
-    batch = batch_defs[table].get_batch(batch_parameters={"dataframe": df})
-    res = batch.validate(suites[table], result_format="SUMMARY")
-    if not res.success:  # only a failing batch pays for the row indices of every failure
-        res = batch.validate(suites[table], result_format={"result_format": "COMPLETE", "partial_unexpected_count": 0})
-    out = TableValidation(table, bool(res.success), len(df))
-    for er in res.results:
-        if er.success:
-            continue
-        cfg = er.expectation_config
-        name = f"{cfg.type}({', '.join(f'{k}={v}' for k, v in cfg.kwargs.items() if k in ('column', 'column_list', 'column_A', 'column_B'))})"
-        idx = (er.result or {}).get("unexpected_index_list")
-        if idx:
-            for i in idx:
-                i = i if isinstance(i, int) else int(i.get("index", -1)) if isinstance(i, dict) else -1
-                if i >= 0:
-                    out.failed_rows.setdefault(i, []).append(name)
-        else:
-            out.table_failures.append(name)
-    out.result = res.to_json_dict()
+    stored_suite.cache_clear()
     return out
 
 

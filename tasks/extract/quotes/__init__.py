@@ -1,1 +1,4 @@
-"""Quotations: marks and pairing, attribution, carry-over, speaker resolution."""
+"""Quotations: marks and pairing, attribution, carry-over, speaker resolution.
+
+Entry point: `tasks.extract.quotes.extract.extract(art, doc, ents)` -> rows of the quotes table.
+"""

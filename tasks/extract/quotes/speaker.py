@@ -1,264 +1,62 @@
-"""Speakers: from the words that name a speaker ("Wallace", "he", "the Russian leader") to
-the canonical entity of the article's EntityIndex.
+"""Speakers: the one place that decides who said a quote, from the words that name the speaker
+("Wallace", "he", "the Russian leader") to the canonical entity of the article's EntityIndex.
 
-Three ways, tried in this order by `Resolver.resolve`:
+`resolve_speakers` resolves every attributed quote and reported clause in text order, so that
+a resolved speaker becomes an antecedent for later pronouns; a carried quote takes the speaker
+its source quote has. `Resolver.resolve` tries three ways, in this order:
   * name: the words overlap a named mention of an entity;
   * pronoun: the antecedent is the most prominent compatible referent of the previous
     sentences: a speaker of an earlier quotation or the subject of a sentence (not simply the
     nearest name: "In a press conference with President Duda, he said" is not Duda);
   * description: a definite description ("the Russian leader", "the UK defense minister",
-    "the newspaper") matched through what the article says of each entity: its role
-    (Entity.role), the words before and in apposition to its mentions, nationality adjectives
-    mapped to countries, and the words of organisation names.
+    "the newspaper") matched through what the article says of each entity (`profiles.py`).
 
 Word lists are data files (data/speaker_* beside this module).
 """
 from __future__ import annotations
 
 import bisect
-import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from tasks.common.datafiles import DataFiles
-from tasks.extract.entities.index import Entity, EntityIndex
+from tasks.extract.entities.index import Entity
+from tasks.extract.quotes.lexicon import speaker_words
+from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
+from tasks.extract.quotes.records import Quote, Reported, Resolution
 
-DATA = DataFiles.beside(__file__)
-
-SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
-_WORD = re.compile(r"[\w][\w.'’-]*")
+NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    pronouns: dict
-    honorifics: dict
-    male: frozenset
-    female: frozenset
-    nationality: dict
-    person_nouns: frozenset
-    org_nouns: dict
-    synonyms: dict
-    abbreviations: dict
-    generic: frozenset
+def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Reported]) -> None:
+    """Set the resolution of every kept quote and reported clause that names a speaker, in
+    text order (at equal offsets reported speech first)."""
+    order = sorted([(q.span.start, "q", k) for k, q in enumerate(quotes) if q.kept]
+                   + [(r.start, "i", n) for n, r in enumerate(reported)])
+    for _, what, k in order:
+        item = quotes[k] if what == "q" else reported[k]
+        att = item.att
+        if att is None or att.head is None:
+            continue
+        if att.how == "carried" and att.source is not None:
+            src = quotes[att.source].resolution  # None while the source (later in the text) is unresolved
+            item.resolution = Resolution(src.entity if src else None, src.speaker if src else None, "carried")
+            continue
+        res = resolver.resolve(att.speaker_start, att.speaker_end, att.head)
+        # a quote with no attribution of its own continues a speaker named earlier: carried
+        item.resolution = Resolution(res.entity, res.speaker, "carried" if att.how == "carried" else res.attribution)
+        if res.entity is not None:
+            resolver.note_speaker(att.speaker_start, att.head.i, res.entity)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    desc = DATA.json("speaker_descriptions.json")
-    return Lexicon(
-        pronouns=DATA.entries("speaker_pronouns.json"),
-        honorifics=DATA.entries("speaker_honorifics.json"),
-        male=frozenset(n.lower() for n in DATA.lines("speaker_names_male.txt")),
-        female=frozenset(n.lower() for n in DATA.lines("speaker_names_female.txt")),
-        nationality=dict(DATA.json("speaker_nationalities.json")["map"]),
-        person_nouns=frozenset(desc["person"]),
-        org_nouns=dict(desc["org"]),
-        synonyms=dict(desc["synonyms"]),
-        abbreviations=dict(desc["abbreviations"]),
-        generic=frozenset(desc["generic"]),
-    )
-
-
-NOT_SPEAKER_ENTS = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL")
-
-
-def cannot_speak(tok: Token) -> bool:
-    """Subjects that are surely not a source: dates, times, amounts ("63 percent said" of a
-    poll's respondents is a source)."""
-    return tok.ent_type_ in NOT_SPEAKER_ENTS
-
-
-def words_of(text: str) -> list[str]:
-    """Lower-cased words, trailing dots of abbreviations dropped ("Sen." -> "sen")."""
-    out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
-        w = w.rstrip(".")
-        if w.endswith("'s"):
-            w = w[:-2]
-        if w:
-            out.append(w)
-    return out
-
-
-@dataclass
-class Referent:
-    """A place where an entity is prominent: a subject mention or a resolved speaker."""
-
-    pos: int  # character offset
-    sent: int  # sentence number (doc.sents order)
-    entity: Entity
-    subject: bool  # subject of its clause, or a speaker
-
-
-@dataclass
-class Resolution:
-    entity: Entity | None
-    speaker: str | None  # canonical name, or the describing words
-    attribution: str  # name | pronoun | description | none
-
-
-@dataclass
 class Resolver:
-    """Per-article speaker resolution over an EntityIndex and the parsed Doc."""
+    """Per-article speaker resolution over the article's entity profiles."""
 
-    doc: Doc
-    ents: EntityIndex
-    sent_of: list[int]  # token index -> sentence number
-    text: str  # doc.text, built once (spaCy rebuilds it from the tokens on every access)
-    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
-    starts: list[int] = field(default_factory=list)
-    referents: list[Referent] = field(default_factory=list)  # sorted by pos
-    ref_pos: list[int] = field(default_factory=list)
-    gender: dict[str, str | None] = field(default_factory=dict)  # entity_id -> m/f/None
-    profile: dict[str, set[str]] = field(default_factory=dict)  # entity_id -> description words
-    first_pos: dict[str, int] = field(default_factory=dict)
-    fuller: dict[str, Entity] = field(default_factory=dict)  # entity_id -> the fuller name it abbreviates
-
-    @classmethod
-    def build(cls, doc: Doc, ents: EntityIndex, sent_of: list[int]) -> "Resolver":
-        r = cls(doc=doc, ents=ents, sent_of=sent_of, text=doc.text)
-        for e in ents.entities:
-            for s, t in e.mentions:
-                r.mentions.append((s, t, e))
-        r.mentions.sort(key=lambda m: (m[0], -m[1]))
-        r.starts = [m[0] for m in r.mentions]
-        r._fuller_names()
-        r._profiles_and_subjects()
-        return r
-
-    def _fuller_names(self) -> None:
-        """'Ms Hewitt' or 'Hewitt' left apart from 'Patricia Hewitt' by the entity extractor:
-        a one-word person name (honorifics aside) that ends exactly one fuller person name."""
-        lex = lexicon()
-        by_last: dict[str, list[Entity]] = {}
-        for e in self.ents.entities:
-            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
-            if e.label == "PERSON" and len(ws) > 1:
-                by_last.setdefault(ws[-1], []).append(e)
-        for e in self.ents.entities:
-            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
-            if e.label == "PERSON" and len(ws) == 1 and len(by_last.get(ws[0], [])) == 1:
-                self.fuller[e.entity_id] = by_last[ws[0]][0]
-
-    def canon(self, e: Entity | None) -> Entity | None:
-        return self.fuller.get(e.entity_id, e) if e is not None else None
-
-    # ---- lookups -------------------------------------------------------------------------
-    def entity_at(self, start: int, end: int, prefer: int | None = None) -> Entity | None:
-        """The speaker-like entity with a mention overlapping [start, end); the one covering
-        character `prefer` (the head word) first."""
-        i = bisect.bisect_right(self.starts, end - 1)
-        best = None
-        j = i - 1
-        while j >= 0 and j >= i - 12:
-            s, t, e = self.mentions[j]
-            if s < end and t > start and e.label in SPEAKER_LABELS:
-                if prefer is not None and s <= prefer < t:
-                    return e
-                if best is None or (best.label != "PERSON" and e.label == "PERSON"):
-                    best = e
-            j -= 1
-        return best
-
-    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i][0] < end:
-            if self.mentions[i][1] <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
-
-    # ---- article-level knowledge ---------------------------------------------------------
-    def _profiles_and_subjects(self) -> None:
-        lex = lexicon()
-        doc = self.doc
-        for e in self.ents.entities:
-            words: set[str] = set()
-            if e.role:
-                words.update(self._norm_words(words_of(e.role)))
-            self.profile[e.entity_id] = words
-            self.gender[e.entity_id] = None
-        votes: dict[str, list[int]] = {}
-        for s, t, e in self.mentions:
-            self.first_pos.setdefault(e.entity_id, s)
-            span = doc.char_span(s, t, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            head = span.root
-            prof = self.profile[e.entity_id]
-            # words before the name in its noun phrase: "Russian President Vladimir Putin"
-            left = head.left_edge.i
-            j = span.start  # titles right before the name, whatever the parse says
-            while j - 1 >= 0 and span.start - j < 5:
-                tok = doc[j - 1]
-                if tok.is_punct or tok.is_space or not (tok.text[:1].isupper() or tok.pos_ in ("ADJ", "NOUN", "PROPN")):
-                    break
-                j -= 1
-            left = min(left, j)
-            pre = [tok for tok in doc[max(left, span.start - 8):span.start] if not (tok.is_punct or tok.is_space)]
-            prof.update(self._norm_words(words_of(" ".join(tok.text for tok in pre))))
-            # appositions: "Victoria Nuland, a senior US State Department official"
-            for ch in head.children:
-                if ch.dep_ == "appos" and ch.i > head.i:
-                    sub = doc[ch.left_edge.i:ch.i + 1]
-                    prof.update(self._norm_words(words_of(sub.text)))
-            if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
-                h = head.head
-                prof.update(self._norm_words(words_of(doc[h.left_edge.i:h.i + 1].text)))
-            if e.label == "PERSON":
-                v = votes.setdefault(e.entity_id, [0, 0])
-                for tok in pre:
-                    g = lex.honorifics.get(tok.lower_.rstrip("."))
-                    if g:
-                        v[0 if g == "m" else 1] += 2
-                first = e.name.split()[0].lower().rstrip(".") if len(e.name.split()) > 1 else ""
-                if first in lex.male:
-                    v[0] += 3
-                elif first in lex.female:
-                    v[1] += 3
-                # a possessive or subject pronoun later in the same clause: "Putin met his counterpart"
-                if head.dep_ in SUBJECT_DEPS:
-                    for tok in doc[head.i + 1:min(len(doc), head.i + 12)]:
-                        if tok.is_sent_start:
-                            break
-                        lw = tok.lower_
-                        if lw in ("his", "himself"):
-                            v[0] += 1
-                            break
-                        if lw in ("her", "hers", "herself"):
-                            v[1] += 1
-                            break
-            subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("appos", "compound") and head.head.dep_ in SUBJECT_DEPS)
-            if e.label in SPEAKER_LABELS:
-                self.referents.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))
-        for eid, (m, f) in votes.items():
-            self.gender[eid] = "m" if m > f else "f" if f > m else None
-        self.referents.sort(key=lambda r: r.pos)
+    def __init__(self, profiles: EntityProfiles):
+        self.profiles = profiles
+        self.doc, self.text, self.sent_of = profiles.doc, profiles.text, profiles.sent_of
+        self.referents: list[Referent] = list(profiles.subjects)  # sorted by pos; speakers join as resolved
         self.ref_pos = [r.pos for r in self.referents]
-
-    def _norm_words(self, words: list[str]) -> set[str]:
-        lex = lexicon()
-        out: set[str] = set()
-        text = " ".join(words)
-        for w in words:
-            if w in lex.generic:
-                continue
-            w = lex.abbreviations.get(w, w)
-            out.add(w)
-            c = lex.nationality.get(w)
-            if c:
-                out.add("@" + c.lower())
-        # two-word nationalities and countries ("south korean", "united states")
-        for k, c in lex.nationality.items():
-            if " " in k and k in text:
-                out.add("@" + c.lower())
-        return out
 
     def note_speaker(self, pos: int, token_i: int, entity: Entity) -> None:
         """A resolved speaker becomes a prominent referent for later pronouns."""
@@ -267,54 +65,49 @@ class Resolver:
         self.referents.insert(i, r)
         self.ref_pos.insert(i, pos)
 
-    # ---- resolution ----------------------------------------------------------------------
     def resolve(self, start: int, end: int, head: Token) -> Resolution:
-        """Resolve the speaker named by text[start:end] (head = its head token)."""
+        """Resolve the speaker named by text[start:end] (head = its head token); an entity
+        comes under its fullest name."""
         res = self._resolve(start, end, head)
         if res.entity is not None:
-            e = self.canon(res.entity)
+            e = self.profiles.canon(res.entity)
             return Resolution(e, e.name, res.attribution)
         return res
 
     def _resolve(self, start: int, end: int, head: Token) -> Resolution:
-        lex = lexicon()
         low = head.lower_
         if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head is not head.head:
-            # relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said")
-            noun = head.head.head
-            if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-                noun = noun.head
-            ent = self.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
-            if ent is None:
-                lo = noun.left_edge.i
-                ent = self.by_description(self.doc[lo:noun.i + 1].text, noun, self.doc[lo].idx)
+            ent = self.relative_antecedent(head)
             return Resolution(ent, ent.name if ent else None, "pronoun")
-        if head.pos_ == "PRON" or (low in lex.pronouns and end - start == len(head.text)):
-            info = lex.pronouns.get(low)
+        if head.pos_ == "PRON" or (low in speaker_words().pronouns and end - start == len(head.text)):
+            info = speaker_words().pronouns.get(low)
             if info is None:
                 return Resolution(None, None, "pronoun")
             ent = self.antecedent(head, info["gender"], set(info["labels"]))
             return Resolution(ent, ent.name if ent else None, "pronoun")
-        ent = self.entity_at(head.idx, head.idx + len(head.text), prefer=head.idx)
-        if ent is not None and any(c in ent.name for c in "\"“”"):
-            # a name the tokenizer glued to a closing quotation mark ("...,”Clinton said")
-            ent = self.by_last_name(self.text[start:end])
-        if ent is None:
-            # "Sirius XM Vice President for news and talk Dave Gorab": a person named inside
-            text = self.text
-            for ms, me, e in self._mentions_in(start, end):
-                if e.label == "PERSON" and text[me:me + 2] not in ("'s", "’s"):  # not "Scott's relatives"
-                    ent = e
+        ent = self.by_name(start, end, head)
         if ent is not None:
             return Resolution(ent, ent.name, "name")
         words = self.text[start:end]
-        ent = self.by_last_name(words)
-        if ent is not None:
-            return Resolution(ent, ent.name, "name")
         ent = self.by_description(words, head, start)
         if ent is not None:
             return Resolution(ent, ent.name, "description")
         return Resolution(None, words, "description")
+
+    # ---- names -----------------------------------------------------------------------------------
+    def by_name(self, start: int, end: int, head: Token) -> Entity | None:
+        """The entity a name names: the one mentioned at the head word; a person named inside
+        longer words ("Sirius XM Vice President for news and talk Dave Gorab"); a surname."""
+        ent = self.profiles.entity_at(head.idx, head.idx + len(head.text), prefer=head.idx)
+        if ent is not None and any(c in ent.name for c in "\"“”"):
+            # a name the tokenizer glued to a closing quotation mark ("...,”Clinton said")
+            ent = self.by_last_name(self.text[start:end])
+        if ent is None:
+            text = self.text
+            for ms, me, e in self.profiles.mentions_in(start, end):
+                if e.label == "PERSON" and text[me:me + 2] not in ("'s", "’s"):  # not "Scott's relatives"
+                    ent = e
+        return ent if ent is not None else self.by_last_name(self.text[start:end])
 
     def by_last_name(self, words: str) -> Entity | None:
         """A one-word capitalised name the entity extractor did not tag (`"...,”Clinton said`,
@@ -322,8 +115,20 @@ class Resolver:
         if not words[:1].isupper() or " " in words.strip() or len(words) < 3:
             return None
         low = words.lower()
-        found = [e for e in self.ents.entities if e.label == "PERSON" and words_of(e.name) and words_of(e.name)[-1] == low]
+        found = [e for e in self.profiles.ents.entities if e.label == "PERSON" and words_of(e.name) and words_of(e.name)[-1] == low]
         return found[0] if len(found) == 1 else None
+
+    # ---- pronouns --------------------------------------------------------------------------------
+    def relative_antecedent(self, head: Token) -> Entity | None:
+        """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said")."""
+        noun = head.head.head
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+            noun = noun.head
+        ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
+        if ent is None:
+            lo = noun.left_edge.i
+            ent = self.by_description(self.doc[lo:noun.i + 1].text, noun, self.doc[lo].idx)
+        return ent
 
     def antecedent(self, pron: Token, gender: str | None, labels: set[str]) -> Entity | None:
         """Most prominent compatible referent before the pronoun: the nearest earlier sentence
@@ -337,22 +142,17 @@ class Resolver:
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
         same: Entity | None = None
-        hi = bisect.bisect_left(self.ref_pos, pron.idx)
         fallback: Entity | None = None
         best: Referent | None = None
         best_score = None
-        j = hi - 1
+        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
         while j >= 0:
             r = self.referents[j]
             if r.sent < sent - SENTENCE_WINDOW:
                 break
             j -= 1
-            if r.entity.label not in labels:
-                continue
-            g = self.gender.get(r.entity.entity_id) or self.gender.get(self.canon(r.entity).entity_id)
-            if gender and g and g != gender:
-                continue
-            if gender and r.entity.label != "PERSON":
+            g = self._gender(r.entity)
+            if r.entity.label not in labels or (gender and g and g != gender) or (gender and r.entity.label != "PERSON"):
                 continue
             if r.sent == sent:
                 if r.subject:
@@ -373,15 +173,17 @@ class Resolver:
                 break
         if same is not None:
             return same
-        if best is not None:
-            return best.entity
-        return fallback
+        return best.entity if best is not None else fallback
 
+    def _gender(self, e: Entity) -> str | None:
+        return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(self.profiles.canon(e).entity_id)
+
+    # ---- descriptions ----------------------------------------------------------------------------
     def by_description(self, words: str, head: Token, before: int) -> Entity | None:
         """The entity a definite description names ('the Russian leader'), or None."""
-        lex = lexicon()
+        lex = speaker_words()
         ws = words_of(words)
-        if not ws or ws[0] in ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another"):
+        if not ws or ws[0] in NOT_DEFINITE:
             return None
         hw = head.lower_.rstrip(".")
         if hw.endswith("s") and hw[:-1] in lex.person_nouns and hw not in ("boss",):
@@ -393,53 +195,54 @@ class Resolver:
             return self._org_description(hw, content, before)
         if hw not in lex.person_nouns:
             return None
-        keys = self._norm_words(content)
+        keys = description_words(content)
         heads = {hw, *lex.synonyms.get(hw, ())}
         best, best_score = None, 0.0
-        for e in self.ents.entities:
-            if e.label != "PERSON" or self.first_pos.get(e.entity_id, before) >= before:
-                continue
-            prof = self.profile.get(e.entity_id, set())
-            if not prof:
-                continue
-            score = 0.0
-            nat = [k for k in keys if k.startswith("@")]
-            if nat:
-                if not any(k in prof for k in nat):
-                    continue
-                score += 2
-            if heads & prof or any(" " in h and all(x in prof for x in h.split()) for h in heads):
-                score += 1
-            score += sum(0.5 for k in keys if not k.startswith("@") and k != hw and k in prof)
-            if score >= 1 and (nat or heads & prof or score >= 1.5):
-                last = self._last_mention_before(e, before)
-                score += 1e-9 * last
-                if score > best_score:
-                    best, best_score = e, score
+        for e in self.profiles.ents.entities:
+            score = self._person_score(e, keys, heads, hw, before)
+            if score > best_score:
+                best, best_score = e, score
         return best
 
-    def _org_description(self, hw: str, content: list[str], before: int) -> Entity | None:
-        lex = lexicon()
-        hints = set(lex.org_nouns.get(hw, ())) | {hw}
-        keys = self._norm_words(content)
+    def _person_score(self, e: Entity, keys: set[str], heads: set[str], hw: str, before: int) -> float:
+        """How well a person mentioned before `before` fits a description (0: not at all):
+        its nationality (2), its head noun or a synonym (1), each other word (0.5); the
+        latest mentioned wins a tie."""
+        p = self.profiles
+        if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
+            return 0.0
+        prof = p.profile.get(e.entity_id, set())
+        if not prof:
+            return 0.0
+        score = 0.0
         nat = [k for k in keys if k.startswith("@")]
+        if nat:
+            if not any(k in prof for k in nat):
+                return 0.0
+            score += 2
+        if heads & prof or any(" " in h and all(x in prof for x in h.split()) for h in heads):
+            score += 1
+        score += sum(0.5 for k in keys if not k.startswith("@") and k != hw and k in prof)
+        if score >= 1 and (nat or heads & prof or score >= 1.5):
+            return score + 1e-9 * p.last_mention_before(e, before)
+        return 0.0
+
+    def _org_description(self, hw: str, content: list[str], before: int) -> Entity | None:
+        """"the newspaper", "the ministry": the latest mentioned organisation whose name or
+        description holds one of the head noun's hint words."""
+        p = self.profiles
+        hints = set(speaker_words().org_nouns.get(hw, ())) | {hw}
+        nat = [k for k in description_words(content) if k.startswith("@")]
         best, best_pos = None, -1
-        for e in self.ents.entities:
-            if e.label not in ("ORG", "GPE", "NORP") or self.first_pos.get(e.entity_id, before) >= before:
+        for e in p.ents.entities:
+            if e.label not in ("ORG", "GPE", "NORP") or p.first_pos.get(e.entity_id, before) >= before:
                 continue
-            name_words = set(words_of(e.name)) | self.profile.get(e.entity_id, set())
+            name_words = set(words_of(e.name)) | p.profile.get(e.entity_id, set())
             if not (hints & name_words):
                 continue
             if nat and not any(k in name_words for k in nat):
                 continue
-            last = self._last_mention_before(e, before)
+            last = p.last_mention_before(e, before)
             if last > best_pos:
                 best, best_pos = e, last
         return best
-
-    def _last_mention_before(self, e: Entity, before: int) -> int:
-        last = -1
-        for s, _ in e.mentions:
-            if s < before and s > last:
-                last = s
-        return last

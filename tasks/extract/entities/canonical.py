@@ -1,0 +1,67 @@
+"""The canonical name and label of an entity: decided here, and only here.
+
+  * name: a country takes its common English short name from the gazetteer ("UK", "Britain"
+    -> "United Kingdom"); any other entity the fullest name the article uses (most words, then
+    not ALL CAPS, then longest, then first), with an ALL-CAPS known place in Title Case
+    ("BUCHAREST" in a dateline -> "Bucharest");
+  * label: a country is a GPE; a group joined by a person's surname is a PERSON, one joined by
+    a company's short name an ORG; otherwise the mentions vote (a name of several words counts
+    twice) and a tie goes to the earliest mention's label.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from tasks.extract.entities.mentions import Mention, MentionGroup
+from tasks.nlp.gazetteer import Gazetteer
+
+COUNTRY_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP"}  # labels under which a country name is the country
+
+
+def country_named(m: Mention, key: str, gaz: Gazetteer) -> str | None:
+    """The canonical name of the country a mention (with words `key`, lower case) names, if any;
+    a demonym tagged NORP names a group, not the country ("British")."""
+    country = gaz.country_of.get(key) if m.label in COUNTRY_LABELS else None
+    if country and m.label == "NORP" and key in gaz.demonym_country:
+        return None
+    return country
+
+
+def label_votes(mentions: list[Mention]) -> Counter:
+    """Each mention votes for its label: 2 for a name of several words, 1 for a single word."""
+    votes: Counter = Counter()
+    for m in mentions:
+        votes[m.label] += 2 if m.n_tokens > 1 else 1
+    return votes
+
+
+def majority_label(mentions: list[Mention]) -> str:
+    """The label with the most votes (the first voted for, on a tie)."""
+    return label_votes(mentions).most_common(1)[0][0]
+
+
+def canonical_label(g: MentionGroup) -> str:
+    if g.country:
+        return "GPE"
+    if g.person:
+        return "PERSON"
+    if g.org:
+        return "ORG"
+    votes = label_votes(g.mentions)
+    top = max(votes.values())
+    tied = [lab for lab, n in votes.items() if n == top]
+    if len(tied) == 1:
+        return tied[0]
+    for m in g.mentions:  # a tie: the first mention's label among the tied
+        if m.label in tied:
+            return m.label
+    return tied[0]
+
+
+def canonical_name(g: MentionGroup, gaz: Gazetteer) -> str:
+    if g.country:
+        return g.country
+    best = max(g.mentions, key=lambda m: (m.n_tokens, not m.text.isupper(), len(m.text), -m.start))
+    if best.text.isupper() and best.text.title() in gaz.places:
+        return best.text.title()  # "BUCHAREST" (a dateline) -> "Bucharest"
+    return best.text

@@ -1,0 +1,190 @@
+"""Which mentions name the same thing: the model's (rule-corrected) mentions grouped, then merged.
+
+  1. mentions with the same words (case aside) form a group; country names and their aliases
+     (UK, Britain -> United Kingdom) form one group under the country's short name; an
+     organisation named by a place ("NEW YORK 5 BOSTON 3": a team) is a group of its own;
+  2. a group whose words are the surname (or a tail, or the given name) of a person's full
+     name joins that person, whatever label the model gave it ("Nuland" tagged GPE joins
+     "Victoria Nuland"); a single name the text marks as a person ("Mr Lebed", "Duran , 45 ,")
+     is a person;
+  3. "Nord Stream" joins "Nord Stream 2"; a company's short name joins its full name ("Cofinec"
+     -> "Cofinec S.A."); an acronym joins the name whose initials it spells ("KDP").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tasks.common.datafiles import DataFiles
+from tasks.extract.entities.canonical import country_named, majority_label
+from tasks.extract.entities.mentions import Mention, MentionGroup, words_key
+from tasks.nlp.entity_fixer import NAMED_LABELS
+from tasks.nlp.gazetteer import Gazetteer
+
+DATA = DataFiles.beside(__file__)
+PERSON_CUES = frozenset(DATA.lines("entity_person_cues.txt"))  # words before a person's single name (with the honorifics)
+CORPORATE_SUFFIXES = frozenset(DATA.lines("entity_corporate_suffixes.txt"))  # "S.A.", "Inc"
+POSSESSIVES = {"'s", "'", "’s", "’"}
+
+
+def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
+    """One group per entity, in order of first appearance, holding the mentions of every group merged into it."""
+    order = _groups_by_words(doc, gaz)
+    _join_surnames(doc, order, gaz)
+    _join_numbered_names(order)
+    _join_company_short_names(order, gaz)
+    _join_acronyms(order, gaz)
+    roots = [g for g in order if g.merged_into is None]
+    for g in order:
+        if g.merged_into is not None:
+            g.root().mentions.extend(g.mentions)
+            g.mentions = []
+    return roots
+
+
+def _groups_by_words(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
+    """The named entities of the doc ("the" and a possessive trimmed) grouped by their words."""
+    groups: dict[str, MentionGroup] = {}
+    order: list[MentionGroup] = []
+    for ent in doc.ents:
+        if ent.label_ not in NAMED_LABELS:
+            continue
+        s, e = ent.start, ent.end
+        while s < e and doc[s].lower_ in {"the"}:
+            s += 1
+        while e > s and doc[e - 1].text in POSSESSIVES:
+            e -= 1
+        if e <= s:
+            continue
+        m = Mention(s, e, ent.label_, doc[s:e].text)
+        gkey, country = _group_key(m, words_key(doc, s, e), gaz)
+        g = groups.get(gkey)
+        if g is None:
+            g = groups[gkey] = MentionGroup(gkey, country=country)
+            order.append(g)
+        g.mentions.append(m)
+    return order
+
+
+def _group_key(m: Mention, key: str, gaz: Gazetteer) -> tuple[str, str | None]:
+    """(group key, country) of a mention whose words are `key`."""
+    if m.label == "ORG" and (key in gaz.country_of or m.text.title() in gaz.places or m.text in gaz.places):
+        return "org:" + key, None  # a team or government named by its place ("NEW YORK 5 BOSTON 3") is not the place
+    country = country_named(m, key, gaz)
+    return ("country:" + country if country else key), country
+
+
+def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """A group named by the tail ("Putin", "Yeltsin") or the given name ("Wang" after "Wang Donghai")
+    of a person's full name joins the person named in full nearest before it (else the first);
+    a group the text marks as a person becomes one."""
+    persons = [g for g in order if g.country is None and any(m.label == "PERSON" and m.n_tokens > 1 for m in g.mentions)
+               and majority_label(g.mentions) == "PERSON"]
+    by_tail, by_head = _name_parts(persons)
+    is_person = set(persons)
+    for g in order:
+        if g in is_person or g.merged_into is not None:
+            continue
+        if all(m.label == "NORP" for m in g.mentions):
+            continue
+        surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
+        cands = by_tail.get(surface)
+        if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions):
+            cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
+        if cands:
+            first = g.first
+            before = [p for p in cands if p.first < first]
+            target = max(before, key=lambda p: p.first) if before else min(cands, key=lambda p: p.first)
+            g.merged_into = target
+            target.person = True
+            g.country = None
+            continue
+        if _person_cue(doc, g, gaz):
+            g.person = True
+
+
+def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGroup]], dict[str, list[MentionGroup]]]:
+    """Persons by every tail of their fullest capitalised name ("vladimir putin" -> "putin") and by its first word."""
+    by_tail: dict[str, list[MentionGroup]] = {}
+    by_head: dict[str, list[MentionGroup]] = {}
+    for p in persons:
+        full = max((m.text for m in p.mentions if m.label == "PERSON"), key=lambda t: len(t.split()))
+        words = full.lower().split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in full.split()):
+            continue
+        for k in range(1, len(words)):
+            by_tail.setdefault(" ".join(words[k:]), []).append(p)
+        by_head.setdefault(words[0], []).append(p)
+    return by_tail, by_head
+
+
+def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
+    """A single name that the text itself marks as a person: a title before it ('Mr Lebed') or an age
+    after it ('Duran , 45 ,')."""
+    if g.country:
+        return False
+    cues = PERSON_CUES | gaz.honorifics
+    n = len(doc)
+    for m in g.mentions:
+        if m.start > 0 and doc[m.start - 1].text in cues:
+            return True
+        e = m.end
+        age = doc[e + 1].text if e + 2 < n else ""
+        if e + 2 < n and doc[e].text == "," and age.isascii() and age.isdigit() and doc[e + 2].text == "," \
+                and 14 <= int(age) <= 105:
+            return True
+    return False
+
+
+def _join_numbered_names(order: list[MentionGroup]) -> None:
+    """"Nord Stream" -> "Nord Stream 2": a name joins the same name with a number."""
+    numbered: dict[str, MentionGroup] = {}
+    for g in order:
+        base, _, num = g.key.rpartition(" ")
+        if g.merged_into is None and base and num.replace(".", "").isdigit():
+            numbered.setdefault(base, g)
+    for g in order:
+        other = numbered.get(g.key)
+        if other is not None and other is not g and g.merged_into is None and not g.country and other.root() is not g:
+            g.merged_into = other
+
+
+def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"Cofinec" -> "Cofinec S.A.", "Pirelli" -> "Pirelli Cables": an organisation's name without its
+    corporate suffixes or head nouns (when that is no place, country, group or given name) joins it."""
+    suffixes = CORPORATE_SUFFIXES | gaz.org_heads
+    shorts: dict[str, MentionGroup] = {}
+    for g in order:
+        if g.merged_into is None and not g.country and " " in g.key and majority_label(g.mentions) == "ORG":
+            words = g.mentions[0].text.split()
+            while len(words) > 1 and words[-1] in suffixes:
+                words.pop()
+                short = " ".join(words)
+                if short not in gaz.places and short.lower() not in gaz.country_of and short.lower() not in gaz.demonym_country \
+                        and short.lower() not in gaz.first_names and len(short) > 2:
+                    shorts.setdefault(short.lower(), g)
+    for g in order:
+        if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g:
+            g.merged_into = shorts[g.key]
+            shorts[g.key].org = True
+
+
+def _initials(text: str, connectors: frozenset[str]) -> str:
+    return "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper() and w.lower() not in connectors)
+
+
+def _join_acronyms(order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"KDP" -> "Kurdistan Democratic Party": an ALL-CAPS word joins the name whose initials it
+    spells, when both vote for the same label."""
+    longs: dict[str, MentionGroup] = {}
+    for g in order:
+        if g.merged_into is None and not g.country and " " in g.key:
+            ini = _initials(g.mentions[0].text, gaz.connectors)
+            if len(ini) >= 2:
+                longs.setdefault(ini, g)
+    for g in order:
+        if g.merged_into is not None or g.country or " " in g.key:
+            continue
+        text = g.mentions[0].text.replace(".", "")
+        if text.isupper() and 2 <= len(text) <= 6 and text in longs and longs[text] is not g \
+                and majority_label(longs[text].mentions) == majority_label(g.mentions):
+            g.merged_into = longs[text]

@@ -1,0 +1,94 @@
+"""Direction of a change: "rose 5%" -> up, "cut 300 jobs" -> down, "+0.8%" -> up.
+
+Read from the word before the number (a verb, adverb or adjective of change, or "up"/"down"),
+skipping a few small words ("by", "a", "$"); the word lists are number_direction.json. Also here:
+whether a number follows a word of change (`keep_apart`: "rose $2 to $85" is a change and a
+level, not a range) and the direction shared by alternatives (`share_direction`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tasks.common.datafiles import DataFiles
+from tasks.extract.facts.context import TokenIndex
+from tasks.extract.facts.records import Candidate, Fact
+
+DATA = DataFiles.beside(__file__)
+
+
+@dataclass(frozen=True)
+class _Lists:
+    up: frozenset[str]
+    down: frozenset[str]
+    up_percent_only: frozenset[str]  # words that mean a rise only of a percent
+    skip_before: frozenset[str]  # small words between the change word and the number
+    not_change_particle_verbs: frozenset[str]  # "make up", "set up": not a change
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    d = DATA.json("number_direction.json")
+    return _Lists(up=frozenset(d["up"]), down=frozenset(d["down"]), up_percent_only=frozenset(d["up_percent_only"]),
+                  skip_before=frozenset(d["skip_before"]), not_change_particle_verbs=frozenset(d["not_change_particle_verbs"]))
+
+
+def keep_apart(dx: TokenIndex, base: int) -> Callable[[int], bool]:
+    """For the scanner, in one sentence starting at `base`: whether the number at a sentence offset
+    follows a word of change."""
+    return lambda pos: _after_change_word(dx, base + pos, base)
+
+
+def _after_change_word(dx: TokenIndex, pos: int, base: int) -> bool:
+    i = dx.index_before(pos)
+    if i < 0 or dx.doc[i].idx < base:
+        return False
+    t = dx.doc[i]
+    lemma = t.lemma_.lower()
+    lists = _lists()
+    return t.pos_ in ("VERB", "ADV", "ADP") and (lemma in lists.up or lemma in lists.down or t.lower_ in ("up", "down"))
+
+
+def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | None:
+    """up / down / None for the number whose words (relation cue included) start at `cue_start`."""
+    if n.sign == "+":
+        return "up"
+    lists = _lists()
+    doc = dx.doc
+    i = dx.index_before(cue_start)
+    skipped = 0
+    while i >= 0 and doc[i].idx >= base and skipped < 4:
+        t = doc[i]
+        low = t.lower_
+        if low in ("up", "down") and t.pos_ in ("ADV", "ADP", "PART") and not (
+                t.dep_ == "prt" and t.head.lemma_.lower() in lists.not_change_particle_verbs):
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if low == "up" and nxt is not None and nxt.lower_ == "to":
+                return None
+            return low
+        if low in lists.skip_before or t.is_punct and low in ("$",):
+            i -= 1
+            skipped += 1
+            continue
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+            if (lemma in lists.up or low in lists.up) and (n.kind == "percent" or lemma not in lists.up_percent_only):
+                return "up"
+            if lemma in lists.down or low in lists.down:
+                return "down"
+        return None
+    return None
+
+
+def share_direction(text: str, facts: Sequence[Fact]) -> None:
+    """'grew by 125,600 positions or 2.2 per cent': the second of two alternatives takes the direction
+    of the first; so does 'Ross was down 2.3%, Burlington by 2.6%'."""
+    for a, b in zip(facts[:-1], facts[1:]):
+        gap = text[a.char_end:b.char_start]
+        if a.direction and not b.direction and re.fullmatch(r",?\s+or\s+", gap):
+            b.direction = a.direction
+        elif a.direction and not b.direction and a.kind == b.kind and text[:b.char_start].endswith(" by ") \
+                and re.fullmatch(r",\s+[\w&.' ]{1,40}\s+by\s+", gap):
+            b.direction = a.direction

@@ -1,0 +1,90 @@
+"""Two numbers that make one: ranges ("10-12", "between 100 and 200", "from 5 to 7 per cent",
+"four to five thousand"), seasons ("2014-15": a year), scores ("22-6": no fact at all).
+
+Called by the scanner on its candidates in text order. A range is read with the unit written
+after its second number ("10-12 engineers", "$370,000 to $5.5 million").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tasks.extract.facts.records import Candidate
+
+RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|-to-|through|thru)\s*", re.I)
+_NOT_IN_RANGES = ("date", "ordinal", "year", "fraction")
+
+
+def merge(text: str, nums: list[Candidate], keep_apart: Callable[[int], bool] | None = None) -> list[Candidate]:
+    """The candidates with each pair that makes a range (or a season) replaced by one candidate, and
+    each score dropped. `keep_apart(pos)`: the number at pos follows a word of change, so "A to B"
+    is a change and a level ("rose $2 to $85")."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(nums):
+        joined = _join(text, nums[i], nums[i + 1], keep_apart) if i + 1 < len(nums) else None
+        if joined is None:
+            out.append(nums[i])
+            i += 1
+        else:
+            out.extend(joined)
+            i += 2
+    return out
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.kind in _NOT_IN_RANGES or b.kind in _NOT_IN_RANGES:
+        return False
+    if a.is_range or b.is_range:
+        return False
+    if a.unit is None and a.kind == "count":
+        return True
+    return a.unit == b.unit and a.kind == b.kind
+
+
+def _yearlike(text: str, n: Candidate) -> bool:
+    return n.plain_int and len(text[n.num_start:n.num_end]) == 4 and 1000 <= n.value <= 2100 and n.kind == "count"
+
+
+def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], bool] | None) -> list[Candidate] | None:
+    """What a and b make together: [range], [season], [] for a score; None if they stay apart."""
+    gap = text[a.end:b.start]
+    m = RANGE_SEP.fullmatch(gap)
+    between = re.search(r"(?:^|\W)between\s+$", text[max(0, a.start - 9):a.start], re.I)
+    from_ = re.search(r"(?:^|\W)from\s+$", text[max(0, a.start - 6):a.start], re.I)
+    is_and = re.fullmatch(r"\s+and\s+", gap) is not None and between is not None
+    dash = m is not None and m.group(0).strip() in ("-", "–", "—")
+    if not (m or is_and) or not _compatible(a, b):
+        return None
+    ok = True
+    if m and not dash and not between and not from_ and keep_apart is not None and keep_apart(a.start):
+        ok = False
+    if dash:
+        # "2014-15" is a season; "9-2" a score or a range; no spaces around a dash range only
+        if a.plain_int and len(text[a.num_start:a.num_end]) == 4 and 1000 <= a.value <= 2100:
+            ok = False
+            if re.fullmatch(r"\d{2}|\d{4}", text[b.num_start:b.num_end]):
+                return [Candidate(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=a.value, form="year")]
+        if b.sign == "-":
+            b.sign = None
+        if a.plain_int and b.plain_int and a.kind == b.kind == "count" and a.unit is None and b.value <= a.value <= 200:
+            return []  # "22-6", "3-2", "1-1": a score, not a range (a range goes up)
+    if ok and a.spelled != b.spelled and a.value > b.value and not a.scale_word:
+        ok = False
+    if not ok:
+        return None
+    word = between or (from_ if not dash else None)
+    return [_range(text, a, b, word)]
+
+
+def _range(text: str, a: Candidate, b: Candidate, word: re.Match | None) -> Candidate:
+    lo, hi = a.value, b.value
+    if a.scale_word is None and b.scale_word and lo * b.scale_word <= hi * 1.0001 and lo < b.scale_word:
+        lo *= b.scale_word  # "four to five thousand"
+    r = Candidate(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=min(lo, hi),
+                  low=min(lo, hi), high=max(lo, hi), unit=b.unit, unit_kind=b.unit_kind, spelled=a.spelled and b.spelled,
+                  scale_word=b.scale_word, is_range=True, of_follows=b.of_follows)
+    r.plain_int = a.plain_int and b.plain_int and _yearlike(text, a) and _yearlike(text, b)
+    if word is not None:
+        r.rel_start = a.start - len(word.group(0).lstrip())
+    return r

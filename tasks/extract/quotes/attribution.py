@@ -1,0 +1,484 @@
+"""Attribution: the reporting verb (cue) of a quote and the words naming its speaker.
+
+The strategies are small named functions tried in the order of `STRATEGIES`; each looks at
+one quote (a `Site`) and returns an `Attribution` (records.py) or None. The first
+attribution that names a speaker decides; a cue found with no speaker (`"...," was said`)
+is kept in case no later strategy names one. The deciding strategy's name is kept in
+`Attribution.strategy`; `Attribution.how` says where the words were found (after, tree,
+before, colon, according, dash, carried, subject), which later steps read.
+
+Who the naming words refer to is decided in `speaker.py`; the carry-over of a speaker to
+quotes with no attribution of their own is in `carry.py`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tasks.extract.quotes.context import MAX_REGION_TOKENS, SENT_END, QuoteContext
+from tasks.extract.quotes.lexicon import cue_words, is_cue
+from tasks.extract.quotes.marks import QuoteSpan
+from tasks.extract.quotes.records import Attribution
+from tasks.extract.quotes.subjects import (
+    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, sentence_subject,
+    speakerlike, subject_of,
+)
+
+_DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
+_DASH_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]+|-{1,2})[ \t]*(?=[A-Z])")  # a paragraph signing the quote above
+ATTR_PUNCT = {",", "—", "–", "-", ":", "(", ")"}
+NOT_A_SPEAKER_POSSESSIVE = ("its", "their", "his", "her")
+
+
+@dataclass
+class Site:
+    """One quote as the strategies see it."""
+
+    ctx: QuoteContext
+    k: int  # index of the quote in ctx.spans
+    partial: bool
+    before: list[Token]  # the writer's words before the quote, nearest first
+    after: list[Token]  # the writer's words after it, in text order
+    cue_only: Attribution | None = None  # the first cue an earlier strategy found without a speaker
+
+    @property
+    def span(self) -> QuoteSpan:
+        return self.ctx.spans[self.k]
+
+
+def named_by(ctx: QuoteContext, head: Token, how: str, cue: Token | None = None) -> Attribution:
+    """An attribution naming the speaker by `head` and the words around it."""
+    s, e = mention_span(ctx, head)
+    return Attribution(cue=cue, speaker_start=s, speaker_end=e, head=head, how=how)
+
+
+def from_np(np: tuple[int, int, Token], how: str, cue: Token | None = None) -> Attribution:
+    s, e, h = np
+    return Attribution(cue=cue, speaker_start=s, speaker_end=e, head=h, how=how)
+
+
+def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
+    """The cue v with the words naming its subject (none when it has no speaker-like subject)."""
+    subj = subject_of(ctx, v)
+    if subj is None:
+        np = fronted_subject(ctx, v)
+        if np is not None:
+            return from_np(np, how, cue=v)
+    if subj is None or cannot_speak(subj):
+        return Attribution(cue=v, how=how)
+    return named_by(ctx, subj, how, cue=v)
+
+
+def first_cue_back(ctx: QuoteContext, i: int, start: int, limit: int, how: str) -> Attribution | None:
+    """The first reporting verb outside quotes, scanning back from token i to character
+    `start` over at most `limit` tokens, that names a speaker."""
+    stop = i - limit
+    while i >= 0 and i > stop and ctx.doc[i].idx >= start:
+        t = ctx.doc[i]
+        if not ctx.quoted(i) and is_cue(t):
+            att = attribution_from_cue(ctx, t, how)
+            if att.head is not None:
+                return att
+        i -= 1
+    return None
+
+
+def according_to_in(ctx: QuoteContext, region: list[Token]) -> Attribution | None:
+    """`according to X` / `per X` in the writer's words: X."""
+    for t in region:
+        prep = None
+        if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
+            prep = ctx.doc[t.i + 1]
+        elif t.lower_ == "per" and t.pos_ == "ADP":
+            prep = t
+        if prep is not None:
+            for ch in prep.children:
+                if ch.dep_ == "pobj":
+                    return named_by(ctx, ch, "according")
+    return None
+
+
+def with_outer_source(q: Site, att: Attribution | None) -> Attribution | None:
+    """`"...," Sanders said, according to CNN`: the words reach the writer through the
+    outer source, which the reporting sentence names; it is the attribution's source."""
+    if att is None or att.head is None:
+        return att
+    acc = according_to_in(q.ctx, q.after) or according_to_in(q.ctx, q.before)
+    if acc is None or acc.head is None or acc.head.i == att.head.i:
+        return att
+    acc.cue, acc.how = att.cue, att.how
+    return acc
+
+
+# ---- after the quote ---------------------------------------------------------------------------
+def cue_after(q: Site) -> Attribution | None:
+    """`"...," he said` / `"...," said Rep. X` / `"...?" the senator asked`: the cue and its
+    subject follow the closing mark directly (only punctuation and the subject's words
+    come between). After a quote ending in a full stop a new sentence starts, unless it
+    starts in lower case (`"...." he said`)."""
+    after = q.after
+    if not after:
+        return None
+    glued = _glued_name(q)
+    if glued is not None:
+        return with_outer_source(q, glued)
+    first = next((t for t in after if t.text not in ATTR_PUNCT and not t.is_space), None)
+    if first is None or first.text in SENT_END:
+        return None
+    inner = q.ctx.text[q.span.start:q.span.end].rstrip(")’'\"”")
+    if inner.endswith(".") and not inner.endswith("...") and first.text[:1].isupper():
+        return None
+    if inner[-1:] in ("?", "!") and first.pos_ == "PRON" and first.text[:1].isupper() and first.text != "I":
+        return None  # `"...?" He then asked ...` starts a new sentence
+    for n, t in enumerate(after[:MAX_REGION_TOKENS]):
+        if t.text in SENT_END:
+            break
+        if is_cue(t):
+            return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") and t.text[:1].islower():
+            break  # another verb first: the writer's own sentence goes on
+        if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
+            break
+    return None
+
+
+def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attribution | None:
+    """The speaker of cue t, the n-th word after the quote (`first`: the first word)."""
+    ctx, after = q.ctx, q.after
+    subj = subject_of(ctx, t)
+    if subj is not None and ((subj.i > t.i and subj.i - t.i > 12) or cannot_speak(subj)):
+        subj = None
+    if subj is not None:
+        lo, hi = subj.left_edge.i, subj.right_edge.i
+        if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i for x in after[:n]):
+            return named_by(ctx, subj, "after", cue=t)
+    # inverted with an unparsed subject: `, said Rep. Elijah Cummings`
+    if t.i <= first.i + 1:
+        nxt = [x for x in after if x.i > t.i and not x.is_punct]
+        if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+            return named_by(ctx, np_head(nxt[0]), "after", cue=t)
+    # the parse went wrong: take the words between the quote and the cue as a name
+    np = np_words(ctx, after[:n])
+    return from_np(np, "after", cue=t) if np is not None else None
+
+
+def _glued_name(q: Site) -> Attribution | None:
+    """`"...,”Clinton said`: with no space after the closing mark the tokenizer glues the
+    name to the quoted words; the name is the rest of that token, the cue follows it."""
+    ctx, sp = q.ctx, q.span
+    if sp.close is None or not is_cue(q.after[0]):
+        return None
+    tok = ctx.doc[ctx.tok_at(sp.close)]
+    s, e = sp.close + sp.width, tok.idx + len(tok.text)
+    while e > s and not ctx.text[e - 1].isalnum():
+        e -= 1
+    if e - s < 2 or not ctx.text[s].isupper() or not ctx.text[s:e].replace(".", "").replace("-", "").isalpha():
+        return None
+    return Attribution(cue=q.after[0], speaker_start=s, speaker_end=e, head=tok, how="after")
+
+
+def dash_name(q: Site) -> Attribution | None:
+    """`"..." ― Veronica Cruz`: a name after a dash right after the closing mark."""
+    ctx, sp = q.ctx, q.span
+    if sp.close is None:
+        return None
+    m = _DASH_NAME.match(ctx.text, sp.close + sp.width)
+    if m is None:
+        return None
+    h = ctx.doc[ctx.tok_at(m.end())]
+    if h.idx != m.end() or (h.pos_ != "PROPN" and not h.ent_type_):
+        return None
+    return named_by(ctx, np_head(h), "dash")
+
+
+def dash_paragraph(q: Site) -> Attribution | None:
+    """A quotation closing its paragraph, signed by the next one:
+    `"... the top 1 percent."` / `- Bernie Sanders.` (fact-check and roundup style)."""
+    ctx, sp = q.ctx, q.span
+    paras = ctx.art.paragraphs
+    if sp.close is None or sp.para + 1 >= len(paras):
+        return None
+    p, nxt = paras[sp.para], paras[sp.para + 1]
+    if any(ch.isalnum() for ch in ctx.text[sp.outer_end:p.end]):
+        return None
+    m = _DASH_SIGNATURE.match(ctx.text, nxt.start)
+    if m is None:
+        return None
+    a, b = ctx.tok_at(m.end()), ctx.tok_at(max(m.end(), nxt.end - 1))
+    if b - a > 12:
+        return None  # a sentence, not a signature
+    toks = [t for t in ctx.doc[a:b + 1] if t.idx >= m.end() and not ctx.quoted(t.i) and not t.is_space]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    np = np_words(ctx, toks)
+    if np is None or np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN":
+        return None
+    return from_np(np, "dash")
+
+
+# ---- the parse above the quoted words ------------------------------------------------------------
+def cue_above(q: Site) -> Attribution | None:
+    """A cue verb above the quoted words in the parse (`noting that every party "must act..."`).
+    Naming verbs ("called it", "likened them to") count only close above the quote; speech
+    verbs at any height. When speech verbs nest ("Holm said that the ad "..." suggests"), the
+    outermost one with a subject reports the words. A noun of saying with a possessor gives
+    the possessor ("Trump's claim that ...")."""
+    ctx, sp = q.ctx, q.span
+    a = ctx.tok_at(sp.start)
+    b = ctx.tok_at(max(sp.start, sp.end - 1))
+    for i in ([a, b] if a != b else [a]):
+        found, noun_att = _climb_to_cue(ctx, ctx.doc[i])
+        if found is not None:
+            return with_outer_source(q, attribution_from_cue(ctx, found, "tree"))
+        if noun_att is not None:
+            return with_outer_source(q, noun_att)
+    return None
+
+
+def _climb_to_cue(ctx: QuoteContext, t: Token) -> tuple[Token | None, Attribution | None]:
+    """(the reporting verb above t, the possessor of a noun of saying above t)."""
+    cues = cue_words()
+    depth = 0
+    found: Token | None = None
+    prev: Token | None = None  # the child through which the climb reached t
+    chain = True  # the path up from the first cue runs through complement clauses only
+    noun_att: Attribution | None = None  # "Trump's claim that ...", unless a reporting verb is above
+    for _ in range(MAX_CLIMB):
+        if not ctx.quoted(t.i):
+            depth += 1
+            lemma = t.lemma_.lower()
+            if is_cue(t) and (depth <= 3 or lemma not in cues.naming):
+                if found is None:
+                    found = t
+                elif chain and prev is not None and prev.dep_ == "ccomp" and lemma in cues.speech and own_subject(ctx, t) is not None:
+                    found = t  # the clause holding the first cue is what t reports
+            elif found is None and noun_att is None and t.pos_ == "NOUN" and lemma in cues.nouns \
+                    and prev is not None and prev.dep_ not in ("amod", "compound", "nmod", "det"):
+                poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ not in NOT_A_SPEAKER_POSSESSIVE), None)
+                if poss is not None and not ctx.quoted(poss.i):
+                    noun_att = named_by(ctx, poss, "tree")
+        if t.head is t:
+            break
+        if found is not None and t.dep_ not in ("ccomp", "conj", "xcomp"):
+            chain = False
+        prev = t
+        t = t.head
+    return found, noun_att
+
+
+# ---- before the quote ----------------------------------------------------------------------------
+def cue_before(q: Site) -> Attribution | None:
+    """`Wallace said, "..."`, `Ms Hewitt said: "..."`, `Said Ellis: "..."`: a cue before the
+    quote in its sentence."""
+    ctx, before = q.ctx, q.before
+    naming = cue_words().naming
+    for n, t in enumerate(before):
+        if (is_cue(t) and (n < 5 or t.lemma_.lower() not in naming)) or (n == len(before) - 1 and ctx.inverted_cue(t)):
+            att = attribution_from_cue(ctx, t, "before")
+            if att.head is not None:
+                return with_outer_source(q, att)
+            named = _name_beside_cue(ctx, before, t)
+            return with_outer_source(q, named) if named is not None else att
+    return None
+
+
+def _name_beside_cue(ctx: QuoteContext, before: list[Token], t: Token) -> Attribution | None:
+    """The words naming the speaker of a cue the parse gave no subject: after an inverted
+    cue ("Said Ellis:"), else between the clause's last comma and the cue."""
+    order = before[::-1]  # sentence order
+    pos = order.index(t)
+    ahead = [x for x in order[pos + 1:] if not x.is_punct]
+    if pos == 0 or all(x.is_punct for x in order[:pos]):
+        np = np_words(ctx, order[pos + 1:])  # inverted: "Said Ellis:"
+    else:
+        lead = order[:pos]
+        cut = max((i for i, x in enumerate(lead) if x.text in (",", ";", ":", "—")), default=-1)
+        np = np_words(ctx, lead[cut + 1:])
+    if np is not None and (ahead or pos > 0):
+        return from_np(np, "before", cue=t)
+    return None
+
+
+def according_to(q: Site) -> Attribution | None:
+    """`According to the BBC, "..."` (before the quote first, then after it)."""
+    return according_to_in(q.ctx, q.before) or according_to_in(q.ctx, q.after)
+
+
+def colon_paragraph(q: Site) -> Attribution | None:
+    """A quote opening a paragraph after a paragraph ending with a colon: the cue (or, with
+    no cue, the subject) of that paragraph's last sentence (`Sanders made the following
+    comment:`, `Stated Stone:`)."""
+    ctx, sp = q.ctx, q.span
+    if q.before or sp.para == 0 or sp.continues:
+        return None
+    p = ctx.art.paragraphs[sp.para - 1]
+    if not p.text.rstrip().endswith(":"):
+        return None
+    end_tok = ctx.tok_at(p.end - 1)
+    att = first_cue_back(ctx, end_tok, p.start, MAX_REGION_TOKENS, "colon")
+    if att is not None:
+        return att
+    first = ctx.doc[ctx.tok_at(p.start)]
+    if ctx.inverted_cue(first):  # "Stated Stone:" (the tagger took the cue for a name)
+        np = np_words(ctx, [t for t in ctx.doc[first.i + 1:end_tok + 1] if not ctx.quoted(t.i)])
+        if np is not None:
+            return from_np(np, "colon", cue=first)
+    # no reporting verb: "Sanders made the following comment:"
+    subj = own_subject(ctx, ctx.doc[end_tok].sent.root)
+    if subj is not None and speakerlike(subj):
+        return named_by(ctx, subj, "colon")
+    return None
+
+
+def label_colon(q: Site) -> Attribution | None:
+    """`Clinton: "Our goal is ..."`, `Rep. Trey Gowdy (R-S.C.): "..."`: a sentence that is
+    only a name and a colon labels the speaker (transcripts, debate roundups)."""
+    before = q.before
+    if not before or before[0].text != ":" or len(before) > 12:
+        return None
+    np = np_words(q.ctx, before[:0:-1])
+    if np is None or (np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN"):
+        return None
+    return from_np(np, "colon")
+
+
+def dash_label(q: Site) -> Attribution | None:
+    """`Pollsters agree - Carl Bialik: "..."`: a name between a dash and the colon that
+    introduces the quote (roundup style) is its source, whatever the headline says."""
+    before = q.before
+    if not before or before[0].text != ":":
+        return None
+    label = []
+    for t in before[1:]:
+        if t.text in ("-", "—", "–", "―") and (t.whitespace_ or t.i == 0 or q.ctx.doc[t.i - 1].whitespace_):
+            np = np_words(q.ctx, label[::-1])
+            if np is not None and np[2].ent_type_ in ("PERSON", "ORG"):
+                return from_np(np, "colon")
+            return None
+        if len(label) > 8:
+            return None
+        label.append(t)
+    return None
+
+
+def noun_cue(q: Site) -> Attribution | None:
+    """`Trump issued a statement, "..."` / `The Florida senator's answer was that "..."`: a
+    noun of saying before the quote, with a possessor or as the object of a verb whose
+    subject is a speaker."""
+    ctx = q.ctx
+    nouns = cue_words().nouns
+    for t in q.before:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+            continue
+        h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i)), None)
+        if h is None and t.dep_ == "dobj" and not ctx.quoted(t.head.i):
+            h = own_subject(ctx, t.head)
+        if h is None or h.lower_ in NOT_A_SPEAKER_POSSESSIVE + ("it", "that", "which", "who") or not speakerlike(h):
+            return None
+        return named_by(ctx, h, "before")
+    return None
+
+
+def colon_subject(q: Site) -> Attribution | None:
+    """`President Obama is rolling out a new message: "It's about me."`: a quote a colon
+    introduces, with no reporting verb, is given by the subject of the introducing clause."""
+    before = q.before
+    if not before or before[0].text != ":":
+        return None
+    person = next((t for t in before[1:] if t.ent_type_ == "PERSON" and t.dep_ not in ("poss",)), None)
+    for t in before[1:]:
+        if t.dep_ in ("nsubj", "nsubjpass") and (speakerlike(t) or t.pos_ in ("NOUN", "PROPN")):
+            if not speakerlike(t) and person is not None:
+                t = person  # `The timing of the surge doesn't surprise pollster Daron Shaw: "..."`
+            return named_by(q.ctx, t, "colon")
+    return None
+
+
+# ---- a quote opening a sentence with no attribution of its own -----------------------------------
+def _opens_sentence(q: Site) -> bool:
+    return not q.partial and (not q.before or q.before[0].text in SENT_END)
+
+
+def preceding_cue(q: Site) -> Attribution | None:
+    """A quote opening a sentence with no attribution of its own continues the nearest
+    reporting verb before it in its paragraph (`..., Schiff said. "The other factor..."`)."""
+    if not _opens_sentence(q):
+        return None
+    ctx = q.ctx
+    return first_cue_back(ctx, ctx.tok_at(q.span.open) - 1, ctx.paragraph(q.k).start, 4 * MAX_REGION_TOKENS, "carried")
+
+
+def preceding_subject(q: Site) -> Attribution | None:
+    """A quote opening a sentence with no attribution at all, right after a sentence about
+    a named person (`Sen. Bernie Sanders ... identified ... "The younger people are ..."`):
+    that sentence's subject."""
+    if not _opens_sentence(q):
+        return None
+    ctx = q.ctx
+    i = ctx.tok_at(q.span.open) - 1
+    if i < 0 or ctx.doc[i].idx < ctx.paragraph(q.k).start or ctx.quoted(i):
+        return None
+    subj = sentence_subject(ctx, i)
+    return named_by(ctx, subj, "carried") if subj is not None else None
+
+
+def clause_subject(q: Site) -> Attribution | None:
+    """A fragment in the writer's sentence with no reporting verb found ("Reid has gone after
+    Trump as a "con artist""): the subject of the sentence's main clause above it, if a
+    person, an organisation or a pronoun."""
+    if not q.partial or q.cue_only is not None:
+        return None
+    ctx = q.ctx
+    t = ctx.doc[ctx.tok_at(q.span.start)]
+    best = None
+    for _ in range(MAX_CLIMB):
+        if t.pos_ in ("VERB", "AUX"):
+            subj = own_subject(ctx, t)  # subjects inside quotes are never taken
+            if subj is not None:
+                best = subj
+        if t.head is t:
+            break
+        t = t.head
+    if best is not None and speakerlike(best) and best.lower_ not in ("it", "that", "which", "this", "who"):
+        return named_by(ctx, best, "subject")
+    return None
+
+
+Strategy = Callable[[Site], "Attribution | None"]
+
+# Tried in this order; the first attribution that names a speaker decides.
+STRATEGIES: dict[str, Strategy] = {
+    "cue_after": cue_after,  # `"...," he said`, `"...," said X`, `"...,”Clinton said`
+    "dash_name": dash_name,  # `"..." ― Veronica Cruz`
+    "dash_paragraph": dash_paragraph,  # `"..."` then a paragraph `- Bernie Sanders.`
+    "dash_label": dash_label,  # `Pollsters agree - Carl Bialik: "..."`
+    "cue_above": cue_above,  # `noting that every party "must act..."`
+    "cue_before": cue_before,  # `Wallace said, "..."`, `Ms Hewitt said: "..."`
+    "according_to": according_to,  # `according to CNN`, `per the report`
+    "colon_paragraph": colon_paragraph,  # `Sanders made the following comment:` / `"..."`
+    "label_colon": label_colon,  # `Clinton: "..."`
+    "noun_cue": noun_cue,  # `Trump issued a statement, "..."`
+    "colon_subject": colon_subject,  # `Obama is rolling out a new message: "..."`
+    "preceding_cue": preceding_cue,  # `..., Schiff said. "The other factor..."`
+    "preceding_subject": preceding_subject,  # `Sen. Sanders identified ... "The younger people ..."`
+    "clause_subject": clause_subject,  # `Reid has gone after Trump as a "con artist"`
+}
+
+
+def attribute(ctx: QuoteContext, k: int, kind: str) -> Attribution | None:
+    """The attribution of quote k: the first strategy's that names a speaker, else the first
+    cue found without one, else None."""
+    q = Site(ctx, k, partial=kind == "partial", before=ctx.before_tokens(k), after=ctx.after_tokens(k))
+    for name, strategy in STRATEGIES.items():
+        att = strategy(q)
+        if att is None:
+            continue
+        att.strategy = name
+        if att.head is not None:
+            return att
+        if q.cue_only is None:
+            q.cue_only = att
+    return q.cue_only

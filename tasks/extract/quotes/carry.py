@@ -1,0 +1,116 @@
+"""Carry-over: a quote with no attribution of its own continues the speaker of another quote.
+
+In text order, each kept quote whose attribution names no speaker takes one from:
+  1. an attributed quote of its own paragraph, nearest before it first, then after it (a
+     partial quote only from its own sentence; a quote carried itself or attributed only to a
+     clause's subject does not pass its speaker on);
+  2. for a full quote opening its paragraph (or continuing an open quotation): the nearest
+     attributed quote of the last CARRY_PARAGRAPHS paragraphs before it, unless a paragraph
+     about someone else came between (`Carter said that ...` / `"..."`): then that
+     paragraph's subject;
+  3. the subject of the previous paragraph's last sentence (`Valastro praised ...` / `"We need ..."`).
+A carried attribution has how="carried"; step 1 and 2 name their source quote.
+"""
+from __future__ import annotations
+
+from tasks.extract.quotes.attribution import named_by
+from tasks.extract.quotes.context import QuoteContext
+from tasks.extract.quotes.marks import opens_paragraph
+from tasks.extract.quotes.records import Attribution, Quote
+from tasks.extract.quotes.subjects import sentence_subject
+
+CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a speaker
+
+
+def carry_speakers(ctx: QuoteContext, quotes: list[Quote]) -> None:
+    """Give each kept quote with no speaker of its own the one it continues (in place, in
+    text order: a quote carried to may pass the speaker on across paragraphs)."""
+    for k, q in enumerate(quotes):
+        if not q.kept or (q.att is not None and q.att.head is not None):
+            continue
+        att = _carried(ctx, quotes, k)
+        if att is not None:
+            q.att = att
+
+
+def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | None:
+    q = quotes[k]
+    sp = q.span
+    partial = q.kind == "partial"
+    src = _source_in_paragraph(ctx, quotes, k)
+    if src is None and not partial and (sp.continues or opens_paragraph(ctx.text, sp, ctx.art.paragraphs)):
+        src = _source_in_previous_paragraphs(quotes, k)
+        if src is not None and not sp.continues and quotes[src].span.para < sp.para - 1:
+            # a paragraph about someone else came between: `Carter said that ...` / `"..."`
+            c = previous_paragraph_subject(ctx, k)
+            if c is not None:
+                return c
+    if src is None:
+        return None if partial else previous_paragraph_subject(ctx, k)
+    s = quotes[src].att
+    own_cue = q.att.cue if q.att is not None else None
+    return Attribution(cue=own_cue if own_cue is not None else s.cue, speaker_start=s.speaker_start, speaker_end=s.speaker_end,
+                       head=s.head, how="carried", source=src, strategy="carried")
+
+
+def _source_in_paragraph(ctx: QuoteContext, quotes: list[Quote], k: int) -> int | None:
+    """The nearest quote of k's paragraph (before it, then after it) attributed by a strategy
+    of its own; for a partial quote, only in its sentence."""
+    sp = quotes[k].span
+    partial = quotes[k].kind == "partial"
+    sent_k = ctx.sent_of[ctx.tok_at(sp.open)]
+    for j in _same_paragraph(quotes, k):
+        other = quotes[j]
+        if partial and ctx.sent_of[ctx.tok_at(other.span.open)] != sent_k:
+            continue
+        a = other.att
+        if other.kept and a is not None and a.head is not None and a.how not in ("carried", "subject"):
+            return j
+    return None
+
+
+def _same_paragraph(quotes: list[Quote], k: int) -> list[int]:
+    """The other quotes of k's paragraph: nearest before it first, then those after it
+    (quotes come in text order, so a paragraph's quotes are consecutive)."""
+    para = quotes[k].span.para
+    lo = k
+    while lo > 0 and quotes[lo - 1].span.para == para:
+        lo -= 1
+    hi = k + 1
+    while hi < len(quotes) and quotes[hi].span.para == para:
+        hi += 1
+    return list(range(k - 1, lo - 1, -1)) + list(range(k + 1, hi))
+
+
+def _source_in_previous_paragraphs(quotes: list[Quote], k: int) -> int | None:
+    """The nearest earlier quote with a speaker within CARRY_PARAGRAPHS paragraphs back."""
+    para = quotes[k].span.para
+    for j in range(k - 1, -1, -1):
+        if quotes[j].span.para < para - CARRY_PARAGRAPHS:
+            break
+        a = quotes[j].att
+        if quotes[j].kept and a is not None and a.head is not None:
+            return j
+    return None
+
+
+def previous_paragraph_subject(ctx: QuoteContext, k: int) -> Attribution | None:
+    """A quote paragraph with no attribution after a paragraph whose last sentence is
+    about a named person (`Valastro praised Christie's leadership ...` / `"We need ..."`)."""
+    sp = ctx.spans[k]
+    if sp.para == 0 or not opens_paragraph(ctx.text, sp, ctx.art.paragraphs):
+        return None
+    prev = ctx.art.paragraphs[sp.para - 1]
+    if prev.kind != "body":
+        return None
+    i = ctx.tok_at(prev.end - 1)
+    while i >= 0 and ctx.doc[i].is_space:
+        i -= 1
+    if i < 0 or ctx.doc[i].idx < prev.start or ctx.quoted(i):
+        return None
+    subj = sentence_subject(ctx, i)
+    if subj is None:
+        return None
+    att = named_by(ctx, subj, "carried")
+    att.strategy = "previous_paragraph_subject"
+    return att

@@ -1,0 +1,94 @@
+"""Which quote spans are quotations at all, and of which kind.
+
+  * kind: "full" (a whole quoted statement) or "partial" (a fragment inside the writer's
+    sentence);
+  * markup: tag attributes, transcript turns, titles after "titled", nicknames inside names
+    (never quotations, dropped before attribution);
+  * titles and names ("Face the Nation"), judged with the attribution found;
+  * scare quotes: short spans nobody is reported as saying.
+"""
+from __future__ import annotations
+
+from tasks.extract.quotes.context import QuoteContext
+from tasks.extract.quotes.lexicon import is_cue, title_words
+from tasks.extract.quotes.marks import QuoteSpan, transcript_re
+from tasks.extract.quotes.records import Attribution
+from tasks.model import Paragraph
+
+SCARE_MAX_WORDS = 4  # an unattributed partial quote this short is a scare quote or a name
+TITLE_MAX_WORDS = 8  # longer spans are never titles or names
+
+
+def kind_of(ctx: QuoteContext, k: int) -> str:
+    """"full" when the quote opens with a capital (or a digit, bracket, ellipsis) after a
+    punctuation mark, "that" or a reporting verb, or at its paragraph's start; else "partial"."""
+    sp = ctx.spans[k]
+    text = ctx.text
+    first = text[sp.start]
+    p = ctx.paragraph(k)
+    pre = text[p.start:sp.open].rstrip()
+    if not (first.isupper() or first.isdigit() or first in "[…."):
+        return "partial"
+    if not pre or pre[-1] in ":,.!?;—–-\"”“(":
+        return "full"
+    last = pre.split()[-1].lower() if pre.split() else ""
+    if last == "that":
+        return "full"
+    if is_cue(ctx.doc[ctx.tok_at(len(pre) + p.start - 1)]):
+        return "full"
+    return "partial"
+
+
+def _last_word_before(text: str, paragraphs: list[Paragraph], sp: QuoteSpan) -> tuple[list[str], str]:
+    """(the paragraph's words before the opening mark, the last of them lower-cased, commas stripped)."""
+    p = paragraphs[sp.para]
+    pre_words = text[p.start:sp.open].split()
+    return pre_words, (pre_words[-1].lower().strip(",") if pre_words else "")
+
+
+def is_markup(text: str, paragraphs: list[Paragraph], sp: QuoteSpan) -> bool:
+    """Not quotations whatever their attribution: tag attributes, transcript turns
+    (`"PENCE: ...`), titles after "titled", nicknames inside names (Robert C. "Bobby" Scott)."""
+    inner = text[sp.start:sp.end]
+    prev = text[sp.open - 1] if sp.open > 0 else ""
+    if prev == "=" or transcript_re().match(inner):
+        return True
+    words = inner.split()
+    if len(words) > TITLE_MAX_WORDS:
+        return False
+    pre_words, last = _last_word_before(text, paragraphs, sp)
+    if last in title_words().strong:
+        return True
+    if len(words) == 1 and sp.close is not None and words[0][:1].isupper():
+        nxt = text[sp.close + sp.width:sp.close + sp.width + 2].strip()
+        if pre_words and pre_words[-1][:1].isupper() and nxt[:1].isupper():
+            return True
+    return False
+
+
+def is_title(ctx: QuoteContext, k: int, kind: str, att: Attribution | None) -> bool:
+    """Titles and names: "Face the Nation", "Contract with America"."""
+    sp = ctx.spans[k]
+    words = ctx.text[sp.start:sp.end].split()
+    if len(words) > TITLE_MAX_WORDS:
+        return False
+    _, last = _last_word_before(ctx.text, ctx.art.paragraphs, sp)
+    core = [w.strip(",.:;!?()") for w in words]
+    core = [w for w in core if w]
+    title_case = bool(core) and all(w[0].isupper() or w[0].isdigit() or (len(w) <= 3 and w.islower()) for w in core) \
+        and (core[0][0].isupper() or core[0][0].isdigit())
+    if not title_case:
+        return False
+    if last in title_words().all or last.endswith("'s") or last.endswith("’s") or last in ("of", "on", "in", "at"):
+        return True
+    # a title-cased name in the writer's sentence that nobody is said to say right there
+    adjacent = att is not None and att.head is not None and att.how in ("after", "before", "dash")
+    return kind == "partial" and sum(1 for w in core if w[0].isupper()) >= 2 and not adjacent
+
+
+def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
+    """A scare quote nobody is reported as saying; a short sentence in marks with no
+    attribution at all is a slogan, a sign or a title ("Thank you Georgia.")."""
+    if ctx.n_words(k) > SCARE_MAX_WORDS:
+        return False
+    return att is None or (att.head is None and att.cue is None)

@@ -1,0 +1,38 @@
+"""Indirect (reported) speech: a speech verb outside quotes with a clausal complement and a
+subject ("Putin said Moscow and Paris had common concerns") reports the clause."""
+from __future__ import annotations
+
+from tasks.extract.quotes.attribution import named_by
+from tasks.extract.quotes.context import QuoteContext
+from tasks.extract.quotes.lexicon import cue_words
+from tasks.extract.quotes.records import Reported
+from tasks.extract.quotes.subjects import cannot_speak, subject_of
+
+MIN_CLAUSE_TOKENS = 3  # shorter complements ("said so") report nothing
+
+
+def find_reported(ctx: QuoteContext) -> list[Reported]:
+    """The reported clauses outside direct quotes, in text order of their verbs."""
+    out = []
+    doc = ctx.doc
+    speech = cue_words().speech
+    for t in doc:
+        if t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
+            continue
+        comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+        if comp is None:
+            continue
+        lo, hi = comp.left_edge.i, comp.right_edge.i
+        if any(ctx.quoted(i) for i in range(lo, hi + 1)):
+            continue
+        while lo <= hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
+            lo += 1  # "that", and punctuation
+        while hi >= lo and doc[hi].is_punct:
+            hi -= 1
+        if hi - lo < MIN_CLAUSE_TOKENS - 1:
+            continue
+        subj = subject_of(ctx, t)
+        if subj is None or cannot_speak(subj):
+            continue
+        out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=named_by(ctx, subj, "indirect", cue=t)))
+    return out

@@ -1,0 +1,112 @@
+"""The word lists of quotation extraction, loaded once from the data files beside this module:
+reporting verbs and nouns (cues), title words, and the words that describe a speaker. Also the
+one test of whether a token is a reporting verb.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from tasks.common.datafiles import DataFiles
+
+DATA = DataFiles.beside(__file__)
+
+
+@dataclass(frozen=True)
+class CueWords:
+    verbs: frozenset  # every reporting-verb lemma (data/quote_cue_verbs.txt)
+    speech: frozenset  # verbs that also introduce indirect speech ("Putin said Moscow ...")
+    naming: frozenset  # verbs that only name a quoted fragment ("called it 'a disgrace'"), never speech
+    phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
+    nouns: frozenset  # nouns of saying ("claim", "statement")
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    verbs, speech, naming = set(), set(), set()
+    for line in DATA.lines("quote_cue_verbs.txt"):
+        lemma, *tags = line.lower().split()
+        verbs.add(lemma)
+        if "speech" in tags:
+            speech.add(lemma)
+        if "naming" in tags:
+            naming.add(lemma)
+    phrasal: dict[str, list] = {}
+    for line in DATA.lines("quote_cue_phrasal.txt"):
+        lemma, *words = line.lower().split()
+        phrasal.setdefault(lemma, []).append(frozenset(words))
+    return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech),
+                    phrasal={k: tuple(v) for k, v in phrasal.items()},
+                    nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")))
+
+
+@dataclass(frozen=True)
+class TitleWords:
+    all: frozenset  # words before a mark that announce a title-cased title ("the book", "known as")
+    strong: frozenset  # words that announce a title whatever its case ("titled")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> TitleWords:
+    allw, strong = set(), set()
+    for line in DATA.lines("quote_title_words.txt"):
+        word, *tags = line.lower().split()
+        allw.add(word)
+        if "strong" in tags:
+            strong.add(word)
+    return TitleWords(all=frozenset(allw), strong=frozenset(strong))
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    pronouns: dict  # subject pronoun -> {"gender": m/f/None, "labels": [entity labels]}
+    honorifics: dict  # "mr" -> "m"
+    male: frozenset  # first names
+    female: frozenset
+    nationality: dict  # nationality adjective or country alias -> country
+    person_nouns: frozenset  # head nouns of descriptions of people ("leader")
+    org_nouns: dict  # head noun of an organisation description -> words its name may hold
+    synonyms: dict  # description word -> role words it also matches
+    abbreviations: dict  # title abbreviation -> the word it stands for
+    generic: frozenset  # words that say nothing about who is meant
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    desc = DATA.json("speaker_descriptions.json")
+    return SpeakerWords(
+        pronouns=DATA.entries("speaker_pronouns.json"),
+        honorifics=DATA.entries("speaker_honorifics.json"),
+        male=frozenset(n.lower() for n in DATA.lines("speaker_names_male.txt")),
+        female=frozenset(n.lower() for n in DATA.lines("speaker_names_female.txt")),
+        nationality=dict(DATA.json("speaker_nationalities.json")["map"]),
+        person_nouns=frozenset(desc["person"]),
+        org_nouns=dict(desc["org"]),
+        synonyms=dict(desc["synonyms"]),
+        abbreviations=dict(desc["abbreviations"]),
+        generic=frozenset(desc["generic"]),
+    )
+
+
+def is_cue(t: Token) -> bool:
+    """A reporting verb: a cue lemma tagged as a verb; a phrasal cue only with its particle or
+    object ("went on", "shot back", "as a memo put it"); "tweeted"/"wrote" even when the tagger
+    took them for nouns ("Trump tweeted")."""
+    cues = cue_words()
+    lemma = t.lemma_.lower()
+    need = cues.phrasal.get(lemma)
+    if need is not None:
+        kids = {c.lower_ for c in t.children}
+        return t.pos_ == "VERB" and any(words <= kids for words in need)
+    return t.pos_ in ("VERB", "AUX") and lemma in cues.verbs or (t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote"))
+
+
+def is_past_tense_cue(word: str) -> bool:
+    """`said`, `stated`, `continued`, `replied`: the past tense of a reporting verb, by its
+    spelling alone (for a capitalised cue the tagger took for a name: "Stated Stone:")."""
+    w = word.lower()
+    verbs = cue_words().verbs
+    return w == "said" or (w.endswith("ed") and (w[:-2] in verbs or w[:-1] in verbs)) \
+        or (w.endswith("ied") and w[:-3] + "y" in verbs)

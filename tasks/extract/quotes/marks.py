@@ -1,0 +1,191 @@
+"""Quotation marks: which characters are marks, how they pair within a paragraph, and the quote
+spans they enclose (`find_spans`: text -> QuoteSpan list).
+
+Curly marks pair by their shape, straight ones by their context; a mark of the other family
+inside an open quote nests. A quote left open runs to its paragraph's end (close=None) and
+never costs the rest of the article; a paragraph reopening with a mark after an open one
+continues it (news style for multi-paragraph quotations).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tasks.common.datafiles import DataFiles
+from tasks.model import Paragraph
+
+DATA = DataFiles.beside(__file__)
+
+
+@dataclass(frozen=True)
+class Marks:
+    open: str
+    close: str
+    both: str
+    single_open: str
+    single_close: str
+    single_both: str
+    opening_context: str
+    closing_context: str
+    doubled_apostrophe: bool
+    transcript_label: str
+
+
+@lru_cache(maxsize=1)
+def marks() -> Marks:
+    return Marks(**DATA.entries("quote_marks.json"))
+
+
+@lru_cache(maxsize=1)
+def transcript_re() -> re.Pattern:
+    """A quoted paragraph opening with a speaker label (`"PENCE: ...`)."""
+    return re.compile(marks().transcript_label)
+
+
+@dataclass
+class QuoteSpan:
+    """One quotation as found by its marks (one per paragraph piece)."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when unclosed
+    start: int  # quoted words, trimmed
+    end: int
+    para: int  # index into art.paragraphs
+    continues: bool = False  # reopens a quotation left open at the previous paragraph's end
+    continued: bool = False  # left open at its paragraph's end, reopened by the next paragraph
+    width: int = 1  # characters per mark ('' is two)
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + self.width if self.close is not None else self.end
+
+
+def _direction(text: str, i: int, ps: int, pe: int, opening: str, closing: str, w: int = 1) -> str | None:
+    """What the characters around the mark at i say: "open", "close" or None (either)."""
+    prev = text[i - 1] if i > ps else ""
+    nxt = text[i + w] if i + w < pe else ""
+    left_open = prev == "" or prev.isspace() or prev in opening
+    right_close = nxt == "" or nxt.isspace() or nxt in closing
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    return None
+
+
+class _Pairing:
+    """Pairs the marks of one paragraph, text[ps:pe], into (open offset, close offset or None,
+    mark width). `single`: the article's primary marks are single ones."""
+
+    def __init__(self, text: str, ps: int, pe: int, single: bool, m: Marks):
+        self.text, self.ps, self.pe, self.single, self.m = text, ps, pe, single, m
+        if single:
+            self.o_set, self.c_set, self.b_set = m.single_open, m.single_close, m.single_both
+        else:
+            self.o_set, self.c_set, self.b_set = m.open, m.close, m.both
+        self.chars = self.o_set + self.c_set + self.b_set
+        self.doubled = m.doubled_apostrophe and not single
+        self.out: list[tuple[int, int | None, int]] = []
+        self.stack: list[tuple[int, str, int]] = []  # (offset, family, width); [0] is the outer quotation
+
+    def pairs(self) -> list[tuple[int, int | None, int]]:
+        i = self.ps
+        while i < self.pe:
+            w = self.width(i)
+            if w == 0:
+                i += 1
+                continue
+            fam = "straight" if (self.text[i] in self.b_set or w == 2) else "curly"
+            d = self.direction(i, w)
+            if d == "open":
+                self.opening((i, fam, w))
+            elif d == "close":
+                self.closing(i, fam)
+            i += w
+        if self.stack:
+            self.out.append((self.stack[0][0], None, self.stack[0][2]))
+        return self.out
+
+    def width(self, i: int) -> int:
+        """Characters of the mark at i (2 for '' when it counts as a double mark); 0: no mark."""
+        text, ch = self.text, self.text[i]
+        if self.doubled and ch == "'" and i + 1 < self.pe and text[i + 1] == "'":
+            return 2
+        if ch not in self.chars:
+            return 0
+        if self.single and ch == "'" and ((i + 1 < self.pe and text[i + 1] == "'") or (i > self.ps and text[i - 1] == "'")):
+            return 0  # '' is an encoded double mark, not two single ones
+        return 1
+
+    def direction(self, i: int, w: int) -> str | None:
+        """"open" or "close"; None for an apostrophe (single marks only)."""
+        m, text = self.m, self.text
+        ctx = _direction(text, i, self.ps, self.pe, m.opening_context, m.closing_context, w)
+        if self.single:
+            prev = text[i - 1] if i > self.ps else ""
+            if ctx is None or (ctx == "close" and not self.stack) or (prev.isalnum() and ctx == "open"):
+                return None  # apostrophes: don't, dogs' (unless closing an open quote), 90s
+        ch = text[i]
+        intrinsic = "open" if ch in self.o_set else "close" if ch in self.c_set and w == 1 else None
+        d = ctx or intrinsic
+        if i == self.ps and not self.stack:
+            d = "open"  # a paragraph opening with a mark opens a quotation, whatever its shape
+        if d is None:
+            d = "close" if self.stack else "open"
+        return d
+
+    def opening(self, mark: tuple[int, str, int]) -> None:
+        stack = self.stack
+        if not stack:
+            stack.append(mark)
+        elif mark[1] != stack[0][1] and len(stack) == 1:
+            stack.append(mark)  # the other family nests inside
+        elif len(stack) == 1:
+            self.out.append((stack[0][0], None, stack[0][2]))  # same family reopens: the open one had no close
+            self.stack = [mark]
+
+    def closing(self, i: int, fam: str) -> None:
+        stack = self.stack
+        if not stack:
+            return  # a stray closing mark (inch mark, apostrophe-like) is ignored
+        if len(stack) > 1 and stack[-1][1] == fam:
+            stack.pop()
+        else:
+            self.out.append((stack[0][0], i, stack[0][2]))
+            self.stack = []
+
+
+def pair_paragraph(text: str, ps: int, pe: int, single: bool, m: Marks) -> list[tuple[int, int | None, int]]:
+    """(open mark offset, close mark offset or None, mark width) of the quotations of text[ps:pe]."""
+    return _Pairing(text, ps, pe, single, m).pairs()
+
+
+def find_spans(text: str, paragraphs: list[Paragraph], m: Marks | None = None) -> list[QuoteSpan]:
+    """The quotations of an article by their marks, in text order."""
+    m = m or marks()
+    dbl = m.open + m.close + m.both
+    # single marks are the article's primary marks only when it has no double ones ('' counts)
+    single = not any(c in text for c in dbl) and text.count("''") < 2
+    spans: list[QuoteSpan] = []
+    for p in paragraphs:
+        for o, c, w in pair_paragraph(text, p.start, p.end, single, m):
+            a, b = o + w, (c if c is not None else p.end)
+            seg = text[a:b]
+            s = a + (len(seg) - len(seg.lstrip()))
+            e = b - (len(seg) - len(seg.rstrip()))
+            if e <= s or not any(ch.isalnum() for ch in text[s:e]):
+                continue
+            spans.append(QuoteSpan(open=o, close=c, start=s, end=e, para=p.idx, width=w))
+    # multi-paragraph quotations: an open quote whose next paragraph starts with a mark
+    for prev, cur in zip(spans, spans[1:]):
+        if prev.close is None and cur.para == prev.para + 1 and opens_paragraph(text, cur, paragraphs):
+            prev.continued = True
+            cur.continues = True
+    return spans
+
+
+def opens_paragraph(text: str, sp: QuoteSpan, paragraphs: list[Paragraph]) -> bool:
+    """The quote's opening mark is the first character of its paragraph."""
+    p = paragraphs[sp.para]
+    return text[p.start:sp.open].strip() == ""

@@ -1,0 +1,241 @@
+"""What an article says of each entity that could speak, gathered once per article for the
+speaker decisions (`speaker.py`) and the attribution's mention lookups:
+
+  * its named mentions in text order (which entity a name at a given offset is);
+  * the fuller name a bare surname abbreviates ("Hewitt" -> "Patricia Hewitt");
+  * its description words: role, the words before its mentions and in apposition to them,
+    nationalities as countries ("Russian President Vladimir Putin" -> russian, president, @russia);
+  * its likely gender (honorifics, first names, "his"/"her" after a subject mention);
+  * where it is the subject of a sentence (the first referents of pronouns).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.extract.entities.index import Entity, EntityIndex
+from tasks.extract.quotes.lexicon import speaker_words
+
+SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_WORD = re.compile(r"[\w][\w.'’-]*")
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased words, trailing dots of abbreviations dropped ("Sen." -> "sen")."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        w = w.rstrip(".")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w:
+            out.append(w)
+    return out
+
+
+def description_words(words: list[str]) -> set[str]:
+    """The words that say who is meant: generic words dropped, abbreviations spelt out,
+    nationalities and countries added as "@country"."""
+    lex = speaker_words()
+    out: set[str] = set()
+    text = " ".join(words)
+    for w in words:
+        if w in lex.generic:
+            continue
+        w = lex.abbreviations.get(w, w)
+        out.add(w)
+        c = lex.nationality.get(w)
+        if c:
+            out.add("@" + c.lower())
+    # two-word nationalities and countries ("south korean", "united states")
+    for k, c in lex.nationality.items():
+        if " " in k and k in text:
+            out.add("@" + c.lower())
+    return out
+
+
+def token_sentences(doc: Doc) -> list[int]:
+    """token index -> sentence number (doc.sents order)."""
+    sent_of = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            sent_of[i] = k
+    return sent_of
+
+
+@dataclass
+class Referent:
+    """A place where an entity is prominent: a subject mention or a resolved speaker."""
+
+    pos: int  # character offset
+    sent: int  # sentence number (doc.sents order)
+    entity: Entity
+    subject: bool  # subject of its clause, or a speaker
+
+
+@dataclass
+class EntityProfiles:
+    """Per-article knowledge of the entities of an EntityIndex, read off the parsed Doc."""
+
+    doc: Doc
+    ents: EntityIndex
+    sent_of: list[int]  # token index -> sentence number
+    text: str  # doc.text, built once (spaCy rebuilds it from the tokens on every access)
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted by start
+    starts: list[int] = field(default_factory=list)
+    subjects: list[Referent] = field(default_factory=list)  # subject mentions, sorted by pos
+    gender: dict[str, str | None] = field(default_factory=dict)  # entity_id -> m/f/None
+    profile: dict[str, set[str]] = field(default_factory=dict)  # entity_id -> description words
+    first_pos: dict[str, int] = field(default_factory=dict)
+    fuller: dict[str, Entity] = field(default_factory=dict)  # entity_id -> the fuller name it abbreviates
+
+    @classmethod
+    def build(cls, doc: Doc, ents: EntityIndex, sent_of: list[int]) -> "EntityProfiles":
+        p = cls(doc=doc, ents=ents, sent_of=sent_of, text=doc.text)
+        for e in ents.entities:
+            for s, t in e.mentions:
+                p.mentions.append((s, t, e))
+        p.mentions.sort(key=lambda m: (m[0], -m[1]))
+        p.starts = [m[0] for m in p.mentions]
+        p._fuller_names()
+        for e in ents.entities:
+            p.profile[e.entity_id] = description_words(words_of(e.role)) if e.role else set()
+            p.gender[e.entity_id] = None
+        p._read_mentions()
+        return p
+
+    def _fuller_names(self) -> None:
+        """'Ms Hewitt' or 'Hewitt' left apart from 'Patricia Hewitt' by the entity extractor:
+        a one-word person name (honorifics aside) that ends exactly one fuller person name."""
+        lex = speaker_words()
+        by_last: dict[str, list[Entity]] = {}
+        for e in self.ents.entities:
+            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
+            if e.label == "PERSON" and len(ws) > 1:
+                by_last.setdefault(ws[-1], []).append(e)
+        for e in self.ents.entities:
+            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
+            if e.label == "PERSON" and len(ws) == 1 and len(by_last.get(ws[0], [])) == 1:
+                self.fuller[e.entity_id] = by_last[ws[0]][0]
+
+    def canon(self, e: Entity | None) -> Entity | None:
+        """The entity under its fullest name."""
+        return self.fuller.get(e.entity_id, e) if e is not None else None
+
+    # ---- reading the mentions ------------------------------------------------------------------
+    def _read_mentions(self) -> None:
+        votes: dict[str, list[int]] = {}  # entity_id -> [male, female]
+        for s, t, e in self.mentions:
+            self.first_pos.setdefault(e.entity_id, s)
+            span = self.doc.char_span(s, t, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            head = span.root
+            pre = self._words_before(span)
+            self.profile[e.entity_id].update(self._described_by(span, pre))
+            if e.label == "PERSON":
+                self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, pre)
+            subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("appos", "compound") and head.head.dep_ in SUBJECT_DEPS)
+            if e.label in SPEAKER_LABELS:
+                self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))
+        for eid, (m, f) in votes.items():
+            self.gender[eid] = "m" if m > f else "f" if f > m else None
+        self.subjects.sort(key=lambda r: r.pos)
+
+    def _words_before(self, span: Span) -> list[Token]:
+        """Words before the name in its noun phrase ("Russian President Vladimir Putin"), and
+        titles right before the name whatever the parse says (at most 8 words)."""
+        doc = self.doc
+        left = span.root.left_edge.i
+        j = span.start
+        while j - 1 >= 0 and span.start - j < 5:
+            tok = doc[j - 1]
+            if tok.is_punct or tok.is_space or not (tok.text[:1].isupper() or tok.pos_ in ("ADJ", "NOUN", "PROPN")):
+                break
+            j -= 1
+        left = min(left, j)
+        return [tok for tok in doc[max(left, span.start - 8):span.start] if not (tok.is_punct or tok.is_space)]
+
+    def _described_by(self, span: Span, pre: list[Token]) -> set[str]:
+        """Description words of one mention: the words before it and its appositions
+        ("Victoria Nuland, a senior US State Department official")."""
+        doc, head = self.doc, span.root
+        words = description_words(words_of(" ".join(tok.text for tok in pre)))
+        for ch in head.children:
+            if ch.dep_ == "appos" and ch.i > head.i:
+                words |= description_words(words_of(doc[ch.left_edge.i:ch.i + 1].text))
+        if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            h = head.head
+            words |= description_words(words_of(doc[h.left_edge.i:h.i + 1].text))
+        return words
+
+    def _vote_gender(self, v: list[int], e: Entity, head: Token, pre: list[Token]) -> None:
+        lex = speaker_words()
+        for tok in pre:
+            g = lex.honorifics.get(tok.lower_.rstrip("."))
+            if g:
+                v[0 if g == "m" else 1] += 2
+        first = e.name.split()[0].lower().rstrip(".") if len(e.name.split()) > 1 else ""
+        if first in lex.male:
+            v[0] += 3
+        elif first in lex.female:
+            v[1] += 3
+        # a possessive or subject pronoun later in the same clause: "Putin met his counterpart"
+        if head.dep_ in SUBJECT_DEPS:
+            for tok in self.doc[head.i + 1:min(len(self.doc), head.i + 12)]:
+                if tok.is_sent_start:
+                    break
+                lw = tok.lower_
+                if lw in ("his", "himself"):
+                    v[0] += 1
+                    break
+                if lw in ("her", "hers", "herself"):
+                    v[1] += 1
+                    break
+
+    # ---- lookups -------------------------------------------------------------------------------
+    def entity_at(self, start: int, end: int, prefer: int | None = None) -> Entity | None:
+        """The speaker-like entity with a mention overlapping [start, end); the one covering
+        character `prefer` (the head word) first."""
+        i = bisect.bisect_right(self.starts, end - 1)
+        best = None
+        j = i - 1
+        while j >= 0 and j >= i - 12:
+            s, t, e = self.mentions[j]
+            if s < end and t > start and e.label in SPEAKER_LABELS:
+                if prefer is not None and s <= prefer < t:
+                    return e
+                if best is None or (best.label != "PERSON" and e.label == "PERSON"):
+                    best = e
+            j -= 1
+        return best
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[int, int, Entity]]:
+        """Mentions lying within [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i][0] < end:
+            if self.mentions[i][1] <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def mentions_over(self, s: int, e: int) -> list[tuple[int, int, Entity]]:
+        """Mentions overlapping [s, e) (among the 8 starting last before e)."""
+        i = bisect.bisect_right(self.starts, e - 1)
+        out = []
+        for j in range(max(0, i - 8), i):
+            ms, me, ent = self.mentions[j]
+            if ms < e and me > s:
+                out.append((ms, me, ent))
+        return out
+
+    def last_mention_before(self, e: Entity, before: int) -> int:
+        last = -1
+        for s, _ in e.mentions:
+            if s < before and s > last:
+                last = s
+        return last

@@ -1,0 +1,53 @@
+"""The records passed between the steps of quotation extraction (marks -> attribution ->
+carry-over -> speaker -> rows)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tasks.extract.entities.index import Entity
+from tasks.extract.quotes.marks import QuoteSpan
+
+
+@dataclass
+class Attribution:
+    """The reporting verb of a quote and the words naming its speaker (not yet who they are)."""
+
+    cue: Token | None = None
+    speaker_start: int | None = None  # the words naming the speaker
+    speaker_end: int | None = None
+    head: Token | None = None  # head token of the speaker words; None: a cue with no speaker
+    how: str = "none"  # where it was found: after | tree | before | colon | according | dash | carried | subject | indirect
+    source: int | None = None  # index of the quote it was carried from
+    strategy: str | None = None  # name of the attribution strategy (or carry step) that found it
+
+
+@dataclass
+class Resolution:
+    """Who the speaker is (decided in speaker.py)."""
+
+    entity: Entity | None
+    speaker: str | None  # canonical name, or the describing words
+    attribution: str  # name | pronoun | description | carried | none
+
+
+@dataclass
+class Quote:
+    """A quotation found by its marks, with its kind, attribution and speaker."""
+
+    span: QuoteSpan
+    kind: str  # full | partial
+    att: Attribution | None = None
+    kept: bool = True  # False: a title, a name or a scare quote, not a quotation
+    resolution: Resolution | None = None
+
+
+@dataclass
+class Reported:
+    """Indirect (reported) speech: "Putin said Moscow and Paris had common concerns"."""
+
+    start: int  # the reported clause
+    end: int
+    att: Attribution
+    resolution: Resolution | None = None

@@ -1,0 +1,254 @@
+"""The words that name a speaker, read off the parse: the subject of a reporting verb, a noun
+phrase when the parse is no help, and the character span of the naming words. Who those words
+refer to is decided in `speaker.py`; these functions only find them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
+from tasks.extract.quotes.lexicon import is_cue, speaker_words
+
+MAX_CLIMB = 12  # how far up the parse a climb from a word goes
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
+NOT_SPEAKER_ENTS = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL")
+SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def cannot_speak(tok: Token) -> bool:
+    """Subjects that are surely not a source: dates, times, amounts ("63 percent said" of a
+    poll's respondents is a source)."""
+    return tok.ent_type_ in NOT_SPEAKER_ENTS
+
+
+def personlike(t: Token) -> bool:
+    """A name, or a noun for a person ("officials", "the spokesman")."""
+    low = t.lower_
+    nouns = speaker_words().person_nouns
+    return t.ent_type_ in SPEAKER_ENTS or t.pos_ == "PROPN" or low in nouns \
+        or (low.endswith("s") and low[:-1] in nouns) or t.lemma_.lower() in nouns
+
+
+def speakerlike(t: Token) -> bool:
+    """A name, a subject pronoun or a noun for a person."""
+    lex = speaker_words()
+    return t.ent_type_ in SPEAKER_ENTS or t.lower_ in lex.pronouns or t.pos_ == "PROPN" or t.lower_ in lex.person_nouns
+
+
+def known_person(ctx: QuoteContext, t: Token) -> bool:
+    """A name the tagger mislabelled here but the article's entities know as a person."""
+    if t.pos_ != "PROPN":
+        return False
+    e = ctx.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+    return e is not None and e.label == "PERSON"
+
+
+def own_subject(ctx: QuoteContext, cur: Token) -> Token | None:
+    """The subject of `cur` outside quotes (the agent of a passive first)."""
+    subj = None
+    for ch in cur.children:
+        if ch.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(ch.i):
+            subj = ch
+    for ag in cur.children:
+        if ag.dep_ == "agent":  # passive: "was written by Springsteen"
+            for pobj in ag.children:
+                if pobj.dep_ == "pobj" and not ctx.quoted(pobj.i):
+                    return pobj
+    # a relative pronoun ("who said") is resolved through the noun its clause hangs on
+    return subj
+
+
+def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
+    """The token naming who speaks for cue verb v: its subject (the agent of a passive);
+    for a participle or an infinitive ("..., noting that", "..., adding") the subject of
+    the reporting clause above it, else of the sentence's main verb, else of the nearest
+    reporting verb before it in the sentence ("Sanders said, going on to say that")."""
+    doc = ctx.doc
+    if v.tag_ == "VBG" and v.i > 0:
+        prev = doc[v.i - 1]
+        if not ctx.quoted(prev.i) and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
+                and not cannot_speak(prev):
+            return prev  # "footage of Hillary Clinton asking, ..."
+    subj = _climb_to_subject(ctx, v)
+    if subj is not None:
+        return subj
+    if v.tag_ in ("VBG", "VB"):
+        subj = _subject_of_cue_before(ctx, v)
+        if subj is not None:
+            return subj
+        if v.tag_ == "VBG":
+            return _writer_subject_before(ctx, v)
+    return None
+
+
+def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
+    """Up the parse from v through clause links: the first subject of v, of a reporting verb
+    above it or of the root; for a participle hanging on a person ("footage of Trump saying,
+    ..."), that person."""
+    cur = v
+    for step in range(MAX_CLIMB):
+        if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head is cur:
+            subj = own_subject(ctx, cur)
+            if subj is not None:
+                return subj
+        if cur.dep_ in CLIMB_DEPS and cur.head is not cur:
+            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and personlike(cur.head):
+                return cur.head  # (but "a statement describing" goes on up)
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _subject_of_cue_before(ctx: QuoteContext, v: Token) -> Token | None:
+    """The subject of the nearest reporting verb before v in its sentence."""
+    sent = ctx.sent_of[v.i]
+    i = v.i - 1
+    while i >= 0 and ctx.sent_of[i] == sent:
+        t = ctx.doc[i]
+        if not ctx.quoted(i) and is_cue(t):
+            subj = own_subject(ctx, t)
+            if subj is not None:
+                return subj
+        i -= 1
+    return None
+
+
+def _writer_subject_before(ctx: QuoteContext, v: Token) -> Token | None:
+    """The subject of the writer's clause a participle cue trails, when the parse hung the
+    participle elsewhere (on the quoted words): `Flea shared the news, writing "..."`,
+    `Weaver didn't seem impressed, telling reporters, "..."`. The nearest subject before
+    the cue in its sentence, outside quotes and relative clauses, whose verb is the
+    writer's (its head before the cue, outside quotes)."""
+    sent = ctx.sent_of[v.i]
+    i = v.i - 1
+    n = 0
+    while i >= 0 and ctx.sent_of[i] == sent and n < MAX_REGION_TOKENS:
+        t = ctx.doc[i]
+        n += 1
+        i -= 1
+        if ctx.quoted(t.i) or t.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        h = t.head
+        if h.i >= v.i or ctx.quoted(h.i) or h.dep_ in ("relcl", "acl") or h.pos_ not in ("VERB", "AUX"):
+            continue
+        if h.dep_ == "ccomp" and not ctx.quoted(h.head.i) and h.head.i < h.i:
+            continue  # an embedded clause: "Smith said Jones was wrong, adding ..."
+        if t.lower_ in ("that", "which", "who", "it", "there") or cannot_speak(t):
+            return None
+        return t
+    return None
+
+
+def fronted_subject(ctx: QuoteContext, v: Token) -> tuple[int, int, Token] | None:
+    """`Stuart Stevens, who served as ..., called ...` / `One attendee, who ..., said`: a
+    finite cue right after a comma whose subject the parse lost in a long relative clause
+    or apposition: the noun phrase opening the sentence, up to its first comma."""
+    doc = ctx.doc
+    if v.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or v.i == 0 or doc[v.i - 1].text != "," or ctx.quoted(v.i):
+        return None
+    sent = ctx.sent_of[v.i]
+    i = v.i - 1
+    while i - 1 >= 0 and ctx.sent_of[i - 1] == sent and v.i - i < 3 * MAX_REGION_TOKENS:
+        i -= 1
+    while i < v.i and (doc[i].is_space or doc[i].is_punct):
+        i += 1
+    toks = []
+    for t in doc[i:v.i]:
+        if t.text == "," or ctx.quoted(t.i):
+            break
+        toks.append(t)
+    if not toks or toks[-1].i + 1 >= v.i - 1:
+        return None  # no clause between the noun phrase and the cue
+    return np_words(ctx, toks)
+
+
+def sentence_subject(ctx: QuoteContext, i: int) -> Token | None:
+    """The subject of the main clause of token i's sentence, when it names a person or an
+    organisation (or is "he"/"she")."""
+    root = ctx.doc[i].sent.root
+    if ctx.quoted(root.i):
+        return None
+    subj = own_subject(ctx, root)
+    if subj is not None and (subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in ("he", "she") or known_person(ctx, subj)):
+        return subj
+    return None
+
+
+def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
+    """Character span of the words naming the speaker: the head with its left modifiers
+    (title, determiner, adjectives), extended to cover a named mention it overlaps."""
+    doc = ctx.doc
+    lo = head.i
+    while lo - 1 >= head.left_edge.i:
+        t = doc[lo - 1]
+        inword = t.text in ("-", "‑") and not t.whitespace_ and lo - 2 >= 0 and not doc[lo - 2].whitespace_  # Secretary-General
+        if (t.is_punct and not inword) or ctx.quoted(t.i) or t.is_space:
+            break
+        lo -= 1
+    hi = head.i
+    # keep flat names ("Jim Clyburn" when the head is "Jim")
+    while hi + 1 < len(doc) and doc[hi + 1].dep_ in ("compound", "flat") and doc[hi + 1].head.i == head.i and not ctx.quoted(hi + 1):
+        hi += 1
+    # a title whose name follows ("British Defense Minister Ben Wallace" parsed with the title as head)
+    if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_ and hi + 1 < len(doc) and doc[hi + 1].ent_type_ == "PERSON" \
+            and not ctx.quoted(hi + 1):
+        while hi + 1 < len(doc) and doc[hi + 1].ent_type_ == "PERSON" and not ctx.quoted(hi + 1):
+            hi += 1
+    s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    if head.pos_ == "PROPN" or head.ent_type_:
+        for (ms, me, _) in ctx.profiles.mentions_over(s, e):
+            s, e = min(s, ms), max(e, me)
+    return s, e
+
+
+def np_words(ctx: QuoteContext, toks: list[Token]) -> tuple[int, int, Token] | None:
+    """The words naming a speaker when the parse is no help: `Tulsa police Chief Chuck
+    Jordan` (cut at the first comma or bracket): (start, end, head), the head being the name
+    it holds, else its last noun. None when the words hold a verb (a clause, not a name)."""
+    core = _name_words(ctx, toks)
+    if not core or len(core) > 10:
+        return None
+    if core[0].pos_ in ("ADP", "SCONJ", "CCONJ", "ADV", "PART", "VERB", "AUX") and core[0].text[:1].islower():
+        return None
+    for t in core:
+        if t.pos_ in ("VERB", "AUX") and t.text[:1].islower() and t.tag_ not in ("VBN", "VBG"):
+            return None
+        if t.pos_ == "ADP" and t.lower_ not in ("of",):
+            return None
+    head = None
+    for t in core:
+        if t.ent_type_ in SPEAKER_ENTS:
+            head = t
+    if head is None:
+        for t in core:
+            if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+                head = t
+    if head is None or cannot_speak(head):
+        return None
+    return core[0].idx, core[-1].idx + len(core[-1].text), head
+
+
+def _name_words(ctx: QuoteContext, toks: list[Token]) -> list[Token]:
+    """The tokens from the first word up to the first comma, bracket, dash or conjunction."""
+    toks = [t for t in toks if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("and", "but")):
+        toks = toks[1:]
+    core = []
+    for t in toks:
+        if t.text in (",", "(", "—", "–", ";", ":") or t.pos_ == "SCONJ" \
+                or (t.text == "-" and (t.whitespace_ or (t.i > 0 and ctx.doc[t.i - 1].whitespace_))):
+            break
+        core.append(t)
+    return core
+
+
+def np_head(t: Token) -> Token:
+    """The head of the noun phrase a name's first word opens ("Rep." -> "Cummings")."""
+    h = t
+    for _ in range(6):
+        if h.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat") and h.head.i > h.i:
+            h = h.head
+        else:
+            break
+    return h

@@ -1,0 +1,96 @@
+"""Step 3 of the entity fixer: one pass over the runs of capitalised words.
+
+It finds spans that override the model in sports tables (teams in 'Wrexham 2 Walsall 1',
+'Ssangbangwool 59 2 49 .545', the team after a rider's country in 'Rolf Sorensen ( Denmark )
+Rabobank 20:36:54', players in 'Rodney Eyles ( Australia ) beat ...'; countries stay places,
+being national teams) and spans that only fill gaps the model left: a given name and a
+surname ('Nolan Henke'), a player after his shirt number ('13 - Japie Mulder').
+"""
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from tasks.nlp.entity_cleaning import NUMERIC_TOKEN, looks_like_person
+from tasks.nlp.gazetteer import Gazetteer
+
+TEMPORAL = {"DATE", "TIME"}
+MAX_RUN = 5  # tokens
+
+
+def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer) -> tuple[list[Span], list[Span]]:
+    """(spans that override the model, spans that only fill gaps); `sport` is the kind of sports
+    report (`tasks.nlp.sports.sports_report`), None for any other text."""
+    out: list[Span] = []
+    fill: list[Span] = []
+    n = len(doc)
+    i = 0
+    line_start = True
+    while i < n:
+        tok = doc[i]
+        if tok.is_space or "\n" in tok.text:
+            line_start = True
+            i += 1
+            continue
+        if not (tok.text[:1].isupper() and (tok.is_alpha or "'" in tok.text or tok.text.endswith("."))):
+            line_start = False
+            i += 1
+            continue
+        j = _run_end(doc, i)
+        prev = doc[i - 1] if i > 0 and not line_start else None
+        person = _untagged_person(doc, i, j, prev, sport, gaz)
+        if person is not None:
+            fill.append(person)
+        if sport:
+            table_span = _sports_table_name(doc, i, j, prev, sport == "team", gaz)
+            if table_span is not None:
+                out.append(table_span)
+        line_start = False
+        i = j
+    return out, fill
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """End of the run starting at i: capitalised words (and "of"/"de" before one), at most
+    MAX_RUN tokens, never across a line break."""
+    n = len(doc)
+    j = i + 1
+    while j < n and j - i < MAX_RUN and ((doc[j].text[:1].isupper() and (doc[j].is_alpha or "'" in doc[j].text))
+                                         or (doc[j].lower_ in {"of", "de"} and j + 1 < n and doc[j + 1].is_title)):
+        if "\n" in doc[j - 1].whitespace_:
+            break
+        j += 1
+    return j
+
+
+def _untagged_person(doc: Doc, i: int, j: int, prev: Token | None, sport: str | None, gaz: Gazetteer) -> Span | None:
+    """A run the model left untagged that is a person: a player after his shirt number in a sports
+    report ('13 - Japie Mulder'), or a given name and a surname with no stop word."""
+    text = doc[i:j].text
+    untagged = all(t.ent_type_ == "" for t in doc[i:j])
+    if not untagged or text.isupper() or text.lower() in gaz.country_of or text in gaz.places:
+        return None
+    after_shirt_number = bool(sport) and prev is not None and prev.text == "-" and i >= 2 and doc[i - 2].is_digit
+    if after_shirt_number or (2 <= j - i <= 3 and looks_like_person(doc, i, j, gaz)
+                              and not any(t.lower_ in STOP_WORDS for t in doc[i:j])):
+        return Span(doc, i, j, label="PERSON")
+    return None
+
+
+def _sports_table_name(doc: Doc, i: int, j: int, prev: Token | None, team_sport: bool, gaz: Gazetteer) -> Span | None:
+    """In a sports report: a player before his country in brackets, or a team before its score."""
+    n = len(doc)
+    text = doc[i:j].text
+    if (j + 2 < n and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].lower_ in gaz.country_of
+            and j - i >= 2 and text.lower() not in gaz.country_of and not text.isupper()):
+        return Span(doc, i, j, label="PERSON")  # "Rodney Eyles ( Australia ) beat ..."
+    nxt = doc[j] if j < n else None
+    numeric_next = nxt is not None and "\n" not in doc[j - 1].whitespace_ and bool(NUMERIC_TOKEN.match(nxt.text))
+    numeric_prev = prev is not None and bool(NUMERIC_TOKEN.match(prev.text))
+    if numeric_next and (nxt.shape_ == "dddd" or nxt.ent_type_ in TEMPORAL or doc[i].ent_type_ in TEMPORAL):
+        numeric_next = False  # a dateline ("LONDON 1996-08-30") or a date ("May 14")
+    is_team = numeric_next and ((team_sport and (prev is None or numeric_prev)) or (prev is not None and prev.text == ")"))
+    if is_team and text.lower() not in gaz.country_of and text.lower() not in gaz.demonym_country \
+            and text.lower() not in gaz.not_names:
+        return Span(doc, i, j, label="ORG")
+    return None

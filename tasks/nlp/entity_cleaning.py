@@ -1,0 +1,142 @@
+"""Step 1 of the entity fixer: clean the model's spans.
+
+A span is split at punctuation, line breaks and lower-case words that cannot stand inside a
+name ("Yorkshire at Headingley", "GERMANY - Bunds"); each piece loses a leading "the", a
+trailing possessive, trailing score numbers ("Somerset 83") and, for a person, titles around
+the name ("Winger Nitoglia", "Paul Boateng MP"); a piece with no capitalised word ("national
+news agency") or that is a table heading ("Attendance", "W D L PCT") is dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from tasks.nlp.gazetteer import Gazetteer
+
+SPLIT_PUNCT = {",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "--", "—", "–", "/", "|", "+"}
+STRIP_LEAD = {"the", "The", "THE", "a", "an", "A", "An", "'s", "'", "-", ".", "’s", "’"}
+STRIP_TRAIL = {"'s", "'", "’s", "’", "-", ".", "'S"}
+EDGE_CONNECTORS = {"of", "and", "&", "for", "the"}
+PERSON_SUFFIX_TITLES = {"MP", "MEP", "QC", "MSP", "AM", "TD"}
+NUMBERED_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # names whose trailing numbers are scores
+NUMERIC_TOKEN = re.compile(r"^[+\-]?[\d][\d.,\-/:]*(st|nd|rd|th)?$")
+
+
+def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
+    """The cleaned pieces of one model (or rule) span; a leading demonym before a person's name
+    becomes a NORP span of its own ("Australian Rodney Eyles").
+
+    A piece that changes the label (a PERSON ending in a number is an ORG, a place that looks
+    like a given name and a surname is a PERSON) hands that label on to the pieces after it."""
+    out: list[Span] = []
+    label = span.label_
+    for s, e in _pieces(span, gaz):
+        spans, label = _clean_piece(span.doc, s, e, label, gaz, sports)
+        out.extend(spans)
+    return out
+
+
+def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break
+    and a free-standing lower-case word that is no name connector (not in a NORP span, and not
+    inside a hyphenated name such as "Ata-ur-Rehman")."""
+    doc, label = span.doc, span.label_
+    pieces, cur = [], []
+    for tok in span:
+        t = tok.text
+        spaced = tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+        brk = (t in SPLIT_PUNCT or "\n" in t
+               or (t in {"-", "–"} and spaced)
+               or (t.isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
+        if brk:
+            if cur:
+                pieces.append(cur)
+            cur = []
+            continue
+        cur.append(tok.i)
+        if "\n" in tok.whitespace_:
+            pieces.append(cur)
+            cur = []
+    if cur:
+        pieces.append(cur)
+    return [(p[0], p[-1] + 1) for p in pieces]
+
+
+def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bool) -> tuple[list[Span], str]:
+    """The spans of one piece (none, the name, or a demonym and the name) and the label it ended with."""
+    out = []
+    if label not in {"NORP", "EVENT", "LANGUAGE"} and e - s > 1 and doc[s].lower_ in gaz.demonym_country \
+            and doc[s + 1].is_title and (label == "PERSON" or looks_like_person(doc, s + 1, e, gaz)):
+        out.append(Span(doc, s, s + 1, label="NORP"))  # "Australian Rodney Eyles"
+        s += 1
+    s, e = _trim_edges(doc, s, e, label, gaz, sports)
+    if e <= s:
+        return out, label
+    if label == "PERSON" and doc[e - 1].is_digit:
+        label = "ORG"  # a person's name does not end in a number ("Nord Stream 2")
+    if label == "PERSON":
+        s, e = _trim_person_titles(doc, s, e, gaz)
+    if label in {"ORG", "GPE", "LOC", "FAC", "NORP"} and looks_like_person(doc, s, e, gaz):
+        label = "PERSON"
+    sp = Span(doc, s, e, label=label)
+    if not _is_heading(sp, gaz):
+        out.append(sp)
+    return out, label
+
+
+def _trim_edges(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bool) -> tuple[int, int]:
+    """Articles, possessives, connectors and punctuation at the edges, a leading "September",
+    trailing scores and trailing ALL-CAPS heading words ("WORLD CUP QUALIFIER")."""
+    while s < e and (doc[s].text in STRIP_LEAD or doc[s].text.lower() in EDGE_CONNECTORS):
+        s += 1
+    while e - s > 1 and doc[s].text in gaz.strip_words:
+        s += 1  # "September Treasury"
+    e = trim_numbers(doc, s, e, keep_one=label not in NUMBERED_NAMES or not sports)
+    while e - s > 1 and doc[e - 1].is_upper and doc[e - 1].lower_ in gaz.not_names:
+        e -= 1  # "WORLD CUP QUALIFIER", "MAJOR LEAGUE STANDINGS"
+    while e > s and (doc[e - 1].text in STRIP_TRAIL or doc[e - 1].is_punct or doc[e - 1].text.lower() in EDGE_CONNECTORS):
+        e -= 1
+    return s, e
+
+
+def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
+    """'Winger Nitoglia', 'Paul Boateng MP': the title is not the name (a title word that is also
+    a given name stays)."""
+    while e - s > 1 and doc[s].is_title and doc[s].lower_ in gaz.titles and doc[s].lower_ not in gaz.first_names:
+        s += 1
+    while e - s > 1 and doc[e - 1].text in PERSON_SUFFIX_TITLES:
+        e -= 1
+    return s, e
+
+
+def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
+    """No capitalised letter, a word that is never a name, a sports heading, or a table header ("W D L PCT")."""
+    low = sp.text.lower()
+    return (not any(c.isupper() for c in sp.text) or low in gaz.not_names or low in gaz.sports_headings
+            or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp)))
+
+
+def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+    """'Mihai Tararache', 'Marion Clignet': a given name and a surname, not a known place or body."""
+    if not 2 <= e - s <= 3 or doc[s].lower_ not in gaz.first_names:
+        return False
+    toks = doc[s:e]
+    if not all(t.is_title and t.is_alpha for t in toks) or toks[-1].text in gaz.place_heads or toks[-1].text in gaz.org_heads:
+        return False
+    text = toks.text
+    return text not in gaz.places and text not in gaz.orgs and text.lower() not in gaz.country_of and toks[-1].text not in gaz.club_suffixes
+
+
+def trim_numbers(doc: Doc, s: int, e: int, keep_one: bool = True) -> int:
+    """Drop trailing scores and statistics ('Somerset 83', 'Croft 8-0-37-2', 'Surrey 429-7'), but keep
+    (keep_one) a single number that can be part of the name ('Nord Stream 2', 'Euro 96')."""
+    k = e
+    while k > s + 1 and (NUMERIC_TOKEN.match(doc[k - 1].text) or doc[k - 1].text in {"-", "/", ".", ":"}):
+        k -= 1
+    run = doc[k:e]
+    if k == e or k == s:
+        return e
+    if keep_one and len(run) == 1 and run[0].is_digit and (len(run[0].text) == 1 or doc[s].ent_type_ not in NUMBERED_NAMES):
+        return e
+    return k

@@ -1,0 +1,77 @@
+"""How the entity fixer combines the model's spans with the rules' spans, and its last touches.
+
+A rule span relabels a model span of the same extent, replaces the spans it covers or crosses,
+and yields to a longer model name that contains it (unless forced; in ALL CAPS, where the
+model is blind, the rule wins). Afterwards two group words in a row become one group ("Iraqi
+Kurds") and an acronym in brackets after a name is named too ("Kurdistan Democratic Party (KDP)").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from tasks.nlp.gazetteer import Gazetteer
+
+
+def merge(current: list[Span], rules: list[Span], gaz: Gazetteer, sports: bool, from_model: set[tuple[int, int]],
+          force: bool = False) -> list[Span]:
+    """`current` with the rule spans merged in. `from_model` holds the extents the model itself made."""
+    keep: dict[int, Span] = dict(enumerate(current))
+    owner: dict[int, int] = {}  # token -> key in keep
+    for k, m in keep.items():
+        for i in range(m.start, m.end):
+            owner[i] = k
+    add = []
+    for r in rules:
+        ids = {owner[i] for i in range(r.start, r.end) if i in owner and owner[i] in keep}
+        same = [k for k in ids if keep[k].start == r.start and keep[k].end == r.end]
+        if same:
+            add.append(Span(r.doc, r.start, r.end, label=_relabel(r, keep.pop(same[0]), gaz, sports)))
+            continue
+        k0 = owner.get(r.start)
+        inside = k0 is not None and k0 in keep and keep[k0].end >= r.end
+        if inside and not force and not (keep[k0].text.isupper() and (keep[k0].start, keep[k0].end) in from_model):
+            continue  # (the model is blind in ALL CAPS: there the gazetteer wins)
+        for k in ids:
+            keep.pop(k, None)
+        add.append(r)
+    return list(keep.values()) + add
+
+
+def _relabel(rule: Span, current: Span, gaz: Gazetteer, sports: bool) -> str:
+    """The label of a rule span over a span of the same extent: a known place the rules call an
+    organisation stays a place outside sports reports."""
+    if rule.label_ == "ORG" and current.label_ in {"GPE", "LOC"} and rule.text in gaz.places and not sports:
+        return current.label_
+    return rule.label_
+
+
+def uncovered(spans: list[Span], by: list[Span]) -> list[Span]:
+    """The spans that share no token with any span of `by`."""
+    taken = {i for sp in by for i in range(sp.start, sp.end)}
+    return [sp for sp in spans if not any(i in taken for i in range(sp.start, sp.end))]
+
+
+def join_norp(ents: list[Span]) -> list[Span]:
+    """'Iraqi Kurds', 'Iraqi Kurdish': two group words in a row are one group."""
+    ents = sorted(ents, key=lambda sp: sp.start)
+    out: list[Span] = []
+    for sp in ents:
+        if out and out[-1].label_ == "NORP" and sp.label_ == "NORP" and out[-1].end == sp.start:
+            out[-1] = Span(sp.doc, out[-1].start, sp.end, label="NORP")
+            continue
+        out.append(sp)
+    return out
+
+
+def bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+    """'Kurdistan Democratic Party ( KDP )': the acronym in brackets after a name is named too."""
+    out = []
+    starts = {sp.start for sp in ents}
+    for sp in ents:
+        i = sp.end
+        if (sp.label_ in {"ORG", "GPE", "LOC", "FAC", "EVENT", "LAW"} and i + 2 < len(doc) and doc[i].text == "("
+                and doc[i + 2].text == ")" and i + 1 not in starts):
+            t = doc[i + 1].text.replace(".", "")
+            if 2 <= len(t) <= 8 and t[:1].isupper() and sum(c.isupper() for c in t) >= 2:
+                out.append(Span(doc, i + 1, i + 2, label=sp.label_))
+    return out

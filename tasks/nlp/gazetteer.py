@@ -1,0 +1,134 @@
+"""The gazetteer: everything the entity rules and the entity index know from the data files.
+
+Countries (canonical short name, aliases, demonyms), other places, group words (NORP),
+organisations, sports clubs and headings, and the word lists of the name rules (title words,
+honorifics, given names, head nouns). Loaded once per process by `gazetteer()`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tasks.common.datafiles import DataFiles
+
+DATA = DataFiles.beside(__file__)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Everything the rules and the entity index know from the data files."""
+
+    country_of: dict[str, str]  # lower-cased country name or alias -> canonical name
+    demonym_country: dict[str, str]  # lower-cased demonym -> canonical country
+    country_demonym: dict[str, str]  # canonical country -> its first demonym ("Russian")
+    norp: frozenset[str]  # lower-cased non-country NORP words
+    places: dict[str, str]  # place name -> label (GPE / LOC)
+    orgs: frozenset[str]
+    clubs: frozenset[str]  # names that are teams in a sports report
+    sports_headings: dict[str, bool]  # heading -> team sport
+    connectors: frozenset[str]
+    not_names: frozenset[str]  # lower-cased
+    org_heads: frozenset[str]
+    club_prefixes: frozenset[str]
+    club_suffixes: frozenset[str]
+    first_names: frozenset[str] = frozenset()  # lower case
+    place_heads: frozenset[str] = frozenset()
+    event_heads: tuple[str, ...] = ()
+    titles: frozenset[str] = frozenset()  # title and occupation words ("President", "official")
+    honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": capitalised words after one are a name
+    strip_words: frozenset[str] = frozenset()  # words that lead a span without being its name ("September")
+    phrases: dict[str, str] = field(default_factory=dict)  # surface -> label, for the phrase matcher
+
+
+@dataclass
+class _Countries:
+    country_of: dict[str, str]
+    demonym_country: dict[str, str]
+    country_demonym: dict[str, str]
+    phrases: dict[str, str]  # every name and alias -> GPE, every demonym -> NORP
+
+
+def _split_cols(line: str) -> list[str]:
+    return [c.strip() for c in line.split("|")]
+
+
+def _semicolon_list(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split(";") if a.strip()]
+
+
+def _countries() -> _Countries:
+    """country_names.txt: `name | aliases | demonyms`; "the X" is also known as "X"."""
+    c = _Countries({}, {}, {}, {})
+    for line in DATA.lines("country_names.txt"):
+        cols = _split_cols(line) + ["", ""]
+        name, aliases, demonyms = cols[0], _semicolon_list(cols[1]), _semicolon_list(cols[2])
+        for a in [name, *aliases]:
+            c.country_of[a.lower()] = name
+            if a.lower().startswith("the "):
+                c.country_of[a[4:].lower()] = name
+            c.phrases[a] = "GPE"
+        for d in demonyms:
+            c.demonym_country.setdefault(d.lower(), name)
+            c.phrases.setdefault(d, "NORP")
+        if demonyms:
+            c.country_demonym[name] = demonyms[0]
+    return c
+
+
+def _places() -> list[tuple[str, str]]:
+    """gazetteer_places.txt: `name | label` (GPE when no label is given), in file order."""
+    out = []
+    for line in DATA.lines("gazetteer_places.txt"):
+        cols = _split_cols(line)
+        out.append((cols[0], cols[1] if len(cols) > 1 and cols[1] else "GPE"))
+    return out
+
+
+def _club_affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """entity_club_affixes.txt: `prefix WORD` / `suffix WORD` -> (prefixes, suffixes)."""
+    prefixes, suffixes = set(), set()
+    for line in DATA.lines("entity_club_affixes.txt"):
+        kind, _, word = line.partition(" ")
+        (prefixes if kind == "prefix" else suffixes).add(word.strip())
+    return frozenset(prefixes), frozenset(suffixes)
+
+
+def _phrases(countries: _Countries, norp: tuple[str, ...], places: list[tuple[str, str]], clubs: frozenset[str],
+             orgs: frozenset[str]) -> dict[str, str]:
+    """Surface -> label for the phrase matcher; the first source that names a surface labels it:
+    countries, group words, places, clubs ("CLUB": a team in a team-sports report, else a place), organisations."""
+    phrases = dict(countries.phrases)
+    for source in ([(w, "NORP") for w in norp], places, [(c, "CLUB") for c in clubs], [(o, "ORG") for o in orgs]):
+        for surface, label in source:
+            phrases.setdefault(surface, label)
+    return phrases
+
+
+def _lower_set(name: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in DATA.lines(name))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    countries = _countries()
+    places = _places()
+    clubs = frozenset(DATA.lines("gazetteer_sports.txt"))
+    orgs = frozenset(DATA.lines("gazetteer_orgs.txt"))
+    prefixes, suffixes = _club_affixes()
+    headings = [_split_cols(w) for w in DATA.lines("gazetteer_sports_headings.txt")]
+    return Gazetteer(
+        country_of=countries.country_of, demonym_country=countries.demonym_country,
+        country_demonym=countries.country_demonym, norp=_lower_set("gazetteer_norp.txt"),
+        places=dict(places), orgs=orgs, clubs=clubs,
+        sports_headings={cols[0].lower(): "team" in cols[1:] for cols in headings},
+        connectors=frozenset(DATA.lines("entity_name_connectors.txt")),
+        not_names=_lower_set("entity_not_names.txt"),
+        org_heads=frozenset(DATA.lines("entity_org_heads.txt")),
+        club_prefixes=prefixes, club_suffixes=suffixes,
+        first_names=frozenset(w.lower() for line in DATA.lines("entity_first_names.txt") for w in line.split()),
+        place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
+        titles=frozenset(DATA.lines("entity_title_words.txt")),
+        honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
+        strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
+        phrases=_phrases(countries, DATA.lines("gazetteer_norp.txt"), places, clubs, orgs),
+    )

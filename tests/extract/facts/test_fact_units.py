@@ -1,0 +1,151 @@
+"""tasks.extract.facts.units: the one owner of a fact's unit and kind."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.extract.facts import context, scan, units
+from tasks.extract.facts.records import Candidate, Fact
+
+# --------------------------------------------------------------------------- what is written beside a number
+
+
+def test_unit_at():
+    assert units.unit_at("5 km long", 2, False) == ("kilometre", "quantity", 4)
+    assert units.unit_at("5 per cent", 2, False) == ("%", "percent", 10)
+    assert units.unit_at("6ft 2in", 5, True) == ("inch", "quantity", 7)
+    assert units.unit_at("2 in London", 2, False) is None  # "in" is an inch only when it touches the digits
+    assert units.unit_at("12 apples", 3, False) is None
+
+
+def test_money_word_at():
+    assert units.money_word_at("5 dollars", 2) == ("USD", 9)
+    assert units.money_word_at("1.1396 EUR= at", 7) == ("EUR", 11)
+    assert units.money_word_at("12 cents", 3) == ("USD/100", 8)
+    assert units.money_word_at("12 apples", 3) is None
+
+
+@pytest.mark.parametrize("text,s,expected", [
+    ("cost $5", 6, ("USD", 5)),
+    ("cost US$5", 8, ("USD", 5)),
+    ("cost USD 5", 9, ("USD", 5)),
+    ("cost RM79", 7, ("MYR", 5)),
+    ("cost Rs 500", 8, ("INR", 5)),
+    ("cost AB$5", 8, None),
+    ("cost ABC 5", 9, None),
+])
+def test_currency_before(text, s, expected):
+    assert units.currency_before(text, s) == expected
+
+
+@pytest.mark.parametrize("text,end,letter,scale", [
+    ("133m text messages", 4, "m", True),
+    ("the 1500m freestyle", 9, "m", False),
+    ("ran 400m.", 8, "m", False),
+    ("ran 400m", 8, "m", False),
+    ("a 37m (121ft) skeleton", 5, "m", False),
+    ("a 64b chip", 5, "b", False),
+])
+def test_letter_is_scale(text, end, letter, scale):
+    assert units.letter_is_scale(text, end, letter) is scale
+
+
+def read(text: str, num_end: int, attached: bool, value: float = 1.0) -> tuple:
+    n = Candidate(start=0, end=num_end, num_start=0, num_end=num_end, value=value, plain_int=True)
+    ok = units.read_after(text, n, attached)
+    return ok, n.kind, n.unit, n.value, text[:n.end], n.plain_int
+
+
+@pytest.mark.parametrize("text,num_end,attached,value,expected", [
+    ("5 per cent more", 1, False, 5.0, (True, "percent", "%", 5.0, "5 per cent", False)),
+    ("2.4-litre engine", 3, False, 2.4, (True, "quantity", "litre", 2.4, "2.4-litre", False)),
+    ("118.5p a share", 5, True, 118.5, (True, "money", "GBX", 118.5, "118.5p", True)),
+    ("85c each", 2, True, 85.0, (True, "money", "USD", 0.85, "85c", True)),
+    ("12 cents each", 2, False, 12.0, (True, "money", "USD", 0.12, "12 cents", False)),
+    ("92 million yuan", 10, False, 92e6, (True, "money", "CNY", 92e6, "92 million yuan", False)),
+    ("2 pounds of flour", 1, False, 2.0, (True, "quantity", "pound", 2.0, "2 pounds", False)),
+    ("2 pounds each", 1, False, 2.0, (True, "money", "GBP", 2.0, "2 pounds", False)),
+    ("5G phones", 1, True, 5.0, (False, "count", None, 5.0, "5", True)),
+    ("40 apples", 2, False, 40.0, (True, "count", None, 40.0, "40", True)),
+])
+def test_read_after(text, num_end, attached, value, expected):
+    assert read(text, num_end, attached, value) == expected
+
+
+def test_an_iso_code_after_a_currency_symbol_wins():
+    n = Candidate(start=0, end=7, num_start=1, num_end=7, value=1.1396)
+    units.set_currency(n, "USD")
+    assert units.read_after("$1.1396 EUR= today", n, False) is True
+    assert (n.kind, n.unit, n.end) == ("money", "EUR", 12)
+
+
+# --------------------------------------------------------------------------- decided with the parse
+
+
+def decided(parse, text: str) -> list[tuple | None]:
+    """(words, kind, unit, value, qualifier, drop_if_bare) of each candidate; None when it is no quantity."""
+    art, doc = parse(text)
+    dx = context.TokenIndex(doc, art.text)
+    out = []
+    for sent in art.sentences:
+        for n in scan.scan(sent.text):
+            site = context.locate(dx, sent, n)
+            m = units.decide(n, site)
+            out.append(None if m is None else (art.text[site.start:m.end], m.kind, m.unit, m.value, m.qualifier, m.drop_if_bare))
+    return out
+
+
+DECISIONS = [
+    ("Women aged 25 and over were asked.", [("25", "quantity", "years old", 25.0, None, False)]),
+    ("Smith, 47, said no.", [("47", "quantity", "years old", 47.0, None, False)]),
+    ("The firm cut 300 jobs.", [("300 jobs", "count", "jobs", 300.0, None, False)]),
+    ("They raised thousands of dollars.", [("thousands of dollars", "money", "USD", 1000.0, None, False)]),
+    ("The 1500m will be her distance.", [("1500m", "quantity", "metre", 1500.0, None, False)]),
+    ("It opened in 1998 with 1998 seats.",
+     [("1998", "year", None, 1998.0, None, False), ("1998 seats", "count", "seats", 1998.0, None, False)]),
+    ("Two-thirds of voters agreed.", [("Two-thirds of voters", "count", "voters", 2 / 3, None, False)]),
+    ("It covers dozens of miles.", [("dozens of miles", "quantity", "mile", 24.0, None, False)]),
+    ("Sales were four times higher.", [("four times", "count", None, 4.0, "times", False)]),
+    ("The two met in Rome.", [("two", "count", None, 2.0, None, True)]),
+    ("It issued a three-year forecast and a 12-month plan.", [None, None]),
+    ("It sold 12 and 15 tonnes.", [("12", "count", None, 12.0, None, False), ("15 tonnes", "quantity", "tonne", 15.0, None, False)]),
+    ("The 12 page report and 8 new red buses.",
+     [("12 page", "count", "page", 12.0, None, False), ("8 new red buses", "count", "buses", 8.0, "new red", False)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DECISIONS, ids=[c[0][:40] for c in DECISIONS])
+def test_decide(parse, text, expected):
+    assert decided(parse, text) == expected
+
+
+def test_is_time_word(parse):
+    _, doc = parse("Three years and a month of walks.")
+    assert [t.text for t in doc if units.is_time_word(t)] == ["years", "month"]
+
+
+# --------------------------------------------------------------------------- coordination
+
+
+def facts_in(text: str, spec: list[tuple[str, str | None, str]]) -> list[Fact]:
+    """Facts for the given words of `text`, in order: (words, unit, kind)."""
+    out, pos = [], 0
+    for words, unit, kind in spec:
+        start = text.index(words, pos)
+        pos = start + len(words)
+        out.append(Fact(sentence_idx=0, char_start=start, char_end=pos, text=words, value=1.0, value_low=None, value_high=None,
+                        unit=unit, qualifier=None, kind=kind, relation="=", direction=None, subject=None, location=None))
+    return out
+
+
+def test_share_units():
+    text = "four-, five- and six-cylinder engines; 12 and 15 per cent; 280 million of the 1.5 billion shekels; 3 then 4 km"
+    facts = facts_in(text, [("four", None, "count"), ("five", None, "count"), ("six-cylinder", "cylinder", "count"),
+                            ("12", None, "count"), ("15 per cent", "%", "percent"),
+                            ("280 million", None, "count"), ("1.5 billion shekels", "ILS", "money"),
+                            ("3", None, "count"), ("4 km", "kilometre", "quantity")])
+    units.share_units(text, facts)
+    assert [(f.text, f.unit, f.kind) for f in facts] == [
+        ("four", "cylinder", "count"), ("five", "cylinder", "count"), ("six-cylinder", "cylinder", "count"),
+        ("12", "%", "percent"), ("15 per cent", "%", "percent"),
+        ("280 million", "ILS", "money"), ("1.5 billion shekels", "ILS", "money"),
+        ("3", None, "count"), ("4 km", "kilometre", "quantity")]

@@ -1,0 +1,93 @@
+"""Attribution strategies: which one decides, in which order, and what each finds."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.extract.quotes.attribution import STRATEGIES, Site, attribute
+from tasks.extract.quotes.classify import kind_of
+
+
+def found(ctx, att) -> tuple | None:
+    """(strategy, how, cue, speaker words) of an attribution."""
+    if att is None:
+        return None
+    words = ctx.text[att.speaker_start:att.speaker_end] if att.speaker_start is not None else None
+    return att.strategy, att.how, att.cue.text if att.cue is not None else None, words
+
+
+def site(ctx, k: int = 0) -> Site:
+    return Site(ctx, k, partial=kind_of(ctx, k) == "partial", before=ctx.before_tokens(k), after=ctx.after_tokens(k))
+
+
+def test_strategies_are_tried_in_this_order():
+    assert list(STRATEGIES) == ["cue_after", "dash_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
+                                "colon_paragraph", "label_colon", "noun_cue", "colon_subject", "preceding_cue", "preceding_subject",
+                                "clause_subject"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour plan\n\nHarbourmaster Tom Reilly spoke on Monday.\n\n\"The new quay will open in May,\" Reilly said.",
+     ("cue_after", "after", "said", "Reilly")),
+    ("Harbour plan\n\n\"We are ready\" ― Tom Reilly\n\nThe quay opens in May.",
+     ("dash_name", "dash", None, "Tom Reilly")),
+    ("Harbour plan\n\nThe council spoke on Monday.\n\n\"The quay will open in May.\"\n\n- Tom Reilly.\n\nWork goes on.",
+     ("dash_paragraph", "dash", None, "Tom Reilly")),
+    ("Harbour plan\n\nLocals agree - Tom Reilly: \"The quay is the best thing to happen to the town.\"",
+     ("dash_label", "colon", None, "Tom Reilly")),
+    ("Harbour plan\n\nTom Reilly, the harbourmaster, told the meeting that the quay was \"a gift to the town\" and would open soon.",
+     ("cue_above", "tree", "told", "Tom Reilly")),
+    ("Harbour plan\n\nHarbourmaster Tom Reilly said: \"The quay will open in May.\"",
+     ("cue_above", "tree", "said", "Harbourmaster Tom Reilly")),
+    ("Harbour plan\n\nAs Tom Reilly put it, \"the quay is open.\"",
+     ("cue_before", "before", "put", "Tom Reilly")),
+    ("Harbour plan\n\nSaid harbourmaster Tom Reilly: \"The quay will open in May.\"",
+     ("cue_before", "before", "Said", "harbourmaster Tom Reilly")),
+    ("Harbour plan\n\nAccording to the council, \"the quay will open in May and stay open all year.\"",
+     ("according_to", "according", None, "the council")),
+    ("Harbour plan\n\nHarbourmaster Tom Reilly gave the following answer:\n\n\"The quay will open in May.\"",
+     ("colon_paragraph", "colon", None, "Harbourmaster Tom Reilly")),
+    ("Harbour plan\n\nMayor Ann Cole: \"We are delighted with it.\"",
+     ("label_colon", "colon", None, "Mayor Ann Cole")),
+    ("Harbour plan\n\nTom Reilly issued a statement, \"The quay will open in May and nobody will be charged.\"",
+     ("noun_cue", "before", None, "Tom Reilly")),
+    ("Harbour plan\n\nThe delay does not worry harbourmaster Tom Reilly: \"The quay will open in May.\"",
+     ("colon_subject", "colon", None, "Tom Reilly")),
+    ("Harbour plan\n\nThe quay will open in May, Tom Reilly said. \"Nobody will pay to moor a boat here.\"",
+     ("preceding_cue", "carried", "said", "Tom Reilly")),
+    ("Harbour plan\n\nHarbourmaster Tom Reilly walked along the new quay on Monday. \"Nobody will pay to moor a boat here.\"",
+     ("preceding_subject", "carried", None, "Harbourmaster Tom Reilly")),
+    ("Harbour plan\n\nTom Reilly has attacked the council as a \"bunch of cowboys\" over the delays.",
+     ("clause_subject", "subject", None, "Tom Reilly")),
+])
+def test_the_strategy_that_decides(quote_context, text, expected):
+    ctx = quote_context(text)
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == expected
+
+
+def test_an_earlier_strategy_wins(quote_context):
+    """`Locals agree - Tom Reilly: "..."`: the dash label comes before the cue and the colon's subject."""
+    ctx = quote_context("Harbour plan\n\nLocals agree - Tom Reilly: \"The quay is the best thing to happen to the town.\"")
+    q = site(ctx)
+    fired = {name: found(ctx, strategy(q))[1:] for name, strategy in STRATEGIES.items() if strategy(q) is not None}
+    assert fired == {"dash_label": ("colon", None, "Tom Reilly"), "cue_before": ("before", "agree", "Locals"),
+                     "colon_subject": ("colon", None, "Locals")}
+
+
+def test_a_cue_with_no_speaker_is_kept_when_no_strategy_names_one(quote_context):
+    ctx = quote_context("Harbour\n\n\"The pier is safe,\" was said on Monday.")
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_above", "tree", "said", None)
+
+
+def test_outer_source_of_the_reported_words(quote_context):
+    ctx = quote_context("Harbour\n\nMayor Ann Cole spoke. \"The pier is safe,\" she said, according to the Harbour Gazette.")
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_after", "after", "said", "the Harbour Gazette")
+
+
+def test_name_glued_to_the_closing_mark(quote_context):
+    ctx = quote_context("Harbour\n\nMayor Ann Cole spoke.\n\n\"The pier is safe,”Cole said.")
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_after", "after", "said", "Cole")
+
+
+def test_no_attribution(quote_context):
+    ctx = quote_context("Harbour\n\nThe \"new\" pier is open.")
+    assert attribute(ctx, 0, kind_of(ctx, 0)) is None

@@ -1,0 +1,25 @@
+"""Indirect (reported) speech (indirect.py)."""
+from __future__ import annotations
+
+from tasks.extract.quotes.indirect import find_reported
+
+
+def reported(quote_context, text: str) -> list[tuple[str, str, str, str]]:
+    ctx = quote_context(text)
+    return [(ctx.text[r.start:r.end], r.att.cue.text, r.att.how, ctx.text[r.att.speaker_start:r.att.speaker_end])
+            for r in find_reported(ctx)]
+
+
+def test_a_speech_verb_with_a_clause_and_a_subject(quote_context):
+    assert reported(quote_context, "Harbour\n\nTom Reilly said the quay would open in May and the boats would return.") == [
+        ("the quay would open in May and the boats would return", "said", "indirect", "Tom Reilly")]
+    assert reported(quote_context, "Harbour\n\nThe mayor told reporters that the pier was safe.") == [
+        ("the pier was safe", "told", "indirect", "The mayor")]
+
+
+def test_not_reported_speech(quote_context):
+    text = ("Harbour\n\nTom Reilly said it was.\n\n"  # too short a clause
+            "\"He said the pier was unsafe,\" Mayor Ann Cole said.\n\n"  # inside a direct quote
+            "Monday said the pier was unsafe.\n\n"  # no speaker
+            "Tom Reilly called the pier unsafe.")  # a naming verb, not speech
+    assert reported(quote_context, text) == []

@@ -1,0 +1,72 @@
+"""Quotation marks: pairing within a paragraph and the quote spans of an article (no parser)."""
+from __future__ import annotations
+
+from tasks.extract.quotes.marks import QuoteSpan, find_spans, marks, opens_paragraph, pair_paragraph
+from tasks.model import Paragraph
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs separated by blank lines, with their offsets."""
+    out, pos = [], 0
+    for n, chunk in enumerate(text.split("\n\n")):
+        out.append(Paragraph(idx=n, kind="body", section=None, start=pos, end=pos + len(chunk), text=chunk))
+        pos += len(chunk) + 2
+    return out
+
+
+def spans(text: str) -> list[tuple[str, bool, bool, bool]]:
+    """(quoted words, closed, continues, continued) of each span."""
+    return [(text[s.start:s.end], s.close is not None, s.continues, s.continued) for s in find_spans(text, paragraphs(text))]
+
+
+def test_straight_marks_pair_by_context():
+    text = 'The ferry was "late again" and "full", the skipper said.'
+    assert spans(text) == [("late again", True, False, False), ("full", True, False, False)]
+
+
+def test_curly_marks_nest_the_other_family():
+    text = "“They promised us ‘a new pier’ twice,” Mrs Okafor said."
+    assert spans(text) == [("They promised us ‘a new pier’ twice,", True, False, False)]
+
+
+def test_unclosed_quote_runs_to_its_paragraph_end_only():
+    text = '"The pier will never be rebuilt.\n\nThe council disagreed.'
+    assert spans(text) == [("The pier will never be rebuilt.", False, False, False)]
+
+
+def test_paragraph_reopening_with_a_mark_continues_an_open_quote():
+    text = '"The pier will be rebuilt.\n\n"And the ferry will return."'
+    assert spans(text) == [("The pier will be rebuilt.", False, False, True), ("And the ferry will return.", True, True, False)]
+
+
+def test_single_marks_are_primary_only_without_double_ones():
+    text = "The skipper said 'the ferry isn't late' and didn't stop."
+    assert spans(text) == [("the ferry isn't late", True, False, False)]
+    # with double marks in the article, single ones are never primary
+    assert spans(text + ' "Fine," she said.') == [("Fine,", True, False, False)]
+
+
+def test_stray_closing_mark_and_empty_quotes_give_nothing():
+    assert spans("The pipe is 3” wide and “” was all he wrote, “?”") == []
+
+
+def test_same_family_reopening_leaves_the_first_quote_open():
+    text = '"One. "Two."'
+    # the first quote had no close: it runs to the paragraph's end, over the second
+    assert spans(text) == [('One. "Two."', False, False, False), ("Two.", True, False, False)]
+
+
+def test_pair_paragraph_offsets():
+    text = 'A "b" c “d”'
+    assert pair_paragraph(text, 0, len(text), False, marks()) == [(2, 4, 1), (8, 10, 1)]
+
+
+def test_span_outer_end_and_paragraph_start():
+    text = 'Intro.\n\n"Quay," she said.'
+    paras = paragraphs(text)
+    (sp,) = find_spans(text, paras)
+    assert sp == QuoteSpan(open=8, close=14, start=9, end=14, para=1)
+    assert sp.outer_end == 15
+    assert opens_paragraph(text, sp, paras)
+    later = 'Intro.\n\nShe said "quay".'
+    assert not opens_paragraph(later, find_spans(later, paragraphs(later))[0], paragraphs(later))

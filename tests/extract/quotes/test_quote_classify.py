@@ -1,0 +1,44 @@
+"""Which quote spans are quotations, and of which kind (classify.py)."""
+from __future__ import annotations
+
+from tasks.extract.quotes.attribution import attribute
+from tasks.extract.quotes.classify import is_markup, is_scare_quote, is_title, kind_of
+from tasks.extract.quotes.marks import find_spans
+
+
+def quoted(ctx) -> list[str]:
+    return [ctx.text[sp.start:sp.end] for sp in ctx.spans]
+
+
+def test_kind_full_or_partial(quote_context):
+    ctx = quote_context("Harbour\n\nMayor Ann Cole said: \"The pier is safe.\" She called it \"a fine pier\" and said \"It will last.\"\n\n"
+                        "\"Boats are back,\" she added.")
+    assert quoted(ctx) == ["The pier is safe.", "a fine pier", "It will last.", "Boats are back,"]
+    assert [kind_of(ctx, k) for k in range(4)] == ["full", "partial", "full", "full"]
+
+
+def test_markup_is_never_a_quotation(parse):
+    text = ("Harbour\n\nThe page had <a href=\"pier.html\">a link</a>.\n\n\"REILLY: The pier is safe.\n\n"
+            "A film titled \"the pier at dawn\" was shown. Harbourmaster Thomas \"Tom\" Reilly was there. \"Boats,\" he said.")
+    art, _ = parse(text)
+    spans = find_spans(art.text, art.paragraphs)
+    assert [(art.text[sp.start:sp.end], is_markup(art.text, art.paragraphs, sp)) for sp in spans] == [
+        ("pier.html", True), ("REILLY: The pier is safe.", True), ("the pier at dawn", True), ("Tom", True), ("Boats,", False)]
+
+
+def test_titles_and_names(quote_context):
+    ctx = quote_context("Harbour\n\nThe pier appeared in the film \"Harbour Lights\" and in the \"Coastal Towns Review\". "
+                        "\"Fine Day,\" Mayor Ann Cole said.")
+    assert quoted(ctx) == ["Harbour Lights", "Coastal Towns Review", "Fine Day,"]
+    kinds = [kind_of(ctx, k) for k in range(3)]
+    atts = [attribute(ctx, k, kinds[k]) for k in range(3)]
+    # after a title word; a title-cased name nobody is said to say; one a speaker says right there
+    assert [is_title(ctx, k, kinds[k], atts[k]) for k in range(3)] == [True, True, False]
+
+
+def test_scare_quotes(quote_context):
+    ctx = quote_context("Harbour\n\nThe \"new\" pier is open. \"It is new,\" Mayor Ann Cole said.")
+    assert quoted(ctx) == ["new", "It is new,"]
+    atts = [attribute(ctx, k, kind_of(ctx, k)) for k in range(2)]
+    assert atts[0] is None
+    assert [is_scare_quote(ctx, k, atts[k]) for k in range(2)] == [True, False]

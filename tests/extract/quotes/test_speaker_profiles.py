@@ -1,0 +1,65 @@
+"""What an article says of its entities (profiles.py), over a hand-made entity index."""
+from __future__ import annotations
+
+from tasks.extract.entities.index import Entity, EntityIndex
+from tasks.extract.quotes.profiles import EntityProfiles, description_words, token_sentences, words_of
+
+TEXT = "Russian President Vladimir Putin met Ms Anna Berg in Moscow. Putin praised his host. Berg said little."
+
+
+def at(word: str, nth: int = 0) -> tuple[int, int]:
+    i = -1
+    for _ in range(nth + 1):
+        i = TEXT.index(word, i + 1)
+    return i, i + len(word)
+
+
+def index() -> EntityIndex:
+    return EntityIndex(article_id="a", entities=[
+        Entity("a:0", "Vladimir Putin", "PERSON", mentions=[at("Vladimir Putin"), at("Putin", 1)]),
+        Entity("a:1", "Anna Berg", "PERSON", mentions=[at("Anna Berg")]),
+        Entity("a:2", "Berg", "PERSON", mentions=[at("Berg", 1)]),
+        Entity("a:3", "Moscow", "GPE", mentions=[at("Moscow")]),
+    ])
+
+
+def test_words_of():
+    assert words_of("Sen. O’Brien's staff, the U.S. envoy") == ["sen", "o'brien", "staff", "the", "u.s", "envoy"]
+
+
+def test_description_words():
+    assert description_words(["the", "russian", "leader"]) == {"russian", "@russia", "leader"}
+    assert description_words(["the", "sen", "from", "south", "korea"]) >= {"senator", "@south korea"}
+
+
+def test_token_sentences(nlp):
+    doc = nlp("One sentence here. And two.")
+    assert token_sentences(doc) == [0, 0, 0, 0, 1, 1, 1]
+
+
+def test_profiles(nlp):
+    doc = nlp(TEXT)
+    p = EntityProfiles.build(doc, index(), token_sentences(doc))
+    ents = {e.entity_id: e for e in p.ents.entities}
+    assert [(s, t, e.entity_id) for s, t, e in p.mentions] == [(*at("Vladimir Putin"), "a:0"), (*at("Anna Berg"), "a:1"),
+                                                                (*at("Moscow"), "a:3"), (*at("Putin", 1), "a:0"), (*at("Berg", 1), "a:2")]
+    assert p.profile["a:0"] == {"russian", "@russia", "president"}
+    assert p.profile["a:1"] == {"ms"}
+    assert p.gender == {"a:0": "m", "a:1": "f", "a:2": None, "a:3": None}
+    assert p.fuller == {"a:2": ents["a:1"]}  # "Berg" is short for "Anna Berg"
+    assert p.canon(ents["a:2"]) is ents["a:1"] and p.canon(ents["a:0"]) is ents["a:0"]
+    assert p.first_pos == {"a:0": at("Vladimir Putin")[0], "a:1": at("Anna Berg")[0], "a:3": at("Moscow")[0], "a:2": at("Berg", 1)[0]}
+    assert [(r.entity.entity_id, r.sent, r.subject) for r in p.subjects] == [("a:0", 0, True), ("a:1", 0, False), ("a:3", 0, False),
+                                                                             ("a:0", 1, True), ("a:2", 2, True)]
+
+
+def test_lookups(nlp):
+    doc = nlp(TEXT)
+    p = EntityProfiles.build(doc, index(), token_sentences(doc))
+    s, e = at("Putin")
+    assert p.entity_at(s, e).entity_id == "a:0"
+    assert p.entity_at(*at("met")) is None
+    assert [m[2].entity_id for m in p.mentions_in(0, at("Moscow")[1])] == ["a:0", "a:1", "a:3"]
+    assert [m[2].entity_id for m in p.mentions_over(at("Ms")[0], at("Anna")[1])] == ["a:1"]
+    assert p.last_mention_before(p.ents.entities[0], at("his")[0]) == at("Putin", 1)[0]
+    assert p.last_mention_before(p.ents.entities[0], 0) == -1

@@ -1,0 +1,58 @@
+"""The words that name a speaker, read off the parse (subjects.py)."""
+from __future__ import annotations
+
+from tasks.extract.quotes import subjects as S
+
+
+def tok(ctx, word: str, nth: int = 0):
+    return [t for t in ctx.doc if t.text == word][nth]
+
+
+def words(ctx, span: tuple[int, int]) -> str:
+    return ctx.text[span[0]:span[1]]
+
+
+def test_subject_of_a_cue_and_of_a_participle(quote_context):
+    ctx = quote_context("Harbour\n\nHarbourmaster Tom Reilly said the ferry was late, adding that the pier was unsafe.")
+    said, adding = tok(ctx, "said"), tok(ctx, "adding")
+    assert S.subject_of(ctx, said).text == "Reilly"
+    assert S.subject_of(ctx, adding).text == "Reilly"  # the participle climbs to the reporting clause
+    assert words(ctx, S.mention_span(ctx, S.subject_of(ctx, said))) == "Harbourmaster Tom Reilly"
+    assert S.own_subject(ctx, tok(ctx, "was")).text == "ferry"
+
+
+def test_agent_of_a_passive(quote_context):
+    ctx = quote_context("Harbour\n\nThe letter was written by Mayor Ann Cole on Monday.")
+    cole = S.subject_of(ctx, tok(ctx, "written"))
+    assert cole.text == "Cole" and words(ctx, S.mention_span(ctx, cole)) == "Mayor Ann Cole"
+
+
+def test_fronted_subject_over_a_relative_clause(quote_context):
+    ctx = quote_context("Harbour\n\nTom Reilly, who has run the harbour for a decade and knows every boat, said the pier was unsafe.")
+    s, e, head = S.fronted_subject(ctx, tok(ctx, "said"))
+    assert (ctx.text[s:e], head.text) == ("Tom Reilly", "Reilly")
+    assert S.fronted_subject(ctx, tok(ctx, "was")) is None
+
+
+def test_dates_cannot_speak(quote_context):
+    ctx = quote_context("Harbour\n\nOn Monday the skipper said the pier was unsafe. Monday said nothing new.")
+    assert S.cannot_speak(tok(ctx, "Monday")) and not S.cannot_speak(tok(ctx, "skipper"))
+    assert S.subject_of(ctx, tok(ctx, "said")).text == "skipper"
+    assert S.personlike(tok(ctx, "skipper")) is False and S.speakerlike(tok(ctx, "skipper")) is False
+
+
+def test_np_words_when_the_parse_is_no_help(quote_context):
+    ctx = quote_context("Harbour\n\nHarbour police Chief Ann Cole, who was there, spoke.")
+    toks = [t for t in ctx.doc if t.i >= 2 and not t.is_space]
+    s, e, head = S.np_words(ctx, toks)
+    assert (ctx.text[s:e], head.text) == ("Harbour police Chief Ann Cole", "Cole")
+    assert S.np_words(ctx, [tok(ctx, "was"), tok(ctx, "there")]) is None  # a clause, not a name
+    assert S.np_head(tok(ctx, "Ann")).text == "Cole"
+
+
+def test_sentence_subject_and_known_person(quote_context):
+    ctx = quote_context("Harbour\n\nMayor Ann Cole thanked the builders. The pier reopened.")
+    assert S.sentence_subject(ctx, tok(ctx, "builders").i).text == "Cole"
+    assert S.sentence_subject(ctx, tok(ctx, "reopened").i) is None  # "the pier" names no one
+    assert S.known_person(ctx, tok(ctx, "Cole")) and not S.known_person(ctx, tok(ctx, "pier"))
+    assert S.speakerlike(tok(ctx, "Cole")) and S.personlike(tok(ctx, "Mayor"))

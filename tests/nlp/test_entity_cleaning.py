@@ -1,0 +1,70 @@
+"""tasks.nlp.entity_cleaning: step 1 of the entity fixer, cleaning one span at a time."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from tasks.nlp.entity_cleaning import clean, looks_like_person, trim_numbers
+from tasks.nlp.gazetteer import gazetteer
+
+
+def cleaned(nlp, text: str, label: str, sports: bool = False) -> list[tuple[str, str]]:
+    doc = nlp.make_doc(text)
+    return [(sp.text, sp.label_) for sp in clean(Span(doc, 0, len(doc), label=label), gazetteer(), sports)]
+
+
+@pytest.mark.parametrize("text, label, sports, expected", [
+    ("Yorkshire at Headingley", "ORG", False, [("Yorkshire", "ORG"), ("Headingley", "ORG")]),
+    ("GERMANY - Bunds", "GPE", False, [("GERMANY", "GPE"), ("Bunds", "GPE")]),
+    ("Ata-ur-Rehman", "PERSON", False, [("Ata-ur-Rehman", "PERSON")]),
+    ("the Foreign Office 's", "ORG", False, [("Foreign Office", "ORG")]),
+    ("September Treasury", "ORG", False, [("Treasury", "ORG")]),
+    ("WORLD CUP QUALIFIER", "EVENT", False, [("WORLD CUP", "EVENT")]),
+    ("national news agency", "ORG", False, []),
+    ("Attendance", "ORG", False, []),
+    ("W D L PCT", "ORG", False, []),
+])
+def test_split_trimmed_or_dropped(nlp, text, label, sports, expected):
+    assert cleaned(nlp, text, label, sports) == expected
+
+
+def test_scores_are_trimmed_in_sports_reports_only(nlp):
+    assert cleaned(nlp, "Somerset 83", "ORG", sports=True) == [("Somerset", "ORG")]
+    assert cleaned(nlp, "Somerset 83", "ORG", sports=False) == [("Somerset 83", "ORG")]
+    assert cleaned(nlp, "Croft 8-0-37-2", "PERSON", sports=True) == [("Croft", "PERSON")]
+    assert cleaned(nlp, "Surrey 429-7", "ORG", sports=True) == [("Surrey", "ORG")]
+    assert cleaned(nlp, "Euro 96", "EVENT", sports=True) == [("Euro 96", "EVENT")]
+
+
+def test_person_titles_and_labels(nlp):
+    assert cleaned(nlp, "Winger Nitoglia", "PERSON") == [("Nitoglia", "PERSON")]
+    assert cleaned(nlp, "Paul Boateng MP", "PERSON") == [("Paul Boateng", "PERSON")]
+    assert cleaned(nlp, "Nord Stream 2", "PERSON") == [("Nord Stream 2", "ORG")]
+    assert cleaned(nlp, "Mihai Tararache", "ORG") == [("Mihai Tararache", "PERSON")]
+    assert cleaned(nlp, "Australian Rodney Eyles", "PERSON") == [("Australian", "NORP"), ("Rodney Eyles", "PERSON")]
+
+
+def test_a_relabelled_piece_relabels_the_pieces_after_it(nlp):
+    # (as the fixer has always done: "Berlin" inherits the ORG that "Nord Stream 2" turned into)
+    assert cleaned(nlp, "Nord Stream 2 , Berlin", "PERSON") == [("Nord Stream 2", "ORG"), ("Berlin", "ORG")]
+
+
+def test_trim_numbers(nlp):
+    doc = nlp.make_doc("Croft 8-0-37-2 and Surrey 429-7 and Euro 96")
+    assert [t.text for t in doc][:8] == ["Croft", "8", "-", "0", "-", "37", "-", "2"]
+    assert trim_numbers(doc, 0, 8) == 1
+    assert trim_numbers(doc, 9, 13) == 10
+    assert trim_numbers(doc, 14, 16) == 16  # one number can be part of the name
+    assert trim_numbers(doc, 14, 16, keep_one=False) == 15
+    assert trim_numbers(doc, 1, 2) == 2  # never to nothing
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mihai Tararache", True), ("Marion Clignet", True), ("Peter Nicol", True),
+    ("Mihai", False),  # one word
+    ("Paul Street", False),  # a place head
+    ("Rodney Eyles", False),  # not a listed given name
+])
+def test_looks_like_person(nlp, text, expected):
+    doc = nlp.make_doc(text)
+    assert looks_like_person(doc, 0, len(doc), gazetteer()) is expected

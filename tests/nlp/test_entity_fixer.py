@@ -1,0 +1,61 @@
+"""tasks.nlp.entity_fixer: the component, run by the pipeline after the NER, end to end."""
+from __future__ import annotations
+
+from tasks.nlp.entity_fixer import COMPONENT, EntityFixer, NAMED_LABELS
+
+
+def ents(doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def model_only(nlp, text: str):
+    """The doc as the model alone leaves it (every component but the fixer)."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != COMPONENT:
+            doc = proc(doc)
+    return doc
+
+
+def test_the_fixer_runs_right_after_the_ner(nlp):
+    assert nlp.pipe_names[nlp.pipe_names.index("ner") + 1] == COMPONENT
+    assert isinstance(nlp.get_pipe(COMPONENT), EntityFixer)
+
+
+def test_model_spans_are_cleaned(parse):
+    art, doc = parse("Interfax news agency said Yeltsin would meet Lebed .\nGERMANY - Bunds extended losses on Friday .")
+    texts = {(e.text, e.label_) for e in doc.ents}
+    assert ("Interfax", "ORG") in texts
+    assert ("GERMANY", "GPE") in texts
+    assert not any(" - " in e.text or e.text.endswith("agency") for e in doc.ents)
+
+
+def test_a_cricket_report_its_teams_dateline_and_venue(nlp):
+    text = "CRICKET - KENT BEAT ESSEX .\nCANTERBURY 1997-06-14\nKent beat Essex at Canterbury on Saturday .\nKent 301 , Essex 212 ."
+    assert ents(model_only(nlp, text)) == [
+        ("CANTERBURY", "GPE"), ("1997-06", "DATE"), ("Kent", "PERSON"), ("Canterbury", "GPE"), ("Saturday", "DATE"), ("Kent 301", "PERSON"),
+        ("212", "CARDINAL")]
+    assert ents(nlp(text)) == [
+        ("KENT", "ORG"), ("ESSEX", "ORG"), ("CANTERBURY", "GPE"), ("1997-06", "DATE"), ("Kent", "ORG"), ("Essex", "ORG"),
+        ("Canterbury", "GPE"), ("Saturday", "DATE"), ("Kent", "ORG"), ("Essex", "ORG"), ("212", "CARDINAL")]
+
+
+def test_names_groups_acronyms_and_honorifics(nlp):
+    text = "Officials of the Northern Fisheries Authority ( NFA ) met Iraqi Kurds and Mr Halvorsen in Oslo ."
+    assert ents(model_only(nlp, text)) == [
+        ("the Northern Fisheries Authority", "ORG"), ("Iraqi", "NORP"), ("Kurds", "NORP"), ("Halvorsen", "PERSON"), ("Oslo", "GPE")]
+    assert ents(nlp(text)) == [
+        ("Northern Fisheries Authority", "ORG"), ("NFA", "ORG"), ("Iraqi Kurds", "NORP"), ("Halvorsen", "PERSON"), ("Oslo", "GPE")]
+
+
+def test_a_given_name_and_surname_is_a_person(nlp):
+    assert ents(model_only(nlp, "Mihai Tararache scored twice .")) == [("Mihai Tararache", "ORG")]
+    assert ents(nlp("Mihai Tararache scored twice .")) == [("Mihai Tararache", "PERSON")]
+
+
+def test_empty_and_blank_docs(nlp):
+    assert ents(nlp("")) == [] and ents(nlp("   ")) == []
+
+
+def test_named_labels_are_the_ontonotes_name_labels():
+    assert NAMED_LABELS == {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}

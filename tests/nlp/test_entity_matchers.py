@@ -1,0 +1,58 @@
+"""tasks.nlp.entity_matchers: the gazetteer and token rules, and the spans their matches give."""
+from __future__ import annotations
+
+import pytest
+
+from tasks.nlp.entity_matchers import dateline_places, gazetteer_spans, phrase_matcher, rule_spans, token_matcher
+from tasks.nlp.gazetteer import gazetteer
+
+
+@pytest.fixture(scope="module")
+def matchers(nlp):
+    return phrase_matcher(nlp, gazetteer()), token_matcher(nlp, gazetteer())
+
+
+def rules(nlp, matchers, text: str, sports: bool = False) -> tuple[list, list]:
+    doc = nlp.make_doc(text)
+    names, datelines = rule_spans(doc, matchers[1], gazetteer(), sports)
+    return sorted((sp.start, sp.text, sp.label_) for sp in names), [(sp.text, sp.label_) for sp in datelines]
+
+
+def test_datelines_at_a_line_start(nlp, matchers):
+    assert rules(nlp, matchers, "BONN 1996-08-30\nThe talks went on .") == ([], [("BONN", "GPE")])
+    assert rules(nlp, matchers, "KHASAVYURT , Russia 1996-08-31\nRebels left .") == ([], [("KHASAVYURT", "GPE"), ("Russia", "GPE")])
+    assert rules(nlp, matchers, "He flew from BONN 1996-08-30 to Paris .") == ([], [])
+
+
+def test_dateline_places(nlp):
+    doc = nlp.make_doc("KHASAVYURT , Russia 1996-08-31")
+    assert [(sp.text, sp.label_) for sp in dateline_places(doc, 0, len(doc))] == [("KHASAVYURT", "GPE"), ("Russia", "GPE")]
+
+
+def test_people_after_honorifics_and_initials(nlp, matchers):
+    assert rules(nlp, matchers, "Mr Lebed met Mrs. Anna Smith and P. Simmons .")[0] == [
+        (1, "Lebed", "PERSON"), (4, "Anna Smith", "PERSON"), (7, "P. Simmons", "PERSON")]
+
+
+def test_scorecard_people_in_sports_reports_only(nlp, matchers):
+    text = "Salim Malik c Stewart b Hollioake 23\nBowling : Gough 8-0-39-3"
+    assert rules(nlp, matchers, text, sports=True)[0] == [(3, "Stewart", "PERSON"), (5, "Hollioake", "PERSON"), (10, "Gough", "PERSON")]
+    assert rules(nlp, matchers, text, sports=False)[0] == []
+
+
+def test_events_organisations_and_clubs(nlp, matchers):
+    assert rules(nlp, matchers, "Agassi won the Hong Kong Open and the World Cup of Golf .")[0] == [
+        (3, "Hong Kong Open", "EVENT"), (8, "World Cup of Golf", "EVENT")]
+    assert rules(nlp, matchers, "ROMANIA BEAT LITHUANIA IN WORLD CUP QUALIFIER .")[0] == [(4, "WORLD CUP", "EVENT")]
+    assert rules(nlp, matchers, "OPEN .")[0] == []
+    assert rules(nlp, matchers, "Shares in Acme Widgets Bank rose .")[0] == [(2, "Acme Widgets Bank", "ORG")]
+    assert rules(nlp, matchers, "The Bank said .")[0] == []
+    assert rules(nlp, matchers, "Norwich City beat Real Madrid .")[0] == [(0, "Norwich City", "ORG"), (3, "Real Madrid", "ORG")]
+
+
+def test_gazetteer_spans_as_written_and_in_capitals(nlp, matchers):
+    doc = nlp.make_doc("Britain and the British team beat Leicestershire in ROMANIA and Europe .")
+    expected = [("Britain", "GPE"), ("British", "NORP"), ("Leicestershire", "ORG"), ("ROMANIA", "GPE"), ("Europe", "LOC")]
+    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="ORG")] == expected
+    expected[2] = ("Leicestershire", "GPE")
+    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="GPE")] == expected

@@ -1,0 +1,142 @@
+"""Clean: normalisation, mojibake repair, and the Article built from a document."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.structure.clean import clean, normalise
+from tasks.model import Article, Paragraph, RawDocument
+
+
+def doc(text: str) -> RawDocument:
+    return RawDocument(source="t.txt", text=text, encoding="utf-8", content_sha256="0" * 64)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(p.kind, p.text) for p in clean(doc(text)).paragraphs]
+
+
+def test_line_layout_types_headline_standfirst_subheading_body():
+    text = ("Minister resigns over budget\n"
+            "The finance minister quit on Friday after a row over spending.\n"
+            "Jane Doe said she had lost the confidence of colleagues.\n"
+            "A new budget\n"
+            "The treasury will publish a revised plan next week.\n")
+    assert kinds(text) == [
+        ("headline", "Minister resigns over budget"),
+        ("standfirst", "The finance minister quit on Friday after a row over spending."),
+        ("body", "Jane Doe said she had lost the confidence of colleagues."),
+        ("subheading", "A new budget"),
+        ("body", "The treasury will publish a revised plan next week."),
+    ]
+    art = clean(doc(text))
+    assert [p.section for p in art.paragraphs] == [None, None, None, "A new budget", "A new budget"]
+
+
+def test_blank_line_layout_joins_hard_wrapped_lines_keeping_offsets():
+    text = ("Ad sales boost profit\n\n"
+            "Quarterly profits at the media giant jumped 76% to $1.13bn for the\n"
+            "three months to December, from $639m a year earlier.\n\n"
+            "The firm said it was pleased.\n")
+    art = clean(doc(text))
+    assert [(p.kind, p.text) for p in art.paragraphs] == [
+        ("headline", "Ad sales boost profit"),
+        ("body", "Quarterly profits at the media giant jumped 76% to $1.13bn for the three months to December, from $639m a year earlier."),
+        ("body", "The firm said it was pleased."),
+    ]
+    assert len(art.text) == len(text.rstrip())  # joining wrapped lines keeps every offset
+    for p in art.paragraphs:
+        assert art.text[p.start:p.end] == p.text
+
+
+def test_normalise_is_length_preserving_for_clean_text():
+    text = "Mr\u00a0Smith said\t\u201chello\u201d.\nNext line"
+    out = normalise(text)
+    assert out == "Mr Smith said \u201chello\u201d.\nNext line"
+    assert len(out) == len(text)
+
+
+def test_normalise_repairs_mojibake_and_line_ends():
+    assert normalise("It\u00e2\u0080\u0099s a \u00e2\u0080\u009ctest\u00e2\u0080\u009d\r\nok") == "It\u2019s a \u201ctest\u201d\nok"
+
+
+def test_normalise_exact():
+    # NFC, zero-width characters dropped, line and paragraph separators as line ends, controls as spaces
+    assert normalise("Cafe\u0301\u200b owners\u2028met\x07 today \u3000\n\n") == "Caf\u00e9 owners\nmet  today"
+
+
+def test_article_id_is_stable_and_derived_from_cleaned_text():
+    a = clean(doc("Title\nBody text here.\n"))
+    b = clean(doc("Title\r\nBody text here.\r\n\r\n"))
+    assert a.article_id == b.article_id and len(a.article_id) == 16
+
+
+def test_only_headline_is_an_article_of_one_paragraph():
+    art = clean(doc("Just a headline"))
+    assert [(p.kind, p.text) for p in art.paragraphs] == [("headline", "Just a headline")]
+
+
+def test_seed_structure_matches_gold(seed, gold):
+    art, _ = seed
+    st = gold["structure"]
+    by_kind = {}
+    for p in art.paragraphs:
+        by_kind.setdefault(p.kind, []).append(p.text)
+    assert by_kind["headline"] == [st["headline"]]
+    assert by_kind["standfirst"] == [st["standfirst"]]
+    assert by_kind["subheading"] == st["subheadings"]
+    assert len(by_kind["body"]) == st["body_paragraphs"]
+
+
+def test_clean_exact_article_carries_the_document_metadata():
+    when = datetime(2023, 3, 1, 9, 0, tzinfo=timezone.utc)
+    raw = RawDocument(source="rows.jsonl#7", text="Ferry fares rise\nFares rise by 5% in April.", encoding="cp1252 (fallback from utf-8)",
+                      content_sha256="ab" * 32, title="Ferry fares to rise", url="https://example.org/ferry", published_at=when)
+    assert clean(raw) == Article(
+        article_id="73fd5ed81de692fb",  # sha256 of the cleaned text, 16 hex digits
+        source="rows.jsonl#7", text="Ferry fares rise\nFares rise by 5% in April.",
+        paragraphs=[Paragraph(0, "headline", None, 0, 16, "Ferry fares rise"), Paragraph(1, "body", None, 17, 43, "Fares rise by 5% in April.")],
+        content_sha256="ab" * 32, encoding="cp1252 (fallback from utf-8)", title="Ferry fares to rise", standfirst=None,
+        url="https://example.org/ferry", published_at=when)
+
+
+def test_clean_from_page_structure():
+    raw = RawDocument(source="p.html", text="ignored when the page gives its paragraphs", encoding="utf-8", content_sha256="0" * 64,
+                      title="Lock\u00a0gates replaced",
+                      paragraphs_hint=[("body", "  Work on the lock\nended on Monday. "), ("subheading", "Cost"), ("body", " \u200b "),
+                                       ("body", "It cost \u00a32m.")])
+    art = clean(raw)
+    assert art.text == "Lock gates replaced\n\nWork on the lock ended on Monday.\n\nCost\n\nIt cost \u00a32m."
+    assert [(p.kind, p.section, p.start, p.end) for p in art.paragraphs] == [
+        ("headline", None, 0, 19), ("body", None, 21, 54), ("subheading", "Cost", 56, 60), ("body", "Cost", 62, 74)]
+    assert (art.title, art.standfirst) == ("Lock gates replaced", None)
+
+
+def test_clean_refuses_a_document_with_no_text():
+    with pytest.raises(ValueError, match=r"^no text after cleaning \(empty or whitespace-only input\)$"):
+        clean(doc(" \u200b\n\t"))
+    with pytest.raises(ValueError, match=r"^no text after cleaning \(empty page\)$"):
+        clean(RawDocument(source="p.html", text="", encoding="utf-8", content_sha256="0" * 64, paragraphs_hint=[("body", " ")]))
+
+
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=400)
+lines = st.lists(st.text(min_size=0, max_size=80), min_size=1, max_size=12).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(texts, lines))
+def test_clean_never_fails_and_offsets_slice_the_text(text):
+    try:
+        art = clean(doc(text))
+    except ValueError as e:
+        assert "no text" in str(e)
+        assert not normalise(text).strip()
+        return
+    assert art.paragraphs and art.paragraphs[0].kind == "headline"
+    for p in art.paragraphs:
+        assert art.text[p.start:p.end] == p.text and p.text.strip() == p.text and p.text
+    starts = [p.start for p in art.paragraphs]
+    assert starts == sorted(starts)

@@ -1,0 +1,147 @@
+"""Validation, end to end: failing rows are quarantined with the failing expectation, an
+article whose own row fails takes all its rows with it, and no verdict depends on which
+batches are validated together."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.pipeline import run_pipeline
+from tasks.schemas import TABLES
+from tasks.store.tables import read_table
+
+ART_A = "Minister quits over budget\nJane Doe resigned on Friday.\n\"I have lost the confidence of my colleagues,\" she said.\n"
+ART_B = "Storm hits coast\nA storm struck the coast on Monday, cutting power to 3,000 homes.\n"
+
+
+def tables(out: Path) -> dict:
+    return {t: read_table(out, t).drop(columns=["month"], errors="ignore") for t in TABLES}
+
+
+@pytest.fixture()
+def inputs(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(ART_A, encoding="utf-8")
+    (d / "b.txt").write_text(ART_B, encoding="utf-8")
+    return d
+
+
+def test_rows_failing_validation_are_quarantined_with_the_expectation(inputs, tmp_path, nlp, monkeypatch):
+    from tasks.extract import article as extract
+
+    real = extract.article_rows
+
+    def with_a_bad_row(art, doc, ingested_at):
+        rows = real(art, doc, ingested_at)
+        if rows["paragraphs"]:
+            rows["paragraphs"][-1] = dict(rows["paragraphs"][-1], kind="sidebar")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", with_a_bad_row)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1)
+    assert s["quarantined"] == {"paragraphs": 2} and not s["validation_passed"]
+    assert "sidebar" not in set(read_table(out, "paragraphs")["kind"])
+    import pandas as pd
+
+    q = pd.read_parquet(out / "quarantine" / "paragraphs")
+    assert list(q["kind"]) == ["sidebar", "sidebar"]
+    assert set(q["failed_expectations"]) == {"expect_column_values_to_be_in_set(column=kind)"}
+
+
+def _bad_storm_paragraph(monkeypatch):
+    from tasks.extract import article as extract
+
+    real = extract.article_rows
+
+    def with_a_bad_row(art, doc, ingested_at):
+        rows = real(art, doc, ingested_at)
+        if art.title == "Storm hits coast":
+            rows["paragraphs"][-1] = dict(rows["paragraphs"][-1], kind="sidebar")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", with_a_bad_row)
+
+
+def _quarantine(out: Path, table: str):
+    import pandas as pd
+
+    return pd.read_parquet(out / "quarantine" / table).drop(columns=["ingested_at"], errors="ignore").reset_index(drop=True)
+
+
+def _no_ingested_at(df):
+    return df.drop(columns=["ingested_at"], errors="ignore")
+
+
+@pytest.mark.parametrize("duplicate", [False, True], ids=["one-layer", "duplicate-in-group"])
+def test_batches_validated_together_give_the_tables_of_batches_validated_alone(inputs, tmp_path, nlp, monkeypatch, duplicate):
+    """One file per batch; the tables and the quarantine do not depend on how many batches
+    share a GX call (the failing row is in the group's second batch), and an exact duplicate
+    in another batch of the same group is not taken for a duplicated key."""
+    _bad_storm_paragraph(monkeypatch)
+    if duplicate:
+        (inputs / "c copy.txt").write_text(ART_A, encoding="utf-8")
+    runs = {}
+    for every in (1, 1000):
+        out = tmp_path / f"out{every}"
+        s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=every)
+        assert s["quarantined"] == {"paragraphs": 1} and not s["validation_passed"], every
+        assert s["articles_written"] == 2
+        runs[every] = (tables(out), _quarantine(out, "paragraphs"))
+    for t in TABLES:
+        assert _no_ingested_at(runs[1][0][t]).equals(_no_ingested_at(runs[1000][0][t])), t
+    assert runs[1][1].equals(runs[1000][1])
+    assert list(runs[1000][1]["kind"]) == ["sidebar"]
+    assert list(runs[1000][1]["failed_expectations"]) == ["expect_column_values_to_be_in_set(column=kind)"]
+    arts = runs[1000][0]["articles"].sort_values("title")
+    assert [Path(x).name for x in arts.iloc[0]["sources"]] == (["a.txt", "c copy.txt"] if duplicate else ["a.txt"])
+
+
+def test_an_expectation_naming_no_rows_fails_only_its_own_batch(inputs, tmp_path, nlp, monkeypatch):
+    from tasks.validate import gx
+
+    real = gx.validate_table
+
+    def table_level_failure(table, data, *args):
+        v = real(table, data, *args)
+        if table == "paragraphs" and "Storm hits coast" in data.column("text").to_pylist():
+            v.success, v.table_failures = False, ["expect_table_row_count_to_be_between()"]
+        return v
+
+    monkeypatch.setattr(gx, "validate_table", table_level_failure)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=1000)
+    assert s["quarantined"] == {"paragraphs": 2}
+    assert list(read_table(out, "paragraphs")["text"]) == ART_A.splitlines()  # a.txt's batch passed
+    assert set(_quarantine(out, "paragraphs")["failed_expectations"]) == {"expect_table_row_count_to_be_between()"}
+
+
+def test_an_article_failing_validation_takes_all_its_rows_to_quarantine(inputs, tmp_path, nlp, monkeypatch):
+    from tasks.extract import article as extract
+
+    clean = run_pipeline([str(inputs)], str(tmp_path / "clean"), workers=1)
+    storm = read_table(tmp_path / "clean", "articles").set_index("title").loc["Storm hits coast", "article_id"]
+    expected = {t: int((read_table(tmp_path / "clean", t)["article_id"] == storm).sum()) for t in TABLES}
+    assert clean["validation_passed"] and expected["numeric_facts"] >= 1
+    real = extract.article_rows
+
+    def bad_article(art, doc, ingested_at):
+        rows = real(art, doc, ingested_at)
+        if art.title == "Storm hits coast":
+            rows["articles"][0] = dict(rows["articles"][0], n_paragraphs=0)  # min 1
+            rows["paragraphs"][-1] = dict(rows["paragraphs"][-1], kind="sidebar")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", bad_article)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1)
+    assert s["quarantined"] == {t: n for t, n in expected.items() if n}
+    assert list(read_table(out, "articles")["title"]) == ["Minister quits over budget"]
+    q = _quarantine(out, "paragraphs").sort_values("paragraph_idx")
+    # the failing row and the orphan row are both kept, each with its reason
+    assert list(q["failed_expectations"]) == ["article row quarantined", "expect_column_values_to_be_in_set(column=kind)"]
+    ids = set(read_table(out, "articles")["article_id"])
+    for t in TABLES:
+        assert set(read_table(out, t)["article_id"]) <= ids, t
