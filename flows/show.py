@@ -1,8 +1,14 @@
-"""`newsfacts show`: the tables as readable terminal tables."""
+"""`newsfacts show`: the tables as readable terminal tables.
+
+Every value comes from the articles and is shown as plain text (rich.text.Text): square
+brackets in a quote ("[sic]", "[/bold]") are words, never console markup.
+"""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from tasks.store.tables import read_table
 
@@ -22,6 +28,15 @@ def select_article(out: str, article: str | None) -> list[str] | None:
     return list(hit["article_id"])
 
 
+def cell(v) -> Text:
+    """A table value as plain text: nothing for a null, lists joined with commas."""
+    if v is None or (isinstance(v, float) and v != v):
+        return Text("")
+    if hasattr(v, "__len__") and not isinstance(v, str):
+        return Text(", ".join(str(x) for x in v))
+    return Text(str(v))
+
+
 def show(what: str, article: str | None, out: str, limit: int = 50) -> int:
     console = Console()
     table, cols = VIEWS[what]
@@ -29,7 +44,7 @@ def show(what: str, article: str | None, out: str, limit: int = 50) -> int:
     ids = select_article(out, article)
     if ids is not None:
         if not ids:
-            console.print(f"[red]no article matches {article!r} in {out}[/]")
+            console.print(f"[red]no article matches {escape(repr(article))} in {escape(str(out))}[/]")
             return 1
         df = df[df["article_id"].isin(ids)]
     sort = [c for c in ("article_id", "char_start") if c in df.columns]
@@ -38,7 +53,6 @@ def show(what: str, article: str | None, out: str, limit: int = 50) -> int:
     for c in cols:
         t.add_column(c, overflow="fold", max_width=70 if c == "text" else 30)
     for _, r in df.head(limit).iterrows():
-        t.add_row(*("" if v is None or (isinstance(v, float) and v != v) else ", ".join(v) if hasattr(v, "__len__") and not isinstance(v, str) else str(v)
-                    for v in (r[c] for c in cols)))
+        t.add_row(*(cell(r[c]) for c in cols))
     console.print(t)
     return 0
