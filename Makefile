@@ -26,6 +26,7 @@ run: setup
 	$(BIN)/newsfacts run $(IN) --out $(OUT)
 
 test: setup
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 # re-pin dependencies (needs uv: pip install uv)
