@@ -1,0 +1,170 @@
+"""Checks that need a second table, computed in the validation stage with Arrow: the one
+place that declares and evaluates them.
+
+One GX call per table and group sees one table, so a check on another table's rows (is this
+offset inside the article's text, is `text` the slice it claims, does this `entity_id` exist
+in entities) is computed here, per batch (a batch holds every row of its articles), and
+recorded in GX's result format (`result_json`), with failing rows quarantined like GX's
+(critical). Declared in each table's suite (`meta.computed`), from the schema's metadata:
+`span` (the offsets a text column is the slice of) and `ref` (the table.column a value must
+exist in, within the same article); every table's `article_id` must be an article of the batch.
+
+References are checked against the rows that stay: tables are checked in data-flow order
+(articles, paragraphs, sentences, entities, mentions, quotes, numeric_facts), so a mention
+whose entity row was quarantined is quarantined too, and no table ever points at a row that
+is not there. A row whose article row fails follows its article (tasks.validate.quarantine).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from tasks.schemas import TABLES, meta
+from tasks.validate.metrics import COMPUTED_RATE
+
+WITHIN = "expect_span_to_be_within_article_text"
+MATCH = "expect_column_values_to_equal_article_text_slice"
+REFERENCE = "expect_column_values_to_exist_in_table"
+COMPUTED_TYPES = (WITHIN, MATCH, REFERENCE, COMPUTED_RATE)
+EXAMPLES = 5
+EVALUATED_BY = "newsfacts validation stage (Arrow), not GX: these checks need a second table"
+
+
+def declarations(table: str) -> list[dict]:
+    """The critical computed checks of a table, in the shape of GX expectation configurations."""
+    schema = TABLES.get(table)
+    if schema is None:
+        return []
+    out = []
+    if table != "articles" and "article_id" in schema.names:
+        out.append(_reference("article_id", "articles", "article_id"))
+    for f in schema:
+        ref = meta(f, "ref")
+        if ref:
+            out.append(_reference(f.name, *ref.split(".")))
+    for f in schema:
+        span = meta(f, "span")
+        if span:
+            cols = span.split(",")
+            out.append({"type": WITHIN, "kwargs": {"column_list": cols}, "severity": "critical",
+                        "meta": {"reason": "offsets index articles.text: 0 <= start <= end <= its length"}})
+            out.append({"type": MATCH, "kwargs": {"column": f.name, "span": cols}, "severity": "critical",
+                        "meta": {"reason": f"{f.name} is articles.text[{cols[0]}:{cols[1]}]"}})
+    return out
+
+
+def _reference(column: str, table: str, table_column: str) -> dict:
+    return {"type": REFERENCE, "kwargs": {"column": column, "table": table, "table_column": table_column}, "severity": "critical",
+            "meta": {"reason": f"every {column} names a row of {table} ({table_column}) of the same article"}}
+
+
+@dataclass
+class Outcome:
+    """One computed check on some rows: how many it judged, which failed, a few examples."""
+
+    table: str
+    config: dict
+    element_count: int = 0
+    unexpected: list[int] = field(default_factory=list)  # row positions in the batch's table
+    examples: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        kw = self.config["kwargs"]
+        args = [f"{k}={kw[k]}" for k in ("column", "column_list", "table") if k in kw]
+        return f"{self.config['type']}({', '.join(args)})"
+
+
+def check_batch(tables: dict[str, pa.Table], failed: dict[str, dict[int, list[str]]],
+                declared: dict[str, list[dict]]) -> list[Outcome]:
+    """Run a batch's critical computed checks, table by table in data-flow order; each failing
+    row is added to `failed` (table -> position -> failing expectations) under the check's name."""
+    texts = dict(zip(tables["articles"].column("article_id").to_pylist(), tables["articles"].column("text").to_pylist()))
+    outcomes = []
+    for table in TABLES:
+        t = tables[table]
+        for cfg in declared.get(table, []):
+            if cfg["type"] not in (WITHIN, MATCH, REFERENCE):
+                continue
+            o = Outcome(table, cfg)
+            if cfg["type"] == REFERENCE:
+                _check_reference(o, t, tables, failed)
+            else:
+                _check_span(o, t, texts)
+            for i in o.unexpected:
+                failed.setdefault(table, {}).setdefault(i, []).append(o.name)
+            outcomes.append(o)
+    return outcomes
+
+
+def _check_reference(o: Outcome, t: pa.Table, tables: dict[str, pa.Table], failed: dict[str, dict[int, list[str]]]) -> None:
+    kw = o.config["kwargs"]
+    target = tables[kw["table"]]
+    gone = failed.get(kw["table"], {}) if kw["table"] != "articles" else {}  # an article's failure is followed, not referenced
+    keys = {(a, v) for i, (a, v) in enumerate(zip(target.column("article_id").to_pylist(), target.column(kw["table_column"]).to_pylist()))
+            if i not in gone}
+    aids = t.column("article_id").to_pylist()
+    values = aids if kw["column"] == "article_id" else t.column(kw["column"]).to_pylist()
+    for i, (a, v) in enumerate(zip(aids, values)):
+        if v is None:
+            continue
+        o.element_count += 1
+        if ((a, v) if kw["table"] != "articles" else (v, v)) not in keys:
+            _unexpected(o, i, f"{a}: {v}")
+
+
+def _check_span(o: Outcome, t: pa.Table, texts: dict[str, str]) -> None:
+    kw = o.config["kwargs"]
+    start, end = (t.column(c).to_pylist() for c in (kw["span"] if o.config["type"] == MATCH else kw["column_list"]))
+    values = t.column(kw["column"]).to_pylist() if o.config["type"] == MATCH else None
+    for i, (a, s, e) in enumerate(zip(t.column("article_id").to_pylist(), start, end)):
+        text = texts.get(a)
+        if s is None or e is None or text is None:
+            continue  # no span, or no article: the reference check judges it
+        inside = 0 <= s <= e <= len(text)
+        if values is None:
+            o.element_count += 1
+            if not inside:
+                _unexpected(o, i, f"{a}: {s}-{e} of {len(text)}")
+        elif inside and values[i] is not None:
+            o.element_count += 1
+            if values[i] != text[s:e]:
+                _unexpected(o, i, f"{a}: {values[i][:40]!r} != {text[s:e][:40]!r}")
+
+
+def _unexpected(o: Outcome, i: int, example: str) -> None:
+    o.unexpected.append(i)
+    if len(o.examples) < EXAMPLES:
+        o.examples.append(example)
+
+
+def result_json(table: str, outcomes: list[Outcome], extra: list[dict] | None = None) -> dict:
+    """Outcomes of one table's computed checks (merged over a group's batches by config), and
+    `extra` expectation results, as a GX suite validation result (JSON), so that they sit
+    beside GX's own in the run's results."""
+    merged: dict[str, Outcome] = {}
+    for o in outcomes:
+        m = merged.setdefault(o.name, Outcome(table, o.config))
+        m.element_count += o.element_count
+        m.unexpected += o.unexpected
+        m.examples = (m.examples + o.examples)[:EXAMPLES]
+    results = [expectation_result(m.config, m.element_count, len(m.unexpected), m.examples) for m in merged.values()]
+    results += extra or []
+    ok = sum(r["success"] for r in results)
+    return {"success": ok == len(results), "suite_name": table, "results": results, "meta": {"evaluated_by": EVALUATED_BY},
+            "statistics": {"evaluated_expectations": len(results), "successful_expectations": ok,
+                           "unsuccessful_expectations": len(results) - ok,
+                           "success_percent": 100.0 * ok / len(results) if results else None}}
+
+
+def expectation_result(config: dict, element_count: int, unexpected_count: int, examples: list[str],
+                       success: bool | None = None, observed: float | None = None) -> dict:
+    """One expectation's result in GX's JSON shape (ExpectationValidationResult.to_json_dict)."""
+    result: dict = {"element_count": element_count, "unexpected_count": unexpected_count,
+                    "unexpected_percent": 100.0 * unexpected_count / element_count if element_count else None,
+                    "partial_unexpected_list": examples}
+    if observed is not None:
+        result["observed_value"] = observed
+    return {"success": unexpected_count == 0 if success is None else success, "expectation_config": config, "result": result,
+            "meta": {}, "exception_info": {"raised_exception": False, "exception_traceback": None, "exception_message": None}}
