@@ -11,6 +11,8 @@ Non-nullable fields get ExpectColumnValuesToNotBeNull; key columns ExpectCompoun
 """
 from __future__ import annotations
 
+import hashlib
+
 import pyarrow as pa
 
 
@@ -62,6 +64,9 @@ SENTENCES = pa.schema([
 ENTITIES = pa.schema([
     ARTICLE_ID,
     col("entity_id", pa.string(), "Id of the entity within the article (article_id:n).", nullable=False),
+    col("entity_key", pa.string(), "Key of the entity across articles: LABEL:slug-of-name ('PERSON:jens-stoltenberg'); "
+        "the same for the same name and label in every article (entity_index.canonical_key joins a surname to its full name).",
+        nullable=False),
     col("name", pa.string(), "Canonical name: the fullest name the article uses; countries take their common English short name.", nullable=False),
     col("label", pa.string(), "OntoNotes label decided by the evidence of all mentions.", nullable=False,
         values="PERSON,NORP,FAC,ORG,GPE,LOC,PRODUCT,EVENT,WORK_OF_ART,LAW,LANGUAGE"),
@@ -73,12 +78,21 @@ ENTITIES = pa.schema([
 MENTIONS = pa.schema([
     ARTICLE_ID,
     col("entity_id", pa.string(), "The entity this mention names.", nullable=False, ref="entities.entity_id"),
+    col("entity_key", pa.string(), "entities.entity_key of that entity.", nullable=False),
     col("sentence_idx", pa.int32(), "Sentence holding the mention.", nullable=False, min=0, ref="sentences.sentence_idx"),
     col("char_start", pa.int32(), "Start offset in articles.text.", nullable=False, min=0),
     col("char_end", pa.int32(), "End offset (exclusive) in articles.text.", nullable=False, min=0),
     col("text", pa.string(), "The mention's words.", nullable=False, span="char_start,char_end"),
     col("label", pa.string(), "Label of this mention (the entity's label after voting).", nullable=False),
 ], metadata={b"description": b"Every named mention of an entity.", b"key": b"article_id,char_start,char_end"})
+
+# The rules that can decide a quote's speaker (the strategies of tasks/extract/quotes/attribution.py, in
+# order, then carry-over and indirect speech) and how the words naming the speaker were resolved.
+QUOTE_RULES = ("cue_after", "dash_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
+               "colon_paragraph", "label_colon", "noun_cue", "noun_of", "colon_subject", "preceding_cue",
+               "preceding_according", "preceding_subject", "clause_subject", "carried", "previous_paragraph_subject",
+               "reported_speech")
+QUOTE_ATTRIBUTIONS = ",".join([f"{r}:{h}" for r in QUOTE_RULES for h in ("name", "pronoun", "description")] + ["none"])
 
 QUOTES = pa.schema([
     ARTICLE_ID,
@@ -91,14 +105,23 @@ QUOTES = pa.schema([
     col("kind", pa.string(), "full: a whole quoted statement; partial: a fragment inside the writer's sentence; indirect: reported speech.",
         nullable=False, values="full,partial,indirect"),
     col("closed", pa.bool_(), "False when the closing mark is missing (the quote runs to its paragraph's end).", nullable=False),
-    col("speaker", pa.string(), "Canonical name of the speaker (entities.name), or the describing words if no entity matches."),
-    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker.", ref="entities.entity_id"),
+    col("speaker", pa.string(), "Canonical name of the speaker (entities.name); for someone the article never names, the description "
+        "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance')."),
+    col("speaker_type", pa.string(), "person | organisation (a named entity said it: speaker_entity_id is set) | unnamed (no entity "
+        "of the article: someone only described, 'a spokesman', 'officials', or a name the entities table does not hold); "
+        "null when no speaker was found.", values="person,organisation,unnamed"),
+    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker; set whenever a named entity said it.", ref="entities.entity_id"),
+    col("entity_key", pa.string(), "entities.entity_key of the speaker (join entity_index on it)."),
     col("speaker_mention", pa.string(), "The words naming the speaker for this quote ('he', 'the Russian leader', 'Wallace').",
         span="speaker_char_start,speaker_char_end"),
     col("speaker_char_start", pa.int32(), "Start offset of speaker_mention.", min=0),
     col("speaker_char_end", pa.int32(), "End offset of speaker_mention.", min=0),
     col("cue", pa.string(), "Reporting verb as written ('said', 'added', 'told')."),
-    col("attribution", pa.string(), "How the speaker was found.", values="name,pronoun,description,carried,none"),
+    col("attribution", pa.string(), "The rule that decided the speaker and how its words were resolved, as RULE:HOW "
+        "('cue_after:pronoun'): RULE is the attribution strategy that found the words naming the speaker "
+        "(tasks/extract/quotes/attribution.py), 'carried' (the speaker of the quotation it continues), "
+        "'previous_paragraph_subject' or 'reported_speech' (indirect speech); HOW is name, pronoun or description; "
+        "'none' when no speaker was found.", values=QUOTE_ATTRIBUTIONS),
 ], metadata={b"description": b"Quotations (direct and indirect) with their speakers.", b"key": b"article_id,quote_id"})
 
 NUMERIC_FACTS = pa.schema([
@@ -111,7 +134,13 @@ NUMERIC_FACTS = pa.schema([
     col("value", pa.float64(), "The number (lower bound for ranges); money in currency units, percent as written (5% -> 5).", nullable=False),
     col("value_low", pa.float64(), "Lower end of a range."),
     col("value_high", pa.float64(), "Upper end of a range."),
-    col("unit", pa.string(), "Counted noun (counts), ISO 4217 code (money), '%' (percent) or unit of measure."),
+    col("unit", pa.string(), "Canonical unit for the kind: ISO 4217 code (money; 'GBX' for prices in pence); '%', "
+        "'percentage points' or 'basis points' (percent); a unit name of Pint's default registry, prefix included, for a "
+        "quantity ('kilometer', 'degree_Celsius', 'mile_per_hour', 'square_foot'; a compound Pint does not name is "
+        "written 'square_X', 'cubic_X' or 'X_per_Y' from its names), or a news idiom ('years old', 'point_per_game'); "
+        "the singular lemma of the counted noun (count: 'job', 'soldier'); null for year, date and ordinal."),
+    col("unit_text", pa.string(), "The unit's words as written ('km/h', 'degrees celsius', '$', 'per cent', 'soldiers'); "
+        "null when the unit is not written beside the number (carried over from a coordinated number)."),
     col("qualifier", pa.string(), "Qualifiers of the counted noun ('additional', 'further', 'British military')."),
     col("kind", pa.string(), "Kind of number.", nullable=False, values="count,money,percent,quantity,year,date,ordinal"),
     col("relation", pa.string(), "= exact, ~ approximate, > more than / at least, < fewer than / up to.", nullable=False, values="=,~,>,<"),
@@ -121,6 +150,28 @@ NUMERIC_FACTS = pa.schema([
     col("resolved_date", pa.string(), "For dates: ISO date or period resolved against published_at."),
     col("quote_id", pa.string(), "The quotation holding the fact, if any.", ref="quotes.quote_id"),
 ], metadata={b"description": b"Numbers with value, unit, bound and subject.", b"key": b"article_id,fact_id"})
+
+ENTITY_INDEX = pa.schema([
+    col("entity_key", pa.string(), "A key found in entities.entity_key (and mentions, quotes).", nullable=False),
+    col("canonical_key", pa.string(), "Key of the real thing the key names: the key itself, or for a person named by "
+        "surname only ('PERSON:stoltenberg') the corpus's one full name ending in it ('PERSON:jens-stoltenberg'); "
+        "a surname with two or more full names in the corpus, or none, stays its own.", nullable=False),
+    col("label", pa.string(), "OntoNotes label of the thing (part of its key: one name under two labels is two things).",
+        nullable=False, values="PERSON,NORP,FAC,ORG,GPE,LOC,PRODUCT,EVENT,WORK_OF_ART,LAW,LANGUAGE"),
+    col("name", pa.string(), "Canonical name of the thing: the name most of its articles give it.", nullable=False),
+    col("articles", pa.int64(), "Articles naming the thing, under any of its keys.", nullable=False, min=0),
+    col("mentions", pa.int64(), "Its named mentions in the corpus.", nullable=False, min=0),
+    col("quotes", pa.int64(), "Quotations attributed to it.", nullable=False, min=0),
+    col("first_published_at", TS, "Earliest published_at of those articles (null when none is known)."),
+    col("last_published_at", TS, "Latest published_at of those articles."),
+], metadata={b"description": b"Every entity key of the corpus and the real thing it names, with the thing's totals; "
+             b"rebuilt at each commit (OUT/entity_index/entity_index.parquet). Rows where entity_key = canonical_key list "
+             b"each thing once. Keys are LABEL:slug (lower case, accents and apostrophes dropped, other "
+             b"punctuation a hyphen); across articles only persons merge, and only a surname with exactly one "
+             b"full name in the corpus. Limits: two people with one name share a key; a name spelt two ways "
+             b"('Mohammed'/'Muhammad') or with and without a middle name is two keys; an organisation's acronym and "
+             b"full name join within an article but not across articles.",
+             b"key": b"entity_key"})
 
 REJECTIONS = pa.schema([
     col("source", pa.string(), "Input that was refused.", nullable=False),
@@ -140,6 +191,7 @@ TABLES: dict[str, pa.Schema] = {
     "numeric_facts": NUMERIC_FACTS,
 }
 ALL_TABLES: dict[str, pa.Schema] = {**TABLES, "rejections": REJECTIONS}
+CORPUS_TABLES: dict[str, pa.Schema] = {"entity_index": ENTITY_INDEX}  # rebuilt over the whole corpus at commit (tasks.store.entity_index)
 
 
 def describe(field: pa.Field) -> str:
@@ -168,3 +220,16 @@ def row(schema: pa.Schema, **values) -> dict:
         extra = [k for k in values if schema.get_field_index(k) < 0]
         raise SchemaMismatch(f"row does not fit its table: missing {missing}, unknown {extra}")
     return {n: values[n] for n in schema.names}
+
+
+def schema_version(tables: dict[str, pa.Schema]) -> str:
+    """A short hash of every table's columns: name, type and nullability, in order. Any column
+    added, dropped, renamed, retyped or reordered changes it (descriptions do not)."""
+    lines = [f"{t}.{f.name}:{f.type}:{'null' if f.nullable else 'not null'}" for t in sorted(tables) for f in tables[t]]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:12]
+
+
+SCHEMA_VERSION = schema_version({**ALL_TABLES, **CORPUS_TABLES})
+"""The version of the tables' layout, derived from the schemas above (never kept by hand):
+every Parquet part records it, and a run over tables of another schema version rewrites them
+(`tasks.store.upgrade`)."""
