@@ -101,7 +101,7 @@ def relation_of(n: Candidate, site: Site, kind: str, unit: str | None, counted: 
             and prev is not None and prev.lower_ in lex().about_preposition:
         relation = "="  # "wrong about one thing"
         start = base + n.start
-    if relation == ">" and kind == "quantity" and unit in units.lex().time_units and n.rel_start is not None \
+    if relation == ">" and kind == "quantity" and units.is_time_unit(unit) and n.rel_start is not None \
             and text[base + n.rel_start:base + n.start].strip().lower() == "over":
         relation = "="  # "spend £1.5bn over five years": during, not more than
         start = base + n.start

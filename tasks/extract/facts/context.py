@@ -126,10 +126,11 @@ def _noun_after(dx: TokenIndex, pos: int, sent_end: int, of_follows: bool, value
         if i + 1 < len(doc) and (doc[i + 1].pos_ in ("NOUN", "PROPN") or doc[i + 1].tag_.startswith("NN")):
             return doc[i + 1], "", True
         return None, "", False
-    if of_follows:
-        if doc[i].lower_ != "of":
+    if of_follows:  # "a third of the", or "half the" with no "of"
+        if doc[i].lower_ == "of":
+            i += 1
+        elif doc[i].tag_ not in ("DT", "PDT", "PRP$"):
             return None, "", False
-        i += 1
         while i < len(doc) and doc[i].tag_ in ("DT", "PRP$", "WDT") and doc[i].idx < sent_end:
             i += 1
     chain = _noun_phrase(doc, i, sent_end)

@@ -49,6 +49,7 @@ def _sentence_facts(art: Article, dx: context.TokenIndex, sent: Sentence, ents: 
 
 def _fact(dx: context.TokenIndex, sent: Sentence, n: Candidate, ents: EntityIndex, idioms: list[tuple[int, int]]) -> Fact | None:
     site = context.locate(dx, sent, n)
+    units.settle_sense(n, site)
     if nonfacts.written_as_name(n, site, idioms):
         return None
     m = units.decide(n, site)
@@ -64,15 +65,15 @@ def _fact(dx: context.TokenIndex, sent: Sentence, n: Candidate, ents: EntityInde
     if anchor is not None and m.kind in _ABOUT_SOMETHING:
         who, where = subject.subject_and_place(anchor, ents)
     relation, start = bounds.relation_of(n, site, m.kind, m.unit, m.head is not None, start, m.end)
-    low = n.low if n.is_range else None
-    high = n.high if n.is_range else None
+    low = n.low * m.scale if n.is_range and n.low is not None else None
+    high = n.high * m.scale if n.is_range and n.high is not None else None
     start = max(start, base)
     end = min(m.end, sent.end)
     if end <= start:
         return None
     return Fact(sentence_idx=sent.idx, char_start=start, char_end=end, text=text[start:end],
                 value=float(m.value if low is None else low), value_low=None if low is None else float(low),
-                value_high=None if high is None else float(high), unit=m.unit, qualifier=qualifier, kind=m.kind,
+                value_high=None if high is None else float(high), unit=m.unit, unit_text=m.unit_text, qualifier=qualifier, kind=m.kind,
                 relation=relation, direction=change, subject=who, location=where, drop_if_bare=m.drop_if_bare)
 
 
@@ -82,7 +83,7 @@ def _row(art: Article, f: Fact, fact_id: str, quote_id: str | None) -> dict:
         resolved = dates.resolve(f.text, art.published_at)
     return row(NUMERIC_FACTS, article_id=art.article_id, fact_id=fact_id, sentence_idx=f.sentence_idx,
                char_start=f.char_start, char_end=f.char_end, text=f.text, value=f.value, value_low=f.value_low,
-               value_high=f.value_high, unit=f.unit, qualifier=f.qualifier, kind=f.kind, relation=f.relation,
+               value_high=f.value_high, unit=f.unit, unit_text=f.unit_text, qualifier=f.qualifier, kind=f.kind, relation=f.relation,
                direction=f.direction, subject=f.subject, location=f.location, resolved_date=resolved, quote_id=quote_id)
 
 

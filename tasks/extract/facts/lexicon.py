@@ -40,7 +40,11 @@ class NumberLex:
     re_blocked: list[re.Pattern]
     words_any: frozenset[str]  # words that may be or start a number
     year_prefixes: tuple[str, ...]  # "mid-2020": a hyphenated prefix that does not make a name
+    year_prepositions: frozenset[str]  # "in 2019 most firms": after these a 4-digit number is a year
+    score_words: frozenset[str]  # "a 1-3 defeat", "won 2-0": two numbers that are a score
     re_partitive: re.Pattern  # " of the", " of their": the counted noun comes after
+    re_ratio: re.Pattern  # "one in four", "1 in every 5", "two out of three"
+    re_multiplier: re.Pattern  # "fivefold", "tenfold"
 
 
 @lru_cache(maxsize=1)
@@ -65,9 +69,21 @@ def lex() -> NumberLex:
         re_dates=_date_patterns(frozenset(DATA.lines("number_months.txt"))),
         re_blocked=_not_quantity_patterns(DATA.lines("number_street_words.txt")),
         year_prefixes=tuple(w["year_prefixes"]),
+        year_prepositions=frozenset(w["year_prepositions"]),
+        score_words=frozenset(x.lower() for x in DATA.lines("number_score_words.txt")),
         re_partitive=re.compile(rf" of (?:{alternation(w['partitive_determiners'])})\b", re.I),
-        words_any=frozenset(list(cardinals) + list(w["ordinals"]) + list(w["fractions"]) + list(w["plural_scales"])),
+        words_any=frozenset(list(cardinals) + list(w["ordinals"]) + list(w["fractions"]) + list(w["plural_scales"])
+                            + [c + "fold" for c in cardinals]),
+        re_ratio=_ratio_pattern(cardinals),
+        re_multiplier=re.compile(rf"(?<![\w-])(?P<n>{alternation(cardinals)})-?fold(?![\w-])", re.I),
     )
+
+
+def _ratio_pattern(cardinals: dict[str, float]) -> re.Pattern:
+    """"one in four", "1 in 5", "one in every five", "two out of three" (small numbers: a share, not a score)."""
+    small = alternation(c for c, v in cardinals.items() if v < 100)
+    num = rf"(?:{small}|\d{{1,3}}(?![\d,.]\d))"
+    return re.compile(rf"(?<![\w.,-])(?P<a>{num})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<b>{num})(?![\w.,-]|,\d)", re.I)
 
 
 def _number_words_pattern(cardinals: dict[str, float]) -> re.Pattern:
@@ -84,7 +100,7 @@ def _fraction_pattern(w: dict) -> re.Pattern:
     """"a third", "two-thirds", "half of"."""
     frac_alt = alternation(w["fractions"])
     card_small = alternation(list(w["cardinals"]) + ["a", "an"])
-    return re.compile(rf"(?<![\w-])(?P<n>{card_small})[\s-](?P<d>{frac_alt})(?![\w-])|(?<![\w-])(?P<half>half)(?=\s+(?:of|a|an)\b)", re.I)
+    return re.compile(rf"(?<![\w-])(?P<n>{card_small})[\s-](?P<d>{frac_alt})(?![\w-])|(?<![\w-])(?P<half>half)(?=\s+(?:of|a|an|the|all|its|their|his|her|our|those|these)\b)", re.I)
 
 
 def _plural_scale_pattern(w: dict) -> re.Pattern:
@@ -101,7 +117,8 @@ def _date_patterns(months: frozenset[str]) -> list[re.Pattern]:
     full = {m.lower() for m in months if len(m) >= 5} | {"may", "june", "july"}
     month_alt = "|".join(re.escape(m) + ("" if m.lower() in full else r"\.?") for m in month_names)
     return [
-        re.compile(rf"(?<![\w])(?:{month_alt})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:.,]\d)(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"),
+        re.compile(rf"(?<![\w])(?:{month_alt})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?(?![\d:.,]\d)"
+                   rf"(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"),
         re.compile(rf"(?<![\w.,])(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and)\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month_alt})(?:,?\s+(?P<y>\d{{4}}))?(?![\w])"),
         re.compile(rf"(?<![\w])(?:{month_alt}),?\s+(?:of\s+)?(?P<y>\d{{4}})(?![\w])"),
         re.compile(r"(?<![\w./])(?P<d>\d{1,2})/\d{1,2}/(?P<y>\d{2}|\d{4})(?![\w/])"),

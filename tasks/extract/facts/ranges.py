@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tasks.extract.facts.lexicon import lex
 from tasks.extract.facts.records import Candidate
 
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|-to-|through|thru)\s*", re.I)
@@ -56,6 +57,8 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
     dash = m is not None and m.group(0).strip() in ("-", "–", "—")
     if not (m or is_and) or not _compatible(a, b):
         return None
+    if not dash and _yearlike(text, a) != _yearlike(text, b):
+        return None  # "from 2018 to 3,400": a year then a number, not a range
     ok = True
     if m and not dash and not between and not from_ and keep_apart is not None and keep_apart(a.start):
         ok = False
@@ -67,8 +70,9 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
                 return [Candidate(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=a.value, form="year")]
         if b.sign == "-":
             b.sign = None
-        if a.plain_int and b.plain_int and a.kind == b.kind == "count" and a.unit is None and b.value <= a.value <= 200:
-            return []  # "22-6", "3-2", "1-1": a score, not a range (a range goes up)
+        if a.plain_int and b.plain_int and a.kind == b.kind == "count" and a.unit is None and a.value <= 200 \
+                and (b.value <= a.value or _score_word_near(text, a.start, b.end)):
+            return []  # "22-6", "3-2", "1-1", "a 1-3 defeat": a score, not a range (a range goes up)
     if ok and a.spelled != b.spelled and a.value > b.value and not a.scale_word:
         ok = False
     if not ok:
@@ -77,12 +81,18 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
     return [_range(text, a, b, word)]
 
 
+def _score_word_near(text: str, start: int, end: int) -> bool:
+    """A word of a result within two words before or after "A-B" ("won 2-0", "a 1-3 defeat")."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, start - 24):start])[-2:] + re.findall(r"[A-Za-z]+", text[end:end + 24])[:2]
+    return any(w.lower() in lex().score_words for w in words)
+
+
 def _range(text: str, a: Candidate, b: Candidate, word: re.Match | None) -> Candidate:
     lo, hi = a.value, b.value
     if a.scale_word is None and b.scale_word and lo * b.scale_word <= hi * 1.0001 and lo < b.scale_word:
         lo *= b.scale_word  # "four to five thousand"
     r = Candidate(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=min(lo, hi),
-                  low=min(lo, hi), high=max(lo, hi), unit=b.unit, unit_kind=b.unit_kind, spelled=a.spelled and b.spelled,
+                  low=min(lo, hi), high=max(lo, hi), unit=b.unit, unit_kind=b.unit_kind, unit_text=b.unit_text, sense=b.sense, sense_glued=b.sense_glued, spelled=a.spelled and b.spelled,
                   scale_word=b.scale_word, is_range=True, of_follows=b.of_follows)
     r.plain_int = a.plain_int and b.plain_int and _yearlike(text, a) and _yearlike(text, b)
     if word is not None:

@@ -27,6 +27,10 @@ class Candidate:
     form: str = "number"  # one of FORMS (set by the scanner)
     unit: str | None = None  # unit of measure, '%' or ISO 4217 code written beside the number (set by units)
     unit_kind: str | None = None  # kind of that unit: money|percent|quantity (set by units)
+    unit_text: str | None = None  # the unit's words as written ("km/h", "$", "pounds") (set by units)
+    sense: str | None = None  # an ambiguous spelling's group ("pound"): `units.decide` chooses its sense
+    sense_glued: bool = False  # that spelling touches the digits ("10C")
+    not_a_unit: bool = False  # that spelling turned out to be no unit here ("Group 4 C"): nor is it a counted noun
     spelled: bool = False
     plain_int: bool = False  # an integer written with digits only (a year candidate)
     rel: str = "="
@@ -35,6 +39,7 @@ class Candidate:
     of_follows: bool = False  # "thousands of", "a third of": the counted noun comes after "of"
     scale_word: float | None = None  # the scale written after the number ("million" -> 1e6)
     is_range: bool = False
+    multiplier: bool = False  # "3x", "fivefold": how many times, not a count of things
     m_ambiguous: bool = False  # "133m": million if it counts something, else metres (decided with the parse)
 
     @property
@@ -64,6 +69,7 @@ class Fact:
     value_low: float | None
     value_high: float | None
     unit: str | None
+    unit_text: str | None
     qualifier: str | None
     kind: str
     relation: str

@@ -24,7 +24,12 @@ from tasks.extract.facts.spelled import parse_words
 Spans = list[tuple[int, int]]
 
 RE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\.\d+")
-RE_SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s?[×x*]\s?10\s?\^?(?P<e>[-−–]?\d{1,3})(?![\d])")
+# thousands split by a space in tokenised text ("65, 000"): the groups after the first are 3 digits and
+# the last starts with 0, which no number of a list does ("in 2019, 300 people" stays two numbers)
+RE_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:,\s\d{3})*,\s0\d{2}(?![\d,.]\d|\d)")
+RE_SPACED_SCALE = re.compile(r" (B|M|bn|mn)(?= [a-z]{3,}(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bper)\b)")
+RE_MULTIPLIER = re.compile(r"[x×](?![\w\d])")
+RE_SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s?[×x*]\s?10\s?(?:\^(?P<e>[-−–]?\d{1,3})|(?P<e2>[-−–]\d{1,3}))(?![\d])")
 RE_ATT_SCALE = re.compile(r"(?:bn|mn|tn|trn|mln|bln|[kKmMbB])(?![A-Za-z])")
 RE_WORD_SCALE = re.compile(r"[\s-]?(?:hundred|thousand|million|billion|trillion|bn|mn|tn|mln|bln|crores?|lakhs?)(?![A-Za-z])", re.I)
 RE_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
@@ -37,7 +42,7 @@ RE_OF_A = re.compile(r"\s+of\s+(?:a|an|one)\s+", re.I)
 
 
 def parse_digits(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(s.replace(",", "").replace(" ", ""))
 
 
 def _ordinal_suffix(v: int) -> str:
@@ -62,7 +67,8 @@ def scan(text: str, keep_apart: Callable[[int], bool] | None = None) -> list[Can
         blocked.extend((m.start(), m.end()) for m in rx.finditer(text))
     nums += _dates(text, lx, blocked)
     taken: Spans = list(blocked)
-    for read in (_plural_scales, _word_fractions, _ordinal_words, _word_numbers, _scientific, _digit_numbers):
+    for read in (_plural_scales, _word_fractions, _ratios, _multiplier_words, _ordinal_words, _word_numbers, _scientific,
+                 _digit_numbers):
         nums += read(text, lx, taken)
     nums.sort(key=lambda n: n.start)
     nums = ranges.merge(text, nums, keep_apart)
@@ -176,7 +182,38 @@ def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
     if m.group("half") and re.match(r"\s+an?\s", text[m.end():]):
         return None  # "half a dozen", "half a million": read with the number words
     return Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
-                     spelled=True, of_follows=after.startswith(" of"))
+                     spelled=True, of_follows=after.startswith(" of") or bool(m.group("half")))  # "half the staff"
+
+
+def _ratios(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
+    """"one in four", "1 in 5", "one in every five", "two out of three": a fraction of what follows."""
+    out = []
+    for m in lx.re_ratio.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        a, b = (_small_number(m.group(g), lx) for g in ("a", "b"))
+        if a is None or b is None or not 0 < a < b:
+            continue
+        out.append(Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=a / b,
+                             spelled=not m.group("a")[0].isdigit()))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _small_number(word: str, lx: NumberLex) -> float | None:
+    return float(word) if word.isdigit() else lx.cardinals.get(word.lower())
+
+
+def _multiplier_words(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
+    """"fivefold", "tenfold", "a hundredfold": how many times."""
+    out = []
+    for m in lx.re_multiplier.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        out.append(Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(),
+                             value=lx.cardinals[m.group("n").lower()], spelled=True, multiplier=True))
+        taken.append((m.start(), m.end()))
+    return out
 
 
 def _ordinal_words(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
@@ -220,6 +257,8 @@ def _word_number(text: str, lx: NumberLex, parts: list[tuple[str, int, int]], va
     words = [p[0].lower() for p in parts]
     if len(words) == 1 and (words[0] in lx.scale_words or words[0] in ("a", "an")):
         return None  # a bare "million" belongs to digits before it ("2.9 million") or to nothing
+    if words[0] in lx.scale_words and re.search(r"\d[ -]$", text[max(0, s - 2):s]):
+        return None  # "3 hundred thousand": the scale words belong to the digits
     scale = lx.scale_words[words[-1]] if words[-1] in lx.scale_words and len(words) > 1 else None
     n = Candidate(start=s, end=e, num_start=s, num_end=e, value=val, spelled=True, scale_word=scale)
     half = re.search(r"half\s+$", text[max(0, s - 6):s], re.I)
@@ -240,7 +279,7 @@ def _scientific(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
     for m in RE_SCI.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        exp = int(m.group("e").replace("−", "-").replace("–", "-"))
+        exp = int((m.group("e") or m.group("e2")).replace("−", "-").replace("–", "-"))
         if abs(exp) > 300:
             continue
         n = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=parse_digits(m.group("m")) * 10.0 ** exp)
@@ -259,7 +298,10 @@ def _digit_numbers(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
             continue
         if s > 0 and text[s - 1].isdigit():
             continue
-        n = _digit_number(text, s, e, m.group(0), lx)
+        sp = RE_SPACED_THOUSANDS.match(text, s)
+        raw = sp.group(0) if sp else m.group(0)
+        e = sp.end() if sp else e
+        n = _digit_number(text, s, e, raw, lx)
         if n is None:
             continue
         out.append(n)
@@ -279,8 +321,12 @@ def _digit_number(text: str, s: int, e: int, raw: str, lx: NumberLex) -> Candida
     start, currency, sign = opening
     n = Candidate(start=start, end=e, num_start=s, num_end=e, value=parse_digits(raw), sign=sign)
     if currency:
-        units.set_currency(n, currency)
+        units.set_currency(n, currency, text[start:s].strip("+-−"))
     n.plain_int = bool(re.fullmatch(r"\d+", raw))
+    if RE_MULTIPLIER.match(text, e):  # "3x", "10×": a multiplier
+        n.multiplier = True
+        n.end = n.num_end = e + 1
+        return n
     pos = _scale(text, n, e, currency, lx)
     if pos is None:
         return None
@@ -298,6 +344,11 @@ def _opening(text: str, s: int, e: int, raw: str) -> tuple[int, str | None, str 
     start = s
     currency = sign = None
     pre = units.currency_before(text, s)
+    if pre is None and s >= 2 and text[s - 1] in "-−" and text[s - 2] in "$£€¥":
+        pre = units.currency_before(text, s - 1)  # "$-3.2bn": the sign after the currency
+        if pre:
+            currency, start = pre
+            return start, currency, "-"
     if pre:
         currency, start = pre
         if text[start:s].startswith("PS") and re.fullmatch(r"\d", raw) and not RE_ATT_SCALE.match(text, e) \
@@ -319,6 +370,8 @@ def _is_name_code(text: str, s: int) -> bool:
     if s == 0:
         return False
     c = text[s - 1]
+    if c in "x×" and s >= 2 and text[s - 2].isdigit():
+        return False  # "1920x1080": the other side of a dimension
     if c.isalpha():
         return True
     if c in "-–" and s >= 2 and text[s - 2].isalpha():
@@ -348,14 +401,21 @@ def _scale(text: str, n: Candidate, pos: int, currency: str | None, lx: NumberLe
                 n.m_ambiguous = tok in ("m", "M") and not currency
                 pos = m.end()
     if n.scale_word is None:
-        m = RE_WORD_SCALE.match(text, pos)
-        if m:
-            mult = lx.scale_words.get(m.group(0).strip(" -\t").lower())
-            if mult:
-                n.value *= mult
-                n.scale_word = mult
-                n.plain_int = False
-                pos = m.end()
+        m = RE_SPACED_SCALE.match(text, pos)
+        if m and not currency:  # "2 B users", "40 M subscribers": a scale letter before a countable noun
+            n.value *= lx.attached_scales[m.group(1)]
+            n.scale_word = lx.attached_scales[m.group(1)]
+            n.plain_int = False
+            return m.end(1)
+        while True:  # "5.5 million", "3 hundred thousand"
+            m = RE_WORD_SCALE.match(text, pos)
+            mult = lx.scale_words.get(m.group(0).strip(" -\t").lower()) if m else None
+            if not mult or (n.scale_word and mult <= n.scale_word):
+                break
+            n.value *= mult
+            n.scale_word = mult * (n.scale_word or 1)
+            n.plain_int = False
+            pos = m.end()
     return pos
 
 
@@ -381,6 +441,8 @@ def _glued_suffix(text: str, n: Candidate, raw: str, currency: str | None, pos: 
         n.form = "ordinal"
         n.end = n.num_end = mo.end()
         return n
+    if text[pos] in "x×" and text[pos + 1:pos + 2].isdigit():
+        return n  # "1920x1080": one side of a dimension (the unit after the other side is shared)
     if text[pos] == "s" and (pos + 1 >= len(text) or not text[pos + 1].isalpha()) and n.plain_int:
         if len(raw) == 4:
             n.form = "year"

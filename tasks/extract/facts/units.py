@@ -1,22 +1,28 @@
 """Unit and kind of a number: this module alone decides them.
 
-A fact's `unit` is the ISO 4217 code of money, '%' (or "percentage points", "basis points") of a
-percent, the canonical unit of a quantity ("kilometre", "years old"), or the counted noun of a
-count; its `kind` is count|money|percent|quantity|year|date|ordinal. Three moments:
+A fact's `unit` is canonical for its `kind` (`is_canonical`, `canonical_units`): money an ISO 4217
+code; percent '%', "percentage points" or "basis points"; a quantity a unit name of Pint's
+registry ("kilometer", "degree_Celsius", "mile_per_hour"; compounds "square_X", "cubic_X",
+"X_per_Y", see `measures`) or one of the news idioms of unit_idioms.json ("years old"); a count the
+singular lemma of its counted noun ("job"). `unit_text` keeps the unit's words as written. The
+kind is count|money|percent|quantity|year|date|ordinal. Three moments:
 
   * while the scanner reads a number (`scan`), it asks here what is written beside it: a currency
     before the digits (`currency_before`, `set_currency`), whether "133m" is million or metres
     (`letter_is_scale`), and the unit, currency word or code after it (`read_after`,
-    `read_unit_at`). What they record on the `Candidate` is evidence: its extent makes the
-    scanner's spans, and glued letters that are no unit ("5G") make no number;
-  * with the parse, `decide` settles each fact: an age ("aged 25"), the noun a count counts
-    ("300 jobs" -> jobs; "thousands of dollars" -> money; "dozens of miles" -> a quantity), a
-    bare "133m" (metres), a bare 4-digit integer (a year), a time span used as a modifier
-    ("a three-year forecast": no quantity at all);
+    `read_unit_at`): news idioms first, then the spellings whose meaning the sentence decides
+    (unit_senses.json: "pounds", "degrees", "kt", a spaced "C"), then Pint. What they record on
+    the `Candidate` is evidence: its extent makes the scanner's spans, and glued letters that are
+    no unit ("5G") make no number;
+  * with the parse, `decide` settles each fact: an ambiguous spelling by the cue words of its
+    sentence (pounds of weight or of money, degrees of heat or of angle), an age ("aged 25"), the
+    noun a count counts ("300 jobs" -> job; "thousands of dollars" -> money; "dozens of miles" ->
+    a quantity), a bare "133m" (metres), a bare 4-digit integer (a year), a time span used as a
+    modifier ("a three-year forecast": no quantity at all);
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent").
 
-The units and currencies themselves are data (unit_measures.json, currency_codes.json).
+The data: unit_idioms.json, unit_senses.json, currency_codes.json, and Pint's registry.
 """
 from __future__ import annotations
 
@@ -25,92 +31,235 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from tasks.common.datafiles import DataFiles
-from tasks.extract.facts import context, lexicon
+from tasks.extract.facts import context, lexicon, measures
 from tasks.extract.facts.lexicon import alternation
 from tasks.extract.facts.records import Candidate, Fact
 
 DATA = DataFiles.beside(__file__)
 
 RE_SPACE = re.compile(r"[ \t\u00a0]*")
+PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
+
+
+@dataclass(frozen=True)
+class Sense:
+    unit: str  # canonical unit ("GBP", "pound"); money may be "USD/100": a hundredth
+    kind: str
+    cues: frozenset[str]  # lemmas / lower-case words of the sentence that point to this sense
+    phrases: tuple[str, ...]  # cues of several words, found in the lower-cased sentence
+    strong: frozenset[str]  # cues worth five
+    strong_phrases: tuple[str, ...]
+    glued_default: bool  # touching the digits with no cue, this sense ("10C", "5c", "118p")
+    value_at_least: float | None  # two points when the number is this large (thousands of drams are money)
+
+
+@dataclass(frozen=True)
+class SenseGroup:
+    key: str
+    senses: tuple[Sense, ...]
+    glued: bool  # may touch the digits
+    spaced: bool  # may follow them after a space
+    needs_cue: bool  # without a cue it is no unit at all
+    followed_by: frozenset[str]  # what must come next ("a" as acres: "5 a of land"), empty: anything
 
 
 @dataclass
 class UnitLex:
-    unit_words: dict[str, tuple[str, str]]  # lower-case spelling -> (canonical, kind)
-    unit_abbr: dict[str, tuple[str, str]]  # exact spelling -> (canonical, kind)
-    attached_only: frozenset[str]  # abbreviations read only when they touch the digits ("2in", "5t")
+    idioms: dict[str, tuple[str, str]]  # lower-case spelling -> (canonical, kind)
+    idiom_abbr: dict[str, tuple[str, str]]  # exact spelling -> (canonical, kind)
+    idiom_units: frozenset[str]  # canonical quantity units that are idioms, not Pint names
     prefixes: dict[str, str]  # currency written before the digits -> ISO code
     glued: frozenset[str]  # letter prefixes that must touch the digits ("RM79")
     suffix_codes: frozenset[str]  # ISO codes written after the number ("5 million EUR")
     money_words: dict[str, str]  # "dollars", "yuan", "cents" -> ISO code ("USD/100": a hundredth)
-    re_unit_words: re.Pattern
-    re_unit_abbr: re.Pattern
+    re_idioms: re.Pattern
+    re_idiom_abbr: re.Pattern
     re_money_words: re.Pattern
     re_suffix_code: re.Pattern
-    time_units: frozenset[str]
+    re_senses: re.Pattern
+    sense_surfaces: dict[str, SenseGroup]  # exact spelling -> its group
+    prefix_senses: dict[str, SenseGroup]  # "¥": yen or yuan; "cents": of a dollar or of a euro
+    glued_letters: frozenset[str]  # one-letter symbols read only touching the digits ("5m", "2l")
+    not_units: frozenset[str]  # spellings Pint reads as units that news writes as words ("hands", "th")
+    time_words: frozenset[str]  # time spans beside Pint's time units ("night", "season")
     metre_context: frozenset[str]  # words after "1500m" that make it metres
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
+    re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
 
 
 @lru_cache(maxsize=1)
 def lex() -> UnitLex:
-    units = DATA.json("unit_measures.json")
+    idioms = DATA.json("unit_idioms.json")
     cur = DATA.json("currency_codes.json")
-    unit_words: dict[str, tuple[str, str]] = {}
-    unit_abbr: dict[str, tuple[str, str]] = {}
-    for canon, spec in units.items():
-        if canon.startswith("_"):
-            continue
-        kind = spec.get("kind", "quantity")
-        for s in spec.get("words", []):
-            unit_words[s.lower()] = (canon, kind)
-        for s in spec.get("abbr", []):
-            unit_abbr[s] = (canon, kind)
+    words: dict[str, tuple[str, str]] = {}
+    abbr: dict[str, tuple[str, str]] = {}
+    for kind in ("percent", "quantity"):
+        for canon, spec in idioms[kind].items():
+            words.update({s.lower(): (canon, kind) for s in spec.get("words", [])})
+            abbr.update({s: (canon, kind) for s in spec.get("abbr", [])})
     money_words = {k.lower(): v for k, v in cur["words"].items()}
+    senses = DATA.json("unit_senses.json")
+    sets = senses["cue_sets"]
+    groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
+    surfaces: dict[str, SenseGroup] = {}
+    for k, g in senses["groups"].items():
+        for s in g["surfaces"]:
+            surfaces[s] = groups[k]
+            if g.get("words"):
+                surfaces[s.capitalize()] = groups[k]
     return UnitLex(
-        unit_words=unit_words,
-        unit_abbr=unit_abbr,
-        attached_only=frozenset(units.get("_attached_only", [])),
-        prefixes=dict(cur["prefixes"]),
-        glued=frozenset(cur["glued"]),
-        suffix_codes=frozenset(cur["suffix_codes"]),
+        idioms=words, idiom_abbr=abbr,
+        idiom_units=frozenset([*idioms["quantity"], *idioms["other_canonical"]]),
+        prefixes=dict(cur["prefixes"]), glued=frozenset(cur["glued"]), suffix_codes=frozenset(cur["suffix_codes"]),
         money_words=money_words,
-        re_unit_words=re.compile(rf"(?:{alternation(unit_words)})(?![\w°])", re.I),
-        re_unit_abbr=re.compile(rf"(?:{alternation(unit_abbr)})(?![A-Za-z0-9])"),
+        re_idioms=re.compile(rf"(?:{alternation(words)})(?![\w°])", re.I),
+        re_idiom_abbr=re.compile(rf"(?:{alternation(abbr)})(?![A-Za-z0-9])"),
         re_money_words=re.compile(rf"(?:{alternation(money_words)})(?![\w])", re.I),
         re_suffix_code=re.compile(rf"(?:{alternation(cur['suffix_codes'])})(?![a-z])"),
-        time_units=frozenset(units["_time_units"]),
+        re_senses=re.compile(rf"(?:{alternation(surfaces)})(?![A-Za-z0-9])"),
+        sense_surfaces=surfaces,
+        prefix_senses={k: _group(k, {"senses": v, "glued": True, "spaced": True}, sets) for k, v in senses["prefix_senses"].items()},
+        glued_letters=frozenset(idioms["glued_letters"]),
+        not_units=frozenset(idioms["not_units"]),
+        time_words=frozenset(idioms["time_words"]),
         metre_context=frozenset(DATA.json("number_scales.json")["metre_context"]),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
+        re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
     )
+
+
+def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
+    def expand(cues: list[str]) -> list[str]:
+        return [w for c in cues for w in (sets[c[1:]] if c.startswith("@") else [c])]
+
+    def sense(s: dict) -> Sense:
+        cues, strong = expand(s.get("cues", [])), expand(s.get("strong", []))
+        return Sense(unit=s["unit"], kind=s["kind"], cues=frozenset(c for c in cues if " " not in c),
+                     phrases=tuple(c for c in cues if " " in c), strong=frozenset(c for c in strong if " " not in c),
+                     strong_phrases=tuple(c for c in strong if " " in c), glued_default=bool(s.get("glued_default")),
+                     value_at_least=s.get("value_at_least"))
+    return SenseGroup(key=key, senses=tuple(sense(s) for s in g["senses"]), glued=bool(g.get("glued")),
+                      spaced=bool(g.get("spaced")), needs_cue=bool(g.get("needs_cue")),
+                      followed_by=frozenset(g.get("followed_by", [])))
+
+
+# --------------------------------------------------------------------------- the vocabulary
+
+
+def canonical_units(kind: str) -> frozenset[str] | None:
+    """The closed vocabulary of a kind's units: money (ISO 4217 codes, GBX for prices in pence) and
+    percent; None for an open one (quantity: see `is_canonical`; count: any counted noun's lemma);
+    the empty set for kinds that have no unit (year, date, ordinal)."""
+    lx = lex()
+    if kind == "money":
+        codes = {*lx.prefixes.values(), *lx.suffix_codes, *lx.money_words.values(),
+                 *(s.unit for g in [*lx.sense_surfaces.values(), *lx.prefix_senses.values()] for s in g.senses if s.kind == "money")}
+        return frozenset(c.split("/")[0] for c in codes) | {"GBX"}
+    if kind == "percent":
+        return PERCENT_UNITS
+    if kind in ("year", "date", "ordinal"):
+        return frozenset()
+    return None
+
+
+def is_canonical(kind: str, unit: str | None) -> bool:
+    """Whether `unit` is canonical for a fact of `kind` (None is canonical for every kind: no unit)."""
+    if unit is None:
+        return True
+    closed = canonical_units(kind)
+    if closed is not None:
+        return unit in closed
+    if kind == "quantity":
+        return unit in lex().idiom_units or measures.is_canonical(unit)
+    return kind == "count" and unit == unit.strip() and bool(unit)
+
+
+def is_time_unit(unit: str | None) -> bool:
+    """A unit of time ("year", "hour", "night"): spans, not amounts."""
+    return unit is not None and (unit in lex().time_words or measures.is_time(unit))
 
 
 # --------------------------------------------------------------------------- what is written
 
 
 def unit_at(text: str, pos: int, attached: bool) -> tuple[str, str, int] | None:
-    """A unit of measure (or percent) written at `pos`: (canonical, kind, end)."""
+    """A unit of measure (or percent) written at `pos`: (canonical, kind, end). The news idioms
+    first, then Pint; a spaced word that is a stop word ("in", "a") or that news writes as a word
+    ("hands") is no unit, nor a spaced single letter ("10 m" is read only glued: "10m")."""
     lx = lex()
-    m = lx.re_unit_abbr.match(text, pos)
     best = None
-    if m and m.end() > pos:
-        tok = m.group(0)
-        if attached or (len(tok) > 1 and tok not in lx.attached_only) or not tok.isalpha():
-            canon, kind = lx.unit_abbr[tok]
-            best = (canon, kind, m.end())
-    m2 = lx.re_unit_words.match(text, pos)
-    if m2 and m2.end() > pos and (best is None or m2.end() > best[2]):
-        canon, kind = lx.unit_words[m2.group(0).lower()]
-        best = (canon, kind, m2.end())
-    return best
+    m = lx.re_idiom_abbr.match(text, pos)
+    if m and m.end() > pos and (attached or len(m.group(0)) > 1 or not m.group(0).isalpha()):
+        best = (*lx.idiom_abbr[m.group(0)], m.end())
+    m = lx.re_idioms.match(text, pos)
+    if m and m.end() > pos and (best is None or m.end() > best[2]):
+        best = (*lx.idioms[m.group(0).lower()], m.end())
+    if best is not None:
+        return best
+    r = measures.read(text, pos)
+    if r is None:
+        return None
+    first = measures.words_at(text, pos, 1)[0].text.rstrip(".")
+    if (first in lx.not_units or first.lower() in lx.not_units) and r.words == 1:
+        return None
+    if len(first) == 1 and first.isalpha() and r.words == 1 and not (attached and first in lx.glued_letters):
+        return None
+    if not attached and r.words == 1 and first.lower() in STOP_WORDS:
+        return None
+    return r.unit, "quantity", r.end
+
+
+def sense_at(text: str, pos: int, attached: bool) -> tuple[SenseGroup, int] | None:
+    """An ambiguous unit spelling at `pos` ("pounds", "kt", a spaced "C"): its group and end."""
+    lx = lex()
+    m = lx.re_senses.match(text, pos)
+    if not m:
+        return None
+    g = lx.sense_surfaces[m.group(0)]
+    if not (g.glued if attached else g.spaced) or _closes_quotation(text, pos, m.group(0)):
+        return None
+    if g.followed_by:
+        nxt = re.match(r"\s*(\w+|[^\w\s])", text[m.end():])
+        if nxt is not None and nxt.group(1).lower() not in g.followed_by:
+            return None
+    return g, m.end()
+
+
+_OPENING_MARKS = {'"': '"“', "”": '"“', "'": "'‘", "’": "'‘"}
+
+
+def _closes_quotation(text: str, pos: int, mark: str) -> bool:
+    """'including Nord Stream 2"': a quote mark after the digits that closes an open quotation."""
+    opening = _OPENING_MARKS.get(mark)
+    if opening is None:
+        return False
+    before = text[:pos]
+    if mark in "'’":
+        return bool(re.search(r"(?:^|[\s(\[])[‘']\w", before))
+    return sum(before.count(c) for c in opening) % 2 == 1
+
+
+def _sense_first(text: str, pos: int, u: tuple[str, str, int] | None, sg: tuple[SenseGroup, int] | None) -> bool:
+    """An ambiguous spelling is read before Pint's reading at the same place, unless Pint reads a
+    longer unit that it starts ("degrees Celsius", "pound-feet"; not "kn per kilogram")."""
+    if sg is None:
+        return False
+    if u is None or sg[1] >= u[2]:
+        return True
+    ws = measures.words_at(text, pos, 2)
+    return len(ws) < 2 or ws[1].sep not in (" ", "-")
 
 
 def money_word_at(text: str, pos: int) -> tuple[str, int] | None:
-    """A currency word or ISO code written at `pos` ("dollars", "EUR", "EUR="): (code, end)."""
+    """A currency word, ISO code or symbol written at `pos` ("dollars", "EUR", "EUR=", "12 €"): (code, end)."""
     lx = lex()
+    sym = text[pos:pos + 1]
+    if sym and not sym.isalnum() and sym in lx.prefixes and not text[pos + 1:pos + 2].isalnum():
+        return lx.prefixes[sym], pos + 1
     m = lx.re_money_words.match(text, pos)
     if m:
         return lx.money_words[m.group(0).lower()], m.end()
@@ -165,16 +314,20 @@ def letter_is_scale(text: str, end: int, letter: str) -> bool:
     return end_ch not in (".", ",", ";", ")")
 
 
-def set_currency(n: Candidate, code: str) -> None:
+def set_currency(n: Candidate, code: str, written: str | None = None) -> None:
     n.unit_kind = "money"
     n.unit = code
+    n.unit_text = written.strip() if written else code
+    group = lex().prefix_senses.get(n.unit_text)
+    if group is not None:
+        n.sense = group.key
 
 
 def read_unit_at(text: str, pos: int, n: Candidate) -> bool:
     """A unit of measure written at `pos` ("a quarter of a percentage point") becomes the number's."""
     u = unit_at(text, pos, False)
     if u:
-        _set_unit(n, u)
+        _set_unit(n, u, text[pos:u[2]])
     return u is not None
 
 
@@ -193,9 +346,13 @@ def read_after(text: str, n: Candidate, attached: bool) -> bool:
         return True
     if n.kind != "money":
         u = unit_at(text, p2, False)
+        sg = sense_at(text, p2, p2 == pos)
+        if sg is not None and _sense_first(text, p2, u, sg):
+            _set_sense(n, sg[0], sg[1], text[p2:sg[1]], p2 == pos)
+            return True
         if u:
             # "40 yard line", "2.4-liter", "50 year-old", "5 per cent"
-            _set_unit(n, u)
+            _set_unit(n, u, text[p2:u[2]])
             return True
     mw = money_word_at(text, p2)
     if mw and (not hy or n.kind != "money"):
@@ -203,6 +360,7 @@ def read_after(text: str, n: Candidate, attached: bool) -> bool:
             # "$7.5 million US"? only ISO codes override the prefix ("$1.1396 EUR=")
             if mw[0] != n.unit and text[p2:mw[1]].rstrip("=").isupper():
                 n.unit = mw[0]
+                n.unit_text = text[p2:mw[1]]
                 n.end = mw[1]
             return True
         _set_money_word(n, mw, text)
@@ -212,19 +370,12 @@ def read_after(text: str, n: Candidate, attached: bool) -> bool:
 def _read_glued(text: str, n: Candidate) -> bool:
     pos = n.num_end
     u = unit_at(text, pos, True)
-    if u and (u[2] >= len(text) or not text[u[2]].isalnum()):
-        _set_unit(n, u)
+    sg = sense_at(text, pos, True)
+    if sg is not None and _sense_first(text, pos, u, sg) and (sg[1] >= len(text) or not text[sg[1]].isalnum()):
+        _set_sense(n, sg[0], sg[1], text[pos:sg[1]], True)
         return True
-    if text[pos] in "pc" and (pos + 1 >= len(text) or not text[pos + 1].isalpha()) and not n.unit:
-        # pence / cents glued: "118.5p"
-        # prices in pence are quoted in pence (GBX, as markets do); cents become dollars
-        n.unit_kind = "money"
-        if text[pos] == "p":
-            n.unit = "GBX"
-        else:
-            n.unit = "USD"
-            n.value /= 100.0
-        n.end = pos + 1
+    if u and (u[2] >= len(text) or not text[u[2]].isalnum()):
+        _set_unit(n, u, text[pos:u[2]])
         return True
     mw = money_word_at(text, pos)
     if mw:
@@ -233,31 +384,36 @@ def _read_glued(text: str, n: Candidate) -> bool:
     return False
 
 
-def _set_unit(n: Candidate, u: tuple[str, str, int]) -> None:
+def _set_unit(n: Candidate, u: tuple[str, str, int], written: str) -> None:
     canon, kind, end = u
     n.unit = canon
     n.unit_kind = kind
+    n.unit_text = written.strip(" -–")
+    n.end = end
+    n.plain_int = False
+
+
+def _set_sense(n: Candidate, g: SenseGroup, end: int, written: str, glued: bool) -> None:
+    """An ambiguous spelling: its default sense for now (`decide` chooses with the sentence); none yet
+    for a spelling that is a unit only with a cue ("Group 4 C" stays a bare number to `nonfacts`)."""
+    default = next((s for s in g.senses if s.glued_default), None) if glued else None
+    if default is None and not g.needs_cue:
+        default = g.senses[0]
+    n.unit = default.unit if default else None
+    n.unit_kind = default.kind if default else None
+    n.unit_text, n.sense, n.sense_glued = written, g.key, glued
     n.end = end
     n.plain_int = False
 
 
 def _set_money_word(n: Candidate, mw: tuple[str, int], text: str) -> None:
     code, end = mw
-    word = text[n.num_end:end].strip().lower()
-    if code in ("GBP",) and word in ("pound", "pounds"):
-        # weight, not sterling, when the sentence talks of weighing or "pounds of X"
-        low = text.lower()
-        if "weigh" in low or re.match(r"\s+of\s+(?!sterling)", text[end:]) or "lb" in low:
-            n.unit_kind = "quantity"
-            n.unit = "pound"
-            n.end = end
-            n.plain_int = False
-            return
-    if "/" in code:
-        code, div = code.split("/")
-        n.value /= float(div)
     n.unit_kind = "money"
     n.unit = code
+    n.unit_text = text[n.num_end:end].strip(" -–")
+    group = lex().prefix_senses.get(n.unit_text.lower())
+    if group is not None:
+        n.sense = group.key
     n.end = end
     n.plain_int = False
 
@@ -271,7 +427,9 @@ class Measure:
 
     kind: str
     unit: str | None
+    unit_text: str | None  # the unit's words as written ("km/h", "$", "soldiers")
     value: float  # the number in that unit (a bare "1500m" is 1500 metres, not 1.5e9)
+    scale: float  # what the candidate's values are multiplied by ("12 cents" -> 0.12 USD)
     end: int  # end of the fact's words: a counted noun or currency word after the number is part of it
     head: Token | None  # the counted noun that names the unit of a count
     noun: context.CountedNoun | None  # the noun found after the number, before money or year made it moot
@@ -283,51 +441,125 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     """The unit and kind of the candidate `n`, with the parse; None when it is no quantity at all."""
     if _time_span_modifier(n, site):
         return None
-    kind, unit, value, end = n.kind, n.unit, n.value, site.end
+    if n.multiplier:  # "3x", "fivefold": a number of times
+        return Measure(kind="count", unit=None, unit_text=None, value=n.value, scale=1.0, end=site.end, head=None,
+                       noun=None, qualifier="times", drop_if_bare=False)
+    settle_sense(n, site)
+    kind, unit, unit_text, end = n.kind, n.unit, n.unit_text, base_end(n, site)
     if kind == "count" and unit is None and site.prev is not None and _is_age(site, n):
         kind, unit = "quantity", "years old"
     noun = None
-    if kind in ("count", "fraction") and unit is None:
+    if kind in ("count", "fraction") and unit is None and not n.not_a_unit:
         noun = context.counted_noun(site.dx, site.ne, site.sent_end, _counted_after_of(n, site, kind), n.value)
         if noun is not None and noun.glued and is_time_word(noun.head) and _noun_follows(site, noun.head.i + 1):
             return None  # "a three-year forecast", "a two-month contract": a kind of thing, not a quantity
     head = noun.head if noun is not None else None
     money = money_word_at(site.text, head.idx) if head is not None and n.of_follows else None
-    if money is not None:
-        kind, unit, end, head = "money", money[0], max(end, money[1]), None  # "thousands of dollars"
+    if money is not None:  # "thousands of dollars"
+        kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
+    value = n.value
     if n.m_ambiguous and head is None and kind == "count":
-        kind, unit, value = "quantity", "metre", n.value / 1e6  # "the 1500m will be her distance"
-    if kind == "count" and _bare_year(n, site, unit) and not (head is not None and noun is not None and noun.plural):
-        kind, head = "year", None  # a bare 4-digit integer is a year unless it counts something
+        kind, unit, unit_text, value = "quantity", "meter", "m", n.value / 1e6  # "the 1500m will be her distance"
+    if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
+                                                          or _after_year_preposition(site)):
+        kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something
     if kind == "fraction":
         kind = "count"
     qualifier = None
     drop_if_bare = False
     if kind == "count" and unit is None:
-        if head is not None:
-            kind, unit, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
+        if head is not None and head.text in lex().sense_surfaces and lex().sense_surfaces[head.text].spaced:
+            kind, unit, unit_text, _ = _resolve_sense(lex().sense_surfaces[head.text], False, head.text, site, n.value)
+            end = max(end, head.idx + len(head.text))  # "48,000 Armenian drams", "two pounds"
+        if kind == "count" and unit is None and head is not None:
+            kind, unit, unit_text, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
         elif n.spelled and n.scale_word is None and not n.is_range:
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
-    return Measure(kind=kind, unit=unit, value=value, end=end, head=head, noun=noun, qualifier=qualifier,
-                   drop_if_bare=drop_if_bare)
+    unit, scale = _minor_unit(unit)
+    return Measure(kind=kind, unit=unit, unit_text=unit_text, value=value * scale, scale=scale, end=end, head=head,
+                   noun=noun, qualifier=qualifier, drop_if_bare=drop_if_bare)
 
 
-def _counted_unit(head: Token, quals: str, end: int) -> tuple[str, str | None, int, str | None]:
-    """A count's unit is its counted noun ("300 jobs" -> jobs), unless the noun is a multiplier
-    ("four times": a qualifier) or a unit of measure ("thousands of years": a quantity).
-    Returns (kind, unit, end, qualifier)."""
-    kind = "count"
-    unit: str | None = head.text.rstrip("-–")
-    end = max(end, head.idx + len(unit))
-    qualifier = None
-    measure = None
-    if unit.lower() in lex().dimensionless:
-        qualifier, unit = unit, None
+def _minor_unit(unit: str | None) -> tuple[str | None, float]:
+    """"USD/100" (cents) -> ("USD", 0.01): money is given in its major unit."""
+    if unit is None or "/" not in unit or unit.endswith("_per_") or not unit.split("/")[1].isdigit():
+        return unit, 1.0
+    code, div = unit.split("/")
+    return code, 1.0 / float(div)
+
+
+def settle_sense(n: Candidate, site: context.Site) -> None:
+    """Decide the sense of an ambiguous spelling beside `n` by the cue words of its sentence and
+    write it on the candidate (before `nonfacts` asks whether a unitless number is a name)."""
+    if n.sense is None:
+        return
+    kind, unit, _, _ = _resolve_sense(_group_of(n.sense), n.sense_glued, n.unit_text, site, n.value)
+    n.sense = None
+    if unit is None:
+        n.unit = n.unit_kind = n.unit_text = None
+        n.not_a_unit = True
     else:
-        measure = unit_at(unit, 0, False)
-    if measure is not None and unit is not None and measure[2] == len(unit):
-        kind, unit = measure[1], measure[0]
-    return kind, unit, end, quals or qualifier
+        n.unit, n.unit_kind = unit, kind
+
+
+def base_end(n: Candidate, site: context.Site) -> int:
+    """Where the fact's words end before any counted noun: after the unit, or after the number
+    when the spelling after it was no unit."""
+    return site.ne if n.not_a_unit else site.end
+
+
+def _group_of(key: str) -> SenseGroup:
+    lx = lex()
+    return lx.prefix_senses.get(key) or next(g for g in lx.sense_surfaces.values() if g.key == key)
+
+
+def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: context.Site,
+                   value: float) -> tuple[str, str | None, str | None, int]:
+    """An ambiguous spelling decided by the cue words of its sentence: (kind, unit, unit_text, end).
+    A spelling that needs a cue and has none is no unit: the number stays a plain count."""
+    words, lowered = _sentence_words(site)
+    best, best_score = None, 0
+    for s in group.senses:
+        score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
+            + 5 * (sum(1 for c in s.strong if c in words) + sum(1 for c in s.strong_phrases if c in lowered)) \
+            + (2 if s.value_at_least is not None and abs(value) >= s.value_at_least else 0)
+        if score > best_score:
+            best, best_score = s, score
+    if best is None:
+        if group.needs_cue and not (glued and any(s.glued_default for s in group.senses)):
+            return "count", None, None, site.ne
+        best = next((s for s in group.senses if s.glued_default), group.senses[0]) if glued else group.senses[0]
+    return best.kind, best.unit, written, site.end
+
+
+def _sentence_words(site: context.Site) -> tuple[frozenset[str], str]:
+    """The lemmas and lower-case words of the fact's sentence, and its lower-cased text."""
+    doc = site.dx.doc
+    i, j = site.dx.index_from(site.base), site.dx.index_from(site.sent_end)
+    words = {t.lower_ for t in doc[i:j]} | {t.lemma_.lower() for t in doc[i:j]}
+    return frozenset(words), site.text[site.base:site.sent_end].lower()
+
+
+def _counted_unit(head: Token, quals: str, end: int) -> tuple[str, str | None, str | None, int, str | None]:
+    """A count's unit is the singular lemma of its counted noun ("300 jobs" -> job), unless the noun
+    is a multiplier ("four times": a qualifier) or a unit of measure ("thousands of years": a
+    quantity). Returns (kind, unit, unit_text, end, qualifier)."""
+    written = head.text.rstrip("-–")
+    end = max(end, head.idx + len(written))
+    if written.lower() in lex().dimensionless:
+        return "count", None, None, end, quals or written
+    measure = unit_at(written, 0, True)  # the noun token after the number: "10 m deep"
+    if measure is not None and measure[2] == len(written.rstrip(".")):
+        return measure[1], measure[0], written, end, quals or None
+    return "count", _lemma(head), written, end, quals or None
+
+
+def _lemma(head: Token) -> str:
+    """The singular lemma of a counted noun: "jobs" -> job, "Americans" -> American, "staff" -> staff."""
+    lemma = head.lemma_ or head.text
+    if head.pos_ != "PROPN" and not head.text[:1].isupper():
+        lemma = lemma.lower()
+    return lemma.rstrip("-–") or head.text
 
 
 def _counted_after_of(n: Candidate, site: context.Site, kind: str) -> bool:
@@ -340,6 +572,11 @@ def _counted_after_of(n: Candidate, site: context.Site, kind: str) -> bool:
 def _bare_year(n: Candidate, site: context.Site, unit: str | None) -> bool:
     return n.plain_int and 1000 <= n.value <= 2100 and len(site.text[site.ns:site.ne]) >= 4 and n.scale_word is None \
         and unit is None
+
+
+def _after_year_preposition(site: context.Site) -> bool:
+    """"in 2019 most firms", "from 2010 levels", "during 2016 Smith met": a year, whatever follows."""
+    return site.prev is not None and site.prev.lower_ in lexicon.lex().year_prepositions
 
 
 def _is_age(site: context.Site, n: Candidate) -> bool:
@@ -355,8 +592,12 @@ def _is_age(site: context.Site, n: Candidate) -> bool:
 
 
 def is_time_word(tok: Token) -> bool:
-    units = lex().time_units
-    return tok.lemma_.lower() in units or tok.lower_ in units
+    """A word of a time span ("year", "months", "night")."""
+    lx = lex()
+    if tok.lower_ in lx.time_words or tok.lemma_.lower() in lx.time_words:
+        return True
+    unit = measures.name_of(tok.lower_) if tok.is_alpha and len(tok.text) > 2 else None
+    return measures.is_time(unit)
 
 
 def _noun_follows(site: context.Site, i: int) -> bool:
@@ -367,7 +608,7 @@ def _noun_follows(site: context.Site, i: int) -> bool:
 def _time_span_modifier(n: Candidate, site: context.Site) -> bool:
     """"a three-year forecast", "a two-month contract": a time unit hyphenated to the number and
     followed by a noun makes a kind of thing, not a quantity."""
-    if n.kind != "quantity" or n.unit not in lex().time_units or site.text[site.ne:site.ne + 1] not in ("-", "–"):
+    if n.kind != "quantity" or not is_time_unit(n.unit) or site.text[site.ne:site.ne + 1] not in ("-", "–"):
         return False
     i = site.dx.index_from(site.end)
     return i < len(site.dx.doc) and site.dx.doc[i].idx < site.sent_end and _noun_follows(site, i)
@@ -377,12 +618,32 @@ def _time_span_modifier(n: Candidate, site: context.Site) -> bool:
 
 
 def share_units(text: str, facts: Sequence[Fact]) -> None:
-    """'four-, five- and six-cylinder', '12 and 15 per cent', '280 million of the 1.5 billion shekels':
-    a unitless count coordinated with the next number takes its unit and kind (from the last pair back)."""
+    """'four-, five- and six-cylinder', '12 and 15 per cent', '280 million of the 1.5 billion shekels',
+    '1920x1080 pixels', '8 by 10 feet': a unitless count coordinated with the next number takes its unit
+    and kind (from the last pair back); then units carried forward through a list (`_carry_units`)."""
     for a, b in zip(reversed(facts[:-1]), reversed(facts[1:])):
         gap = text[a.char_end:b.char_start]
         if a.unit is None and a.kind == "count" and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
-            if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to)\s+", gap) or \
+            if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*", gap) or \
                     (b.kind == "money" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap)):
                 a.unit = b.unit
                 a.kind = b.kind
+    _carry_units(text, facts)
+
+
+def _carry_units(text: str, facts: Sequence[Fact]) -> None:
+    """'300 flats for sale and 120 for rent', '1,200 cases in March and 900 in April': a bare count
+    after a number with a unit, joined to it by a coordinator in the same sentence, means the same
+    unit (its `unit_text` stays null: the unit is not written beside it). A percent is not carried
+    to the level after it ("fell 0.4 per cent to 13,176": index points)."""
+    for i, b in enumerate(facts):
+        if b.unit is not None or b.kind != "count" or b.qualifier is not None or not i:
+            continue
+        a = facts[i - 1]
+        gap = text[a.char_end:b.char_start]
+        if a.unit is None or a.kind not in ("count", "money", "quantity", "percent") or len(gap) > 60:
+            continue
+        if a.kind == "percent" and re.search(r"\b(?:to|at|from|of)\s*$", gap, re.I):
+            continue  # "rose 0.6 per cent to 27,349": the level the index reached, not a percent
+        if lex().re_carry.search(gap):
+            b.unit, b.kind = a.unit, a.kind

@@ -32,5 +32,5 @@ def test_cue_start_is_the_relation_cue_when_there_is_one():
 
 def test_fact_keeps_bare_spelled_numbers_apart():
     f = Fact(sentence_idx=0, char_start=4, char_end=7, text="two", value=2.0, value_low=None, value_high=None, unit=None,
-             qualifier=None, kind="count", relation="=", direction=None, subject=None, location=None)
+             unit_text=None, qualifier=None, kind="count", relation="=", direction=None, subject=None, location=None)
     assert f.drop_if_bare is False

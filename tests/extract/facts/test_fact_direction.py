@@ -45,7 +45,7 @@ def facts_in(text: str, spec: list[tuple[str, str, str | None]]) -> list[Fact]:
         start = text.index(words, pos)
         pos = start + len(words)
         out.append(Fact(sentence_idx=0, char_start=start, char_end=pos, text=words, value=1.0, value_low=None, value_high=None,
-                        unit=None, qualifier=None, kind=kind, relation="=", direction=change, subject=None, location=None))
+                        unit=None, unit_text=None, qualifier=None, kind=kind, relation="=", direction=change, subject=None, location=None))
     return out
 
 

@@ -10,7 +10,7 @@ from tasks.extract.facts.records import Candidate, Fact
 
 
 def test_unit_at():
-    assert units.unit_at("5 km long", 2, False) == ("kilometre", "quantity", 4)
+    assert units.unit_at("5 km long", 2, False) == ("kilometer", "quantity", 4)
     assert units.unit_at("5 per cent", 2, False) == ("%", "percent", 10)
     assert units.unit_at("6ft 2in", 5, True) == ("inch", "quantity", 7)
     assert units.unit_at("2 in London", 2, False) is None  # "in" is an inch only when it touches the digits
@@ -57,13 +57,16 @@ def read(text: str, num_end: int, attached: bool, value: float = 1.0) -> tuple:
 
 @pytest.mark.parametrize("text,num_end,attached,value,expected", [
     ("5 per cent more", 1, False, 5.0, (True, "percent", "%", 5.0, "5 per cent", False)),
-    ("2.4-litre engine", 3, False, 2.4, (True, "quantity", "litre", 2.4, "2.4-litre", False)),
-    ("118.5p a share", 5, True, 118.5, (True, "money", "GBX", 118.5, "118.5p", True)),
-    ("85c each", 2, True, 85.0, (True, "money", "USD", 0.85, "85c", True)),
-    ("12 cents each", 2, False, 12.0, (True, "money", "USD", 0.12, "12 cents", False)),
+    ("2.4-litre engine", 3, False, 2.4, (True, "quantity", "liter", 2.4, "2.4-litre", False)),
+    # an ambiguous spelling gets its default sense here ("118.5p": pence); `decide` chooses with the sentence
+    ("118.5p a share", 5, True, 118.5, (True, "money", "GBX", 118.5, "118.5p", False)),
+    # a hundredth of a currency is divided when decided ("85c" -> 0.85 USD)
+    ("85c each", 2, True, 85.0, (True, "money", "USD/100", 85.0, "85c", False)),
+    ("12 cents each", 2, False, 12.0, (True, "money", "USD/100", 12.0, "12 cents", False)),
     ("92 million yuan", 10, False, 92e6, (True, "money", "CNY", 92e6, "92 million yuan", False)),
-    ("2 pounds of flour", 1, False, 2.0, (True, "quantity", "pound", 2.0, "2 pounds", False)),
-    ("2 pounds each", 1, False, 2.0, (True, "money", "GBP", 2.0, "2 pounds", False)),
+    ("2 pounds of flour", 1, False, 2.0, (True, "money", "GBP", 2.0, "2 pounds", False)),
+    ("20 km/h winds", 2, False, 20.0, (True, "quantity", "kilometer_per_hour", 20.0, "20 km/h", False)),
+    ("18 degrees celsius", 2, False, 18.0, (True, "quantity", "degree_Celsius", 18.0, "18 degrees celsius", False)),
     ("5G phones", 1, True, 5.0, (False, "count", None, 5.0, "5", True)),
     ("40 apples", 2, False, 40.0, (True, "count", None, 40.0, "40", True)),
 ])
@@ -97,19 +100,19 @@ def decided(parse, text: str) -> list[tuple | None]:
 DECISIONS = [
     ("Women aged 25 and over were asked.", [("25", "quantity", "years old", 25.0, None, False)]),
     ("Smith, 47, said no.", [("47", "quantity", "years old", 47.0, None, False)]),
-    ("The firm cut 300 jobs.", [("300 jobs", "count", "jobs", 300.0, None, False)]),
+    ("The firm cut 300 jobs.", [("300 jobs", "count", "job", 300.0, None, False)]),
     ("They raised thousands of dollars.", [("thousands of dollars", "money", "USD", 1000.0, None, False)]),
-    ("The 1500m will be her distance.", [("1500m", "quantity", "metre", 1500.0, None, False)]),
+    ("The 1500m will be her distance.", [("1500m", "quantity", "meter", 1500.0, None, False)]),
     ("It opened in 1998 with 1998 seats.",
-     [("1998", "year", None, 1998.0, None, False), ("1998 seats", "count", "seats", 1998.0, None, False)]),
-    ("Two-thirds of voters agreed.", [("Two-thirds of voters", "count", "voters", 2 / 3, None, False)]),
+     [("1998", "year", None, 1998.0, None, False), ("1998 seats", "count", "seat", 1998.0, None, False)]),
+    ("Two-thirds of voters agreed.", [("Two-thirds of voters", "count", "voter", 2 / 3, None, False)]),
     ("It covers dozens of miles.", [("dozens of miles", "quantity", "mile", 24.0, None, False)]),
     ("Sales were four times higher.", [("four times", "count", None, 4.0, "times", False)]),
     ("The two met in Rome.", [("two", "count", None, 2.0, None, True)]),
     ("It issued a three-year forecast and a 12-month plan.", [None, None]),
-    ("It sold 12 and 15 tonnes.", [("12", "count", None, 12.0, None, False), ("15 tonnes", "quantity", "tonne", 15.0, None, False)]),
+    ("It sold 12 and 15 tonnes.", [("12", "count", None, 12.0, None, False), ("15 tonnes", "quantity", "metric_ton", 15.0, None, False)]),
     ("The 12 page report and 8 new red buses.",
-     [("12 page", "count", "page", 12.0, None, False), ("8 new red buses", "count", "buses", 8.0, "new red", False)]),
+     [("12 page", "count", "page", 12.0, None, False), ("8 new red buses", "count", "bus", 8.0, "new red", False)]),
 ]
 
 
@@ -133,7 +136,7 @@ def facts_in(text: str, spec: list[tuple[str, str | None, str]]) -> list[Fact]:
         start = text.index(words, pos)
         pos = start + len(words)
         out.append(Fact(sentence_idx=0, char_start=start, char_end=pos, text=words, value=1.0, value_low=None, value_high=None,
-                        unit=unit, qualifier=None, kind=kind, relation="=", direction=None, subject=None, location=None))
+                        unit=unit, unit_text=None, qualifier=None, kind=kind, relation="=", direction=None, subject=None, location=None))
     return out
 
 
@@ -142,10 +145,10 @@ def test_share_units():
     facts = facts_in(text, [("four", None, "count"), ("five", None, "count"), ("six-cylinder", "cylinder", "count"),
                             ("12", None, "count"), ("15 per cent", "%", "percent"),
                             ("280 million", None, "count"), ("1.5 billion shekels", "ILS", "money"),
-                            ("3", None, "count"), ("4 km", "kilometre", "quantity")])
+                            ("3", None, "count"), ("4 km", "kilometer", "quantity")])
     units.share_units(text, facts)
     assert [(f.text, f.unit, f.kind) for f in facts] == [
         ("four", "cylinder", "count"), ("five", "cylinder", "count"), ("six-cylinder", "cylinder", "count"),
         ("12", "%", "percent"), ("15 per cent", "%", "percent"),
         ("280 million", "ILS", "money"), ("1.5 billion shekels", "ILS", "money"),
-        ("3", None, "count"), ("4 km", "kilometre", "quantity")]
+        ("3", None, "count"), ("4 km", "kilometer", "quantity")]

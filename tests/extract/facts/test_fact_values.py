@@ -1,0 +1,106 @@
+"""tasks.extract.facts: exact rows, with `unit_text`, for the units and values news writes in many ways.
+
+Every sentence is invented; each covers one general mechanism: canonical units from Pint's registry,
+ambiguous units decided by their sentence, and the value forms (number words with digits, scale
+letters, fractions in words, years beside nouns, date ranges, negatives, multipliers, scores,
+tokenised thousands, years before "to", units carried through a list, index levels).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tasks.extract.entities import index as entities
+from tasks.extract.facts.facts import extract
+
+
+def rows(parse, text: str) -> list[tuple]:
+    art, doc = parse(text)
+    out = extract(art, doc, entities.extract(art, doc), [])
+    return [(r["text"], r["value"], r["value_low"], r["value_high"], r["unit"], r["unit_text"], r["kind"], r["relation"],
+             r["qualifier"]) for r in out]
+
+
+def r(text, value, unit=None, unit_text=None, kind="count", relation="=", qualifier=None, low=None, high=None) -> tuple:
+    return (text, value, low, high, unit, unit_text, kind, relation, qualifier)
+
+
+UNITS = [
+    # canonical names of Pint's registry, the words as written kept in unit_text
+    ("It was 18 degrees celsius at noon in the square.",
+     [r("18 degrees celsius", 18.0, "degree_Celsius", "degrees celsius", "quantity")]),
+    ("The steel is rated at 250 MPa.", [r("250 MPa", 250.0, "megapascal", "MPa", "quantity")]),
+    ("The flat is 30 sq m and the engine makes 400 pound-feet.",
+     [r("30 sq m", 30.0, "square_meter", "sq m", "quantity"), r("400 pound-feet", 400.0, "foot_pound", "pound-feet", "quantity")]),
+    ("Gusts reached 90 m.p.h on the coast road.", [r("90 m.p.h", 90.0, "mile_per_hour", "m.p.h", "quantity")]),
+    ("The lorry carried 12 tonnes at 80 km/h.",
+     [r("12 tonnes", 12.0, "metric_ton", "tonnes", "quantity"), r("80 km/h", 80.0, "kilometer_per_hour", "km/h", "quantity")]),
+    ("The pressure fell to 960 mb overnight.", [r("960 mb", 960.0, "millibar", "mb", "quantity")]),
+    ("The lake covers 2,500 square kilometres.", [r("2,500 square kilometres", 2500.0, "square_kilometer", "square kilometres", "quantity")]),
+    # counts: the singular lemma of the counted noun
+    ("The depot sent 14 buses and 3 ferries.", [r("14 buses", 14.0, "bus", "buses"), r("3 ferries", 3.0, "ferry", "ferries")]),
+    # ambiguous units, decided by their sentence
+    ("The heavyweight weighs 230 pounds.", [r("230 pounds", 230.0, "pound", "pounds", "quantity")]),
+    ("She paid 40 pounds for the ticket.", [r("40 pounds", 40.0, "GBP", "pounds", "money")]),
+    ("The ramp tilts at 12 degrees.", [r("12 degrees", 12.0, "degree", "degrees", "quantity")]),
+    ("The soup was heated to 70 degrees in the oven.", [r("70 degrees", 70.0, "degree_Celsius", "degrees", "quantity")]),
+    ("The test blast yielded 15 kt of TNT.", [r("15 kt", 15.0, "kiloton_TNT", "kt", "quantity")]),
+    ("The yacht cruised at 9 kt.", [r("9 kt", 9.0, "knot", "kt", "quantity")]),
+    ("Each pixel stores 24 b of colour data.", [r("24 b", 24.0, "bit", "b", "quantity")]),
+    ("The chemist measured 2 drams of powder.", [r("2 drams", 2.0, "dram", "drams", "quantity")]),
+    ("The taxi fare was 3,000 drams in Yerevan.", [r("3,000 drams", 3000.0, "AMD", "drams", "money")]),
+    ("A bowl of noodles costs ¥800 in Tokyo.", [r("¥800", 800.0, "JPY", "¥", "money")]),
+    ("A metro ticket in Beijing costs ¥4.", [r("¥4", 4.0, "CNY", "¥", "money")]),
+    ('The tablet has a 10.9" screen.', [r('10.9"', 10.9, "inch", '"', "quantity")]),
+    ("Stamps cost 5 cents more.", [r("5 cents", 0.05, "USD", "cents", "money")]),
+    ("The index fell 35 points.", [r("35 points", 35.0, "point", "points")]),
+    ("The pitch is 4 C colder than the car park.", [r("4 C", 4.0, "degree_Celsius", "C", "quantity")]),
+    ("The pupils formed Group 4 C in the hall.", []),
+    ('Leaders named "Project 2" in a speech.', []),
+]
+
+
+@pytest.mark.parametrize("text,expected", UNITS, ids=[c[0][:40] for c in UNITS])
+def test_units(parse, text, expected):
+    assert rows(parse, text) == expected
+
+
+VALUES = [
+    # number words mixed with digits; scale letters before a countable noun
+    ("The app now has 3 hundred thousand users.", [r("3 hundred thousand users", 3e5, "user", "users")]),
+    ("The platform reached 2 B users.", [r("2 B users", 2e9, "user", "users")]),
+    ("The service added 40m subscribers.", [r("40m subscribers", 4e7, "subscriber", "subscribers")]),
+    # fractions in words
+    ("Roughly one in four voters backed it.", [r("Roughly one in four voters", 0.25, "voter", "voters", relation="~")]),
+    ("One in every five homes lacks heating.", [r("One in every five homes", 0.2, "home", "homes")]),
+    ("Nearly two-thirds of the members agreed.", [r("Nearly two-thirds of the members", 2 / 3, "member", "members", relation="~")]),
+    ("Almost half the staff left.", [r("Almost half the staff", 0.5, "staff", "staff", relation="~")]),
+    # years beside nouns and names; date ranges
+    ("In 2019 most firms cut costs.", [r("2019", 2019.0, kind="year")]),
+    ("During 2016 Smith met the minister.", [r("2016", 2016.0, kind="year")]),
+    ("The fair runs Oct. 3-7 in town.", [r("Oct. 3-7", 3.0, kind="date")]),
+    # negatives
+    ("Temperatures fell to minus 12 degrees overnight.",
+     [r("minus 12 degrees", -12.0, "degree_Celsius", "degrees", "quantity")]),
+    ("The firm reported a loss of $-3.2bn.", [r("$-3.2bn", -3.2e9, "USD", "$", "money")]),
+    # multipliers
+    ("Sales rose fivefold and the shares are up 3x.",
+     [r("fivefold", 5.0, qualifier="times"), r("3x", 3.0, qualifier="times")]),
+    # scores are no quantity, whichever side won
+    ("United won 2-0 at home and suffered a 1-3 defeat away.", []),
+    # thousands split by a space in tokenised text
+    ("The crowd of 65, 000 fans sang.", [r("65, 000 fans", 65000.0, "fan", "fans")]),
+    # a year before "to" does not start a range
+    ("Prices rose from 2.1% in 2018 to 3.4% in 2019.",
+     [r("2.1%", 2.1, "%", "%", "percent"), r("2018", 2018.0, kind="year"), r("3.4%", 3.4, "%", "%", "percent"),
+      r("2019", 2019.0, kind="year")]),
+    # a unit carried through a list; written nowhere beside the second number
+    ("The developer has 300 flats for sale and 120 for rent.",
+     [r("300 flats", 300.0, "flat", "flats"), r("120", 120.0, "flat")]),
+    # an index level after a percent change is no percent
+    ("The index rose 0.6 per cent to 7,312.45.", [r("0.6 per cent", 0.6, "%", "per cent", "percent"), r("7,312.45", 7312.45)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", VALUES, ids=[c[0][:40] for c in VALUES])
+def test_values(parse, text, expected):
+    assert rows(parse, text) == expected
