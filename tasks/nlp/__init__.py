@@ -9,5 +9,8 @@
     entity_matchers.py   2. gazetteer and token rules
     entity_merging.py       merging rule spans with the model's
     capitalised_runs.py  3. runs of capitalised words (sports tables, missed names)
+    credits.py              bylines and picture credits
     sports.py            4. sports reports: which kind, and which places are teams
+    cues.py                 words around a name: organisation nouns, acronyms, platforms
+    compounds.py         5. hyphenated compounds built on a name ("London-based")
 """

@@ -17,15 +17,17 @@ from tasks.nlp.gazetteer import Gazetteer
 SPLIT_PUNCT = {",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "--", "—", "–", "/", "|", "+"}
 STRIP_LEAD = {"the", "The", "THE", "a", "an", "A", "An", "'s", "'", "-", ".", "’s", "’"}
 STRIP_TRAIL = {"'s", "'", "’s", "’", "-", ".", "'S"}
+POSSESSIVE = {"'s", "’s"}  # "Norway 's Yara ASA": a known place's possessive ends a name
 EDGE_CONNECTORS = {"of", "and", "&", "for", "the"}
 PERSON_SUFFIX_TITLES = {"MP", "MEP", "QC", "MSP", "AM", "TD"}
 NUMBERED_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # names whose trailing numbers are scores
+OPENER_POS = {"ADP", "VERB", "ADV", "ADJ", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"}
 NUMERIC_TOKEN = re.compile(r"^[+\-]?[\d][\d.,\-/:]*(st|nd|rd|th)?$")
 
 
 def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
-    """The cleaned pieces of one model (or rule) span; a leading demonym before a person's name
-    becomes a NORP span of its own ("Australian Rodney Eyles").
+    """The cleaned pieces of one model (or rule) span; a leading demonym or group word before a
+    person's name becomes a NORP span of its own ("Australian Rodney Eyles", "Tory Liam Fox").
 
     A piece that changes the label (a PERSON ending in a number is an ORG, a place that looks
     like a given name and a surname is a PERSON) hands that label on to the pieces after it."""
@@ -38,9 +40,10 @@ def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
 
 
 def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break
-    and a free-standing lower-case word that is no name connector (not in a NORP span, and not
-    inside a hyphenated name such as "Ata-ur-Rehman")."""
+    """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break,
+    a free-standing lower-case word that is no name connector (not in a NORP span, and not
+    inside a hyphenated name such as "Ata-ur-Rehman") and the possessive of a known place
+    ("Japan 's Omron Corp")."""
     doc, label = span.doc, span.label_
     pieces, cur = [], []
     for tok in span:
@@ -48,6 +51,7 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
         spaced = tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
         brk = (t in SPLIT_PUNCT or "\n" in t
                or (t in {"-", "–"} and spaced)
+               or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
                or (t.isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
         if brk:
             if cur:
@@ -63,11 +67,19 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     return [(p[0], p[-1] + 1) for p in pieces]
 
 
+def _known_place(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+    text = doc[s:e].text
+    return text.lower() in gaz.country_of or text in gaz.places
+
+
 def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bool) -> tuple[list[Span], str]:
     """The spans of one piece (none, the name, or a demonym and the name) and the label it ended with."""
     out = []
-    if label not in {"NORP", "EVENT", "LANGUAGE"} and e - s > 1 and doc[s].lower_ in gaz.demonym_country \
-            and doc[s + 1].is_title and (label == "PERSON" or looks_like_person(doc, s + 1, e, gaz)):
+    if label == "NORP" and given_name_norp(doc, s, e, gaz):
+        e, label = e + 1, "PERSON"  # "Sergio Pizzorno": the model took the given name for a group
+    if label not in {"NORP", "EVENT", "LANGUAGE"} and e - s > 1 and (doc[s].lower_ in gaz.demonym_country or doc[s].lower_ in gaz.norp) \
+            and doc[s + 1].is_title and (label == "PERSON" or looks_like_person(doc, s + 1, e, gaz)) \
+            and not given_name_first(doc, s, e, label, gaz):
         out.append(Span(doc, s, s + 1, label="NORP"))  # "Australian Rodney Eyles"
         s += 1
     s, e = _trim_edges(doc, s, e, label, gaz, sports)
@@ -77,22 +89,36 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
         label = "ORG"  # a person's name does not end in a number ("Nord Stream 2")
     if label == "PERSON":
         s, e = _trim_person_titles(doc, s, e, gaz)
-    if label in {"ORG", "GPE", "LOC", "FAC", "NORP"} and looks_like_person(doc, s, e, gaz):
+    if label in {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"} and looks_like_person(doc, s, e, gaz):
         label = "PERSON"
-    sp = Span(doc, s, e, label=label)
+    sp = Span(doc, s, e, label=_place_by_head(doc, s, e, label, gaz))
     if not _is_heading(sp, gaz):
         out.append(sp)
     return out, label
 
 
+def _place_by_head(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer) -> str:
+    """'Euston Station', 'Orange County' tagged ORG or PERSON: a name ending in a facility or place
+    word is that kind of place (for this span only)."""
+    if label in {"ORG", "PERSON"} and e - s >= 2 and doc[e - 1].text in gaz.facility_heads:
+        return gaz.facility_heads[doc[e - 1].text]
+    return label
+
+
 def _trim_edges(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bool) -> tuple[int, int]:
     """Articles, possessives, connectors and punctuation at the edges, a leading "September",
     trailing scores and trailing ALL-CAPS heading words ("WORLD CUP QUALIFIER")."""
-    while s < e and (doc[s].text in STRIP_LEAD or doc[s].text.lower() in EDGE_CONNECTORS):
+    while s < e and (doc[s].text in STRIP_LEAD or doc[s].text.lower() in EDGE_CONNECTORS
+                     or (_sentence_opener(doc, s) and not given_name_first(doc, s, e, label, gaz))):
         s += 1
     while e - s > 1 and doc[s].text in gaz.strip_words:
         s += 1  # "September Treasury"
     e = trim_numbers(doc, s, e, keep_one=label not in NUMBERED_NAMES or not sports)
+    k = e
+    while k - s > 1 and doc[k - 1].like_num:
+        k -= 1
+    if k - s > 1 and doc[k - 1].text in gaz.strip_words:
+        e = k - 1  # "Kyodo December 6": a date after the name
     while e - s > 1 and doc[e - 1].is_upper and doc[e - 1].lower_ in gaz.not_names:
         e -= 1  # "WORLD CUP QUALIFIER", "MAJOR LEAGUE STANDINGS"
     while e > s and (doc[e - 1].text in STRIP_TRAIL or doc[e - 1].is_punct or doc[e - 1].text.lower() in EDGE_CONNECTORS):
@@ -100,11 +126,19 @@ def _trim_edges(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bo
     return s, e
 
 
+def _sentence_opener(doc: Doc, i: int) -> bool:
+    """'Former', 'Under', 'Anticipating' opening a sentence: capitalised only because it comes first
+    (an adposition, verb, adverb, adjective... as the parser tags it), not part of the name."""
+    return doc[i].is_sent_start and doc[i].pos_ in OPENER_POS and not doc[i].is_upper
+
+
 def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
-    """'Winger Nitoglia', 'Paul Boateng MP': the title is not the name (a title word that is also
-    a given name stays)."""
-    while e - s > 1 and doc[s].is_title and doc[s].lower_ in gaz.titles and doc[s].lower_ not in gaz.first_names:
-        s += 1
+    """'Winger Nitoglia', 'Paul Boateng MP', 'Home Office Minister Lord Falconer': the title, and
+    what comes before it, is not the name (a title word that is also a given name stays)."""
+    for k in range(e - 2, s - 1, -1):
+        if doc[k].is_title and doc[k].lower_ in gaz.titles and doc[k].lower_ not in gaz.first_names:
+            s = k + 1
+            break
     while e - s > 1 and doc[e - 1].text in PERSON_SUFFIX_TITLES:
         e -= 1
     return s, e
@@ -140,3 +174,21 @@ def trim_numbers(doc: Doc, s: int, e: int, keep_one: bool = True) -> int:
     if keep_one and len(run) == 1 and run[0].is_digit and (len(run[0].text) == 1 or doc[s].ent_type_ not in NUMBERED_NAMES):
         return e
     return k
+
+
+# ---- given names that are also words or nationalities ("Will Carter", "Saxon Spence") -----------------
+def given_name_first(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer) -> bool:
+    """A listed given name that is also a word or a nationality ("Will", "Hope", "Saxon") opening a
+    person's two- or three-word name: part of the name, not a sentence opener or a group word."""
+    if not 2 <= e - s <= 3 or doc[s].lower_ not in gaz.first_names or not all(t.is_title for t in doc[s + 1:e]):
+        return False
+    return label == "PERSON" or looks_like_person(doc, s, e, gaz)
+
+
+def given_name_norp(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+    """'Sergio Pizzorno' read as a group word ("Sergio") and an untagged word: a one-word NORP span
+    that is a listed given name and no nationality, followed by an untagged capitalised name word."""
+    if e - s != 1 or e >= len(doc) or doc[s].lower_ not in gaz.first_names or doc[s].lower_ in gaz.demonym_country:
+        return False
+    nxt = doc[e]
+    return nxt.is_title and nxt.is_alpha and nxt.pos_ == "PROPN" and not nxt.ent_type_ and not nxt.is_sent_start

@@ -10,9 +10,14 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
      names, events, people after honorifics, in scorecards) give rule spans
      (`tasks.nlp.entity_matchers`), merged with the model's (`tasks.nlp.entity_merging`);
   3. one pass over the runs of capitalised words finds teams and players in sports tables and
-     people the model missed (`tasks.nlp.capitalised_runs`);
+     people the model missed (`tasks.nlp.capitalised_runs`); bylines and picture credits name
+     people and agencies (`tasks.nlp.credits`);
   4. in a team-sports report (headline "SOCCER - ...") club towns and counties become teams
-     (ORG) unless they are a venue or the dateline (`tasks.nlp.sports`).
+     (ORG) unless they are a venue or the dateline (`tasks.nlp.sports`); the words around a name
+     relabel it: an organisation noun before it ("drugmaker Pfizer"), an acronym the model took
+     for a person, a platform where things are posted ("on Twitter") (`tasks.nlp.cues`);
+  5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
+     (`tasks.nlp.compounds`).
 
 Everything is a phrase or token matcher run once over the document, plus loops over the
 entities only: no per-name regular expressions over the text.
@@ -24,6 +29,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from tasks.nlp.capitalised_runs import scan_runs
+from tasks.nlp.compounds import hyphen_compounds
+from tasks.nlp.credits import credit_spans
+from tasks.nlp.cues import cue_labels
 from tasks.nlp.entity_cleaning import clean
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
 from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
@@ -59,7 +67,7 @@ class EntityFixer:
         return doc
 
     def _corrected(self, doc: Doc, model: list[Span], sport: str | None) -> list[Span]:
-        """The model's cleaned names with the rules' spans merged in (steps 2-4)."""
+        """The model's cleaned names with the rules' spans merged in (steps 2-5)."""
         gaz, sports = self.gaz, sport is not None
         from_gazetteer = gazetteer_spans(doc, self.phrase, club_label="ORG" if sport == "team" else "GPE")
         patterns, datelines = rule_spans(doc, self.matcher, gaz, sports)
@@ -68,13 +76,13 @@ class EntityFixer:
         ents = merge(ents, from_gazetteer, gaz, sports, from_model)
         ents = merge(ents, datelines, gaz, sports, from_model, force=True)
         forced, fill = scan_runs(doc, sport, gaz)
-        ents = merge(ents, forced, gaz, sports, from_model, force=True)
+        ents = merge(ents, forced + credit_spans(doc, gaz), gaz, sports, from_model, force=True)
         ents += uncovered(fill, ents)
         if sport == "team":
             ents = [as_team(sp, gaz) for sp in ents]
-        ents = join_norp(filter_spans(ents))
+        ents = join_norp(filter_spans(cue_labels(doc, filter_spans(ents), gaz)))
         ents += bracketed_acronyms(doc, ents)
-        return filter_spans(ents)
+        return hyphen_compounds(doc, filter_spans(ents), gaz)
 
 
 @Language.factory(COMPONENT)

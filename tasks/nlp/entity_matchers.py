@@ -2,9 +2,10 @@
 
 The phrase matcher finds every gazetteer name as written and in ALL CAPS. The token matcher
 finds organisation names ending in a head noun ("... Bank"), club names ("Norwich City",
-"Real Madrid"), events ("Hong Kong Open", "World Cup of ..."), people in cricket scorecards
+"Real Madrid"), events ("Hong Kong Open", "World Cup of ..."), laws ("Internal Market Bill"), people in cricket scorecards
 ("c Stewart b Hollioake 23", "Gough 8-0-39-3"), after an honorific ("Mr Lebed") or an initial
-("P. Simmons"), and the places of a dateline ("BONN 1996-08-30").
+("P. Simmons"), a country's exit ("Brexit"), and the places of a dateline ("BONN 1996-08-30",
+"JEUMONT , France ( Reuters ) -").
 """
 from __future__ import annotations
 
@@ -51,7 +52,8 @@ def token_matcher(nlp: Language, gaz: Gazetteer) -> Matcher:
         [{**CAPITALISED, "ORTH": {"NOT_IN": NOT_FIRST}}, {**CAPITALISED, "OP": "*"}, {"ORTH": {"IN": sorted(gaz.club_suffixes)}}],
         [{"ORTH": {"IN": sorted(gaz.club_prefixes)}}, {**CAPITALISED, "OP": "+"}],
     ], greedy="LONGEST")
-    matcher.add("EVENT", _event_patterns(gaz), greedy="LONGEST")
+    matcher.add("EVENT", _event_patterns(gaz.event_heads), greedy="LONGEST")
+    matcher.add("LAW", _event_patterns(gaz.law_heads), greedy="LONGEST")
     # cricket scorecards: "c Stewart b Hollioake 23", "Bowling : Gough 8-0-39-3"; "P. Simmons"
     matcher.add("PERSON_SCORECARD", [
         [{"ORTH": {"IN": ["c", "b", "st", "lbw"]}}, {**CAPITALISED, "OP": "+"}],
@@ -67,18 +69,23 @@ def token_matcher(nlp: Language, gaz: Gazetteer) -> Matcher:
     matcher.add("DATELINE", [
         [{"IS_UPPER": True, "OP": "+"}, {"ORTH": ",", "OP": "?"}, {"IS_TITLE": True, "OP": "*"},
          {"SHAPE": "dddd"}, {"ORTH": "-"}, {"SHAPE": "dd"}, {"ORTH": "-"}, {"SHAPE": "dd"}],
+        # "JEUMONT , France ( Reuters ) -", "LOS ANGELES / NEW YORK ( Reuters ) -", "OSLO , Dec 5 ( Reuters ) -"
+        [{"IS_UPPER": True, "OP": "+"}, {"ORTH": "/", "OP": "?"}, {"IS_UPPER": True, "OP": "*"}, {"ORTH": ",", "OP": "?"},
+         {"IS_TITLE": True, "OP": "*"}, {"IS_DIGIT": True, "OP": "?"}, {"ORTH": "("}, {"IS_TITLE": True, "OP": "+"},
+         {"ORTH": ")"}, {"ORTH": {"IN": ["-", "–", "—"]}}],
     ], greedy="LONGEST")
+    matcher.add("EVENT_EXIT", [[{"TEXT": {"REGEX": r"^[A-Z][a-z]+xit$"}}]])  # "Brexit", "Grexit": a country's exit
     return matcher
 
 
-def _event_patterns(gaz: Gazetteer) -> list[list[dict]]:
-    """Capitalised words ending in an event head ("Open", "Cup"; "... Cup of Nations"), or in a
-    head of several words ("Grand Prix"), as written or in ALL CAPS."""
-    one = sorted({h for h in gaz.event_heads if " " not in h} | {h.upper() for h in gaz.event_heads if " " not in h})
+def _event_patterns(heads: tuple[str, ...]) -> list[list[dict]]:
+    """Capitalised words ending in a head ("Open", "Cup"; "... Cup of Nations"), or in a head of
+    several words ("Grand Prix"), as written or in ALL CAPS (for events, and for laws)."""
+    one = sorted({h for h in heads if " " not in h} | {h.upper() for h in heads if " " not in h})
     name_tok = {"TEXT": {"REGEX": r"^[A-Z][A-Za-z'\.-]*$"}, "OP": "*"}
     patterns = [[FIRST_OF_NAME, name_tok, {"ORTH": {"IN": one}}],
                 [FIRST_OF_NAME, name_tok, {"ORTH": {"IN": one}}, {"LOWER": "of"}, {"IS_TITLE": True}]]
-    for h in gaz.event_heads:
+    for h in heads:
         if " " in h:
             for v in (h, h.upper()):
                 patterns.append([FIRST_OF_NAME, name_tok] + [{"ORTH": w} for w in v.split()])
@@ -99,12 +106,17 @@ def rule_spans(doc: Doc, matcher: Matcher, gaz: Gazetteer, sports: bool) -> tupl
         kind = doc.vocab.strings[match_id]
         if kind == "DATELINE":
             if s == 0 or "\n" in doc[s - 1].text or "\n" in doc[s - 1].whitespace_:
-                datelines.extend(dateline_places(doc, s, e))
+                datelines.extend(dateline_places(doc, s, e, gaz.strip_words))
         elif kind == "PERSON_SCORECARD":
             if sports:
                 patterns.extend(_scorecard_person(doc, s, e))
         elif kind == "EVENT":
             patterns.extend(_event(doc, s, e))
+        elif kind == "LAW":
+            if not (e < len(doc) and doc[e].is_title and doc[e].is_alpha):  # its head is its last word ("President Bill Clinton")
+                patterns.extend(_event(doc, s, e, "LAW"))
+        elif kind == "EVENT_EXIT":
+            patterns.append(Span(doc, s, e, label="EVENT"))
         elif kind == "PERSON_HONORIFIC":
             patterns.append(Span(doc, s + 1, e, label="PERSON"))
         elif kind == "PERSON_INITIAL":
@@ -122,29 +134,33 @@ def _scorecard_person(doc: Doc, s: int, e: int) -> list[Span]:
     return [Span(doc, s, e, label="PERSON")] if e > s else []
 
 
-def _event(doc: Doc, s: int, e: int) -> list[Span]:
-    """An event name; in an ALL-CAPS headline it starts after the last function word
+def _event(doc: Doc, s: int, e: int, label: str = "EVENT") -> list[Span]:
+    """An event (or law) name; in an ALL-CAPS headline it starts after the last function word
     ("ROMANIA BEAT LITHUANIA IN WORLD CUP" -> "WORLD CUP"), and a single ALL-CAPS word is no event."""
     if doc[s:e].text.isupper():
         for k in range(e - 2, s - 1, -1):
             if doc[k].lower_ in STOP_WORDS or doc[k].lower_ in HEADLINE_VERBS:
                 s = k + 1
                 break
-    return [Span(doc, s, e, label="EVENT")] if e - s >= 2 or not doc[s].text.isupper() else []
+    return [Span(doc, s, e, label=label)] if e - s >= 2 or not doc[s].text.isupper() else []
 
 
-def dateline_places(doc: Doc, s: int, e: int) -> list[Span]:
-    """'BONN 1996-08-30' / 'KHASAVYURT , Russia 1996-08-31': the places of a dateline."""
+def dateline_places(doc: Doc, s: int, e: int, strip_words: frozenset[str] = frozenset()) -> list[Span]:
+    """'BONN 1996-08-30' / 'KHASAVYURT , Russia 1996-08-31' / 'TOKYO / MELBOURNE ( Reuters ) -': the
+    places of a dateline (not a month: 'OSLO , Dec 5')."""
     out = []
     i = s
     while i < e and doc[i].is_upper and not doc[i].like_num:
-        i += 1
-    if i > s:
-        out.append(Span(doc, s, i, label="GPE"))
+        start = i
+        while i < e and doc[i].is_upper and not doc[i].like_num and doc[i].text != "/":
+            i += 1
+        if i > start:
+            out.append(Span(doc, start, i, label="GPE"))
+        i += i < e and doc[i].text == "/"
     j = i + 1 if i < e and doc[i].text == "," else i
     k = j
-    while k < e and doc[k].is_title:
+    while k < e and doc[k].is_title and doc[k].text not in strip_words:
         k += 1
-    if k > j:
+    if k > j and (k >= e or doc[k].text in {"(", ","} or doc[k].shape_ == "dddd"):
         out.append(Span(doc, j, k, label="GPE"))
     return out

@@ -34,9 +34,15 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()  # lower case
     place_heads: frozenset[str] = frozenset()
     event_heads: tuple[str, ...] = ()
+    law_heads: tuple[str, ...] = ()  # "Act", "Treaty", "Programme": last words of the names of laws
     titles: frozenset[str] = frozenset()  # title and occupation words ("President", "official")
     honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": capitalised words after one are a name
     strip_words: frozenset[str] = frozenset()  # words that lead a span without being its name ("September")
+    facility_heads: dict[str, str] = field(default_factory=dict)  # "Station" -> FAC: last words of places' names
+    platforms: frozenset[str] = frozenset()  # "Twitter": a product where things are posted
+    org_nouns: frozenset[str] = frozenset()  # "drugmaker": a name after one is an organisation's
+    byline_words: frozenset[str] = frozenset()  # "reporting" in "Reporting by A B" (lower case)
+    credit_words: frozenset[str] = frozenset()  # "Pool", "via", "File Photo": picture-credit words that name no one
     phrases: dict[str, str] = field(default_factory=dict)  # surface -> label, for the phrase matcher
 
 
@@ -94,14 +100,27 @@ def _club_affixes() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _phrases(countries: _Countries, norp: tuple[str, ...], places: list[tuple[str, str]], clubs: frozenset[str],
-             orgs: frozenset[str]) -> dict[str, str]:
+             orgs: frozenset[str], named: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
     """Surface -> label for the phrase matcher; the first source that names a surface labels it:
-    countries, group words, places, clubs ("CLUB": a team in a team-sports report, else a place), organisations."""
+    countries, group words, places, other named things (`named`: diseases as EVENT, market
+    indices as PRODUCT), clubs ("CLUB": a team in a team-sports
+    report, else a place), organisations."""
     phrases = dict(countries.phrases)
-    for source in ([(w, "NORP") for w in norp], places, [(c, "CLUB") for c in clubs], [(o, "ORG") for o in orgs]):
+    for source in ([(w, "NORP") for w in norp], places, named, [(c, "CLUB") for c in clubs], [(o, "ORG") for o in orgs]):
         for surface, label in source:
             phrases.setdefault(surface, label)
     return phrases
+
+
+def _named() -> tuple[tuple[str, str], ...]:
+    """Named diseases (EVENT) and market indices (PRODUCT), for the phrase matcher."""
+    return (tuple((d, "EVENT") for d in DATA.lines("gazetteer_diseases.txt"))
+            + tuple((m, "PRODUCT") for m in DATA.lines("gazetteer_market_indices.txt")))
+
+
+def _credits(kind: str) -> frozenset[str]:
+    """entity_credits.txt: `byline WORD` / `credit WORD` -> the words of that kind."""
+    return frozenset(w.strip() for k, _, w in (line.partition(" ") for line in DATA.lines("entity_credits.txt")) if k == kind)
 
 
 def _lower_set(name: str) -> frozenset[str]:
@@ -127,8 +146,12 @@ def gazetteer() -> Gazetteer:
         club_prefixes=prefixes, club_suffixes=suffixes,
         first_names=frozenset(w.lower() for line in DATA.lines("entity_first_names.txt") for w in line.split()),
         place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
+        law_heads=DATA.lines("entity_law_heads.txt"),
         titles=frozenset(DATA.lines("entity_title_words.txt")),
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
-        phrases=_phrases(countries, DATA.lines("gazetteer_norp.txt"), places, clubs, orgs),
+        byline_words=_credits("byline"), credit_words=_credits("credit"), org_nouns=frozenset(DATA.lines("entity_org_nouns.txt")),
+        platforms=frozenset(DATA.lines("gazetteer_platforms.txt")),
+        facility_heads={cols[0]: cols[1] for cols in map(_split_cols, DATA.lines("entity_facility_heads.txt"))},
+        phrases=_phrases(countries, DATA.lines("gazetteer_norp.txt"), places, clubs, orgs, _named()),
     )

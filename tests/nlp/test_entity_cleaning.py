@@ -68,3 +68,19 @@ def test_trim_numbers(nlp):
 def test_looks_like_person(nlp, text, expected):
     doc = nlp.make_doc(text)
     assert looks_like_person(doc, 0, len(doc), gazetteer()) is expected
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Halvor Station", "ORG", [("Halvor Station", "FAC")]),
+    ("Orrin County", "ORG", [("Orrin County", "GPE")]),
+    ("Norway 's Skarvik ASA", "ORG", [("Norway", "ORG"), ("Skarvik ASA", "ORG")]),
+    ("Queen 's Park", "ORG", [("Queen 's Park", "ORG")]),
+    ("Kyodo December 6", "ORG", [("Kyodo", "ORG")]),
+])
+def test_places_by_their_last_word_possessives_of_places_and_dates_after_names(nlp, text, label, expected):
+    assert cleaned(nlp, text, label) == expected
+
+
+def test_a_word_that_only_opens_the_sentence_is_not_part_of_the_name(nlp):
+    doc = nlp("Former Oslo Mayor Ellen Voss objected.")
+    assert [(sp.text, sp.label_) for sp in clean(Span(doc, 0, 2, label="ORG"), gazetteer())] == [("Oslo", "ORG")]

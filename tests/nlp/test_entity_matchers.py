@@ -56,3 +56,14 @@ def test_gazetteer_spans_as_written_and_in_capitals(nlp, matchers):
     assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="ORG")] == expected
     expected[2] = ("Leicestershire", "GPE")
     assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="GPE")] == expected
+
+
+def test_datelines_before_the_agency(nlp, matchers):
+    assert rules(nlp, matchers, "VALDORA , Norway ( Reuters ) - The fleet stayed .")[1] == [("VALDORA", "GPE"), ("Norway", "GPE")]
+    assert rules(nlp, matchers, "OSLO / BERGEN ( Reuters ) - Talks began .")[1] == [("OSLO", "GPE"), ("BERGEN", "GPE")]
+    assert rules(nlp, matchers, "OSLO , Dec 5 ( Reuters ) - Talks began .")[1] == [("OSLO", "GPE")]
+
+
+def test_laws_end_in_a_law_word_and_a_country_exit_is_an_event(nlp, matchers):
+    assert rules(nlp, matchers, "The Coastal Waters Protection Bill stalled over Brexit , said President Bill Voss .")[0] == [
+        (1, "Coastal Waters Protection Bill", "LAW"), (7, "Brexit", "EVENT")]

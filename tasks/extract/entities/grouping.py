@@ -8,7 +8,8 @@
      "Victoria Nuland"); a single name the text marks as a person ("Mr Lebed", "Duran , 45 ,")
      is a person;
   3. "Nord Stream" joins "Nord Stream 2"; a company's short name joins its full name ("Cofinec"
-     -> "Cofinec S.A."); an acronym joins the name whose initials it spells ("KDP").
+     -> "Cofinec S.A."); an acronym defined in brackets joins the name before it ("Asset Purchase
+     Programme ( APP )"), any other the name whose initials it spells ("KDP").
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_surnames(doc, order, gaz)
     _join_numbered_names(order)
     _join_company_short_names(order, gaz)
+    _join_defined_acronyms(doc, order)
     _join_acronyms(order, gaz)
     roots = [g for g in order if g.merged_into is None]
     for g in order:
@@ -88,7 +90,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
         cands = by_tail.get(surface)
-        if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions):
+        if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions) \
+                and not _surname_title(doc, g):  # "Mr Howard" is a surname, not "Howard Flight"
             cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
         if cands:
             first = g.first
@@ -100,6 +103,14 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+
+
+SURNAME_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"}  # titles before a surname only ("Sir John" is a given name)
+
+
+def _surname_title(doc: Doc, g: MentionGroup) -> bool:
+    """A name written after a title that only ever precedes a surname ("Mr Howard")."""
+    return any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in SURNAME_TITLES for m in g.mentions)
 
 
 def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGroup]], dict[str, list[MentionGroup]]]:
@@ -170,6 +181,23 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
 
 def _initials(text: str, connectors: frozenset[str]) -> str:
     return "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper() and w.lower() not in connectors)
+
+
+def _join_defined_acronyms(doc: Doc, order: list[MentionGroup]) -> None:
+    """"Asset Purchase Programme ( APP )": an acronym the text defines in brackets right after a name
+    of several words (with the same first letter) joins that name, whatever label each mention got."""
+    ends: dict[int, MentionGroup] = {m.end: g for g in order for m in g.mentions if m.n_tokens > 1}
+    for g in order:
+        if g.merged_into is not None or g.country or " " in g.key:
+            continue
+        for m in g.mentions:
+            long = ends.get(m.start - 1)
+            if (long is not None and long.root() is not g and m.start >= 2 and doc[m.start - 1].text == "("
+                    and m.end < len(doc) and doc[m.end].text == ")" and m.text[:1].isupper()
+                    and m.text[:1] == long.mentions[0].text[:1] and not long.country):
+                g.merged_into = long.root()
+                long.root().spelt_out = majority_label(long.root().mentions)
+                break
 
 
 def _join_acronyms(order: list[MentionGroup], gaz: Gazetteer) -> None:

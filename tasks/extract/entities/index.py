@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from tasks.extract.entities.canonical import canonical_label, canonical_name
 from tasks.extract.entities.grouping import entity_groups
+from tasks.extract.entities.keys import entity_key
 from tasks.extract.entities.mentions import MentionGroup
 from tasks.extract.entities.repeats import add_untagged_repeats
 from tasks.extract.entities.roles import description_score, find_roles, parse_description
@@ -40,6 +41,11 @@ class Entity:
     nationality: str | None = None  # demonym from the role or a possessive ("Russian")
     country: str | None = None  # the country of that nationality ("Russia")
     roles: list[str] = field(default_factory=list)  # every title or description found, in order
+
+    @property
+    def key(self) -> str:
+        """The cross-article key ('PERSON:jens-stoltenberg', `keys.entity_key`)."""
+        return entity_key(self.label, self.name)
 
 
 @dataclass
@@ -115,10 +121,10 @@ class EntityIndex:
         """(entities rows, mentions rows sorted by offset)."""
         ents, ments = [], []
         for e in self.entities:
-            ents.append(row(ENTITIES, article_id=art.article_id, entity_id=e.entity_id, name=e.name, label=e.label,
+            ents.append(row(ENTITIES, article_id=art.article_id, entity_id=e.entity_id, entity_key=e.key, name=e.name, label=e.label,
                             mention_count=len(e.mentions), aliases=sorted(set(e.aliases)), role=e.role))
             for s, t in e.mentions:
-                ments.append(row(MENTIONS, article_id=art.article_id, entity_id=e.entity_id,
+                ments.append(row(MENTIONS, article_id=art.article_id, entity_id=e.entity_id, entity_key=e.key,
                                  sentence_idx=sentence_index(art.sentences, s), char_start=s, char_end=t,
                                  text=art.text[s:t], label=e.label))
         ments.sort(key=lambda r: r["char_start"])

@@ -27,6 +27,7 @@ class MentionGroup:
     country: str | None = None  # the canonical name of the country the group names
     person: bool = False  # joined by a surname: a person whatever the model said
     org: bool = False  # joined by a company's short name: an organisation
+    spelt_out: str | None = None  # joined by an acronym it defines ("Asset Purchase Programme ( APP )"): its own label decides
     merged_into: MentionGroup | None = None
 
     def root(self) -> MentionGroup:

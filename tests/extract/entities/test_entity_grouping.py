@@ -112,3 +112,10 @@ def test_company_short_names_join_their_full_names(ents_of, table):
         "Pirelli Cables": ("ORG", ["Pirelli", "Pirelli Cables"], None, ["Pirelli Cables", "Pirelli"]),
     }
 
+
+
+def test_an_acronym_defined_in_brackets_joins_its_name_and_takes_its_label(ents_of, table):
+    art, idx = ents_of("The Fisheries Recovery Programme ( FRP ) began in May. The FRP will run for two years, officials said.")
+    assert table(idx, art) == {
+        "Fisheries Recovery Programme": ("LAW", ["FRP", "Fisheries Recovery Programme"], None,
+                                         ["Fisheries Recovery Programme", "FRP", "FRP"])}

@@ -50,14 +50,14 @@ def test_rows():
                              Entity("a1:1", "United Kingdom", "GPE", aliases=["UK"], mentions=[(18, 20)])])
     ents, ments = idx.rows(art)
     assert ents == [
-        {"article_id": "a1", "entity_id": "a1:0", "name": "Karl Lind", "label": "PERSON", "mention_count": 2, "aliases": ["Karl Lind", "Lind"],
+        {"article_id": "a1", "entity_id": "a1:0", "entity_key": "PERSON:karl-lind", "name": "Karl Lind", "label": "PERSON", "mention_count": 2, "aliases": ["Karl Lind", "Lind"],
          "role": None},
-        {"article_id": "a1", "entity_id": "a1:1", "name": "United Kingdom", "label": "GPE", "mention_count": 1, "aliases": ["UK"], "role": None},
+        {"article_id": "a1", "entity_id": "a1:1", "entity_key": "GPE:united-kingdom", "name": "United Kingdom", "label": "GPE", "mention_count": 1, "aliases": ["UK"], "role": None},
     ]
     assert ments == [
-        {"article_id": "a1", "entity_id": "a1:0", "sentence_idx": 0, "char_start": 0, "char_end": 9, "text": "Karl Lind", "label": "PERSON"},
-        {"article_id": "a1", "entity_id": "a1:1", "sentence_idx": 0, "char_start": 18, "char_end": 20, "text": "UK", "label": "GPE"},
-        {"article_id": "a1", "entity_id": "a1:0", "sentence_idx": 1, "char_start": 39, "char_end": 43, "text": "Lind", "label": "PERSON"},
+        {"article_id": "a1", "entity_id": "a1:0", "entity_key": "PERSON:karl-lind", "sentence_idx": 0, "char_start": 0, "char_end": 9, "text": "Karl Lind", "label": "PERSON"},
+        {"article_id": "a1", "entity_id": "a1:1", "entity_key": "GPE:united-kingdom", "sentence_idx": 0, "char_start": 18, "char_end": 20, "text": "UK", "label": "GPE"},
+        {"article_id": "a1", "entity_id": "a1:0", "entity_key": "PERSON:karl-lind", "sentence_idx": 1, "char_start": 39, "char_end": 43, "text": "Lind", "label": "PERSON"},
     ]
     assert [list(r) for r in ents[:1] + ments[:1]] == [ENTITIES.names, MENTIONS.names]
 

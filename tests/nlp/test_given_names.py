@@ -1,0 +1,20 @@
+"""A person's entity survives a given name that is also a common word or a nationality
+(tasks.nlp.entity_cleaning: given_name_first, given_name_norp; data/entity_first_names.txt)."""
+from __future__ import annotations
+
+import pytest
+
+
+def people(nlp, text: str) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in nlp(text).ents]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Will Carter told the paper that the school would close.", [("Will Carter", "PERSON")]),  # not the modal "Will"
+    ("Hope Okafor said the plan was late.", [("Hope Okafor", "PERSON")]),
+    ("His friend, Saxon Spence, agreed with the plan.", [("Saxon Spence", "PERSON")]),  # not an organisation
+    ("He played with songwriter Sergio Pizzorno in Leicester.", [("Sergio Pizzorno", "PERSON"), ("Leicester", "GPE")]),
+    ("Will the council act before May?", [("May", "DATE")]),  # a word that opens a question is still no name
+])
+def test_given_names_that_are_words(nlp, text, expected):
+    assert people(nlp, text) == expected
