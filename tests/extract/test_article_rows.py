@@ -19,7 +19,7 @@ def test_an_article_row_carries_its_text_counts_and_provenance(parse):
         "article_id": AID, "source": "a.txt", "sources": ["a.txt", "b.txt"], "title": "Council votes", "standfirst": None,
         "text": "Council votes\nThe council voted on Monday to close the pool.", "n_paragraphs": 2, "n_sentences": 2, "n_words": 11,
         "content_sha256": "0" * 64, "encoding": "utf-8", "url": None, "published_at": None, "ingested_at": WHEN,
-        "pipeline_version": "0.1.0"}]
+        "pipeline_version": "0.2.0"}]
     assert rows["paragraphs"] == [
         {"article_id": AID, "paragraph_idx": 0, "kind": "headline", "section": None, "char_start": 0, "char_end": 13, "text": "Council votes"},
         {"article_id": AID, "paragraph_idx": 1, "kind": "body", "section": None, "char_start": 14, "char_end": 60,

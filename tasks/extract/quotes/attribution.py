@@ -23,8 +23,8 @@ from tasks.extract.quotes.lexicon import cue_words, is_cue
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
-    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, sentence_subject,
-    speakerlike, subject_of,
+    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, sentence_subject,
+    speakerlike, subject_of, utterance,
 )
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
@@ -96,7 +96,8 @@ def according_to_in(ctx: QuoteContext, region: list[Token]) -> Attribution | Non
             prep = t
         if prep is not None:
             for ch in prep.children:
-                if ch.dep_ == "pobj":
+                # "per the report", "per CNN"; not "per month"
+                if ch.dep_ == "pobj" and (prep.lower_ == "to" or speakerlike(ch) or utterance(ch)):
                     return named_by(ctx, ch, "according")
     return None
 
@@ -153,12 +154,18 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
         subj = None
     if subj is not None:
         lo, hi = subj.left_edge.i, subj.right_edge.i
-        if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i for x in after[:n]):
+        if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i or (x.lower_ == "as" and x.head.i == t.i) for x in after[:n]):
+            return named_by(ctx, subj, "after", cue=t)
+        # the writer's sentence goes on after the quote, then ", Peter Mandelson has said."
+        cut = max((k for k, x in enumerate(after[:n]) if x.text == ","), default=-1)
+        if cut >= 0 and subj.i > after[cut].i and all(
+                lo <= x.i <= hi or (x.head.i == t.i and x.dep_ in ("aux", "neg", "advmod")) for x in after[cut + 1:n]):
             return named_by(ctx, subj, "after", cue=t)
     # inverted with an unparsed subject: `, said Rep. Elijah Cummings`
     if t.i <= first.i + 1:
         nxt = [x for x in after if x.i > t.i and not x.is_punct]
-        if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")):
+        if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or (nxt[0].lower_ in ("those", "others", "some", "many") and t.tag_ in ("VBD", "VBZ", "VBP"))):  # `"...," say those behind the talks`
             return named_by(ctx, np_head(nxt[0]), "after", cue=t)
     # the parse went wrong: take the words between the quote and the cue as a name
     np = np_words(ctx, after[:n])
@@ -225,7 +232,8 @@ def cue_above(q: Site) -> Attribution | None:
     Naming verbs ("called it", "likened them to") count only close above the quote; speech
     verbs at any height. When speech verbs nest ("Holm said that the ad "..." suggests"), the
     outermost one with a subject reports the words. A noun of saying with a possessor gives
-    the possessor ("Trump's claim that ...")."""
+    the possessor ("Trump's claim that ..."), unless a reporting verb is above it (`she stated
+    that Trump's "mean-spirited" comments ...` are her words)."""
     ctx, sp = q.ctx, q.span
     a = ctx.tok_at(sp.start)
     b = ctx.tok_at(max(sp.start, sp.end - 1))
@@ -256,8 +264,9 @@ def _climb_to_cue(ctx: QuoteContext, t: Token) -> tuple[Token | None, Attributio
                 elif chain and prev is not None and prev.dep_ == "ccomp" and lemma in cues.speech and own_subject(ctx, t) is not None:
                     found = t  # the clause holding the first cue is what t reports
             elif found is None and noun_att is None and t.pos_ == "NOUN" and lemma in cues.nouns \
-                    and prev is not None and prev.dep_ not in ("amod", "compound", "nmod", "det"):
-                poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ not in NOT_A_SPEAKER_POSSESSIVE), None)
+                    and prev is not None and prev.dep_ not in ("nmod", "det"):
+                # "Trump's claim that ...", "his "Nazi" comment": the possessor said it
+                poss = next((c for c in t.children if c.dep_ == "poss"), None)
                 if poss is not None and not ctx.quoted(poss.i):
                     noun_att = named_by(ctx, poss, "tree")
         if t.head is t:
@@ -382,13 +391,30 @@ def noun_cue(q: Site) -> Attribution | None:
     return None
 
 
+def noun_of(q: Site) -> Attribution | None:
+    """`"...," is the dry assessment of Graham Lane` / `the verdict of the judge: "..."`: a
+    noun of saying next to the quote with an "of" or "from" phrase naming a speaker."""
+    ctx = q.ctx
+    nouns = cue_words().nouns
+    for t in q.after[:8] + q.before[:8]:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or ctx.quoted(t.i):
+            continue
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+                who = next((c for c in prep.children if c.dep_ == "pobj" and not ctx.quoted(c.i)), None)
+                if who is not None and speakerlike(who):
+                    return named_by(ctx, who, "before")
+    return None
+
+
 def colon_subject(q: Site) -> Attribution | None:
     """`President Obama is rolling out a new message: "It's about me."`: a quote a colon
     introduces, with no reporting verb, is given by the subject of the introducing clause."""
     before = q.before
     if not before or before[0].text != ":":
         return None
-    person = next((t for t in before[1:] if t.ent_type_ == "PERSON" and t.dep_ not in ("poss",)), None)
+    person = next((t for t in before[1:] if t.dep_ not in ("poss",) and (t.ent_type_ == "PERSON" or (
+        t.pos_ == "PROPN" and any(c.dep_ == "compound" and personlike(c) and c.pos_ == "NOUN" for c in t.children)))), None)
     for t in before[1:]:
         if t.dep_ in ("nsubj", "nsubjpass") and (speakerlike(t) or t.pos_ in ("NOUN", "PROPN")):
             if not speakerlike(t) and person is not None:
@@ -408,7 +434,29 @@ def preceding_cue(q: Site) -> Attribution | None:
     if not _opens_sentence(q):
         return None
     ctx = q.ctx
-    return first_cue_back(ctx, ctx.tok_at(q.span.open) - 1, ctx.paragraph(q.k).start, 4 * MAX_REGION_TOKENS, "carried")
+    i = ctx.tok_at(q.span.open) - 1
+    att = first_cue_back(ctx, i, ctx.paragraph(q.k).start, 4 * MAX_REGION_TOKENS, "carried")
+    if att is not None and att.cue is not None and i >= 0 and not ctx.quoted(i) and ctx.sent_of[att.cue.i] != ctx.sent_of[i] \
+            and sentence_subject(ctx, i) is not None:
+        return None  # `... Forster told BBC Wales. "..." Ruddock, though, is keen ... "At this stage ..."`: the sentence between is about someone
+    return att
+
+
+def preceding_according(q: Site) -> Attribution | None:
+    """A quote opening a sentence with no attribution of its own, right after a sentence
+    attributed by "according to" (`The problem, according to Mr Lane, is ... "I have a new
+    slogan."`): that source."""
+    if not _opens_sentence(q):
+        return None
+    ctx = q.ctx
+    i = ctx.tok_at(q.span.open) - 1
+    if i < 0 or ctx.doc[i].idx < ctx.paragraph(q.k).start or ctx.quoted(i):
+        return None
+    sent = ctx.doc[i].sent
+    att = according_to_in(ctx, [t for t in sent if not ctx.quoted(t.i)])
+    if att is not None:
+        att.how = "carried"
+    return att
 
 
 def preceding_subject(q: Site) -> Attribution | None:
@@ -442,9 +490,15 @@ def clause_subject(q: Site) -> Attribution | None:
         if t.head is t:
             break
         t = t.head
-    if best is not None and speakerlike(best) and best.lower_ not in ("it", "that", "which", "this", "who"):
+    if best is not None and _person_subject(ctx, best):
         return named_by(ctx, best, "subject")
     return None
+
+
+def _person_subject(ctx: QuoteContext, t: Token) -> bool:
+    """A subject that can be the source of a fragment in a clause with no reporting verb: a
+    name, a noun for a person or a third-person pronoun (not the writer's "we" or "you")."""
+    return speakerlike(t) and t.lower_ not in ("it", "that", "which", "this", "who")
 
 
 Strategy = Callable[[Site], "Attribution | None"]
@@ -461,8 +515,10 @@ STRATEGIES: dict[str, Strategy] = {
     "colon_paragraph": colon_paragraph,  # `Sanders made the following comment:` / `"..."`
     "label_colon": label_colon,  # `Clinton: "..."`
     "noun_cue": noun_cue,  # `Trump issued a statement, "..."`
+    "noun_of": noun_of,  # `"...," is the dry assessment of Graham Lane`
     "colon_subject": colon_subject,  # `Obama is rolling out a new message: "..."`
     "preceding_cue": preceding_cue,  # `..., Schiff said. "The other factor..."`
+    "preceding_according": preceding_according,  # `The problem, according to Mr Lane, is ... "I have a new slogan."`
     "preceding_subject": preceding_subject,  # `Sen. Sanders identified ... "The younger people ..."`
     "clause_subject": clause_subject,  # `Reid has gone after Trump as a "con artist"`
 }

@@ -1,9 +1,15 @@
 """Carry-over: a quote with no attribution of its own continues the speaker of another quote.
 
-In text order, each kept quote whose attribution names no speaker takes one from:
-  1. an attributed quote of its own paragraph, nearest before it first, then after it (a
-     partial quote only from its own sentence; a quote carried itself or attributed only to a
-     clause's subject does not pass its speaker on);
+First, the pieces of one quotation (a quote left open and reopened, in the next paragraph or
+later in its own paragraph when the text lost the break) share the attribution of the first
+piece that has one of its own: a piece with none, or with only one carried from the sentences
+before it, takes it (`"The biggest problem ... "It might sound great," said Brian Parbutt`);
+when none has its own, the first piece's (carried) attribution goes on to the others.
+
+Then, in text order, each kept quote whose attribution names no speaker takes one from:
+  1. an attributed quote of its own paragraph, nearest before it first, then one after it in
+     its own sentence (a partial quote only from its own sentence; a quote carried itself or
+     attributed only to a clause's subject does not pass its speaker on);
   2. for a full quote opening its paragraph (or continuing an open quotation): the nearest
      attributed quote of the last CARRY_PARAGRAPHS paragraphs before it, unless a paragraph
      about someone else came between (`Carter said that ...` / `"..."`): then that
@@ -17,7 +23,7 @@ from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.marks import opens_paragraph
 from tasks.extract.quotes.records import Attribution, Quote
-from tasks.extract.quotes.subjects import sentence_subject
+from tasks.extract.quotes.subjects import names_a_person, sentence_subject
 
 CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a speaker
 
@@ -25,12 +31,49 @@ CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a
 def carry_speakers(ctx: QuoteContext, quotes: list[Quote]) -> None:
     """Give each kept quote with no speaker of its own the one it continues (in place, in
     text order: a quote carried to may pass the speaker on across paragraphs)."""
+    share_within_quotations(quotes)
     for k, q in enumerate(quotes):
-        if not q.kept or (q.att is not None and q.att.head is not None):
+        if not q.kept or (q.att is not None and q.att.head is not None and not _thing_as_subject(q.att)):
             continue
         att = _carried(ctx, quotes, k)
         if att is not None:
             q.att = att
+
+
+def _thing_as_subject(att: Attribution) -> bool:
+    """A fragment given to its clause's subject, which names no person ("Convention should be
+    "nurtured and celebrated""): a quote the sentences before attribute takes their speaker."""
+    return att.how == "subject" and not names_a_person(att.head)
+
+
+def _own(att: Attribution | None) -> bool:
+    """An attribution found at the quote itself (not carried from elsewhere, not a clause's subject)."""
+    return att is not None and att.head is not None and att.how not in ("carried", "subject")
+
+
+def share_within_quotations(quotes: list[Quote]) -> None:
+    """The pieces of one quotation take the attribution of its first piece that has its own."""
+    k = 0
+    while k < len(quotes):
+        j = k
+        while j + 1 < len(quotes) and quotes[j].span.continued and quotes[j + 1].span.continues:
+            j += 1
+        src = next((i for i in range(k, j + 1) if quotes[i].kept and _own(quotes[i].att)), None)
+        if src is None and quotes[k].kept and quotes[k].att is not None and quotes[k].att.head is not None:
+            src = k  # none has its own: the pieces go on with the first one's (carried from the sentences before)
+        if src is not None:
+            for i in range(k, j + 1):
+                if i != src and quotes[i].kept and not _own(quotes[i].att):
+                    quotes[i].att = carried_from(quotes, i, src)
+        k = j + 1
+
+
+def carried_from(quotes: list[Quote], k: int, src: int) -> Attribution:
+    """Quote k's attribution carried from quote src (k keeps its own cue, if any)."""
+    s = quotes[src].att
+    own_cue = quotes[k].att.cue if quotes[k].att is not None else None
+    return Attribution(cue=own_cue if own_cue is not None else s.cue, speaker_start=s.speaker_start, speaker_end=s.speaker_end,
+                       head=s.head, how="carried", source=src, strategy="carried")
 
 
 def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | None:
@@ -40,31 +83,32 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
     src = _source_in_paragraph(ctx, quotes, k)
     if src is None and not partial and (sp.continues or opens_paragraph(ctx.text, sp, ctx.art.paragraphs)):
         src = _source_in_previous_paragraphs(quotes, k)
-        if src is not None and not sp.continues and quotes[src].span.para < sp.para - 1:
-            # a paragraph about someone else came between: `Carter said that ...` / `"..."`
+        if src is not None and not sp.continues and (quotes[src].span.para < sp.para - 1 or quotes[src].kind == "partial"):
+            # a paragraph about someone else came between (`Carter said that ...` / `"..."`), or
+            # the source is a fragment in a sentence about someone else (`Shepherd remembered
+            # how a colleague called her "Betty".` / `"When I said ..."`)
             c = previous_paragraph_subject(ctx, k)
             if c is not None:
                 return c
     if src is None:
         return None if partial else previous_paragraph_subject(ctx, k)
-    s = quotes[src].att
-    own_cue = q.att.cue if q.att is not None else None
-    return Attribution(cue=own_cue if own_cue is not None else s.cue, speaker_start=s.speaker_start, speaker_end=s.speaker_end,
-                       head=s.head, how="carried", source=src, strategy="carried")
+    return carried_from(quotes, k, src)
 
 
 def _source_in_paragraph(ctx: QuoteContext, quotes: list[Quote], k: int) -> int | None:
-    """The nearest quote of k's paragraph (before it, then after it) attributed by a strategy
-    of its own; for a partial quote, only in its sentence."""
+    """The nearest quote of k's paragraph attributed by a strategy of its own: before it, then
+    after it in its sentence; for a partial quote, only in its sentence or the one before it
+    (the writer goes on reporting the same source: `..., the club said in its statement. It
+    should be at a price that "the board is likely to regard as fair"`)."""
     sp = quotes[k].span
     partial = quotes[k].kind == "partial"
     sent_k = ctx.sent_of[ctx.tok_at(sp.open)]
     for j in _same_paragraph(quotes, k):
         other = quotes[j]
-        if partial and ctx.sent_of[ctx.tok_at(other.span.open)] != sent_k:
+        sent_j = ctx.sent_of[ctx.tok_at(other.span.open)]
+        if j > k and sent_j != sent_k or partial and sent_j not in (sent_k, sent_k - 1):
             continue
-        a = other.att
-        if other.kept and a is not None and a.head is not None and a.how not in ("carried", "subject"):
+        if other.kept and _own(other.att):
             return j
     return None
 

@@ -10,7 +10,10 @@ The steps, each in its own module:
                     named strategies tried in order;
   4. carry.py       gives a quote with no attribution of its own the speaker it continues;
   5. indirect.py    finds reported speech ("Putin said Moscow ... had common concerns");
-  6. speaker.py     decides who each speaker is (name, pronoun or description -> entity).
+  6. speaker.py     decides who each speaker is (name, pronoun or description -> entity, or
+                    the canonical description of someone the article never names; describe.py).
+The row's `attribution` is RULE:HOW: the strategy (or carry-over step) that found the words
+naming the speaker, and how speaker.py resolved them.
 What the steps share: lexicon.py (word lists), context.py (the article's tokens and quoted
 regions), subjects.py (the words naming a speaker), profiles.py (what the article says of its
 entities), records.py (the records passed between the steps).
@@ -51,7 +54,7 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
         if q.kept and is_scare_quote(ctx, k, q.att):
             q.kept = False
     reported = find_reported(ctx)
-    resolve_speakers(Resolver(profiles), quotes, reported)
+    resolve_speakers(Resolver(profiles, lambda char: ctx.quoted(ctx.tok_at(char))), quotes, reported)
     return _rows(art, quotes, reported)
 
 
@@ -87,10 +90,12 @@ def _row(art: Article, quote_id: str, s: int, e: int, para: int, kind: str, clos
         kind=kind,
         closed=bool(closed),
         speaker=res.speaker if res is not None else None,
+        speaker_type=res.kind if res is not None and res.speaker is not None else None,
         speaker_entity_id=res.entity.entity_id if res is not None and res.entity is not None else None,
+        entity_key=res.entity.key if res is not None and res.entity is not None else None,
         speaker_mention=art.text[att.speaker_start:att.speaker_end] if has_spk else None,
         speaker_char_start=att.speaker_start if has_spk else None,
         speaker_char_end=att.speaker_end if has_spk else None,
         cue=att.cue.text if att is not None and att.cue is not None else None,
-        attribution=res.attribution if has_spk and res is not None else "none",
+        attribution=f"{att.strategy}:{res.attribution}" if has_spk and res is not None else "none",
     )

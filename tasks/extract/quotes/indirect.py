@@ -2,6 +2,8 @@
 subject ("Putin said Moscow and Paris had common concerns") reports the clause."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.lexicon import cue_words
@@ -12,14 +14,16 @@ MIN_CLAUSE_TOKENS = 3  # shorter complements ("said so") report nothing
 
 
 def find_reported(ctx: QuoteContext) -> list[Reported]:
-    """The reported clauses outside direct quotes, in text order of their verbs."""
+    """The reported clauses outside direct quotes, in text order of their verbs: after the verb
+    ("Putin said Moscow ..."), or before it when only the speaker comes between ("Blair would
+    lead the campaign, he said.")."""
     out = []
     doc = ctx.doc
     speech = cue_words().speech
     for t in doc:
         if t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
             continue
-        comp = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
+        comp = next((c for c in t.children if c.dep_ == "ccomp" and (c.i > t.i or _fronted(ctx, c, t))), None)
         if comp is None:
             continue
         lo, hi = comp.left_edge.i, comp.right_edge.i
@@ -34,5 +38,17 @@ def find_reported(ctx: QuoteContext) -> list[Reported]:
         subj = subject_of(ctx, t)
         if subj is None or cannot_speak(subj):
             continue
-        out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=named_by(ctx, subj, "indirect", cue=t)))
+        att = named_by(ctx, subj, "indirect", cue=t)
+        att.strategy = "reported_speech"
+        out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def _fronted(ctx: QuoteContext, comp: Token, verb: Token) -> bool:
+    """A clause before its speech verb with only a comma and the speaker between them ("...,
+    he said", "..., Mr Howard said", "..., said Mr Howard")."""
+    between = [t for t in ctx.doc[comp.right_edge.i + 1:verb.i] if not t.is_space]
+    if not between or between[0].text != ",":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return all(t.text == "," or (subj is not None and subj.left_edge.i <= t.i <= subj.i) for t in between)

@@ -71,6 +71,13 @@ class SpeakerWords:
     synonyms: dict  # description word -> role words it also matches
     abbreviations: dict  # title abbreviation -> the word it stands for
     generic: frozenset  # words that say nothing about who is meant
+    states: frozenset  # organisation head nouns that may also name a country ("the government")
+    epithets: frozenset  # head nouns for the person in focus ("the singer"), resolved like pronouns
+    utterances: dict  # noun for what someone said or wrote -> "org" | "any": whose it is when no maker is named
+    gender: dict  # head noun of an unnamed speaker -> m / f
+    groups: frozenset  # singular head nouns that name a group
+    anonymous: frozenset  # role nouns for people the article does not name ("the spokesman"): never the person in focus
+    offices: frozenset  # words of a description of an office's one holder ("the prime minister"): never the person in focus
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +94,13 @@ def speaker_words() -> SpeakerWords:
         synonyms=dict(desc["synonyms"]),
         abbreviations=dict(desc["abbreviations"]),
         generic=frozenset(desc["generic"]),
+        states=frozenset(desc["states"]),
+        epithets=frozenset(desc["epithets"]),
+        utterances=dict(desc["utterances"]),
+        gender=dict(desc["gender"]),
+        groups=frozenset(desc["groups"]),
+        anonymous=frozenset(desc["anonymous"]),
+        offices=frozenset(desc["offices"]),
     )
 
 

@@ -4,7 +4,9 @@ spans they enclose (`find_spans`: text -> QuoteSpan list).
 Curly marks pair by their shape, straight ones by their context; a mark of the other family
 inside an open quote nests. A quote left open runs to its paragraph's end (close=None) and
 never costs the rest of the article; a paragraph reopening with a mark after an open one
-continues it (news style for multi-paragraph quotations).
+continues it (news style for multi-paragraph quotations). A quote reopened by a mark of its own
+family inside the same paragraph ends before that mark and is continued by it: the quotation
+ran over several paragraphs whose breaks the text lost (`"... ballet. "We need ..."`).
 """
 from __future__ import annotations
 
@@ -52,8 +54,8 @@ class QuoteSpan:
     start: int  # quoted words, trimmed
     end: int
     para: int  # index into art.paragraphs
-    continues: bool = False  # reopens a quotation left open at the previous paragraph's end
-    continued: bool = False  # left open at its paragraph's end, reopened by the next paragraph
+    continues: bool = False  # reopens a quotation left open (at the previous paragraph's end, or before it in its paragraph)
+    continued: bool = False  # left open, reopened by the next paragraph or by a mark later in its paragraph
     width: int = 1  # characters per mark ('' is two)
 
     @property
@@ -76,7 +78,9 @@ def _direction(text: str, i: int, ps: int, pe: int, opening: str, closing: str, 
 
 class _Pairing:
     """Pairs the marks of one paragraph, text[ps:pe], into (open offset, close offset or None,
-    mark width). `single`: the article's primary marks are single ones."""
+    mark width, end): `end` is the closing mark's offset, or for a quote left open the offset of
+    the mark that reopens it in the paragraph, else the paragraph's end. `single`: the article's
+    primary marks are single ones."""
 
     def __init__(self, text: str, ps: int, pe: int, single: bool, m: Marks):
         self.text, self.ps, self.pe, self.single, self.m = text, ps, pe, single, m
@@ -86,10 +90,10 @@ class _Pairing:
             self.o_set, self.c_set, self.b_set = m.open, m.close, m.both
         self.chars = self.o_set + self.c_set + self.b_set
         self.doubled = m.doubled_apostrophe and not single
-        self.out: list[tuple[int, int | None, int]] = []
+        self.out: list[tuple[int, int | None, int, int]] = []
         self.stack: list[tuple[int, str, int]] = []  # (offset, family, width); [0] is the outer quotation
 
-    def pairs(self) -> list[tuple[int, int | None, int]]:
+    def pairs(self) -> list[tuple[int, int | None, int, int]]:
         i = self.ps
         while i < self.pe:
             w = self.width(i)
@@ -104,7 +108,7 @@ class _Pairing:
                 self.closing(i, fam)
             i += w
         if self.stack:
-            self.out.append((self.stack[0][0], None, self.stack[0][2]))
+            self.out.append((self.stack[0][0], None, self.stack[0][2], self.pe))
         return self.out
 
     def width(self, i: int) -> int:
@@ -142,7 +146,7 @@ class _Pairing:
         elif mark[1] != stack[0][1] and len(stack) == 1:
             stack.append(mark)  # the other family nests inside
         elif len(stack) == 1:
-            self.out.append((stack[0][0], None, stack[0][2]))  # same family reopens: the open one had no close
+            self.out.append((stack[0][0], None, stack[0][2], mark[0]))  # same family reopens: the open one ends here
             self.stack = [mark]
 
     def closing(self, i: int, fam: str) -> None:
@@ -152,12 +156,13 @@ class _Pairing:
         if len(stack) > 1 and stack[-1][1] == fam:
             stack.pop()
         else:
-            self.out.append((stack[0][0], i, stack[0][2]))
+            self.out.append((stack[0][0], i, stack[0][2], i))
             self.stack = []
 
 
-def pair_paragraph(text: str, ps: int, pe: int, single: bool, m: Marks) -> list[tuple[int, int | None, int]]:
-    """(open mark offset, close mark offset or None, mark width) of the quotations of text[ps:pe]."""
+def pair_paragraph(text: str, ps: int, pe: int, single: bool, m: Marks) -> list[tuple[int, int | None, int, int]]:
+    """(open mark offset, close mark offset or None, mark width, end of the quoted words) of the
+    quotations of text[ps:pe]."""
     return _Pairing(text, ps, pe, single, m).pairs()
 
 
@@ -169,17 +174,19 @@ def find_spans(text: str, paragraphs: list[Paragraph], m: Marks | None = None) -
     single = not any(c in text for c in dbl) and text.count("''") < 2
     spans: list[QuoteSpan] = []
     for p in paragraphs:
-        for o, c, w in pair_paragraph(text, p.start, p.end, single, m):
-            a, b = o + w, (c if c is not None else p.end)
+        for o, c, w, b in pair_paragraph(text, p.start, p.end, single, m):
+            a = o + w
             seg = text[a:b]
             s = a + (len(seg) - len(seg.lstrip()))
             e = b - (len(seg) - len(seg.rstrip()))
             if e <= s or not any(ch.isalnum() for ch in text[s:e]):
                 continue
             spans.append(QuoteSpan(open=o, close=c, start=s, end=e, para=p.idx, width=w))
-    # multi-paragraph quotations: an open quote whose next paragraph starts with a mark
+    # multi-paragraph quotations: an open quote whose next paragraph starts with a mark, or
+    # which a mark later in its own paragraph reopens
     for prev, cur in zip(spans, spans[1:]):
-        if prev.close is None and cur.para == prev.para + 1 and opens_paragraph(text, cur, paragraphs):
+        next_para = cur.para == prev.para + 1 and opens_paragraph(text, cur, paragraphs)
+        if prev.close is None and (next_para or (cur.para == prev.para and prev.end <= cur.open)):
             prev.continued = True
             cur.continues = True
     return spans

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.entities.index import Entity, EntityIndex
-from tasks.extract.quotes.lexicon import speaker_words
+from tasks.extract.quotes.lexicon import is_cue, speaker_words
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -34,6 +34,12 @@ def words_of(text: str) -> list[str]:
         if w:
             out.append(w)
     return out
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A person's name without titles and honorifics ("Prof Joni Lovenduski" -> joni, lovenduski)."""
+    lex = speaker_words()
+    return tuple(w for w in words_of(name) if w not in lex.honorifics and w not in lex.abbreviations)
 
 
 def description_words(words: list[str]) -> set[str]:
@@ -66,14 +72,49 @@ def token_sentences(doc: Doc) -> list[int]:
     return sent_of
 
 
+def _prominent_subject(head: Token) -> bool:
+    """A subject (or the name in apposition to one) of a clause that is not the reported words
+    of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not)."""
+    if head.dep_ in ("appos", "compound") and head.head.dep_ in SUBJECT_DEPS:
+        head = head.head
+    if head.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = head.head
+    for _ in range(4):
+        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head):
+            return False
+        if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head is verb:
+            break
+        verb = verb.head
+    # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
+    return not any(c.dep_ == "parataxis" and is_cue(c) and c is not head.head for c in verb.children)
+
+
+def _inverted_speaker(span: Span) -> bool:
+    """`The problem, said Shailendra Jain, is ...`: a name between a cue after a comma and a
+    punctuation mark is the cue's speaker, however the parse hung it."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].lower_.rstrip(".") in speaker_words().honorifics:
+        start -= 1  # ", argued Mr Howard."
+    if start < 2 or span.end >= len(doc) or doc[start - 2].text != ",":
+        return False
+    return is_cue(doc[start - 1]) and (doc[span.end].text in (",", ".", ";", "—", "–") or doc[span.end].lower_ in ("of", "from", "at"))
+
+
 @dataclass
 class Referent:
-    """A place where an entity is prominent: a subject mention or a resolved speaker."""
+    """A place where someone is prominent: a subject mention of an entity, or a resolved speaker
+    (an entity, or someone the article only describes: "a spokesman for the ballet")."""
 
     pos: int  # character offset
     sent: int  # sentence number (doc.sents order)
-    entity: Entity
-    subject: bool  # subject of its clause, or a speaker
+    entity: Entity | None  # None: an unnamed speaker, known by `name`
+    subject: bool  # subject of a main clause (not of a clause someone reports), or a speaker
+    name: str | None = None  # the canonical description of an unnamed speaker
+    gender: str | None = None  # of an unnamed speaker: m / f / None
+    plural: bool = False  # an unnamed group ("officials")
+    speaker: bool = False  # the speaker of a quotation or reported clause
 
 
 @dataclass
@@ -108,18 +149,26 @@ class EntityProfiles:
         return p
 
     def _fuller_names(self) -> None:
-        """'Ms Hewitt' or 'Hewitt' left apart from 'Patricia Hewitt' by the entity extractor:
-        a one-word person name (honorifics aside) that ends exactly one fuller person name."""
-        lex = speaker_words()
-        by_last: dict[str, list[Entity]] = {}
+        """'Ms Hewitt', 'Hewitt' or 'Prof Patricia Hewitt' left apart from 'Patricia Hewitt' by
+        the entity extractor: a person name that, titles and honorifics aside, is one fuller
+        name or ends exactly one (the name written without a title stands for it)."""
+        full: dict[tuple[str, ...], list[Entity]] = {}
         for e in self.ents.entities:
-            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
+            ws = name_words(e.name)
             if e.label == "PERSON" and len(ws) > 1:
-                by_last.setdefault(ws[-1], []).append(e)
+                full.setdefault(ws, []).append(e)
+        by_last: dict[str, set[tuple[str, ...]]] = {}
+        for ws in full:
+            by_last.setdefault(ws[-1], set()).add(ws)
         for e in self.ents.entities:
-            ws = [w for w in words_of(e.name) if w not in lex.honorifics and w not in lex.abbreviations]
-            if e.label == "PERSON" and len(ws) == 1 and len(by_last.get(ws[0], [])) == 1:
-                self.fuller[e.entity_id] = by_last[ws[0]][0]
+            ws = name_words(e.name)
+            if e.label != "PERSON" or not ws:
+                continue
+            names = {ws} if len(ws) > 1 else by_last.get(ws[0], set())
+            if len(names) == 1:
+                best = min(full[next(iter(names))], key=lambda x: (len(words_of(x.name)), x.entity_id))
+                if best is not e:
+                    self.fuller[e.entity_id] = best
 
     def canon(self, e: Entity | None) -> Entity | None:
         """The entity under its fullest name."""
@@ -138,7 +187,7 @@ class EntityProfiles:
             self.profile[e.entity_id].update(self._described_by(span, pre))
             if e.label == "PERSON":
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, pre)
-            subject = head.dep_ in SUBJECT_DEPS or (head.dep_ in ("appos", "compound") and head.head.dep_ in SUBJECT_DEPS)
+            subject = _prominent_subject(head) or _inverted_speaker(span)
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))
         for eid, (m, f) in votes.items():

@@ -23,13 +23,19 @@ class Attribution:
     strategy: str | None = None  # name of the attribution strategy (or carry step) that found it
 
 
+def speaker_type(e: Entity) -> str:
+    """person | organisation: what kind of speaker an entity is."""
+    return "person" if e.label == "PERSON" else "organisation"
+
+
 @dataclass
 class Resolution:
     """Who the speaker is (decided in speaker.py)."""
 
     entity: Entity | None
-    speaker: str | None  # canonical name, or the describing words
-    attribution: str  # name | pronoun | description | carried | none
+    speaker: str | None  # canonical name, or the canonical description of someone the article never names
+    attribution: str  # how the words were resolved: name | pronoun | description
+    kind: str | None = None  # person | organisation | unnamed (None: no speaker)
 
 
 @dataclass

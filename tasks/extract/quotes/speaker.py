@@ -1,98 +1,122 @@
 """Speakers: the one place that decides who said a quote, from the words that name the speaker
-("Wallace", "he", "the Russian leader") to the canonical entity of the article's EntityIndex.
+("Wallace", "he", "the Russian leader", "a spokeswoman for the RAD") to the canonical entity of
+the article's EntityIndex, or to the canonical description of someone the article never names.
 
-`resolve_speakers` resolves every attributed quote and reported clause in text order, so that
-a resolved speaker becomes an antecedent for later pronouns; a carried quote takes the speaker
-its source quote has. `Resolver.resolve` tries three ways, in this order:
-  * name: the words overlap a named mention of an entity;
-  * pronoun: the antecedent is the most prominent compatible referent of the previous
-    sentences: a speaker of an earlier quotation or the subject of a sentence (not simply the
-    nearest name: "In a press conference with President Duda, he said" is not Duda);
-  * description: a definite description ("the Russian leader", "the UK defense minister",
-    "the newspaper") matched through what the article says of each entity (`profiles.py`).
+`resolve_speakers` resolves every attributed quote and reported clause in text order, so that a
+resolved speaker becomes an antecedent for later pronouns and descriptions; a quote carried from
+another one takes its source's speaker once every source is resolved (a source may come later
+in the text). `Resolver.resolve` tries, in this order:
+  * a relative pronoun ("who said"): the noun its clause hangs on;
+  * a pronoun ("he", "they", "his" of "his comments"): the most prominent compatible referent of
+    the previous sentences (a speaker of an earlier quotation or the subject of a main clause,
+    never a subject inside someone's reported words, nor anyone named inside the quote itself);
+  * a name: the entity mentioned at the head word, a person named inside longer words, a surname
+    or a titled surname ("Dr Okafor") under the one full name it ends;
+  * a description (`describe.py`): a name in apposition, the maker of a statement or report,
+    a person or organisation the article describes so, the same unnamed speaker described
+    earlier, an epithet ("the Scot") for the person in focus, else the description itself.
+Every entity comes out under its fullest name (`EntityProfiles.canon`).
 
 Word lists are data files (data/speaker_* beside this module).
 """
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
 from tasks.extract.entities.index import Entity
+from tasks.extract.quotes.describe import describe, description_gender, is_group
 from tasks.extract.quotes.lexicon import speaker_words
-from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
-from tasks.extract.quotes.records import Quote, Reported, Resolution
+from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
+from tasks.extract.quotes.records import Quote, Reported, Resolution, speaker_type
+from tasks.extract.quotes.subjects import names_a_person
 
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
-NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
+EPITHET_WINDOW = 3  # how many sentences back an epithet ("the Scot") looks for the person in focus
+RELATIVE = ("who", "which", "that")
+GROUP_PRONOUNS = ("those", "others", "some", "many")  # with words after them, a description of a group
 
 
 def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Reported]) -> None:
     """Set the resolution of every kept quote and reported clause that names a speaker, in
-    text order (at equal offsets reported speech first)."""
+    text order (at equal offsets reported speech first); carried quotes last, from their source."""
     order = sorted([(q.span.start, "q", k) for k, q in enumerate(quotes) if q.kept]
                    + [(r.start, "i", n) for n, r in enumerate(reported)])
+    carried: list[Quote] = []
+    by_words: dict[tuple[int, int], Resolution] = {}  # the same speaker words name the same speaker
     for _, what, k in order:
         item = quotes[k] if what == "q" else reported[k]
         att = item.att
         if att is None or att.head is None:
             continue
-        if att.how == "carried" and att.source is not None:
-            src = quotes[att.source].resolution  # None while the source (later in the text) is unresolved
-            item.resolution = Resolution(src.entity if src else None, src.speaker if src else None, "carried")
+        if att.source is not None:
+            carried.append(item)  # after its source, which may come later in the text
             continue
-        res = resolver.resolve(att.speaker_start, att.speaker_end, att.head)
-        # a quote with no attribution of its own continues a speaker named earlier: carried
-        item.resolution = Resolution(res.entity, res.speaker, "carried" if att.how == "carried" else res.attribution)
-        if res.entity is not None:
-            resolver.note_speaker(att.speaker_start, att.head.i, res.entity)
+        words = (att.speaker_start, att.speaker_end)
+        if words in by_words:  # `"...," he said. "..."`: the second quote continues the first one's "he"
+            item.resolution = by_words[words]
+            continue
+        said = (item.span.start, item.span.end) if isinstance(item, Quote) else (item.start, item.end)
+        item.resolution = by_words[words] = resolver.resolve(att.speaker_start, att.speaker_end, att.head, said)
+        resolver.note_speaker(att.speaker_start, att.head, item.resolution)
+    for item in carried:  # text order: a source carried itself (from an earlier paragraph) is resolved first
+        item.resolution = quotes[item.att.source].resolution
 
 
 class Resolver:
-    """Per-article speaker resolution over the article's entity profiles."""
+    """Per-article speaker resolution over the article's entity profiles. `quoted(char)` tells
+    whether a character lies inside a quotation (whose names are not the writer's referents)."""
 
-    def __init__(self, profiles: EntityProfiles):
+    def __init__(self, profiles: EntityProfiles, quoted: Callable[[int], bool] | None = None):
         self.profiles = profiles
         self.doc, self.text, self.sent_of = profiles.doc, profiles.text, profiles.sent_of
+        self.quoted = quoted or (lambda char: False)
         self.referents: list[Referent] = list(profiles.subjects)  # sorted by pos; speakers join as resolved
         self.ref_pos = [r.pos for r in self.referents]
 
-    def note_speaker(self, pos: int, token_i: int, entity: Entity) -> None:
-        """A resolved speaker becomes a prominent referent for later pronouns."""
-        r = Referent(pos=pos, sent=self.sent_of[token_i] if 0 <= token_i < len(self.sent_of) else 0, entity=entity, subject=True)
+    def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
+        """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an
+        unnamed one only when the words are a person's: "a spokesman", not "Convention")."""
+        if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head))):
+            return
+        r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=True,
+                     name=res.speaker if res.entity is None else None)
+        if res.entity is None:
+            r.gender, r.plural = description_gender(head), is_group(head)
         i = bisect.bisect_right(self.ref_pos, pos)
         self.referents.insert(i, r)
         self.ref_pos.insert(i, pos)
 
-    def resolve(self, start: int, end: int, head: Token) -> Resolution:
-        """Resolve the speaker named by text[start:end] (head = its head token); an entity
-        comes under its fullest name."""
-        res = self._resolve(start, end, head)
+    def resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None = None) -> Resolution:
+        """Resolve the speaker named by text[start:end] (head = its head token) of the words
+        text[said[0]:said[1]]; an entity comes under its fullest name."""
+        res = self._resolve(start, end, head, said)
         if res.entity is not None:
             e = self.profiles.canon(res.entity)
-            return Resolution(e, e.name, res.attribution)
+            return Resolution(e, e.name, res.attribution, speaker_type(e))
         return res
 
-    def _resolve(self, start: int, end: int, head: Token) -> Resolution:
+    def _resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
         low = head.lower_
-        if low in ("who", "which", "that") and head.head.dep_ == "relcl" and head.head.head is not head.head:
-            ent = self.relative_antecedent(head)
-            return Resolution(ent, ent.name if ent else None, "pronoun")
+        if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head is not head.head:
+            return self.relative(head, said)
+        if low in GROUP_PRONOUNS and end - start > len(head.text):
+            return describe(self, start, end, head, said)  # "those behind the negotiations"
         if head.pos_ == "PRON" or (low in speaker_words().pronouns and end - start == len(head.text)):
-            info = speaker_words().pronouns.get(low)
-            if info is None:
-                return Resolution(None, None, "pronoun")
-            ent = self.antecedent(head, info["gender"], set(info["labels"]))
-            return Resolution(ent, ent.name if ent else None, "pronoun")
+            return self.pronoun(head, said)
         ent = self.by_name(start, end, head)
         if ent is not None:
-            return Resolution(ent, ent.name, "name")
-        words = self.text[start:end]
-        ent = self.by_description(words, head, start)
-        if ent is not None:
-            return Resolution(ent, ent.name, "description")
-        return Resolution(None, words, "description")
+            return Resolution(ent, ent.name, "name", speaker_type(ent))
+        return describe(self, start, end, head, said)
+
+    def referent_resolution(self, r: Referent | None, how: str) -> Resolution:
+        if r is None:
+            return Resolution(None, None, how)
+        if r.entity is not None:
+            return Resolution(r.entity, r.entity.name, how, speaker_type(r.entity))
+        return Resolution(None, r.name, how, "unnamed")
 
     # ---- names -----------------------------------------------------------------------------------
     def by_name(self, start: int, end: int, head: Token) -> Entity | None:
@@ -105,7 +129,8 @@ class Resolver:
         if ent is None:
             text = self.text
             for ms, me, e in self.profiles.mentions_in(start, end):
-                if e.label == "PERSON" and text[me:me + 2] not in ("'s", "’s"):  # not "Scott's relatives"
+                # the name ending the words, not a modifier ("Scott's relatives", "The Oscar-nominated actor")
+                if e.label == "PERSON" and not text[me:end].strip(" ,"):
                     ent = e
         return ent if ent is not None else self.by_last_name(self.text[start:end])
 
@@ -119,130 +144,124 @@ class Resolver:
         return found[0] if len(found) == 1 else None
 
     # ---- pronouns --------------------------------------------------------------------------------
-    def relative_antecedent(self, head: Token) -> Entity | None:
+    def pronoun(self, pron: Token, said: tuple[int, int] | None) -> Resolution:
+        info = speaker_words().pronouns.get(pron.lower_)
+        if info is None or not info["labels"]:
+            return Resolution(None, None, "pronoun")
+        r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
+        return self.referent_resolution(r, "pronoun")
+
+    def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
         """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said")."""
         noun = head.head.head
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
-        if ent is None:
-            lo = noun.left_edge.i
-            ent = self.by_description(self.doc[lo:noun.i + 1].text, noun, self.doc[lo].idx)
-        return ent
+        if ent is not None:
+            return Resolution(ent, ent.name, "pronoun", speaker_type(ent))
+        lo = self.doc[noun.left_edge.i]
+        res = describe(self, lo.idx, noun.idx + len(noun.text), noun, said)
+        return Resolution(res.entity, res.speaker, "pronoun", res.kind)
 
-    def antecedent(self, pron: Token, gender: str | None, labels: set[str]) -> Entity | None:
+    def antecedent(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
+                   said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None:
         """Most prominent compatible referent before the pronoun: the nearest earlier sentence
-        holding a subject or speaker of the right kind wins; within it the first such referent.
-        Names elsewhere in the pronoun's own sentence (prepositional phrases, objects) are
-        passed over; a plain earlier mention is the fallback."""
-        if not labels:
-            return None
+        holding a subject or speaker of the right kind wins; within it a speaker, else the first
+        such referent. Names elsewhere in the pronoun's own sentence (prepositional phrases,
+        objects) are passed over; a plain earlier mention is the fallback (not for
+        `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
+        window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
-        same: Entity | None = None
-        fallback: Entity | None = None
-        best: Referent | None = None
-        best_score = None
+        named = self._names_in(said)
+        same = fallback = best = None
+        best_key = None
         j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
         while j >= 0:
             r = self.referents[j]
-            if r.sent < sent - SENTENCE_WINDOW:
-                break
             j -= 1
-            g = self._gender(r.entity)
-            if r.entity.label not in labels or (gender and g and g != gender) or (gender and r.entity.label != "PERSON"):
+            if r.sent < sent - window:
+                break
+            if self.quoted(r.pos) or not self._fits(r, gender, labels, plural, named):
                 continue
             if r.sent == sent:
                 if r.subject:
                     if embedded:
-                        same = r.entity  # keeps the first subject of the sentence
+                        same = r  # ends on the first subject of the sentence
                     elif fallback is None:
-                        fallback = r.entity
+                        fallback = r
                 continue
             if fallback is None:
-                fallback = r.entity
+                fallback = r
             if not r.subject:
                 continue
-            # earlier sentence, first subject in it; a known matching gender beats an unknown one
-            score = (sent - r.sent) + (0 if (g or not gender) else 0.5)
-            if best_score is None or score < best_score or (score == best_score and r.pos < best.pos):
-                best, best_score = r, score
-            if best_score is not None and (sent - r.sent) > best_score + 1:
+            # nearest earlier sentence; a known matching gender beats an unknown one; then speakers, then the first
+            known = r.gender or (self._gender(r.entity) if r.entity is not None else None)
+            key = ((sent - r.sent) + (0 if (known or not gender) else 0.5), not r.speaker, r.pos)
+            if best_key is None or key < best_key:
+                best, best_key = r, key
+            if (sent - r.sent) > best_key[0] + 1:
                 break
         if same is not None:
             return same
-        return best.entity if best is not None else fallback
+        return best if best is not None or subjects_only else fallback
+
+    def topic_person(self, before: int, gender: str | None) -> Entity | None:
+        """The person the article is about so far: the most mentioned before `before` (under its
+        fullest name; the first mentioned on a tie), of the right gender."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        ents: dict[str, Entity] = {}
+        for s, _, e in self.profiles.mentions:
+            if s >= before:
+                break
+            if e.label != "PERSON" or self.quoted(s):
+                continue
+            c = self.profiles.canon(e)
+            g = self._gender(c)
+            if gender and g and g != gender:
+                continue
+            counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
+            first.setdefault(c.entity_id, s)
+            ents[c.entity_id] = c
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], -first[k]))
+        return ents[best] if counts[best] >= 2 else None
+
+    def _fits(self, r: Referent, gender: str | None, labels: set[str], plural: bool, named: set[str]) -> bool:
+        """Referent r can be what a pronoun of this gender, kind and number refers to."""
+        if r.entity is None:  # an unnamed speaker: a person, or a group
+            if "PERSON" not in labels or (r.plural and not plural):
+                return False
+            return not (gender and r.gender and r.gender != gender)
+        e = r.entity
+        g = self._gender(e)
+        if e.label not in labels or (gender and g and g != gender) or (gender and e.label != "PERSON"):
+            return False
+        ws = words_of(e.name)
+        return not named or not ({e.entity_id, self.profiles.canon(e).entity_id, *ws[-1:], *ws[:1]} & named)
+
+    def _names_in(self, said: tuple[int, int] | None) -> set[str]:
+        """Who the quoted words name (entity ids, surnames, first names of one person only):
+        they are not who says them ("Ruud is the best striker in Europe," he said: not Ruud)."""
+        if said is None:
+            return set()
+        out: set[str] = set()
+        full = [words_of(e.name) for e in self.profiles.ents.entities if e.label == "PERSON" and len(words_of(e.name)) > 1]
+        lasts, firsts = {ws[-1] for ws in full}, [ws[0] for ws in full]
+        for ms, me, e in self.profiles.mentions_in(*said):
+            if e.label != "PERSON":
+                continue
+            out |= {e.entity_id, self.profiles.canon(e).entity_id}
+            ws = words_of(self.text[ms:me])
+            if len(ws) > 1 or (ws and ws[0] in lasts):
+                out.add(ws[-1])
+            elif ws and firsts.count(ws[0]) == 1:
+                out.add(ws[0])
+        return out
 
     def _gender(self, e: Entity) -> str | None:
         return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(self.profiles.canon(e).entity_id)
-
-    # ---- descriptions ----------------------------------------------------------------------------
-    def by_description(self, words: str, head: Token, before: int) -> Entity | None:
-        """The entity a definite description names ('the Russian leader'), or None."""
-        lex = speaker_words()
-        ws = words_of(words)
-        if not ws or ws[0] in NOT_DEFINITE:
-            return None
-        hw = head.lower_.rstrip(".")
-        if hw.endswith("s") and hw[:-1] in lex.person_nouns and hw not in ("boss",):
-            return None  # plural: "officials", "sources"
-        content = [lex.abbreviations.get(w, w) for w in ws if w not in lex.generic]
-        if not content:
-            return None
-        if hw in lex.org_nouns:
-            return self._org_description(hw, content, before)
-        if hw not in lex.person_nouns:
-            return None
-        keys = description_words(content)
-        heads = {hw, *lex.synonyms.get(hw, ())}
-        best, best_score = None, 0.0
-        for e in self.profiles.ents.entities:
-            score = self._person_score(e, keys, heads, hw, before)
-            if score > best_score:
-                best, best_score = e, score
-        return best
-
-    def _person_score(self, e: Entity, keys: set[str], heads: set[str], hw: str, before: int) -> float:
-        """How well a person mentioned before `before` fits a description (0: not at all):
-        its nationality (2), its head noun or a synonym (1), each other word (0.5); the
-        latest mentioned wins a tie."""
-        p = self.profiles
-        if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
-            return 0.0
-        prof = p.profile.get(e.entity_id, set())
-        if not prof:
-            return 0.0
-        score = 0.0
-        nat = [k for k in keys if k.startswith("@")]
-        if nat:
-            if not any(k in prof for k in nat):
-                return 0.0
-            score += 2
-        if heads & prof or any(" " in h and all(x in prof for x in h.split()) for h in heads):
-            score += 1
-        score += sum(0.5 for k in keys if not k.startswith("@") and k != hw and k in prof)
-        if score >= 1 and (nat or heads & prof or score >= 1.5):
-            return score + 1e-9 * p.last_mention_before(e, before)
-        return 0.0
-
-    def _org_description(self, hw: str, content: list[str], before: int) -> Entity | None:
-        """"the newspaper", "the ministry": the latest mentioned organisation whose name or
-        description holds one of the head noun's hint words."""
-        p = self.profiles
-        hints = set(speaker_words().org_nouns.get(hw, ())) | {hw}
-        nat = [k for k in description_words(content) if k.startswith("@")]
-        best, best_pos = None, -1
-        for e in p.ents.entities:
-            if e.label not in ("ORG", "GPE", "NORP") or p.first_pos.get(e.entity_id, before) >= before:
-                continue
-            name_words = set(words_of(e.name)) | p.profile.get(e.entity_id, set())
-            if not (hints & name_words):
-                continue
-            if nat and not any(k in name_words for k in nat):
-                continue
-            last = p.last_mention_before(e, before)
-            if last > best_pos:
-                best, best_pos = e, last
-        return best

@@ -13,6 +13,7 @@ MAX_CLIMB = 12  # how far up the parse a climb from a word goes
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
 NOT_SPEAKER_ENTS = ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL")
 SPEAKER_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+AFFILIATION = ("of", "from", "at")  # "said Junya Tanase of JPMorgan": the words after an inverted speaker's name
 
 
 def cannot_speak(tok: Token) -> bool:
@@ -27,6 +28,17 @@ def personlike(t: Token) -> bool:
     nouns = speaker_words().person_nouns
     return t.ent_type_ in SPEAKER_ENTS or t.pos_ == "PROPN" or low in nouns \
         or (low.endswith("s") and low[:-1] in nouns) or t.lemma_.lower() in nouns
+
+
+def utterance(t: Token) -> bool:
+    """A noun for something said or written ("statement", "story", "report")."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in speaker_words().utterances or t.lower_ in speaker_words().utterances)
+
+
+def names_a_person(t: Token) -> bool:
+    """A person's name the model tagged, a noun for a person, or he/she/they (not a capitalised
+    thing: "Convention should be ...")."""
+    return t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "they") or (t.pos_ != "PROPN" and not t.ent_type_ and personlike(t))
 
 
 def speakerlike(t: Token) -> bool:
@@ -64,6 +76,9 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     the reporting clause above it, else of the sentence's main verb, else of the nearest
     reporting verb before it in the sentence ("Sanders said, going on to say that")."""
     doc = ctx.doc
+    inverted = _inverted_subject(ctx, v)
+    if inverted is not None:
+        return inverted
     if v.tag_ == "VBG" and v.i > 0:
         prev = doc[v.i - 1]
         if not ctx.quoted(prev.i) and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
@@ -72,6 +87,8 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     subj = _climb_to_subject(ctx, v)
     if subj is not None:
         return subj
+    if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP"):
+        return _writer_subject_before(ctx, v)  # "Wilson tried to resurrect Factory - which lasted ... - but conceded"
     if v.tag_ in ("VBG", "VB"):
         subj = _subject_of_cue_before(ctx, v)
         if subj is not None:
@@ -79,6 +96,23 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         if v.tag_ == "VBG":
             return _writer_subject_before(ctx, v)
     return None
+
+
+def _inverted_subject(ctx: QuoteContext, v: Token) -> Token | None:
+    """`The problem, said Shailendra Jain, head of ..., is ...`: a finite cue after a comma
+    directly followed by a person's name names its speaker, however the parse hung the name."""
+    doc = ctx.doc
+    if v.tag_ not in ("VBD", "VBZ") or v.i == 0 or doc[v.i - 1].text != "," or v.i + 1 >= len(doc):
+        return None
+    nxt = doc[v.i + 1]
+    if ctx.quoted(nxt.i) or nxt.ent_type_ != "PERSON":
+        return None
+    end = nxt.i
+    while end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if end + 1 < len(doc) and doc[end + 1].text not in (",", ".", ";", "—", "–") and doc[end + 1].lower_ not in AFFILIATION:
+        return None  # "..., says Cruz will ...": the name opens the reported clause ("said Junya Tanase of JPMorgan" does not)
+    return np_head(nxt)
 
 
 def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
@@ -92,8 +126,8 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
             if subj is not None:
                 return subj
         if cur.dep_ in CLIMB_DEPS and cur.head is not cur:
-            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and personlike(cur.head):
-                return cur.head  # (but "a statement describing" goes on up)
+            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or utterance(cur.head)):
+                return cur.head  # "footage of Trump saying", "a BBC story claiming" (whose maker speaker.py finds)
             cur = cur.head
             continue
         break
@@ -172,6 +206,8 @@ def sentence_subject(ctx: QuoteContext, i: int) -> Token | None:
     subj = own_subject(ctx, root)
     if subj is not None and (subj.ent_type_ in ("PERSON", "ORG") or subj.lower_ in ("he", "she") or known_person(ctx, subj)):
         return subj
+    if subj is not None and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        return subj  # "His friend, Saxon Spence, leader of ..., lays the blame ..."
     return None
 
 
@@ -195,11 +231,27 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
             and not ctx.quoted(hi + 1):
         while hi + 1 < len(doc) and doc[hi + 1].ent_type_ == "PERSON" and not ctx.quoted(hi + 1):
             hi += 1
+    hi = max(hi, _of_phrase_end(ctx, head))
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     if head.pos_ == "PROPN" or head.ent_type_:
         for (ms, me, _) in ctx.profiles.mentions_over(s, e):
             s, e = min(s, ms), max(e, me)
     return s, e
+
+
+def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
+    """The last token of a short phrase that says whose or what a described speaker is ("a
+    spokeswoman for the RAD", "a member of the Cabinet"); the head itself when it has none."""
+    group = head.lower_ in ("those", "others", "some", "many")  # "those behind the negotiations"
+    if (head.pos_ != "NOUN" or head.ent_type_) and not group:
+        return head.i
+    for c in head.children:
+        if c.dep_ == "prep" and c.i == head.i + 1 and (group or c.lower_ in ("for", "of", "at", "from")):
+            end = c.right_edge.i
+            toks = ctx.doc[c.i:end + 1]
+            if end - c.i <= 8 and not any(ctx.quoted(t.i) or t.text in (",", "(", ";", ":") for t in toks):
+                return end
+    return head.i
 
 
 def np_words(ctx: QuoteContext, toks: list[Token]) -> tuple[int, int, Token] | None:

@@ -21,8 +21,15 @@ def site(ctx, k: int = 0) -> Site:
 
 def test_strategies_are_tried_in_this_order():
     assert list(STRATEGIES) == ["cue_after", "dash_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
-                                "colon_paragraph", "label_colon", "noun_cue", "colon_subject", "preceding_cue", "preceding_subject",
-                                "clause_subject"]
+                                "colon_paragraph", "label_colon", "noun_cue", "noun_of", "colon_subject", "preceding_cue",
+                                "preceding_according", "preceding_subject", "clause_subject"]
+
+
+def test_every_rule_has_its_values_in_the_quotes_schema():
+    """The attribution column names the deciding rule: every strategy is among the schema's rules."""
+    from tasks.schemas import QUOTE_RULES
+    assert [r for r in QUOTE_RULES if r in STRATEGIES] == list(STRATEGIES)
+    assert set(QUOTE_RULES) - set(STRATEGIES) == {"carried", "previous_paragraph_subject", "reported_speech"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -50,10 +57,14 @@ def test_strategies_are_tried_in_this_order():
      ("label_colon", "colon", None, "Mayor Ann Cole")),
     ("Harbour plan\n\nTom Reilly issued a statement, \"The quay will open in May and nobody will be charged.\"",
      ("noun_cue", "before", None, "Tom Reilly")),
+    ("Harbour plan\n\n\"The quay is a gift to the town,\" is the verdict of harbourmaster Tom Reilly.",
+     ("noun_of", "before", None, "harbourmaster Tom Reilly")),
     ("Harbour plan\n\nThe delay does not worry harbourmaster Tom Reilly: \"The quay will open in May.\"",
      ("colon_subject", "colon", None, "Tom Reilly")),
     ("Harbour plan\n\nThe quay will open in May, Tom Reilly said. \"Nobody will pay to moor a boat here.\"",
      ("preceding_cue", "carried", "said", "Tom Reilly")),
+    ("Harbour plan\n\nThe problem, according to Tom Reilly, is the weather. \"Nobody will sail in these storms.\"",
+     ("preceding_according", "carried", None, "Tom Reilly")),
     ("Harbour plan\n\nHarbourmaster Tom Reilly walked along the new quay on Monday. \"Nobody will pay to moor a boat here.\"",
      ("preceding_subject", "carried", None, "Harbourmaster Tom Reilly")),
     ("Harbour plan\n\nTom Reilly has attacked the council as a \"bunch of cowboys\" over the delays.",

@@ -17,6 +17,13 @@ def test_a_speech_verb_with_a_clause_and_a_subject(quote_context):
         ("the pier was safe", "told", "indirect", "The mayor")]
 
 
+def test_reported_words_before_the_speech_verb(quote_context):
+    """Only a comma and the speaker between the clause and its verb: "..., he said"."""
+    assert reported(quote_context, "Harbour\n\nThe quay would open in May and the boats would return, Tom Reilly said.") == [
+        ("The quay would open in May and the boats would return", "said", "indirect", "Tom Reilly")]
+    assert reported(quote_context, "Harbour\n\nThe quay opened in May, after the council said so.") == []
+
+
 def test_not_reported_speech(quote_context):
     text = ("Harbour\n\nTom Reilly said it was.\n\n"  # too short a clause
             "\"He said the pier was unsafe,\" Mayor Ann Cole said.\n\n"  # inside a direct quote

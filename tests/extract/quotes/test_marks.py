@@ -50,15 +50,20 @@ def test_stray_closing_mark_and_empty_quotes_give_nothing():
     assert spans("The pipe is 3” wide and “” was all he wrote, “?”") == []
 
 
-def test_same_family_reopening_leaves_the_first_quote_open():
-    text = '"One. "Two."'
-    # the first quote had no close: it runs to the paragraph's end, over the second
-    assert spans(text) == [('One. "Two."', False, False, False), ("Two.", True, False, False)]
+def test_same_family_reopening_continues_the_quotation():
+    """A mark of the same family reopening an open quote ends it there: paragraphs of one
+    quotation whose breaks the text lost (`"... ballet. "We need ..."`)."""
+    text = 'The coach said: "We trained hard. "We will win on Sunday." Fans cheered.'
+    assert spans(text) == [("We trained hard.", False, False, True), ("We will win on Sunday.", True, True, False)]
+    curly = "She said: “The pier is old. “It must be rebuilt.”"
+    assert spans(curly) == [("The pier is old.", False, False, True), ("It must be rebuilt.", True, True, False)]
 
 
 def test_pair_paragraph_offsets():
     text = 'A "b" c “d”'
-    assert pair_paragraph(text, 0, len(text), False, marks()) == [(2, 4, 1), (8, 10, 1)]
+    assert pair_paragraph(text, 0, len(text), False, marks()) == [(2, 4, 1, 4), (8, 10, 1, 10)]
+    reopened = '"a. "b'
+    assert pair_paragraph(reopened, 0, len(reopened), False, marks()) == [(0, None, 1, 4), (4, None, 1, 6)]
 
 
 def test_span_outer_end_and_paragraph_start():

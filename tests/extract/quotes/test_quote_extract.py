@@ -31,7 +31,8 @@ def test_split_quote(parse):
                       "\"The economy is recovering,\" Johnson said, \"but we must remain careful.\"\n")
     assert direct(rows) == [("The economy is recovering,", "Boris Johnson"), ("but we must remain careful.", "Boris Johnson")]
     assert [r["speaker_mention"] for r in rows] == ["Johnson", "Johnson"]
-    assert [r["attribution"] for r in rows] == ["name", "name"]
+    assert [r["attribution"] for r in rows] == ["cue_after:name", "cue_above:name"]
+    assert [r["speaker_type"] for r in rows] == ["person", "person"]
     assert [r["cue"] for r in rows] == ["said", "said"]
 
 
@@ -51,7 +52,7 @@ def test_multi_paragraph_quote(parse):
                             ("But the alternative is a deficit that our children will pay for.", "Anna Berg")]
     # the open paragraph is continued by the next one: news style, not a missing mark
     assert [r["closed"] for r in rows] == [True, True, True]
-    assert rows[2]["attribution"] == "carried" and rows[2]["paragraph_idx"] == 3
+    assert rows[2]["attribution"] == "carried:name" and rows[2]["paragraph_idx"] == 3
 
 
 def test_unclosed_quote_runs_to_paragraph_end_only(parse):
@@ -75,7 +76,7 @@ def test_pronoun_skips_the_nearest_name(parse):
     rows = run(parse, "NATO ready to talk\n\nSecretary-General Jens Stoltenberg spoke in Warsaw on Monday.\n\n"
                       "In a joint press conference with Polish President Andrzej Duda, he said, \"We are ready to listen to their concerns.\"\n")
     assert direct(rows) == [("We are ready to listen to their concerns.", "Jens Stoltenberg")]
-    assert rows[0]["speaker_mention"] == "he" and rows[0]["attribution"] == "pronoun"
+    assert rows[0]["speaker_mention"] == "he" and rows[0]["attribution"] == "cue_before:pronoun"
 
 
 def test_pronoun_gender(parse):
@@ -88,7 +89,7 @@ def test_description_speaker(parse):
     rows = run(parse, "Summit\n\nRussian President Vladimir Putin met French President Emmanuel Macron in Moscow.\n\n"
                       "\"We discussed all these issues in detail,\" the Russian leader added.\n")
     assert direct(rows) == [("We discussed all these issues in detail,", "Vladimir Putin")]
-    assert rows[0]["attribution"] == "description" and rows[0]["speaker_mention"] == "the Russian leader"
+    assert rows[0]["attribution"] == "cue_after:description" and rows[0]["speaker_mention"] == "the Russian leader"
 
 
 def test_partial_quotes_in_the_writers_sentence(parse):
@@ -269,9 +270,9 @@ def test_rows_in_text_order_with_their_ids(parse):
     rows = run(parse, art.text)
     assert [(r["quote_id"], r["kind"], r["text"], r["speaker"], r["speaker_mention"], r["cue"], r["attribution"], r["closed"],
              r["paragraph_idx"], r["sentence_idx"]) for r in rows] == [
-        (f"{art.article_id}:q:0", "indirect", "the quay would open in May", "Ann Cole", "Mayor Ann Cole", "said", "name", True, 1, 1),
-        (f"{art.article_id}:q:1", "full", "The boats will come home,", "Ann Cole", "she", "added", "pronoun", True, 1, 2),
-        (f"{art.article_id}:q:2", "partial", "and the town will be glad.", "Ann Cole", "she", "added", "pronoun", True, 1, 2),
-        (f"{art.article_id}:q:3", "indirect", "the pier was safe", "Tom Reilly", "Tom Reilly", "told", "name", True, 2, 3),
+        (f"{art.article_id}:q:0", "indirect", "the quay would open in May", "Ann Cole", "Mayor Ann Cole", "said", "reported_speech:name", True, 1, 1),
+        (f"{art.article_id}:q:1", "full", "The boats will come home,", "Ann Cole", "she", "added", "cue_after:pronoun", True, 1, 2),
+        (f"{art.article_id}:q:2", "partial", "and the town will be glad.", "Ann Cole", "she", "added", "cue_above:pronoun", True, 1, 2),
+        (f"{art.article_id}:q:3", "indirect", "the pier was safe", "Tom Reilly", "Tom Reilly", "told", "reported_speech:name", True, 2, 3),
     ]
     assert rows[1]["speaker_entity_id"] == rows[0]["speaker_entity_id"] != rows[3]["speaker_entity_id"]

@@ -76,6 +76,7 @@ def test_resolution_in_text_order(nlp):
               Quote(span=QuoteSpan(0, 1, at("built")[0], at("built")[1], 0), kind="full", att=cole, kept=False)]
     said = Reported(start=at("it was safe")[0], end=at("it was safe")[1], att=she)
     resolve_speakers(r, quotes, [said])
-    assert [(q.resolution.speaker, q.resolution.attribution) if q.resolution else None for q in quotes] == [
-        ("Ann Cole", "name"), ("Ann Cole", "pronoun"), ("Ann Cole", "carried"), None, None]
+    assert [(q.resolution.speaker, q.resolution.attribution, q.resolution.kind) if q.resolution else None for q in quotes] == [
+        ("Ann Cole", "name", "person"), ("Ann Cole", "pronoun", "person"), ("Ann Cole", "name", "person"), None, None]
+    assert quotes[2].resolution is quotes[0].resolution  # a carried quote has its source's speaker
     assert (said.resolution.speaker, said.resolution.attribution) == ("Ann Cole", "pronoun")

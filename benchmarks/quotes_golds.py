@@ -1,0 +1,119 @@
+"""Quotations and canonical speakers against hand-made gold files (the format of the shared
+gold folder: one JSON file per article, its "article" field naming the article file).
+
+    .venv/bin/python benchmarks/quotes_golds.py GOLD_DIR ARTICLES_DIR [--misses] [--rules]
+
+Runs ingest-decode -> clean -> spaCy -> extract in-process, each article parsed once. Scoring
+follows the shared `golds` scorer: a gold quote is found when a full or partial quote row has
+the same words (punctuation and case aside; or one holds the other and they differ by under
+20%); its speaker is right when the row's canonical `speaker` equals the gold name
+(honorifics, a leading article and case aside), or, for an unnamed gold speaker ("the
+spokesman"), when the row's speaker_mention does; rows matched by no gold quote are extra.
+--misses lists every miss with the row's attribution; --rules counts right and wrong
+speakers per attribution rule.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness", "prof", "professor", "rev"}
+
+
+def norm(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", str(s).lower()).strip()
+
+
+def speaker_key(s: str) -> str:
+    words = [w for w in norm(s).split() if w not in HONORIFICS]
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def same_speaker(gold: str, name: str | None, mention: str | None) -> bool:
+    g = speaker_key(gold)
+    if name and speaker_key(name) == g:
+        return True
+    return norm(gold).split()[:1] in (["the"], ["a"]) and bool(mention) and speaker_key(mention) == g
+
+
+def same_text(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a) and (a == b or (len(a) > 12 and len(b) > 12 and (a in b or b in a)
+                                   and min(len(a), len(b)) / max(len(a), len(b)) > 0.8))
+
+
+def score_article(gold: dict, rows: list[dict], stem: str, tally: dict, misses: list[str], rules: Counter) -> None:
+    rows = [r for r in rows if r["kind"] in ("full", "partial")]
+    used: set[int] = set()
+    for g in gold.get("quotes", []):
+        tally["quotes"] += 1
+        hit = next((i for i, r in enumerate(rows) if i not in used and same_text(g["text"], r["text"])), None)
+        if hit is None:
+            misses.append(f"{stem}: missed {g['text'][:60]!r} ({g['speaker']})")
+            continue
+        used.add(hit)
+        tally["found"] += 1
+        r = rows[hit]
+        ok = same_speaker(g["speaker"], r["speaker"], r["speaker_mention"])
+        tally["speakers"] += ok
+        rules[(r["attribution"], ok)] += 1
+        if not ok:
+            misses.append(f"{stem}: speaker {r['speaker']!r} (mention {r['speaker_mention']!r}, {r['attribution']}) "
+                          f"!= {g['speaker']!r} for {g['text'][:50]!r}")
+    for i, r in enumerate(rows):
+        if i not in used:
+            tally["extra"] += 1
+            misses.append(f"{stem}: extra {r['text'][:60]!r} ({r['speaker']}, {r['attribution']})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gold_dir")
+    ap.add_argument("articles_dir")
+    ap.add_argument("--misses", action="store_true", help="list every missed, wrong and extra quote")
+    ap.add_argument("--rules", action="store_true", help="right/wrong speakers per attribution rule")
+    a = ap.parse_args()
+    from tasks.extract.article import process_batch
+    from tasks.ingest.decode import decode
+    from tasks.model import RawDocument
+
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(a.gold_dir).glob("*.json"))]
+    docs = []
+    for g in golds:
+        text, enc = decode((Path(a.articles_dir) / g["article"]).read_bytes())
+        docs.append(RawDocument(source=g["article"], text=text, encoding=enc, content_sha256="-"))
+    t = time.perf_counter()
+    res = process_batch(docs, "en_core_web_sm")
+    by_id = {r["article_id"]: r["source"] for r in res.rows["articles"]}
+    rows: dict[str, list[dict]] = {}
+    for q in res.rows["quotes"]:
+        rows.setdefault(by_id[q["article_id"]], []).append(q)
+    tally = {"quotes": 0, "found": 0, "speakers": 0, "extra": 0}
+    misses: list[str] = []
+    rules: Counter = Counter()
+    for g in golds:
+        score_article(g, rows.get(g["article"], []), g["article"], tally, misses, rules)
+    n = tally["quotes"] or 1
+    print(json.dumps({"articles": len(golds), **tally, "found_pct": round(100 * tally["found"] / n, 1),
+                      "speaker_pct": round(100 * tally["speakers"] / n, 1),
+                      "extra_pct": round(100 * tally["extra"] / max(1, tally["found"] + tally["extra"]), 1),
+                      "seconds": round(time.perf_counter() - t, 1)}))
+    if a.misses:
+        print("\n".join(misses))
+    if a.rules:
+        for rule in sorted({r for r, _ in rules}):
+            print(f"{rule:40s} right {rules[(rule, True)]:4d}  wrong {rules[(rule, False)]:4d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,401 @@
+"""Descriptions: who "the Russian leader", "the club", "a spokeswoman for the RAD", "the statement"
+or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
+
+  1. a name in apposition ("The BBC's correspondent in Jakarta, Rachel Harvey, told ...");
+  2. for a word for what someone said or wrote ("his comments", "the statement", "the report"):
+     whoever made it: its possessor or author ("the club's statement", "the NIESR report"), else
+     the maker of the same kind of utterance earlier ("the club said in a statement"), else the
+     organisation (for a statement or report) or the speaker last in focus;
+  3. for a definite description ("the party leader", "the club"): the person or organisation the
+     article describes so (its titles, appositions and nationality, `profiles.py`; a strong fit
+     named only later too), else the unnamed speaker described so earlier ("a spokesman for X"
+     ... "the spokesman"), else the person in focus, as for a pronoun ("Ferguson said ... The
+     Man Utd boss continued"; an epithet such as "the Scot" or "the 68-year-old singer" also the
+     article's main person), unless the words stand for someone unnamed ("the official") or an
+     office's one holder ("the prime minister");
+  4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
+     of speaker_type "unnamed" since no entity holds it;
+  5. else the description itself, as the canonical words of someone the article never names:
+     its article made definite and the names in it canonical ("A spokeswoman for the RAD" ->
+     "the spokeswoman for the Royal Academy of Dance").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from tasks.extract.entities.index import Entity
+from tasks.extract.quotes.lexicon import speaker_words
+from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
+from tasks.extract.quotes.records import Resolution, speaker_type
+from tasks.extract.quotes.subjects import personlike
+
+
+class Resolver(Protocol):
+    """What descriptions need of the speaker resolver (speaker.Resolver, which calls them)."""
+
+    profiles: EntityProfiles
+    doc: Doc
+    text: str
+    sent_of: list[int]
+    quoted: Callable[[int], bool]
+    referents: list[Referent]
+    ref_pos: list[int]
+
+    def resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None = None) -> Resolution: ...
+
+    def antecedent(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
+                   said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None: ...
+
+    def referent_resolution(self, r: Referent | None, how: str) -> Resolution: ...
+
+    def topic_person(self, before: int, gender: str | None) -> Entity | None: ...
+
+
+NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
+INDEFINITE = ("a", "an", "another", "one")  # made "the" in an unnamed speaker's canonical description
+_AGE = re.compile(r"\d+-year-old")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
+INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
+
+
+def named(e: Entity, how: str = "description") -> Resolution:
+    return Resolution(e, e.name, how, speaker_type(e))
+
+
+def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
+    """Who the description text[start:end] (head = its head token) is (see the module doc)."""
+    lex = speaker_words()
+    ent = appositive(r, head)
+    if ent is not None:
+        return named(ent)
+    hw = head.lower_.rstrip(".")
+    if hw in lex.utterances or head.lemma_.lower() in lex.utterances:
+        res = maker_of(r, head, start, said)
+        if res is not None:
+            return res
+    ws = words_of(r.text[start:end])
+    content = [lex.abbreviations.get(w, w) for w in ws if w not in lex.generic]
+    if ws and ws[0] not in NOT_DEFINITE and content and not is_group(head):
+        res = _definite(r, head, hw, content, start, said)
+        if res is not None:
+            return res
+    name = proper_name(r, head)
+    if name is not None:  # a name the entities table does not hold: no entity, so "unnamed" for speaker_type
+        return Resolution(None, name, "name", "unnamed")
+    return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int, said: tuple[int, int] | None) -> Resolution | None:
+    """A definite singular description: the entity described so, the unnamed speaker described
+    so before, or (an epithet) the person in focus."""
+    lex = speaker_words()
+    if hw in lex.org_nouns:
+        ent = org_description(r, hw, content, start)
+        return named(ent) if ent is not None else None
+    epithet = is_epithet(head, content)
+    if hw not in lex.person_nouns and not epithet:
+        return None
+    ent = person_description(r, content, hw, start)
+    if ent is not None:
+        return named(ent)
+    ref = earlier_unnamed(r, hw, content, start)
+    if ref is not None:
+        return Resolution(None, ref.name, "description", "unnamed")
+    ent = person_description(r, content, hw, len(r.text), strong=True)  # named later: "the courts minister has told MPs"
+    if ent is not None:
+        return named(ent)
+    return _in_focus_for(r, head, hw, content, start, said, epithet)
+
+
+def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: int, said: tuple[int, int] | None,
+                  epithet: bool) -> Resolution | None:
+    """A description no one fits: the person the sentences before are about ("Ferguson said ...
+    The Man Utd boss continued"), unless it stands for someone unnamed ("the spokesman") or an
+    office's one holder ("the prime minister"); an epithet also the article's main person."""
+    lex = speaker_words()
+    if not epithet and (hw in lex.anonymous or any(w in lex.offices for w in content)):
+        return None
+    ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
+    if ref is not None and ref.entity is not None:
+        return r.referent_resolution(ref, "description")
+    ent = r.topic_person(start, description_gender(head)) if epithet else None
+    return named(ent) if ent is not None else None
+
+
+# ---- appositions and names -------------------------------------------------------------------------
+def appositive(r: Resolver, head: Token) -> Entity | None:
+    """A person or organisation named in apposition to the description (also when the parse
+    hung the name on the description's last noun: "the BBC's correspondent in Jakarta, Rachel
+    Harvey, told")."""
+    kids = list(head.children)
+    for c in kids:
+        if c.dep_ == "prep":
+            kids += [x for o in c.children if o.dep_ == "pobj" for x in o.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"]
+    labels = ("PERSON",) if personlike(head) and head.pos_ != "PROPN" else NAME_LABELS
+    for c in kids:
+        lo = c.left_edge.i
+        if c.dep_ == "appos" and not r.quoted(c.idx) and lo - head.i <= APPOSITION_GAP and r.doc[lo - 1].text == ",":
+            e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
+            if e is not None and e.label in labels:
+                return e
+    if head.dep_ == "appos" and head.head.i < head.i and not r.quoted(head.head.idx):
+        h = head.head
+        e = r.profiles.entity_at(h.idx, h.idx + len(h.text), prefer=h.idx)
+        if e is not None and e.label in NAME_LABELS:
+            return e
+    return None
+
+
+def proper_name(r: Resolver, head: Token) -> str | None:
+    """A person's name no entity holds: the name the model tagged at the head word, or the
+    capitalised words from a known first name to the head, titles and honorifics before it left
+    out ("Nottingham City Councillor Brian Parbutt" -> "Brian Parbutt")."""
+    if head.pos_ != "PROPN" and head.ent_type_ != "PERSON":
+        return None
+    lex = speaker_words()
+    toks = next(([t for t in ent if t.text[:1].isupper()] for ent in r.doc.ents
+                 if ent.start <= head.i < ent.end and ent.label_ == "PERSON"), [])
+    if not toks:
+        i = head.i
+        while i - 1 >= 0 and r.doc[i - 1].pos_ == "PROPN" and r.doc[i - 1].text[:1].isupper() and head.i - i < 4:
+            i -= 1
+        run = list(r.doc[i:head.i + 1])
+        first = next((n for n, t in enumerate(run[:-1]) if t.lower_ in lex.male or t.lower_ in lex.female), None)
+        toks = run[first:] if first is not None else []
+    if not toks and head.i > 0 and r.doc[head.i - 1].lower_.rstrip(".") in lex.honorifics and head.text[:1].isupper():
+        return f"{r.doc[head.i - 1].text} {head.text}"  # "Lord Nicholls", "Mrs Okafor": a titled surname is a name
+    while toks and (toks[0].lower_.rstrip(".") in lex.honorifics or toks[0].lower_.rstrip(".") in lex.abbreviations):
+        toks = toks[1:]
+    return " ".join(t.text for t in toks) if len(toks) >= 2 else None
+
+
+# ---- what someone said or wrote ------------------------------------------------------------------
+def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
+    """Who made the statement, report or comments `head` names."""
+    res = _named_maker(r, head, said)
+    if res is None:
+        res = _earlier_maker(r, head, said)
+    if res is not None:
+        return res
+    whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
+    ref = _introduced_with(r, head) if whose == "org" else None
+    if ref is None:
+        ref = _in_focus(r, start, whose)
+    return r.referent_resolution(ref, "description") if ref is not None else None
+
+
+def _introduced_with(r: Resolver, head: Token) -> Referent | None:
+    """The organisation introduced with the report or study the article first mentions ("...,
+    a report says." / "The National Audit Office praised ..."): the organisation subject
+    nearest to that first mention, within INTRO_SENTENCES sentences."""
+    lemma = head.lemma_.lower()
+    first = next((t for t in r.doc[:head.i + 1] if t.lemma_.lower() == lemma and not r.quoted(t.idx)), head)
+    sent = r.sent_of[first.i]
+    best, best_d = None, INTRO_SENTENCES + 1
+    for ref in r.referents:
+        if ref.entity is None or ref.entity.label != "ORG" or not ref.subject or ref.pos >= head.idx or r.quoted(ref.pos):
+            continue
+        d = abs(ref.sent - sent)
+        if d < best_d:
+            best, best_d = ref, d
+    return best
+
+
+def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
+    """The maker an utterance noun names itself: its possessor ("his comments", "the club's
+    statement") or author ("the NIESR report", "the report by telecoms giant BT")."""
+    for c in t.children:
+        if r.quoted(c.idx):
+            continue
+        if c.dep_ == "poss":
+            lo = r.doc[c.left_edge.i]
+            res = r.resolve(lo.idx, c.idx + len(c.text), c, said)
+            if res.speaker is not None:
+                return Resolution(res.entity, res.speaker, "description", res.kind)
+        if c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
+            w = next((x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+            if w is None:
+                continue
+            e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx)
+            if e is None and c.dep_ == "prep":  # "by telecoms giant BT"
+                end = r.doc[w.right_edge.i]
+                e = next((m for _, _, m in r.profiles.mentions_in(r.doc[w.left_edge.i].idx, end.idx + len(end.text))
+                          if m.label in ("PERSON", "ORG")), None)
+            if e is not None and e.label in NAME_LABELS:
+                return named(e)
+    return None
+
+
+
+def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
+    """The maker of this utterance or of the same kind of utterance earlier in the article: the
+    subject of the verb it serves ("Trump and Ryan issued a statement describing ...", "the club
+    said in its statement"), its possessor or author."""
+    lemma = head.lemma_.lower()
+    for i in range(head.i, -1, -1):
+        t = r.doc[i]
+        if t.lemma_.lower() != lemma or r.quoted(t.idx) or t.pos_ != "NOUN" or t.ent_type_:
+            continue  # (not a name: "the BBC's World Business Report")
+        res = _maker_by_verb(r, t, said)
+        if res is None and i != head.i:
+            res = _named_maker(r, t, said)
+        if res is not None:
+            return res
+    return None
+
+
+def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
+    """The subject of the verb an utterance noun is the object of ("X issued a statement", "X
+    said in a statement")."""
+    verb = t.head if t.dep_ in ("dobj", "pobj") else None
+    if verb is not None and t.dep_ == "pobj":
+        verb = verb.head if verb.dep_ == "prep" else None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is None or r.quoted(subj.idx) or subj.lemma_.lower() == t.lemma_.lower():
+        return None
+    res = r.resolve(r.doc[subj.left_edge.i].idx, subj.idx + len(subj.text), subj, said)
+    return Resolution(res.entity, res.speaker, "description", res.kind) if res.speaker is not None else None
+
+
+def _in_focus(r: Resolver, before: int, whose: str | None) -> Referent | None:
+    """The speaker last in focus before `before` (for "org" utterances: the organisation last
+    speaking or a subject)."""
+    j = r.ref_pos.__len__() - 1
+    while j >= 0:
+        ref = r.referents[j]
+        j -= 1
+        if ref.pos >= before or ref.entity is None or r.quoted(ref.pos):
+            continue
+        if whose == "org":
+            if ref.entity.label == "ORG" and ref.subject:
+                return ref
+        elif ref.speaker:
+            return ref
+    return None
+
+
+# ---- people and organisations described ------------------------------------------------------------
+def person_description(r: Resolver, content: list[str], hw: str, before: int, strong: bool = False) -> Entity | None:
+    """The person mentioned before `before` whom the description's words fit best (`strong`:
+    only by its head noun and another of its words)."""
+    lex = speaker_words()
+    keys = description_words(content)
+    heads = {hw, *lex.synonyms.get(hw, ())}
+    best, best_score = None, 1.5 if strong else 0.0
+    for e in r.profiles.ents.entities:
+        score = _person_score(r, e, keys, heads, hw, before)
+        if score > best_score or (strong and score >= best_score and best is None and score > 0):
+            best, best_score = e, score
+    return best
+
+
+def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: str, before: int) -> float:
+    """How well a person mentioned before `before` fits a description (0: not at all): its
+    nationality (2), its head noun (1) or a synonym (0.75), each other word (0.5); the latest
+    mentioned wins a tie."""
+    p = r.profiles
+    if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
+        return 0.0
+    prof = p.profile.get(e.entity_id, set())
+    if not prof:
+        return 0.0
+    score = 0.0
+    nat = [k for k in keys if k.startswith("@")]
+    if nat:
+        if not any(k in prof for k in nat):
+            return 0.0
+        score += 2
+    if hw in prof:
+        score += 1
+    elif heads & prof or any(" " in h and all(x in prof for x in h.split()) for h in heads):
+        score += 0.75  # a synonym ("the leader" of a chancellor) counts less than the word itself
+    score += sum(0.5 for k in keys if not k.startswith("@") and k != hw and k in prof)
+    if score >= 0.75 and (nat or heads & prof or score >= 1.5):
+        return score + 1e-9 * p.last_mention_before(e, before)
+    return 0.0
+
+
+def org_description(r: Resolver, hw: str, content: list[str], before: int) -> Entity | None:
+    """"the newspaper", "the ministry": the latest mentioned organisation whose name or
+    description holds one of the head noun's hint words (a country only for "the government")."""
+    p = r.profiles
+    lex = speaker_words()
+    hints = set(lex.org_nouns.get(hw, ())) | {hw}
+    labels = ("ORG", "GPE", "NORP") if hw in lex.states else ("ORG",)
+    nat = [k for k in description_words(content) if k.startswith("@")]
+    best, best_pos = None, -1
+    for e in p.ents.entities:
+        if e.label not in labels or p.first_pos.get(e.entity_id, before) >= before:
+            continue
+        name_words = set(words_of(e.name)) | p.profile.get(e.entity_id, set())
+        if not (hints & name_words):
+            continue
+        if nat and not any(k in name_words for k in nat):
+            continue
+        last = p.last_mention_before(e, before)
+        if last > best_pos:
+            best, best_pos = e, last
+    return best
+
+
+def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:
+    """The nearest unnamed speaker before `before` whose canonical description has the head
+    noun (or a synonym) and every other word of this one ("the spokesman" after "a spokesman
+    for the English National Ballet")."""
+    lex = speaker_words()
+    heads = {hw, *lex.synonyms.get(hw, ())}
+    rest = {w for w in content if w != hw}
+    j = len(r.referents) - 1
+    while j >= 0:
+        ref = r.referents[j]
+        j -= 1
+        if ref.pos >= before or ref.entity is not None or not ref.name:
+            continue
+        ws = set(words_of(ref.name))
+        if heads & ws and rest <= ws:
+            return ref
+    return None
+
+
+def is_epithet(head: Token, content: list[str]) -> bool:
+    """A word a writer uses for the person the article is about: "the Scot", "the singer", "the
+    68-year-old"."""
+    lex = speaker_words()
+    hw = head.lower_.rstrip(".")
+    return hw in lex.epithets or (hw in lex.nationality and head.pos_ in ("NOUN", "PROPN")) \
+        or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
+
+
+def description_gender(head: Token) -> str | None:
+    lex = speaker_words()
+    hw = head.lower_.rstrip(".")
+    return lex.gender.get(hw) or lex.honorifics.get(hw)
+
+
+def is_group(head: Token) -> bool:
+    """A plural or collective head noun ("officials", "a group of MPs")."""
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in speaker_words().groups
+
+
+def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str:
+    """The description as written, its indefinite article made definite (for one person) and
+    each name in it under its canonical form ("A spokeswoman for the RAD" -> "the spokeswoman
+    for the Royal Academy of Dance")."""
+    text = r.text
+    pieces, pos = [], start
+    for ms, me, e in r.profiles.mentions_in(start, end):
+        if ms < pos:
+            continue
+        c = r.profiles.canon(e)
+        pieces += [text[pos:ms], c.name if c.label != "GPE" or len(c.name) >= me - ms else text[ms:me]]
+        pos = me
+    pieces.append(text[pos:end])
+    words = "".join(pieces).split()
+    if len(words) > 1 and words[0].lower() in INDEFINITE and not is_group(head):
+        words[0] = "the"
+    return " ".join(words)
