@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.schemas import TABLES, meta
 from tasks.validate.metrics import COMPUTED_RATE
@@ -26,7 +27,8 @@ from tasks.validate.metrics import COMPUTED_RATE
 WITHIN = "expect_span_to_be_within_article_text"
 MATCH = "expect_column_values_to_equal_article_text_slice"
 REFERENCE = "expect_column_values_to_exist_in_table"
-COMPUTED_TYPES = (WITHIN, MATCH, REFERENCE, COMPUTED_RATE)
+CANONICAL = "expect_column_values_to_be_canonical_units"
+COMPUTED_TYPES = (WITHIN, MATCH, REFERENCE, CANONICAL, COMPUTED_RATE)
 EXAMPLES = 5
 EVALUATED_BY = "newsfacts validation stage (Arrow), not GX: these checks need a second table"
 
@@ -52,6 +54,13 @@ def declarations(table: str) -> list[dict]:
             out.append({"type": MATCH, "kwargs": {"column": f.name, "span": cols}, "severity": "critical",
                         "meta": {"reason": f"{f.name} is articles.text[{cols[0]}:{cols[1]}]"}})
     return out
+
+
+def canonical_units_check(kinds: list[str]) -> dict:
+    """`unit` canonical for the open kinds (a vocabulary no value set can hold: Pint's names and
+    their compounds, a noun's lemma), by the extractor's own test (one table, but not GX's)."""
+    return {"type": CANONICAL, "kwargs": {"column": "unit", "kinds": kinds}, "severity": "critical",
+            "meta": {"reason": f"a {' or '.join(kinds)} fact's unit is canonical (tasks.extract.facts.units.is_canonical)"}}
 
 
 def _reference(column: str, table: str, table_column: str) -> dict:
@@ -80,57 +89,94 @@ def check_batch(tables: dict[str, pa.Table], failed: dict[str, dict[int, list[st
                 declared: dict[str, list[dict]]) -> list[Outcome]:
     """Run a batch's critical computed checks, table by table in data-flow order; each failing
     row is added to `failed` (table -> position -> failing expectations) under the check's name."""
-    texts = dict(zip(tables["articles"].column("article_id").to_pylist(), tables["articles"].column("text").to_pylist()))
+    arts = tables["articles"]
+    texts = dict(zip(arts.column("article_id").to_pylist(), arts.column("text").to_pylist()))
+    lengths = pc.utf8_length(arts.column("text"))  # code points, as Python (and every offset) counts them
     outcomes = []
     for table in TABLES:
         t = tables[table]
         for cfg in declared.get(table, []):
-            if cfg["type"] not in (WITHIN, MATCH, REFERENCE):
-                continue
             o = Outcome(table, cfg)
             if cfg["type"] == REFERENCE:
                 _check_reference(o, t, tables, failed)
+            elif cfg["type"] == WITHIN:
+                _check_within(o, t, arts.column("article_id"), lengths)
+            elif cfg["type"] == MATCH:
+                _check_match(o, t, texts)
+            elif cfg["type"] == CANONICAL:
+                _check_units(o, t)
             else:
-                _check_span(o, t, texts)
+                continue
             for i in o.unexpected:
                 failed.setdefault(table, {}).setdefault(i, []).append(o.name)
             outcomes.append(o)
     return outcomes
 
 
+def _keyed(t: pa.Table, column: str) -> pa.ChunkedArray:
+    """'article_id<US>value' per row (null where the value is null): a reference within its article."""
+    return pc.binary_join_element_wise(t.column("article_id"), pc.cast(t.column(column), pa.string()), "\x1f")
+
+
 def _check_reference(o: Outcome, t: pa.Table, tables: dict[str, pa.Table], failed: dict[str, dict[int, list[str]]]) -> None:
     kw = o.config["kwargs"]
     target = tables[kw["table"]]
     gone = failed.get(kw["table"], {}) if kw["table"] != "articles" else {}  # an article's failure is followed, not referenced
-    keys = {(a, v) for i, (a, v) in enumerate(zip(target.column("article_id").to_pylist(), target.column(kw["table_column"]).to_pylist()))
-            if i not in gone}
-    aids = t.column("article_id").to_pylist()
-    values = aids if kw["column"] == "article_id" else t.column(kw["column"]).to_pylist()
-    for i, (a, v) in enumerate(zip(aids, values)):
-        if v is None:
+    if gone:
+        target = target.filter(pa.array([i not in gone for i in range(target.num_rows)], type=pa.bool_()))
+    if kw["column"] == "article_id":
+        values, keys = t.column("article_id"), target.column("article_id")
+    else:
+        values, keys = _keyed(t, kw["column"]), _keyed(target, kw["table_column"])
+    valid = pc.is_valid(values)
+    o.element_count = pc.sum(valid).as_py() or 0
+    bad = pc.and_(valid, pc.invert(pc.is_in(values, value_set=pa.concat_arrays(keys.chunks) if keys.num_chunks else pa.array([], pa.string()))))
+    for i in pc.indices_nonzero(bad).to_pylist():
+        _unexpected(o, i, str(values[i].as_py()).replace("\x1f", ": "))
+
+
+def _check_within(o: Outcome, t: pa.Table, article_ids: pa.ChunkedArray, lengths: pa.ChunkedArray) -> None:
+    """0 <= start <= end <= the length of the article's text (rows without a span or an article are not judged)."""
+    s, e = (t.column(c) for c in o.config["kwargs"]["column_list"])
+    n = pc.take(lengths, pc.index_in(t.column("article_id"), value_set=article_ids))
+    judged = pc.and_(pc.and_(pc.is_valid(s), pc.is_valid(e)), pc.is_valid(n))
+    inside = pc.and_(pc.and_(pc.greater_equal(s, 0), pc.less_equal(s, e)), pc.less_equal(e, n))
+    o.element_count = pc.sum(judged).as_py() or 0
+    for i in pc.indices_nonzero(pc.and_(judged, pc.invert(inside))).to_pylist():
+        _unexpected(o, i, f"{t.column('article_id')[i].as_py()}: {s[i].as_py()}-{e[i].as_py()} of {n[i].as_py()}")
+
+
+def _check_match(o: Outcome, t: pa.Table, texts: dict[str, str]) -> None:
+    """`column` == articles.text[start:end], on the rows whose span is inside the text (the rest fail WITHIN)."""
+    kw = o.config["kwargs"]
+    start, end = (t.column(c).to_pylist() for c in kw["span"])
+    values = t.column(kw["column"]).to_pylist()
+    for i, (a, s, e, v) in enumerate(zip(t.column("article_id").to_pylist(), start, end, values)):
+        text = texts.get(a)
+        if s is None or e is None or v is None or text is None or not 0 <= s <= e <= len(text):
             continue
         o.element_count += 1
-        if ((a, v) if kw["table"] != "articles" else (v, v)) not in keys:
-            _unexpected(o, i, f"{a}: {v}")
+        if v != text[s:e]:
+            _unexpected(o, i, f"{a}: {v[:40]!r} != {text[s:e][:40]!r}")
 
 
-def _check_span(o: Outcome, t: pa.Table, texts: dict[str, str]) -> None:
-    kw = o.config["kwargs"]
-    start, end = (t.column(c).to_pylist() for c in (kw["span"] if o.config["type"] == MATCH else kw["column_list"]))
-    values = t.column(kw["column"]).to_pylist() if o.config["type"] == MATCH else None
-    for i, (a, s, e) in enumerate(zip(t.column("article_id").to_pylist(), start, end)):
-        text = texts.get(a)
-        if s is None or e is None or text is None:
-            continue  # no span, or no article: the reference check judges it
-        inside = 0 <= s <= e <= len(text)
-        if values is None:
-            o.element_count += 1
-            if not inside:
-                _unexpected(o, i, f"{a}: {s}-{e} of {len(text)}")
-        elif inside and values[i] is not None:
-            o.element_count += 1
-            if values[i] != text[s:e]:
-                _unexpected(o, i, f"{a}: {values[i][:40]!r} != {text[s:e][:40]!r}")
+def warm_up() -> None:
+    """Load the units' vocabulary (Pint's registry) before the first group needs it."""
+    from tasks.extract.facts.units import is_canonical
+
+    is_canonical("quantity", "kilometer")
+
+
+def _check_units(o: Outcome, t: pa.Table) -> None:
+    from tasks.extract.facts.units import is_canonical  # the extractor decides what a canonical unit is
+
+    kinds = set(o.config["kwargs"]["kinds"])
+    for i, (kind, unit) in enumerate(zip(t.column("kind").to_pylist(), t.column(o.config["kwargs"]["column"]).to_pylist())):
+        if kind not in kinds or unit is None:
+            continue
+        o.element_count += 1
+        if not is_canonical(kind, unit):
+            _unexpected(o, i, f"{kind}: {unit!r}")
 
 
 def _unexpected(o: Outcome, i: int, example: str) -> None:

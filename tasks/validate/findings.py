@@ -11,13 +11,10 @@ cookie walls shows as that site.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePath
-from urllib.parse import urlsplit
-
 import pyarrow as pa
 
 from tasks.validate.gx import Finding
-from tasks.validate.metrics import METRICS, value
+from tasks.validate.metrics import METRICS, site_of, value
 
 NAMED_ROWS = 20  # articles named per row-level warning
 WARNING, INFO = "warning", "info"
@@ -62,7 +59,12 @@ def _aggregate_message(x: Finding, v: float | None, articles: int, what: str) ->
     """'<what>: <value> in a group of N articles, below|above|outside <bounds>' (bounds in the metric's terms, meta)."""
     meta = x.config.get("meta", {})
     lo, hi = meta.get("min_value"), meta.get("max_value")
-    bound = f"outside {lo:.4g}-{hi:.4g}" if lo is not None and hi is not None else f"below {lo:.4g}" if lo is not None else f"above {hi:.4g}"
+    if lo is not None and hi is not None:
+        bound = f"outside {lo:.4g}-{hi:.4g}"
+    elif lo is not None or hi is not None:
+        bound = f"below {lo:.4g}" if lo is not None else f"above {hi:.4g}"
+    else:  # a warning expectation that is no metric of ours: GX's own verdict
+        bound = f"{x.unexpected_count} of {x.element_count} unexpected"
     shown = "n/a" if v is None else f"{v:.4g}"
     return f"{what}: {shown} in a group of {articles:,} articles, {bound}"
 
@@ -70,7 +72,7 @@ def _aggregate_message(x: Finding, v: float | None, articles: int, what: str) ->
 def _row_level(x: Finding, data: pa.Table) -> dict:
     """The articles a row-level warning names, counted per source."""
     cols = data.select(["source", "url", "n_words"]).to_pylist()
-    sites = [_site(r["source"], r["url"]) for r in cols]
+    sites = [site_of(r["source"], r["url"]) for r in cols]
     per_site: dict[str, list[int]] = {}
     for s in sites:
         per_site.setdefault(s, [0, 0])[1] += 1
@@ -79,17 +81,7 @@ def _row_level(x: Finding, data: pa.Table) -> dict:
     named = [{"source": cols[i]["source"], "n_words": cols[i]["n_words"]} for i in x.rows[:NAMED_ROWS]]
     floor = x.config["kwargs"].get("min_value")
     by_site = {s: c for s, c in sorted(per_site.items()) if c[0]}
-    message = (f"{len(x.rows)} of {len(cols)} articles under the {floor}-word floor; by source: "
+    message = (f"{len(x.rows)} of {len(cols)} articles under the {floor:g}-word floor; by source: "
                + "; ".join(f"{s}: {n} of {m}" for s, (n, m) in by_site.items())
                + " - " + ", ".join(f"{a['source']} ({a['n_words']} words)" for a in named))
     return {"message": message, "by_source": by_site, "sources": named}
-
-
-def _site(source: str, url: str | None) -> str:
-    """Where an article came from: its URL's host, else its input's folder (a bulk file's name)."""
-    if url:
-        host = urlsplit(url).hostname
-        if host:
-            return host
-    path = source.split("#", 1)[0] if "#" in source else source
-    return path if "#" in source else str(PurePath(path).parent)

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from tasks.paths import EXPECTATIONS_DIR
 from tasks.schemas import ALL_TABLES
-from tasks.validate import metrics, suites
+from tasks.validate import checks, metrics, suites
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,11 @@ class TableValidation:
 
 
 def warm_up(folder: Path = EXPECTATIONS_DIR) -> None:
-    """Build the GX context now (in a thread while the run starts), not in the first group's validation."""
+    """Build the GX context now (in a thread while the run starts), not in the first group's
+    validation; and load what the computed checks need (the units' vocabulary: Pint, ~1 s)."""
     with _LOCK:
         _context(str(folder))
+    checks.warm_up()
 
 
 @lru_cache(maxsize=1)

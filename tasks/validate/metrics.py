@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -109,3 +110,15 @@ def counts_of(exp_config: dict, element_count: int, unexpected_count: int) -> tu
     if exp_config.get("meta", {}).get("counts") == "expected":
         return element_count - unexpected_count, element_count
     return unexpected_count, element_count
+
+
+def site_of(source: str, url: str | None) -> str:
+    """Where an article came from, for counts per source: its URL's host, else its input's
+    folder (a bulk file's name, for a row of one)."""
+    if isinstance(url, str) and url:  # (pandas reads a missing url as NaN)
+        host = urlsplit(url).hostname
+        if host:
+            return host
+    if "#" in source:
+        return source.split("#", 1)[0]
+    return str(PurePath(source).parent)

@@ -1,8 +1,10 @@
 """Which rows are quarantined, and why: the one place that decides it.
 
-A row that fails an expectation leaves its table with the failing expectations as its reason.
-An article whose own row fails takes all its rows with it ("article row quarantined"), so no
-table holds rows of an article that `articles` does not. Quarantined rows keep every value, as
+A row that fails a critical expectation (GX's, or a computed check's: tasks.validate.checks)
+leaves its table with the failing expectations as its reason; warnings and info quarantine
+nothing. An article whose own row fails takes all its rows with it ("article row quarantined"),
+so no table holds rows of an article that `articles` does not (a row that points at another
+quarantined row fails its reference check, so none points at a row that is not there). Quarantined rows keep every value, as
 text: a quarantined row is any table's row, so it has no schema of its own.
 """
 from __future__ import annotations

@@ -35,7 +35,6 @@ from tasks.validate.metrics import METRICS, expectation, load_thresholds
 # UTC+14 reads as midnight UTC of the 5th, up to 14 hours ahead of the validation
 PUBLISHED_SLACK = timedelta(hours=14)
 LATEST_PUBLISHED = "latest_published_at"  # the suite parameter: validation time + PUBLISHED_SLACK
-NO_UNIT_KINDS = ("year", "date", "ordinal")
 
 
 def _gx_type(t: pa.DataType) -> str | None:
@@ -48,8 +47,9 @@ def _gx_type(t: pa.DataType) -> str | None:
 
 def suite_dict(table: str) -> dict:
     """The GX suite of a table, as the JSON dict stored in expectations/<table>.json."""
-    exps = _schema_expectations(ALL_TABLES[table]) + _semantic_expectations(table)
-    computed = checks.declarations(table)
+    exps, computed = [], checks.declarations(table)
+    for e in _schema_expectations(ALL_TABLES[table]) + _semantic_expectations(table):
+        (computed if e["type"] in checks.COMPUTED_TYPES else exps).append(e)
     if table in ("articles", "quotes", "numeric_facts", "mentions"):
         th = load_thresholds()
         for m in METRICS.values():
@@ -118,42 +118,47 @@ def _range_expectations() -> list[dict]:
 
 
 def _unit_expectations() -> list[dict]:
-    """`unit` in the canonical vocabulary of its kind (counts: any counted noun)."""
-    out = []
-    for kind, units in unit_vocabulary().items():
-        out.append({"type": "expect_column_values_to_be_in_set",
-                    "kwargs": {"column": "unit", "value_set": units, "row_condition": f'kind=="{kind}"', "condition_parser": "pandas"},
-                    "meta": {"reason": f"the canonical units of a {kind} fact (tasks/extract/facts/data)"}})
-    out.append({"type": "expect_column_values_to_be_null",
-                "kwargs": {"column": "unit", "row_condition": f"kind in {list(NO_UNIT_KINDS)}", "condition_parser": "pandas"},
-                "meta": {"reason": f"{', '.join(NO_UNIT_KINDS)} facts have no unit"}})
+    """`unit` canonical for its kind, as the extractor defines it (tasks.extract.facts.units): a
+    closed vocabulary (money, percent) is a GX value set; kinds without a unit (year, date,
+    ordinal) expect null; an open one (quantity: Pint's names; count: a noun's lemma) is
+    computed in the validation stage by the extractor's own `is_canonical`."""
+    from tasks.extract.facts import units  # (only when the suites are generated)
+
+    kinds = (meta(ALL_TABLES["numeric_facts"].field("kind"), "values") or "").split(",")
+    out, none, open_kinds = [], [], []
+    for kind in kinds:
+        closed = units.canonical_units(kind)
+        if closed is None:
+            open_kinds.append(kind)
+        elif closed:
+            out.append({"type": "expect_column_values_to_be_in_set",
+                        "kwargs": {"column": "unit", "value_set": sorted(closed), "row_condition": f'kind=="{kind}"',
+                                   "condition_parser": "pandas"},
+                        "meta": {"reason": f"the canonical units of a {kind} fact (tasks.extract.facts.units.canonical_units)"}})
+        else:
+            none.append(kind)
+    if none:
+        out.append({"type": "expect_column_values_to_be_null",
+                    "kwargs": {"column": "unit", "row_condition": f"kind in {none}", "condition_parser": "pandas"},
+                    "meta": {"reason": f"{', '.join(none)} facts have no unit"}})
+    if open_kinds:
+        out.append(checks.canonical_units_check(open_kinds))
     return out
 
 
-def unit_vocabulary() -> dict[str, list[str]]:
-    """kind -> its canonical units: ISO 4217 codes for money, the units of measure of
-    unit_measures.json for percent and quantity (the extractor's own data)."""
-    from tasks.extract.facts import units  # (only when the suites are generated)
-
-    lx = units.lex()
-    vocab: dict[str, set[str]] = {"money": set(), "percent": set(), "quantity": set()}
-    measures = units.DATA.json("unit_measures.json")
-    for canon, kind in [*lx.unit_words.values(), *lx.unit_abbr.values(),
-                        *((k, v.get("kind", "quantity")) for k, v in measures.items() if not k.startswith("_"))]:
-        vocab.setdefault(kind, set()).add(canon)
-    codes = {*lx.prefixes.values(), *lx.suffix_codes, *lx.money_words.values()}
-    vocab["money"] = {c for c in codes if "/" not in c} | {"GBX"}  # GBX: prices quoted in pence
-    return {k: sorted(v) for k, v in vocab.items()}
-
-
 def _speaker_type_expectations() -> list[dict]:
-    """A named speaker (person, organisation) is an entity; an unnamed one is not."""
-    return [{"type": "expect_column_values_to_not_be_null",
-             "kwargs": {"column": "speaker_entity_id", "row_condition": 'speaker_type in ["person", "organisation"]',
-                        "condition_parser": "pandas"}, "meta": {"reason": "a named speaker has its entity"}},
-            {"type": "expect_column_values_to_be_null",
-             "kwargs": {"column": "speaker_entity_id", "row_condition": 'speaker_type == "unnamed"', "condition_parser": "pandas"},
-             "meta": {"reason": "an unnamed speaker has no entity"}}]
+    """A speaker has an entity exactly when it is named: person or organisation has one, unnamed
+    (only described) has none, and an entity has a named type (not null, not unnamed)."""
+    def cond(typ: str, column: str, row_condition: str, reason: str) -> dict:
+        return {"type": typ, "kwargs": {"column": column, "row_condition": row_condition, "condition_parser": "pandas"},
+                "meta": {"reason": reason}}
+
+    return [cond("expect_column_values_to_not_be_null", "speaker_entity_id", 'speaker_type in ["person", "organisation"]',
+                 "a named speaker (person, organisation) has its entity"),
+            cond("expect_column_values_to_be_null", "speaker_entity_id", 'speaker_type == "unnamed"',
+                 "an unnamed speaker (only described) has no entity"),
+            cond("expect_column_values_to_not_be_null", "speaker_type", "speaker_entity_id.notnull()",
+                 "a speaker with an entity has its type")]
 
 
 def suite_parameters(now: datetime) -> dict:
@@ -168,6 +173,17 @@ def stored_suite(table: str, folder: Path = EXPECTATIONS_DIR) -> dict:
     if not path.exists():
         raise FileNotFoundError(f"GX suite missing: {path} (run `python -m tasks.validate.suites --write`)")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def metric_meta(folder: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
+    """metric -> the meta of its expectation in the stored suites (thresholds, drift, min_articles, reason)."""
+    out = {}
+    for table in ALL_TABLES:
+        d = stored_suite(table, folder)
+        for e in [*d["expectations"], *d.get("meta", {}).get("computed", [])]:
+            if (e.get("meta") or {}).get("metric"):
+                out[e["meta"]["metric"]] = e["meta"]
+    return out
 
 
 def write_suites(folder: Path = EXPECTATIONS_DIR) -> list[Path]:

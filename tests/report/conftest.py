@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tasks.extract.entities.keys import entity_key
 from tasks.schemas import ALL_TABLES, ARTICLES, ENTITIES, NUMERIC_FACTS, QUOTES, REJECTIONS, SENTENCES, TABLES, row
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -195,19 +196,22 @@ def _article(aid: str) -> dict:
 
 
 def _entity(aid: str, n: int, name: str, label: str, mentions: int) -> dict:
-    return row(ENTITIES, article_id=aid, entity_id=f"{aid}:{n}", name=name, label=label, mention_count=mentions, aliases=[name], role=None)
+    return row(ENTITIES, article_id=aid, entity_id=f"{aid}:{n}", entity_key=entity_key(label, name), name=name, label=label,
+               mention_count=mentions, aliases=[name], role=None)
 
 
 def _quote(aid: str, n: int, text: str, speaker: str | None, entity: int | None, kind: str = "full") -> dict:
     return row(QUOTES, article_id=aid, quote_id=f"{aid}:q:{n}", paragraph_idx=1, sentence_idx=n, char_start=10 * n,
                char_end=10 * n + len(text), text=text, kind=kind, closed=True, speaker=speaker,
-               speaker_entity_id=f"{aid}:{entity}" if entity is not None else None, speaker_mention=speaker,
-               speaker_char_start=None, speaker_char_end=None, cue="said", attribution="name" if speaker else "none")
+               speaker_type=("person" if entity is not None else "unnamed") if speaker else None,
+               speaker_entity_id=f"{aid}:{entity}" if entity is not None else None,
+               entity_key=entity_key("PERSON", speaker) if entity is not None and speaker else None, speaker_mention=speaker,
+               speaker_char_start=None, speaker_char_end=None, cue="said", attribution="cue_after:name" if speaker else "none")
 
 
 def _fact(aid: str, n: int, sentence: int, start: int, text: str, value: float, unit: str | None, kind: str) -> dict:
     return row(NUMERIC_FACTS, article_id=aid, fact_id=f"{aid}:{sentence}:{n}", sentence_idx=sentence, char_start=start,
-               char_end=start + len(text), text=text, value=value, value_low=None, value_high=None, unit=unit, qualifier=None,
+               char_end=start + len(text), text=text, value=value, value_low=None, value_high=None, unit=unit, unit_text=unit, qualifier=None,
                kind=kind, relation="=", direction=None, subject=None, location=None, resolved_date=None, quote_id=None)
 
 

@@ -120,7 +120,10 @@ def test_validation_refusals_and_the_run(page, sql, seed_run):
     for table, groups in results.items():
         cell = page.xpath(f"//table[@id='validation-runs']//tr[@data-run='{run}']/td[@data-table='{table}']")[0]
         evaluated = sum(g["statistics"]["evaluated_expectations"] for g in groups)
-        assert text(cell) == f"passed {evaluated:,} expectations", table
+        warned = sum(not r["success"] and r["expectation_config"].get("severity") == "warning" for g in groups for r in g["results"])
+        assert text(cell) == f"passed {evaluated:,} expectations" + (f"; {warned} warnings" if warned else ""), table
+    warnings = [[w["table"], w["message"]] for w in summary["warnings"]]
+    assert warnings and [r[1:] for r in rows(page, "validation-warnings")] == warnings  # the markup article: under the word floor
     assert rows(page, "refusals") == [[src, reason, rows(page, "refusals")[0][2]] for src, reason in sql("select source, reason from rejections")]
     assert [[r, n(c)] for r, c in rows(page, "refusal-reasons")] == [list(r) for r in sql("select reason, count(*) from rejections group by reason")]
     log = [json.loads(line) for line in (out / "_newsfacts" / "runs.jsonl").read_text(encoding="utf-8").splitlines()]

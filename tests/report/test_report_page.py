@@ -57,7 +57,7 @@ def test_the_page_shows_the_sections_numbers(html):
                                             ["3,000", "families", "For 3,000 families , a bridge. Mayor opens <b>bridge</b>"]]
     assert doc.xpath("//table[@id='largest-counts']//mark/text()") == ["40,000 troops", "3,000 families"]
     assert [[c for c in r] for r in cells(doc, "failed-expectations")] == [
-        ["20260203T101500-bbbbbb", "quotes", "expect_column_values_to_be_in_set", "kind", "2", "shouted, sung"]]
+        ["20260203T101500-bbbbbb", "quotes", "expect_column_values_to_be_in_set", "kind", "critical", "2", "shouted, sung"]]
     quotes_b = " ".join(doc.xpath("//tr[@data-run='20260203T101500-bbbbbb']/td[@data-table='quotes']")[0].itertext()).split()
     assert quotes_b == ["failed", "1", "of", "24", "expectations", "failed;", "2", "rows", "quarantined"]
     assert cells(doc, "refusals") == [["site/<img src=x onerror=alert(1)>.pdf", "binary file (PDF document), not text", "2026-02-03 10:15 UTC"]]

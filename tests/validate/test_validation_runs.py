@@ -42,13 +42,18 @@ def test_rows_failing_validation_are_quarantined_with_the_expectation(inputs, tm
     monkeypatch.setattr(extract, "article_rows", with_a_bad_row)
     out = tmp_path / "out"
     s = run_pipeline([str(inputs)], str(out), workers=1)
-    assert s["quarantined"] == {"paragraphs": 2} and not s["validation_passed"]
+    # the last paragraph of each article; what points at it follows (its sentence, and the quote and fact in that)
+    assert s["quarantined"] == {"paragraphs": 2, "sentences": 2, "quotes": 1, "numeric_facts": 1} and not s["validation_passed"]
     assert "sidebar" not in set(read_table(out, "paragraphs")["kind"])
     import pandas as pd
 
     q = pd.read_parquet(out / "quarantine" / "paragraphs")
     assert list(q["kind"]) == ["sidebar", "sidebar"]
     assert set(q["failed_expectations"]) == {"expect_column_values_to_be_in_set(column=kind)"}
+    assert set(pd.read_parquet(out / "quarantine" / "sentences")["failed_expectations"]) == {
+        "expect_column_values_to_exist_in_table(column=paragraph_idx, table=paragraphs)"}
+    assert set(pd.read_parquet(out / "quarantine" / "numeric_facts")["failed_expectations"]) == {
+        "expect_column_values_to_exist_in_table(column=sentence_idx, table=sentences)"}
 
 
 def _bad_storm_paragraph(monkeypatch):
@@ -87,7 +92,7 @@ def test_batches_validated_together_give_the_tables_of_batches_validated_alone(i
     for every in (1, 1000):
         out = tmp_path / f"out{every}"
         s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=every)
-        assert s["quarantined"] == {"paragraphs": 1} and not s["validation_passed"], every
+        assert s["quarantined"] == {"paragraphs": 1, "sentences": 1, "numeric_facts": 1} and not s["validation_passed"], every
         assert s["articles_written"] == 2
         runs[every] = (tables(out), _quarantine(out, "paragraphs"))
     for t in TABLES:
@@ -113,7 +118,7 @@ def test_an_expectation_naming_no_rows_fails_only_its_own_batch(inputs, tmp_path
     monkeypatch.setattr(gx, "validate_table", table_level_failure)
     out = tmp_path / "out"
     s = run_pipeline([str(inputs)], str(out), workers=1, batch_size=1, validate_every=1000)
-    assert s["quarantined"] == {"paragraphs": 2}
+    assert s["quarantined"] == {"paragraphs": 2, "sentences": 2, "numeric_facts": 1}  # the storm's paragraphs, and what is in them
     assert list(read_table(out, "paragraphs")["text"]) == ART_A.splitlines()  # a.txt's batch passed
     assert set(_quarantine(out, "paragraphs")["failed_expectations"]) == {"expect_table_row_count_to_be_between()"}
 
@@ -145,3 +150,73 @@ def test_an_article_failing_validation_takes_all_its_rows_to_quarantine(inputs, 
     ids = set(read_table(out, "articles")["article_id"])
     for t in TABLES:
         assert set(read_table(out, t)["article_id"]) <= ids, t
+
+
+# ---- warnings: the run lands, loudly
+
+SAVED_PAGE = Path(__file__).resolve().parents[1] / "ingest" / "formats" / "data" / "article.html"
+COOKIE_WALL = """<article>
+<h1>We value your privacy</h1>
+<p>We and our partners store and access information on your device, such as cookies, to personalise content and ads.</p>
+<p>Accept all to consent, or manage your preferences.</p>
+</article>"""
+LIBRARY = ("Library reopens after flood repairs\n"
+           "The town library in Eastmere reopened on Monday, six months after a burst river bank flooded its ground floor "
+           "and ruined more than 4,000 books.\n"
+           "\"People kept asking when they could come back, and today they did,\" said the head librarian, Ruth Okafor.\n"
+           "The repairs cost £180,000, most of it covered by the council's insurance, and the children's section has "
+           "moved upstairs so that it stays dry if the river rises again.\n")
+
+
+def test_a_page_that_kept_only_its_cookie_wall_warns_naming_its_source_and_the_good_articles_land(tmp_path, nlp):
+    import json
+    import re
+
+    from tasks.report import page
+
+    inp, out = tmp_path / "in", tmp_path / "out"
+    (inp / "pages").mkdir(parents=True)
+    html = SAVED_PAGE.read_text(encoding="utf-8")
+    (inp / "pages" / "ferry.html").write_text(html, encoding="utf-8")
+    (inp / "pages" / "cookie.html").write_text(re.sub(r"<article>.*?</article>", COOKIE_WALL, html, flags=re.S), encoding="utf-8")
+    (inp / "library.txt").write_text(LIBRARY, encoding="utf-8")
+    s = run_pipeline([str(inp)], str(out), workers=1)
+    cookie = str(inp / "pages" / "cookie.html")
+    assert s["quarantined"] == {} and s["validation_passed"]
+    assert all(i["severity"] == "info" for i in s["info"])  # statistics of 3 articles: too few to judge
+    (w,) = s["warnings"]
+    assert (w["severity"], w["table"], w["metric"]) == ("warning", "articles", "articles_below_word_floor")
+    assert w["sources"] == [{"source": cookie, "n_words": w["sources"][0]["n_words"]}] and w["sources"][0]["n_words"] < 69
+    assert w["by_source"] == {"news.example.com": [1, 2]}  # the page's site: one of its two pages
+    assert cookie in w["message"] and "news.example.com: 1 of 2" in w["message"]
+    arts = read_table(out, "articles")
+    assert sorted(Path(x).name for x in arts["source"]) == ["cookie.html", "ferry.html", "library.txt"]  # every article landed
+    good = set(arts[arts["source"] != cookie]["article_id"])
+    for t in ("paragraphs", "sentences", "quotes", "numeric_facts"):
+        assert good <= set(read_table(out, t)["article_id"]), t
+    (logged,) = [json.loads(line) for line in (out / "_newsfacts" / "runs.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert logged["warnings"] == s["warnings"] and logged["metrics"]["counts"]["articles_below_word_floor"] == [1, 3]
+    report = page.build(str(out)).read_text(encoding="utf-8")
+    assert 'id="validation-warnings"' in report and "cookie.html" in report
+
+
+def test_rows_failing_a_computed_check_are_quarantined_with_its_name(inputs, tmp_path, nlp, monkeypatch):
+    import pandas as pd
+
+    from tasks.extract import article as extract
+
+    real = extract.article_rows
+
+    def dangling_mention(art, doc, ingested_at):
+        rows = real(art, doc, ingested_at)
+        if rows["mentions"]:
+            rows["mentions"][0] = dict(rows["mentions"][0], entity_id=f"{art.article_id}:99")
+        return rows
+
+    monkeypatch.setattr(extract, "article_rows", dangling_mention)
+    out = tmp_path / "out"
+    s = run_pipeline([str(inputs)], str(out), workers=1)
+    assert s["quarantined"] == {"mentions": 1} and not s["validation_passed"]  # Jane Doe (the storm names no one)
+    q = pd.read_parquet(out / "quarantine" / "mentions")
+    assert set(q["failed_expectations"]) == {"expect_column_values_to_exist_in_table(column=entity_id, table=entities)"}
+    assert set(q["entity_id"]).isdisjoint(set(read_table(out, "mentions")["entity_id"]))
