@@ -10,18 +10,19 @@ from datetime import datetime
 from pathlib import Path
 
 from tasks import ingest
-from tasks.extract.batch import BatchSpec
+from tasks.extract.batch import ARTICLE_TIMEOUT, BatchSpec
 from tasks.store.manifest import PlannedInput
 
 MIN_BATCH = 50  # fewest work units in a batch, but for the last ones
 
 
 def batch_specs(todo: list[PlannedInput], *, batch_size: int, n_workers: int, run_id: str, model: str,
-                ingested_at: datetime, fields: dict[str, str] | None, max_bytes: int) -> list[BatchSpec]:
+                ingested_at: datetime, fields: dict[str, str] | None, max_bytes: int,
+                article_timeout: float = ARTICLE_TIMEOUT) -> list[BatchSpec]:
     """The batches of a run, numbered from 0; each work unit is (path, source, sha[, first, end])."""
     work = split_bulk([(i.path, i.source, i.sha) for i in todo], batch_size, fields, max_bytes)
     return [BatchSpec(batch=i, files=b, run_id=run_id, model=model, ingested_at=ingested_at, fields=fields,
-                      max_bytes=max_bytes)
+                      max_bytes=max_bytes, article_timeout=article_timeout)
             for i, b in enumerate(guided_batches(work, batch_size, n_workers))]
 
 

@@ -7,27 +7,44 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from flows.batches import MIN_BATCH
 from flows.workers import WorkerPool, warm_up_in_background
 from tasks import ingest
 from tasks.store.layout import OutputLayout
 from tasks.store.manifest import Manifest
+from tasks.validate import gx
 
 log = logging.getLogger(__name__)
+
+
+def _run_all(jobs: list[Callable[[], None]]) -> None:
+    """Warm-ups only: one that fails is logged, and the step that needs it reports it properly."""
+    for job in jobs:
+        try:
+            job()
+        except (OSError, RuntimeError, ImportError) as e:
+            log.warning("warm-up failed: %s", e)
 
 
 @dataclass
 class Runtime:
     progress: Callable[[int, int], None] | None = None  # called with (inputs done, inputs to do)
     pool: WorkerPool | None = None  # local worker processes, once started
+    summary: dict | None = None  # the run's summary, once its commit is done: the caller has it even when
+    # Prefect then fails to record the flow run's end (its server gone)
+    # what this process will need later (GX for validation, the report's libraries), loaded in a
+    # thread once the worker processes are busy: loaded while Prefect starts instead, it would
+    # contend with Prefect's own start-up for this process's interpreter lock
+    later: list[Callable[[], None]] = field(default_factory=list)
 
     def __getstate__(self) -> dict:
         """Sent to another process (a Dask worker gets the flow, and so this), a runtime is an
         empty one: its pool and its callback belong to the process that made them."""
-        return {"progress": None, "pool": None}
+        return {"progress": None, "pool": None, "summary": None, "later": []}
 
     def report(self, done: int, total: int) -> None:
         if self.progress:
@@ -35,11 +52,18 @@ class Runtime:
 
     def start_pool(self, model: str, workers: int) -> None:
         """Start the local worker processes now (each loads the model once, at start), so that
-        they get ready while Prefect starts; GX gets ready in a thread of this process, where
-        validation runs."""
+        they get ready while Prefect starts; GX is loaded later (`workers_busy`), in a thread of
+        this process, where validation runs."""
         if self.pool is None and workers > 1:
             self.pool = WorkerPool(model, workers)
-            warm_up_in_background(None, validation=True)
+            self.later.insert(0, gx.warm_up)
+
+    def workers_busy(self) -> None:
+        """The batches are being extracted elsewhere and this process mostly waits: load what it
+        needs later now, in a thread (once per run)."""
+        jobs, self.later = self.later, []
+        if jobs:
+            threading.Thread(target=_run_all, args=(jobs,), daemon=True, name="warm-up-later").start()
 
     def stop_pool(self) -> None:
         if self.pool is not None:

@@ -2,8 +2,9 @@
 
 Each worker process loads the spaCy model once, when it starts; the pool is started while
 Prefect starts, so that both get ready at once. A worker that dies (killed, out of memory)
-breaks the pool: the pool is started again and the batch fails with `WorkerLost`, which the
-`extract-batch` task retries. This module does not import Prefect (worker processes import it).
+breaks the pool: the pool is started again and the batch fails with `WorkerLost` (or the
+future of a batch sent off with `submit`, with BrokenProcessPool), and the flow extracts the
+batch again. This module does not import Prefect (worker processes import it).
 """
 from __future__ import annotations
 
@@ -63,8 +64,14 @@ class WorkerPool:
         return executor
 
     def submit(self, spec: BatchSpec) -> Future[ExtractedBatch]:
-        """Extract a batch in a worker; its rows come back through the future."""
-        return self._executor.submit(extract_batch, spec)
+        """Extract a batch in a worker; its rows come back through the future (a pool broken by
+        a worker that died is started again first)."""
+        executor = self._executor
+        try:
+            return executor.submit(extract_batch, spec)
+        except BrokenProcessPool:
+            self._restart(executor)
+            return self._executor.submit(extract_batch, spec)
 
     def extract(self, spec: BatchSpec) -> ExtractedBatch:
         """Extract a batch in a worker and wait for its rows."""

@@ -4,14 +4,20 @@ OUT/
   <table>/month=YYYY-MM/part-<run>-<batch>.parquet   the tables (hive-partitioned by the
                                                      article's publication month, else ingest month)
   quarantine/<table>/...                             rows that failed validation, with the reason
+  entity_index/entity_index.parquet                  every entity key of the corpus and the thing it names
+                                                     (rebuilt at commit, `tasks.store.entity_index`)
   rejections/...                                     inputs that were refused, with the reason
   _newsfacts/                                        the pipeline's own state (not a table):
-     manifest.json      inputs seen (path -> content hash, articles, parts)
+     manifest.json      inputs seen (path -> content hash, version, articles), articles, every
+                        file of the tables (rows, bytes, SHA-256), the tables' schema version
      journal.json       a commit in progress (replayed by the next run after a crash)
      lock               held by the run writing this folder
      staging/<run>/     parts being written by a run (made visible at commit)
+     retired/<schema>/  rows of articles an upgrade could neither extract again nor migrate, as they were
+     damaged/<run>/     files `newsfacts check --repair` took out of the tables (damaged or unknown)
      validations/<run>/ GX validation results of each run
      runs.jsonl         one summary line per run
+     entity_keys/       the entity index's sums, one file per month
      report.html        the run report (`newsfacts report`), one self-contained page
 
 Paths below are relative to OUT unless they are `Path`s; a part's name says which run and
@@ -69,6 +75,18 @@ class OutputLayout:
     @property
     def report(self) -> Path:
         return self.state / "report.html"
+
+    def retired(self, schema_version: str) -> str:
+        """Where an upgrade keeps the rows it could not migrate (relative to the output folder)."""
+        return f"_newsfacts/retired/{schema_version or 'unversioned'}"
+
+    def damaged(self, run_id: str) -> str:
+        """Where a repair puts the files it takes out of the tables (relative to the output folder)."""
+        return f"_newsfacts/damaged/{run_id}"
+
+    def is_state(self, rel: str) -> bool:
+        """True for a path (relative to the output folder) of the pipeline's own state, not of a table."""
+        return rel.split("/", 1)[0] == self.state.name
 
 
 def new_run_id() -> str:

@@ -19,6 +19,22 @@ def save_validations(layout: OutputLayout, run_id: str, staged: list[StagedBatch
         atomic_write_json(layout.validations(run_id) / "results.json", results)
 
 
+def read_runs(layout: OutputLayout) -> list[dict]:
+    """The earlier runs' summaries, oldest first (lines that cannot be read are skipped: the
+    report says which; a run only compares its metrics with them)."""
+    if not layout.runs_log.exists():
+        return []
+    runs = []
+    for line in layout.runs_log.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            run = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(run, dict):
+            runs.append(run)
+    return runs
+
+
 def append_run(layout: OutputLayout, summary: dict) -> None:
     """The run's summary as one line (refused inputs as their number)."""
     line = {k: v for k, v in summary.items() if k != "rejected"} | {"rejected": len(summary["rejected"])}

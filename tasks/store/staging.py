@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from tasks import PIPELINE_VERSION
 from tasks.extract.batch import BatchSpec, ExtractedBatch
@@ -87,10 +86,8 @@ def stage_quarantine(layout: OutputLayout, run_id: str, batch: int, table: str, 
     """Quarantined rows keep every value (as text) and the failing expectations; columns:
     table, failed_expectations, then the table's columns in name order."""
     rel = quarantine_part(table, run_id, batch)
-    path = layout.staging(run_id) / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
     cols = sorted({k for r in rows for k in r}, key=lambda k: (k not in ("table", "failed_expectations"), k))
-    pq.write_table(pa.table({c: pa.array([r.get(c) for r in rows], type=pa.string()) for c in cols}), path)
+    write_parquet(pa.table({c: pa.array([r.get(c) for r in rows], type=pa.string()) for c in cols}), layout.staging(run_id) / rel)
     return rel
 
 
@@ -116,3 +113,13 @@ def discard_stale(layout: OutputLayout) -> None:
     if layout.staging_root.exists():
         for d in layout.staging_root.iterdir():
             shutil.rmtree(d, ignore_errors=True)
+
+
+def discard_run(layout: OutputLayout, run_id: str) -> bool:
+    """Remove the staging of a run that failed before its commit (whose journal, if written,
+    was rolled back): on a full disk this gives the space back at once. Returns False when
+    it could not be removed (a read-only folder: the next run removes it)."""
+    if layout.journal.exists():  # a commit of this run still to finish: its staging holds the files
+        return False
+    shutil.rmtree(layout.staging(run_id), ignore_errors=True)
+    return not layout.staging(run_id).exists()

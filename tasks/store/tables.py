@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from tasks.schemas import ALL_TABLES
+from tasks.schemas import ALL_TABLES, CORPUS_TABLES
 
 
 def read_table(out: str | Path, name: str):
@@ -14,5 +14,5 @@ def read_table(out: str | Path, name: str):
 
     path = Path(out) / name
     if not path.exists():
-        return pa.Table.from_pylist([], schema=ALL_TABLES[name]).to_pandas()
+        return pa.Table.from_pylist([], schema={**ALL_TABLES, **CORPUS_TABLES}[name]).to_pandas()
     return ds.dataset(str(path), format="parquet", partitioning="hive", schema=None).to_table().to_pandas()

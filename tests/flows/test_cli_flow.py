@@ -33,7 +33,7 @@ def test_cli_run_on_seed_then_rerun_is_idempotent_and_bad_input_is_refused(tmp_p
     r = run_cli("run", str(inp), "--out", str(out), "--json", "--quiet")
     assert r.returncode == 3, r.stderr[-3000:]  # something was refused
     s = json.loads(r.stdout)
-    assert s["inputs"] == {"new": 2, "changed": 0, "unchanged": 0}
+    assert s["inputs"] == {"new": 2, "changed": 0, "unchanged": 0, "upgrade": 0, "repair": 0}
     assert s["articles_written"] == 1 and s["validation_passed"]
     assert [x["source"] for x in s["rejected"]] == [str(inp / "broken.txt")]
     for t in TABLES:
@@ -101,8 +101,8 @@ def test_worker_processes_and_validation_groups_give_the_tables_of_a_plain_run(t
                     df[c] = df[c].astype(str).str.replace(str(tmp_path), "")
         assert a.sort_values(list(a.columns[:3])).reset_index(drop=True).equals(b.sort_values(list(b.columns[:3])).reset_index(drop=True)), t
     results = json.loads(next((tmp_path / "pooled" / "_newsfacts" / "validations").glob("*/results.json")).read_text())
-    # groups [a, b] and [c, d]; the first validated in two layers (b's copy apart from a's)
-    assert len(results["quotes"]) == 3
+    # groups [a, b] and [c, d]; the first validated in two layers (b's copy apart from a's); beside them, the computed checks
+    assert sum("evaluated_by" not in r.get("meta", {}) for r in results["quotes"]) == 3
 
 
 def test_cli_refuses_settings_below_one(capsys):

@@ -17,7 +17,7 @@ from rich.console import Console
 from flows import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-COMMANDS = ["run", "show", "report", "serve", "docs"]
+COMMANDS = ["run", "show", "report", "serve", "docs", "check"]
 
 
 def usage_error(capsys, argv: list[str]) -> tuple[list[str], str]:
@@ -29,8 +29,8 @@ def usage_error(capsys, argv: list[str]) -> tuple[list[str], str]:
 
 
 @pytest.mark.parametrize("argv, usage, reason", [
-    ([], "usage: newsfacts {run,show,report,serve} ...", "the following arguments are required"),
-    (["frobnicate"], "usage: newsfacts {run,show,report,serve} ...", "invalid choice: 'frobnicate'"),
+    ([], "usage: newsfacts {run,show,report,serve,check} ...", "the following arguments are required"),
+    (["frobnicate"], "usage: newsfacts {run,show,report,serve,check} ...", "invalid choice: 'frobnicate'"),
     (["run", "--out"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "argument --out: expected one argument"),
     (["run", "--batch-size", "many"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "expects a whole number, not 'many'"),
     (["run", "--workers", "0"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "must be at least 1, not 0"),
@@ -38,6 +38,8 @@ def usage_error(capsys, argv: list[str]) -> tuple[list[str], str]:
     (["run", "--wait", "-1"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "must be a number of seconds from 0, not -1"),
     (["run", "--max-bytes", "0"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "must be at least 1, not 0"),
     (["run", "--frob"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "unrecognized arguments: --frob"),
+    (["run", "--article-timeout", "-1"], "usage: newsfacts run [PATH ...] [--out DIR] [options]", "must be a number of seconds from 0, not -1"),
+    (["check", "extra"], "usage: newsfacts check [--out DIR] [--repair] [options]", "unrecognized arguments: extra"),
     (["show"], "usage: newsfacts show quotes|entities|facts [ARTICLE] [--out DIR] [--limit N]", "required: what"),
     (["show", "speeches"], "usage: newsfacts show quotes|entities|facts [ARTICLE] [--out DIR] [--limit N]", "invalid choice: 'speeches'"),
     (["show", "quotes", "--limit", "0"], "usage: newsfacts show quotes|entities|facts [ARTICLE] [--out DIR] [--limit N]", "must be at least 1"),
@@ -68,6 +70,7 @@ NO_TABLES = "no newsfacts tables in /no/such/folder (write them with `newsfacts 
     (["show", "quotes", "--out", "/no/such/folder"], NO_TABLES),
     (["report", "--out", "/no/such/folder"], NO_TABLES),
     (["docs", "--out", "/no/such/folder"], NO_TABLES),
+    (["check", "--out", "/no/such/folder"], NO_TABLES),
 ])
 def test_a_missing_input_or_an_unknown_field_is_a_usage_error(capsys, argv, reason):
     err, _ = usage_error(capsys, argv)
@@ -111,7 +114,7 @@ def test_top_level_help_names_the_commands(capsys):
     with pytest.raises(SystemExit) as e:
         cli.main(["--help"])
     text = capsys.readouterr().out
-    assert e.value.code == 0 and "{run,show,report,serve}" in text and "--help` shows a command's options and examples" in text
+    assert e.value.code == 0 and "{run,show,report,serve,check}" in text and "--help` shows a command's options and examples" in text
 
 
 def test_path_options_resolve_relative_paths_like_absolute_ones(tmp_path, monkeypatch, capsys, seed_run):
@@ -184,14 +187,14 @@ SUMMARY = {"run_id": "r1", "out": "", "pipeline_version": "0.1.0", "inputs": {"n
 @pytest.fixture
 def fake_pipeline(monkeypatch, tmp_path):
     """cmd_run around a stand-in flow: records what happens in which order."""
-    from flows import pipeline
+    from flows import pipeline, server
     from tasks.report import page
 
     calls: list[str] = []
 
     class Runtime:
         def __init__(self, progress=None):
-            pass
+            self.later = []
 
         def prepare(self, *args, **kwargs):
             calls.append("prepare")
@@ -211,6 +214,7 @@ def fake_pipeline(monkeypatch, tmp_path):
 
     monkeypatch.setattr(pipeline, "Runtime", Runtime)
     monkeypatch.setattr(pipeline, "build_flow", build_flow)
+    monkeypatch.setattr(server, "start_if_needed", lambda: None)  # the fake flow needs no Prefect server
     monkeypatch.setattr(page, "build", build)
     return calls
 

@@ -75,3 +75,39 @@ def test_a_run_shows_the_four_task_kinds_with_their_states(inputs, tmp_path, pre
     assert sorted((r.name, r.state.name) for r in runs) == [
         ("commit", "Completed"), ("extract-batch-0", "Completed"), ("extract-batch-1", "Completed"), ("extract-batch-2", "Completed"),
         ("plan", "Completed"), ("validate-group-0", "Completed"), ("validate-group-1", "Completed")]
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        if isinstance(self.value, BaseException):
+            raise self.value
+        return self.value
+
+
+def test_a_batch_whose_worker_died_is_sent_off_again_and_any_other_error_fails_its_stage():
+    from concurrent.futures.process import BrokenProcessPool
+    from types import SimpleNamespace
+
+    from distributed.scheduler import KilledWorker
+
+    from tasks.extract.batch import BatchSpec
+
+    spec = BatchSpec(batch=7, files=[], run_id="R", model="-", ingested_at=None)
+    sent, stats = [], pipeline._Stats()
+    again = iter([_Done(KilledWorker("extract_batch_task-1", SimpleNamespace(address="tcp://w2"), 0)), _Done("rows")])
+
+    def submit(s):
+        sent.append(s.batch)
+        return next(again)
+
+    futures = {0: _Done(BrokenProcessPool("a worker died"))}
+    assert pipeline._collect(futures, 0, spec, submit, stats) == "rows"
+    assert sent == [7, 7] and stats.retried == [7, 7]
+    with pytest.raises(pipeline.StageFailed, match=r"^extract-batch \(batch 7\) failed: ValueError: bad row$"):
+        pipeline._collect({0: _Done(ValueError("bad row"))}, 0, spec, submit, stats)
+    gone = iter([_Done(WorkerLost("gone"))] * 3)
+    with pytest.raises(pipeline.StageFailed, match="WorkerLost"):  # at most WORKER_LOST_RETRIES times again
+        pipeline._collect({0: _Done(WorkerLost("gone"))}, 0, spec, lambda s: next(gone), stats)

@@ -5,6 +5,7 @@ import pytest
 
 from flows import runtime as rt
 from tasks import PIPELINE_VERSION
+from tasks.schemas import SCHEMA_VERSION
 from tasks.store.io import atomic_write_json
 from tasks.store.layout import OutputLayout
 
@@ -31,11 +32,20 @@ def _files(folder, n, suffix=".txt"):
         (folder / f"n{i:03d}{suffix}").write_text("Headline\nBody text.\n", encoding="utf-8")
 
 
-def test_a_larger_run_starts_the_workers_and_warms_gx_here(tmp_path, calls):
+def test_a_larger_run_starts_the_workers_and_warms_gx_once_they_are_busy(tmp_path, calls, monkeypatch):
+    monkeypatch.setattr(rt.gx, "warm_up", lambda: calls.append(("gx",)))
     _files(tmp_path / "in", 60)
     r = rt.Runtime()
+    r.later.append(lambda: calls.append(("report",)))
     r.prepare([str(tmp_path / "in")], str(tmp_path / "out"), "m", 2)
-    assert r.pool.args == ("m", 2) and calls == [("warm-up", None, True)]
+    assert r.pool.args == ("m", 2) and calls == []  # nothing of this process's own contends with Prefect's start
+    r.workers_busy()
+    for t in rt.threading.enumerate():
+        if t.name == "warm-up-later":
+            t.join(5)
+    assert calls == [("gx",), ("report",)] and r.later == []
+    r.workers_busy()  # once per run
+    assert calls == [("gx",), ("report",)]
     pool = r.pool
     r.stop_pool()
     assert pool.closed and r.pool is None
@@ -61,7 +71,7 @@ def test_a_bulk_input_starts_the_workers_however_few_the_files(tmp_path, calls):
 def test_inputs_the_output_already_holds_need_no_warm_up(tmp_path, calls):
     _files(tmp_path / "in", 60)
     held = {str(p): {"sha": "x", "version": PIPELINE_VERSION} for p in sorted((tmp_path / "in").iterdir())}
-    atomic_write_json(OutputLayout(tmp_path / "out").manifest, {"inputs": held})
+    atomic_write_json(OutputLayout(tmp_path / "out").manifest, {"inputs": held, "schema_version": SCHEMA_VERSION})
     r = rt.Runtime()
     r.prepare([str(tmp_path / "in")], str(tmp_path / "out"), "m", 2)
     assert r.pool is None and calls == []

@@ -23,7 +23,7 @@ def test_a_duplicate_in_a_later_batch_becomes_a_source_and_every_table_exists(tm
     batches = [_stage(layout, *extracted(0, [("a1", "a.txt", "Mayor opens bridge", JAN)])),
                _stage(layout, *extracted(1, [("a1", "copy.txt", "Mayor opens bridge", JAN), ("b1", "b.txt", "Ferry fares rise", JAN)]))]
     counts = commit(layout, "R1", batches, Manifest())
-    assert counts == {"new_articles": 2, "removed_articles": 0, "rewritten_parts": 0}
+    assert counts == {"new_articles": 2, "replaced_articles": 0, "removed_articles": 0, "rewritten_parts": 0, "retired": []}
     arts = read_table(tmp_path, "articles").sort_values("article_id")
     assert list(arts["article_id"]) == ["a1", "b1"]
     assert [list(s) for s in arts["sources"]] == [["a.txt", "copy.txt"], ["b.txt"]]
@@ -34,8 +34,10 @@ def test_a_duplicate_in_a_later_batch_becomes_a_source_and_every_table_exists(tm
     assert m.inputs == {"a.txt": {"sha": "file-a.txt", "version": PIPELINE_VERSION, "articles": ["a1"]},
                         "copy.txt": {"sha": "file-copy.txt", "version": PIPELINE_VERSION, "articles": ["a1"]},
                         "b.txt": {"sha": "file-b.txt", "version": PIPELINE_VERSION, "articles": ["b1"]}}
-    assert m.articles == {"a1": {"part": "month=2026-01/part-R1-00000.parquet", "sources": ["a.txt", "copy.txt"], "content_sha256": "sha-a1"},
-                          "b1": {"part": "month=2026-01/part-R1-00001.parquet", "sources": ["b.txt"], "content_sha256": "sha-b1"}}
+    assert m.articles == {"a1": {"part": "month=2026-01/part-R1-00000.parquet", "sources": ["a.txt", "copy.txt"], "content_sha256": "sha-a1",
+                                 "version": PIPELINE_VERSION},
+                          "b1": {"part": "month=2026-01/part-R1-00001.parquet", "sources": ["b.txt"], "content_sha256": "sha-b1",
+                                 "version": PIPELINE_VERSION}}
     assert not layout.staging("R1").exists() and not layout.journal.exists()
 
 
@@ -49,7 +51,7 @@ def test_a_changed_input_replaces_its_article_and_the_sources_follow_the_inputs(
                                         run_id="R2"))]
     counts = commit(layout, "R2", second, Manifest.load(layout))
     # both of R1's parts hold an article whose sources changed: their articles and paragraphs parts are rewritten
-    assert counts == {"new_articles": 1, "removed_articles": 0, "rewritten_parts": 4}
+    assert counts == {"new_articles": 1, "replaced_articles": 0, "removed_articles": 0, "rewritten_parts": 4, "retired": []}
     arts = read_table(tmp_path, "articles").sort_values("article_id")
     assert list(arts["article_id"]) == ["a1", "b1", "b2"]
     assert [list(s) for s in arts["sources"]] == [["copy.txt"], ["a.txt"], ["b.txt"]]
@@ -66,6 +68,6 @@ def test_an_article_no_input_holds_any_more_is_removed(tmp_path, extracted):
                                                          ("b1", "b.txt", "Ferry fares rise", JAN)]))], Manifest())
     counts = commit(layout, "R2", [_stage(layout, *extracted(0, [("a2", "a.txt", "Mayor closes bridge", JAN)], run_id="R2"))],
                     Manifest.load(layout))
-    assert counts == {"new_articles": 1, "removed_articles": 1, "rewritten_parts": 2}
+    assert counts == {"new_articles": 1, "replaced_articles": 0, "removed_articles": 1, "rewritten_parts": 2, "retired": []}
     assert sorted(read_table(tmp_path, "articles")["article_id"]) == ["a2", "b1"]
     assert sorted(read_table(tmp_path, "paragraphs")["article_id"]) == ["a2", "b1"]

@@ -91,7 +91,8 @@ def test_two_concurrent_runs_on_one_output_neither_duplicate_nor_lose_rows(tmp_p
                               stdout=subprocess.PIPE, text=True) for _ in range(2)]
     outs = sorted(p.communicate(timeout=600)[0].strip().splitlines()[-1] for p in procs)
     assert all(p.returncode == 0 for p in procs)
-    assert outs == ['{"new": 0, "changed": 0, "unchanged": 4}', '{"new": 4, "changed": 0, "unchanged": 0}']
+    assert outs == ['{"new": 0, "changed": 0, "unchanged": 4, "upgrade": 0, "repair": 0}',
+                    '{"new": 4, "changed": 0, "unchanged": 0, "upgrade": 0, "repair": 0}']
     got, want = comparable(out), comparable(ref)
     for t in TABLES:
         assert got[t].equals(want[t]), t

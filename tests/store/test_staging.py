@@ -44,7 +44,7 @@ def test_a_batch_stages_a_part_per_table_and_month_plus_quarantine_and_refusals(
                               "text": "Library closes early"}]
     rej = pq.read_table(stage / "rejections/month=2026-03/part-R1-00002.parquet").to_pylist()
     assert rej == [{"source": "d.txt", "reason": "empty file", "content_sha256": "sha-d", "rejected_at": spec.ingested_at,
-                    "pipeline_version": "0.1.0"}]
+                    "pipeline_version": "0.2.0"}]
 
 
 def test_plan_refusals_are_a_batch_of_their_own_and_stale_staging_is_discarded(tmp_path):

@@ -39,7 +39,7 @@ def inputs(tmp_path):
 def test_all_tables_written_with_their_schema_and_readable_by_pandas_duckdb_polars(inputs, tmp_path, nlp):
     out = tmp_path / "out"
     s = run_pipeline([str(inputs)], str(out), workers=1)
-    assert s["inputs"] == {"new": 2, "changed": 0, "unchanged": 0}
+    assert s["inputs"] == {"new": 2, "changed": 0, "unchanged": 0, "upgrade": 0, "repair": 0}
     assert s["validation_passed"] and not s["rejected"]
     for name, schema in TABLES.items():
         files = list((out / name).rglob("*.parquet"))
@@ -66,7 +66,7 @@ def test_second_run_changes_nothing(inputs, tmp_path, nlp):
     run_pipeline([str(inputs)], str(out), workers=1)
     before = snapshot(out)
     s = run_pipeline([str(inputs)], str(out), workers=1)
-    assert s["inputs"] == {"new": 0, "changed": 0, "unchanged": 2} and s["articles_written"] == 0
+    assert s["inputs"] == {"new": 0, "changed": 0, "unchanged": 2, "upgrade": 0, "repair": 0} and s["articles_written"] == 0
     assert snapshot(out) == before
 
 
@@ -76,7 +76,7 @@ def test_changed_file_replaces_its_rows_and_duplicates_become_one_article(inputs
     (inputs / "b.txt").write_text(ART_B.replace("3,000", "4,000"), encoding="utf-8")
     (inputs / "c copy.txt").write_text(ART_A, encoding="utf-8")
     s = run_pipeline([str(inputs)], str(out), workers=1)
-    assert s["inputs"] == {"new": 1, "changed": 1, "unchanged": 1}
+    assert s["inputs"] == {"new": 1, "changed": 1, "unchanged": 1, "upgrade": 0, "repair": 0}
     arts = read_table(out, "articles").sort_values("title")
     assert len(arts) == 2
     a = arts.iloc[0]
