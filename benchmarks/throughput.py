@@ -6,7 +6,8 @@ Prints, as JSON lines: bare spaCy (nlp.pipe, same model, same number of processe
 the full `newsfacts run` wall time, their ratio, articles per second and peak memory of the
 whole process tree; then a rerun on the unchanged input (work beyond start-up, and whether
 any table file changed). --copies N runs on N copies of the corpus under other names
-(for the memory-growth check).
+(for the memory-growth check). --keep DIR keeps the output folder. Prefect: the run uses
+the server PREFECT_API_URL names, else a temporary one it starts (10-17 s of the wall time).
 """
 from __future__ import annotations
 
@@ -123,6 +124,7 @@ def main() -> None:
     ap.add_argument("--model", default="en_core_web_sm")
     ap.add_argument("--copies", type=int, default=1)
     ap.add_argument("--skip-bare", action="store_true")
+    ap.add_argument("--keep", metavar="DIR", help="keep the pipeline's output folder there (for inspection) instead of deleting it")
     ap.add_argument("--extra", nargs=argparse.REMAINDER, default=[])
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="nfbench"))
@@ -150,6 +152,9 @@ def main() -> None:
         wall2, peak2, s2 = run_cli(corpus, out, a.workers, a.extra)
         print(json.dumps({"step": "rerun_unchanged", "wall_seconds": round(wall2, 1), "work_seconds": s2.get("seconds", {}).get("total"),
                           "inputs": s2.get("inputs"), "tables_changed": digest(out) != before, "peak_mb": round(peak2 / 2**20)}), flush=True)
+        if a.keep:
+            shutil.rmtree(a.keep, ignore_errors=True)
+            shutil.move(str(out), a.keep)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
