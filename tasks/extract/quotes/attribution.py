@@ -446,12 +446,10 @@ def preceding_according(q: Site) -> Attribution | None:
     """A quote opening a sentence with no attribution of its own, right after a sentence
     attributed by "according to" (`The problem, according to Mr Lane, is ... "I have a new
     slogan."`): that source."""
-    if not _opens_sentence(q):
+    i = _unquoted_token_before(q)
+    if i is None:
         return None
     ctx = q.ctx
-    i = ctx.tok_at(q.span.open) - 1
-    if i < 0 or ctx.doc[i].idx < ctx.paragraph(q.k).start or ctx.quoted(i):
-        return None
     sent = ctx.doc[i].sent
     att = according_to_in(ctx, [t for t in sent if not ctx.quoted(t.i)])
     if att is not None:
@@ -463,14 +461,23 @@ def preceding_subject(q: Site) -> Attribution | None:
     """A quote opening a sentence with no attribution at all, right after a sentence about
     a named person (`Sen. Bernie Sanders ... identified ... "The younger people are ..."`):
     that sentence's subject."""
+    i = _unquoted_token_before(q)
+    if i is None:
+        return None
+    subj = sentence_subject(q.ctx, i)
+    return named_by(q.ctx, subj, "carried") if subj is not None else None
+
+
+def _unquoted_token_before(q: Site) -> int | None:
+    """For a quote opening a sentence: the token right before it, if that token is in the
+    same paragraph and outside any quote (the end of the sentence the quote follows)."""
     if not _opens_sentence(q):
         return None
     ctx = q.ctx
     i = ctx.tok_at(q.span.open) - 1
     if i < 0 or ctx.doc[i].idx < ctx.paragraph(q.k).start or ctx.quoted(i):
         return None
-    subj = sentence_subject(ctx, i)
-    return named_by(ctx, subj, "carried") if subj is not None else None
+    return i
 
 
 def clause_subject(q: Site) -> Attribution | None:
