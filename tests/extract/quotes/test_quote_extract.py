@@ -73,10 +73,10 @@ def test_scare_quotes_and_titles_are_not_quotations(parse):
 
 def test_pronoun_skips_the_nearest_name(parse):
     """'he' is the previous sentence's subject, not the president in the prepositional phrase."""
-    rows = run(parse, "NATO ready to talk\n\nSecretary-General Jens Stoltenberg spoke in Warsaw on Monday.\n\n"
-                      "In a joint press conference with Polish President Andrzej Duda, he said, \"We are ready to listen to their concerns.\"\n")
-    assert direct(rows) == [("We are ready to listen to their concerns.", "Jens Stoltenberg")]
-    assert rows[0]["speaker_mention"] == "he" and rows[0]["attribution"] == "cue_before:pronoun"
+    rows = run(parse, "Ready to talk\n\nSecretary-General Maren Holt spoke in Vilnius on Monday.\n\n"
+                      "In a joint press conference with Latvian President Ilze Berzina, she said, \"We will hear every side first.\"\n")
+    assert direct(rows) == [("We will hear every side first.", "Maren Holt")]
+    assert rows[0]["speaker_mention"] == "she" and rows[0]["attribution"] == "cue_before:pronoun"
 
 
 def test_pronoun_gender(parse):
@@ -134,7 +134,7 @@ def test_many_quotations_stay_fast(nlp):
     paragraph sentence starts) so the test times the extractor, not the parser."""
     from tasks.structure.clean import clean
     from tasks.model import RawDocument
-    from tasks.nlp.parse import sentences_of
+    from tasks.nlp.sentences import sentences_of
 
     # (five quoted words: on an untagged doc no cue is found, and shorter unattributed
     # sentences in marks are dropped as slogans)
@@ -170,62 +170,63 @@ def test_seed_against_gold(seed, gold):
     assert len(set(ids)) == len(ids) and all(i.startswith(art.article_id + ":q:") for i in ids)
 
 
-# ---- attribution rules added for PolNeAR train errors (issue 3 follow-up) -----------------
+# ---- attribution rules for constructions met in political news (invented sentences) ------
 def test_participle_cue_takes_the_writers_subject(parse):
     """`..., writing "..."` / `..., telling reporters, "..."` where the parse hangs the
     participle on the quoted words: the subject of the writer's clause before it."""
-    rows = run(parse, "Concert\n\nBand member Mike Flea shared the news on social media last week, "
-                      "writing “Feels great to support someone I believe in.”\n")
-    assert direct(rows) == [("Feels great to support someone I believe in.", "Mike Flea")]
-    rows = run(parse, "Flint\n\nMayor Karen Weaver didn’t seem particularly impressed with the comments Tuesday, "
-                      "telling reporters, “A lot of people said the governor should step down.”\n")
-    assert direct(rows) == [("A lot of people said the governor should step down.", "Karen Weaver")]
+    rows = run(parse, "Concert\n\nDrummer Lena Voss shared the photo on social media on Sunday, "
+                      "writing “So proud to stand with the people of this town.”\n")
+    assert direct(rows) == [("So proud to stand with the people of this town.", "Lena Voss")]
+    rows = run(parse, "Harbour\n\nMayor Paul Brandt didn’t seem very pleased with the ruling Wednesday, "
+                      "telling reporters, “Plenty of residents think the board should resign.”\n")
+    assert direct(rows) == [("Plenty of residents think the board should resign.", "Paul Brandt")]
     assert rows[0]["cue"] == "telling"
 
 
 def test_according_to_names_the_outer_source(parse):
-    """`"...," Sanders said, according to CNN`: the words reach the writer through CNN."""
-    rows = run(parse, "Convention\n\nSenator Bernie Sanders spoke to delegates.\n\n"
-                      "“I ask you not to engage in any kind of protest on the floor,” Sanders said, according to CNN.\n")
-    assert direct(rows) == [("I ask you not to engage in any kind of protest on the floor,", "CNN")]
+    """`"...," Okafor said, according to CNN`: the words reach the writer through CNN."""
+    rows = run(parse, "Convention\n\nSenator Amara Okafor spoke to delegates.\n\n"
+                      "“Please keep the debate on the floor civil tonight,” Okafor said, according to CNN.\n")
+    assert direct(rows) == [("Please keep the debate on the floor civil tonight,", "CNN")]
     assert rows[0]["cue"] == "said"
 
 
 def test_name_glued_to_the_closing_mark(parse):
-    rows = run(parse, "Interview\n\nHillary Clinton spoke on Friday.\n\n“I think it has been most surprising to me,”Clinton said.\n")
-    assert direct(rows) == [("I think it has been most surprising to me,", "Hillary Clinton")]
-    assert rows[0]["speaker_mention"] == "Clinton"
+    rows = run(parse, "Interview\n\nMaria Ellison spoke on Friday.\n\n“The result surprised all of us,”Ellison said.\n")
+    assert direct(rows) == [("The result surprised all of us,", "Maria Ellison")]
+    assert rows[0]["speaker_mention"] == "Ellison"
 
 
 def test_inverted_cue_taken_for_a_name(parse):
-    """`Stated Stone:` (tagged as a name) introducing a quote paragraph."""
-    rows = run(parse, "Radio\n\nRoger Stone spoke on the radio.\n\nStated Stone:\n\n“I think that the stakes are so high.”\n")
-    assert [(r["text"], r["speaker_mention"]) for r in rows if r["kind"] != "indirect"] == [("I think that the stakes are so high.", "Stone")]
+    """`Stated Marsh:` (tagged as a name) introducing a quote paragraph."""
+    rows = run(parse, "Radio\n\nVictor Marsh spoke on the radio.\n\nStated Marsh:\n\n“The vote next week will decide everything.”\n")
+    assert [(r["text"], r["speaker_mention"]) for r in rows if r["kind"] != "indirect"] == [
+        ("The vote next week will decide everything.", "Marsh")]
 
 
 def test_subject_lost_in_a_relative_clause(parse):
-    rows = run(parse, "Reaction\n\nStuart Stevens, who served as Mitt Romney's chief strategist during the 2012 campaign, "
-                      "called Trump's statements \"childish.\"\n")
-    assert direct(rows) == [("childish.", "Stuart Stevens")]
+    rows = run(parse, "Reaction\n\nHelen Drake, who served as the mayor's chief adviser during the 2018 campaign, "
+                      "called the council's plans \"reckless.\"\n")
+    assert direct(rows) == [("reckless.", "Helen Drake")]
 
 
 def test_dash_label_before_the_colon(parse):
-    rows = run(parse, "Polls\n\nPollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on contacting voters.”\n")
-    assert direct(rows) == [("One of the biggest lessons was a simple one: keep on contacting voters.", "Carl Bialik")]
+    rows = run(parse, "Polls\n\nAnalysts agree - Tomas Reyes: “The clearest lesson was a plain one: keep on talking to voters.”\n")
+    assert direct(rows) == [("The clearest lesson was a plain one: keep on talking to voters.", "Tomas Reyes")]
 
 
 def test_colon_clause_with_a_person_as_object(parse):
-    rows = run(parse, "Polls\n\nThe timing of the surge doesn’t surprise Republican pollster Daron Shaw: "
-                      "“Lesser-known candidates have seen the biggest boost.”\n")
-    assert direct(rows) == [("Lesser-known candidates have seen the biggest boost.", "Daron Shaw")]
+    rows = run(parse, "Polls\n\nThe size of the swing doesn’t surprise Labour strategist Nina Hale: "
+                      "“Smaller parties always gain late in a campaign.”\n")
+    assert direct(rows) == [("Smaller parties always gain late in a campaign.", "Nina Hale")]
 
 
 def test_signature_paragraph_after_the_quote(parse):
-    rows = run(parse, "Fact check\n\nThe senator spoke at the debate.\n\n"
-                      "\"Almost all new income and wealth is going to the top 1 percent.\"\n\n- Bernie Sanders.\n\n"
-                      "The senator is relying on an outdated statistic.\n")
-    assert direct(rows) == [("Almost all new income and wealth is going to the top 1 percent.", "Bernie Sanders")]
-    assert rows[0]["speaker_mention"] == "Bernie Sanders"
+    rows = run(parse, "Fact check\n\nThe minister spoke at the debate.\n\n"
+                      "\"Nearly every new job this year went to the capital.\"\n\n- Owen Price.\n\n"
+                      "The minister is relying on an old survey.\n")
+    assert direct(rows) == [("Nearly every new job this year went to the capital.", "Owen Price")]
+    assert rows[0]["speaker_mention"] == "Owen Price"
 
 
 def test_short_unattributed_sentence_in_marks_is_not_a_quotation(parse):
@@ -235,31 +236,31 @@ def test_short_unattributed_sentence_in_marks_is_not_a_quotation(parse):
 
 
 def test_name_and_colon_label_the_speaker(parse):
-    rows = run(parse, "Debate\n\nJeb Bush and Hillary Clinton reject the term containment.\n\n"
-                      "Clinton: \"Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS.\" "
-                      "Bush: \"The mission is to destroy ISIS.\"\n")
-    assert direct(rows) == [("Our goal is not to deter or contain ISIS, but to defeat and destroy ISIS.", "Hillary Clinton"),
-                            ("The mission is to destroy ISIS.", "Jeb Bush")]
+    rows = run(parse, "Debate\n\nIan Forde and Ruth Calder reject the term austerity.\n\n"
+                      "Calder: \"Our aim is not to freeze or trim the budget, but to rebuild the harbour.\" "
+                      "Forde: \"The task is to rebuild the harbour.\"\n")
+    assert direct(rows) == [("Our aim is not to freeze or trim the budget, but to rebuild the harbour.", "Ruth Calder"),
+                            ("The task is to rebuild the harbour.", "Ian Forde")]
 
 
 def test_noun_of_saying_before_the_quote(parse):
-    rows = run(parse, "Attack\n\nThe nation mourned on Monday.\n\nImmediately after the attacks, Donald Trump issued a statement, "
-                      "“Last night, our nation was attacked by radical Islamic terrorists.”\n")
-    assert direct(rows) == [("Last night, our nation was attacked by radical Islamic terrorists.", "Donald Trump")]
+    rows = run(parse, "Floods\n\nThe state mourned on Monday.\n\nImmediately after the floods, Governor Lisa Crane issued a statement, "
+                      "“Last night, our state was hit by the worst storm in a century.”\n")
+    assert direct(rows) == [("Last night, our state was hit by the worst storm in a century.", "Lisa Crane")]
 
 
 def test_no_carry_over_a_paragraph_about_someone_else(parse):
-    rows = run(parse, "Talks\n\nDefense Secretary Ash Carter spoke in Singapore.\n\n"
-                      "“The region matters,” Malaysian Defence Minister Hishammuddin Hussein said.\n\n"
-                      "Carter said that for decades some critics had been predicting a withdrawal.\n\n"
-                      "“That is because this region remains the most consequential for our security.”\n")
-    assert direct(rows) == [("The region matters,", "Hishammuddin Hussein"),
-                            ("That is because this region remains the most consequential for our security.", "Ash Carter")]
+    rows = run(parse, "Talks\n\nTrade Secretary Paul Hines spoke in Oslo.\n\n"
+                      "“The market matters,” Norwegian Fisheries Minister Ingrid Dahl said.\n\n"
+                      "Hines said that for years some critics had been predicting a collapse.\n\n"
+                      "“That is because this market remains the most important for our exporters.”\n")
+    assert direct(rows) == [("The market matters,", "Ingrid Dahl"),
+                            ("That is because this market remains the most important for our exporters.", "Paul Hines")]
 
 
 def test_more_reporting_verbs(parse):
-    rows = run(parse, "Interview\n\nSean Hannity interviewed Donald Trump.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.\n")
-    assert direct(rows) == [("Would it be negotiable about the 11 million?", "Sean Hannity")]
+    rows = run(parse, "Interview\n\nMark Devlin interviewed Paula Grant.\n\n“Would it be negotiable about the 2 million?” Devlin pressed.\n")
+    assert direct(rows) == [("Would it be negotiable about the 2 million?", "Mark Devlin")]
     assert rows[0]["cue"] == "pressed"
 
 
