@@ -45,7 +45,7 @@ def main() -> None:
     print(json.dumps(base))
     print(json.dumps({"step": "import_cli", "seconds": timed("import flows.cli")}))
     print(json.dumps({"step": "import_prefect", "seconds": timed("import prefect, flows.pipeline")}))
-    print(json.dumps({"step": "spacy_model_load", "seconds": timed("from tasks.nlp.parse import load_model; load_model()")}))
+    print(json.dumps({"step": "spacy_model_load", "seconds": timed("from tasks.nlp.model import load_model; load_model()")}))
     print(json.dumps({"step": "gx_import_and_context", "seconds": timed("from tasks.validate.gx import warm_up; warm_up()")}))
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = tempfile.mkdtemp(prefix="nfprefect")

@@ -76,7 +76,7 @@ sys.path.insert(0, {str(ROOT)!r})
 from benchmarks.throughput import texts_of
 from pathlib import Path
 import spacy
-from tasks.nlp.parse import MODEL_ALIASES
+from tasks.nlp.model import MODEL_ALIASES
 names = MODEL_ALIASES.get({model!r}, ({model!r},))
 for n in names:
     try:

@@ -18,7 +18,7 @@ SEED = ROOT / "raw" / "putin-macron-nato.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from tasks.nlp.parse import load_model
+    from tasks.nlp.model import load_model
 
     return load_model()
 
@@ -28,7 +28,7 @@ def parse(nlp):
     """parse(text) -> (Article, Doc): cleaned, split and parsed like the pipeline does."""
     from tasks.structure.clean import clean
     from tasks.model import RawDocument
-    from tasks.nlp.parse import sentences_of
+    from tasks.nlp.sentences import sentences_of
 
     def _parse(text: str, source: str = "test.txt"):
         art = clean(RawDocument(source=source, text=text, encoding="utf-8", content_sha256="0" * 64))

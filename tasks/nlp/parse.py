@@ -10,13 +10,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from tasks.model import Article
-from tasks.nlp.model import DEFAULT_MODEL, MODEL_ALIASES, load_model
-from tasks.nlp.sentences import sentence_index, sentences_of
-
-# load_model, MODEL_ALIASES, sentences_of and sentence_index are still imported from here by
-# callers of other stages (tasks.extract.article, tasks.batch, tests/conftest.py, benchmarks):
-# re-exported until they import them from tasks.nlp.model and tasks.nlp.sentences.
-__all__ = ["parse", "DEFAULT_MODEL", "MODEL_ALIASES", "load_model", "sentences_of", "sentence_index"]
+from tasks.nlp.model import DEFAULT_MODEL, load_model
+from tasks.nlp.sentences import sentences_of
 
 
 def parse(articles: list[Article], model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 16) -> Iterator[tuple[Article, Doc]]:

@@ -70,8 +70,7 @@ class Quality:
 
 
 def quality(data: Loaded, recent: int = RECENT_RUNS) -> Quality:
-    run_ids = [r["run_id"] for r in data.run_log.runs]
-    run_ids += sorted(set(data.validations) - set(run_ids))
+    run_ids = [r["run_id"] for r in data.run_log.runs]  # load() reads the results of these runs only
     q = data.quarantine
     per_run_table = q.groupby(["run_id", "table"]).size().to_dict() if len(q) else {}
     logged = {r["run_id"]: r for r in data.run_log.runs}

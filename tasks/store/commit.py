@@ -39,6 +39,7 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
     """Make a run's staged parts visible: plan, journal, apply. Returns counts (and the retired articles)."""
     repair = repair or Repair()
     moves = _Moves(layout, run_id)
+    held = verify.table_files(layout)  # the tables' files before this commit (walked once)
     new = manifest.copy()
     for b in batches:
         if b.batch < 0:  # refusals made while planning: recorded once, not again on every run
@@ -55,7 +56,7 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
     resourced = {aid for aid in manifest.articles if aid in sources and manifest.articles[aid].get("sources") != sources[aid]}
     rw = _Rewrite(gone=removed | replaced, resourced=resourced, retired=retired, sources=sources, skip=set(repair.files),
                   migrate_all=not manifest.current, retired_to=layout.retired(manifest.schema_version))
-    ops, n_rewritten = _rewrite_parts(layout, moves, manifest, rw)
+    ops, n_rewritten = _rewrite_parts(layout, moves, manifest, rw, held)
     for aid in removed:
         new.articles.pop(aid, None)
     for aid in resourced:
@@ -66,10 +67,10 @@ def commit(layout: OutputLayout, run_id: str, batches: list[StagedBatch], manife
                              "content_sha256": info.get("content_sha256"), "version": PIPELINE_VERSION}
     ops += [moves.op(rel) for b in batches for rel in b.parts.get(EXTRA, [])]
     ops += [{"op": "move", "src": rel, "dst": f"{layout.damaged(run_id)}/{rel}"} for rel in sorted(repair.files)]
-    ops += _empty_tables(layout, moves, run_id, ops)
+    ops += _empty_tables(moves, run_id, ops, held)
     # the corpus-level index, in the same journal (a damaged file taken out is, for it, a file deleted)
     ops += entity_index.commit_ops(layout, run_id, ops + [{"op": "delete", "dst": rel} for rel in repair.files])
-    new.parts = _registry(layout, manifest, ops, set(repair.files))
+    new.parts = _registry(layout, manifest, ops, set(repair.files), held)
     journal.carry_out(layout, {"run_id": run_id, "ops": ops, "manifest": new.to_json()})
     return {"new_articles": len(new_articles), "replaced_articles": len(replaced), "removed_articles": len(removed - retired),
             "rewritten_parts": n_rewritten,
@@ -153,13 +154,14 @@ class _Rewrite:
     retired_to: str
 
 
-def _rewrite_parts(layout: OutputLayout, moves: _Moves, manifest: Manifest, rw: _Rewrite) -> tuple[list[dict], int]:
+def _rewrite_parts(layout: OutputLayout, moves: _Moves, manifest: Manifest, rw: _Rewrite,
+                   held: list[str]) -> tuple[list[dict], int]:
     """Existing parts holding articles that leave or change, rewritten in staging (or deleted);
-    every part, when the schema changes."""
+    every part (of `held`, the tables' files), when the schema changes."""
     touched = {manifest.articles[a]["part"] for a in rw.gone | rw.resourced | rw.retired if a in manifest.articles}
     files = {f"{table}/{part}" for table in TABLES for part in touched}
     if rw.migrate_all:
-        files |= {rel for rel in verify.table_files(layout) if rel.split("/", 1)[0] in ALL_TABLES}
+        files |= {rel for rel in held if rel.split("/", 1)[0] in ALL_TABLES}
     ops: list[dict] = []
     for rel in sorted(files - rw.skip):
         if (layout.root / rel).exists():
@@ -227,9 +229,9 @@ def _fix_staged(moves: _Moves, rel: str, table: str, dups: set[str], sources: di
     return True
 
 
-def _empty_tables(layout: OutputLayout, moves: _Moves, run_id: str, ops: list[dict]) -> list[dict]:
-    """A schema-only part for every table that has no part once `ops` are done."""
-    after = set(verify.table_files(layout))
+def _empty_tables(moves: _Moves, run_id: str, ops: list[dict], held: list[str]) -> list[dict]:
+    """A schema-only part for every table that has no part once `ops` are done (on `held`)."""
+    after = set(held)
     for op in ops:
         after.discard(op["dst"] if op["op"] == "delete" else op["src"])
         if op["op"] == "move":
@@ -243,11 +245,11 @@ def _empty_tables(layout: OutputLayout, moves: _Moves, run_id: str, ops: list[di
     return out
 
 
-def _registry(layout: OutputLayout, manifest: Manifest, ops: list[dict], damaged: set[str]) -> dict[str, dict]:
+def _registry(layout: OutputLayout, manifest: Manifest, ops: list[dict], damaged: set[str], held: list[str]) -> dict[str, dict]:
     """The registry of the tables' files once `ops` are done (a folder with none yet registers
-    the files it has, but the damaged ones)."""
+    the files it `held`, but the damaged ones)."""
     reg = dict(manifest.parts) if manifest.parts is not None else {
-        rel: verify.stats(layout.root / rel) for rel in verify.table_files(layout) if rel not in damaged}
+        rel: verify.stats(layout.root / rel) for rel in held if rel not in damaged}
     for op in ops:
         if op["op"] == "delete":
             reg.pop(op["dst"], None)

@@ -29,8 +29,6 @@ from tasks.store.layout import OutputLayout
 
 log = logging.getLogger(__name__)
 
-MANIFEST = "_newsfacts/manifest.json"  # the manifest's place, relative to the output folder
-
 
 def carry_out(layout: OutputLayout, plan: dict) -> None:
     """Stage the new manifest, write the journal of a commit (run_id, ops), then apply it; an
@@ -38,9 +36,10 @@ def carry_out(layout: OutputLayout, plan: dict) -> None:
     stage = layout.staging(plan["run_id"])
     ops = list(plan["ops"])
     if "manifest" in plan:
-        staged = stage / MANIFEST
+        manifest = str(layout.manifest.relative_to(layout.root))
+        staged = stage / manifest
         atomic_write_json(staged, plan["manifest"])
-        ops.append({"op": "move", "src": str(staged.relative_to(layout.root)), "dst": MANIFEST})
+        ops.append({"op": "move", "src": str(staged.relative_to(layout.root)), "dst": manifest})
     record = {"run_id": plan["run_id"], "ops": ops}
     atomic_write_json(layout.journal, record)
     try:

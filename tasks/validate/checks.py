@@ -80,9 +80,25 @@ class Outcome:
 
     @property
     def name(self) -> str:
-        kw = self.config["kwargs"]
-        args = [f"{k}={kw[k]}" for k in ("column", "column_list", "table") if k in kw]
-        return f"{self.config['type']}({', '.join(args)})"
+        return expectation_name(self.config["type"], self.config["kwargs"])
+
+
+# the arguments that say what an expectation is about, in the name its failures are reported under
+NAMING_KWARGS = ("column", "column_list", "column_A", "column_B", "table", "row_condition")
+
+
+def expectation_name(typ: str, kwargs: dict) -> str:
+    """The name a failure is reported under: the type and the arguments that say what it is about."""
+    parts = []
+    for k, v in kwargs.items():
+        if k not in NAMING_KWARGS:
+            continue
+        if k == "row_condition":
+            v = v.get("pass_through_filter", v) if isinstance(v, dict) else v
+            parts.append(f"if {v}")
+        else:
+            parts.append(f"{k}={v}")
+    return f"{typ}({', '.join(parts)})"
 
 
 def check_batch(tables: dict[str, pa.Table], failed: dict[str, dict[int, list[str]]],

@@ -9,7 +9,7 @@ articles; a metric is compared when this run and the pool each hold at least its
 from __future__ import annotations
 
 from tasks.validate import suites
-from tasks.validate.metrics import METRICS, value
+from tasks.validate.metrics import METRICS, add_counts, value
 
 PREVIOUS_RUNS = 10
 BASELINE_ARTICLES = 1000
@@ -25,9 +25,7 @@ def run_metrics(validations: list[dict[str, dict]]) -> dict:
         articles += int(record.get("articles", {}).get("rows", 0))
         for rec in record.values():
             for name, (hits, total) in rec.get("metrics", {}).items():
-                c = counts.setdefault(name, [0, 0])
-                c[0] += hits
-                c[1] += total
+                add_counts(counts, name, hits, total)
     values = {n: value(METRICS[n], *c) for n, c in counts.items() if n in METRICS}
     return {"articles": articles, "counts": counts, "values": {n: None if v is None else round(v, 6) for n, v in values.items()}}
 
@@ -71,9 +69,7 @@ def _pool(previous: list[dict]) -> tuple[dict, int]:
         runs += 1
         pool["articles"] += m["articles"]
         for name, (hits, total) in (m.get("counts") or {}).items():
-            c = pool["counts"].setdefault(name, [0, 0])
-            c[0] += hits
-            c[1] += total
+            add_counts(pool["counts"], name, hits, total)
         if runs >= PREVIOUS_RUNS or pool["articles"] >= BASELINE_ARTICLES:
             break
     return pool, runs

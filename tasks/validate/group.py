@@ -22,7 +22,7 @@ import pyarrow.compute as pc
 
 from tasks.schemas import TABLES
 from tasks.validate import checks, findings, gx, suites
-from tasks.validate.metrics import COMPUTED_RATE, METRICS, value
+from tasks.validate.metrics import COMPUTED_RATE, METRICS, add_counts, value
 
 # a batch's rows in a frame: (the rows, (batch, their positions in that batch, or None for all))
 Piece = tuple[pa.Table, tuple[int, list[int] | None]]
@@ -78,9 +78,7 @@ def validate_group(batches: list[dict[str, pa.Table]]) -> list[BatchVerdict]:
 
 
 def _add(counts: dict[str, dict[str, list[int]]], table: str, metric: str, hits: int, total: int) -> None:
-    c = counts.setdefault(table, {}).setdefault(metric, [0, 0])
-    c[0] += hits
-    c[1] += total
+    add_counts(counts.setdefault(table, {}), metric, hits, total)
 
 
 def _layers(batches: list[dict[str, pa.Table]]) -> list[dict[str, int]]:

@@ -22,12 +22,12 @@ import pyarrow as pa
 from tasks.paths import EXPECTATIONS_DIR
 from tasks.schemas import ALL_TABLES
 from tasks.validate import checks, metrics, suites
+from tasks.validate.checks import expectation_name
 
 log = logging.getLogger(__name__)
 
 _LOCK = threading.Lock()  # one GX context per process, used by one thread at a time
 # the arguments of an expectation that name what it is about (in the name a failure is reported under)
-NAMING_KWARGS = ("column", "column_list", "column_A", "column_B", "table", "row_condition")
 CRITICAL = "critical"
 EXAMPLES = 5  # unexpected values kept per failing expectation in the stored results
 # the full lists GX's COMPLETE format holds: used here for the row positions, not stored
@@ -116,20 +116,6 @@ def validate_table(table: str, data: pa.Table, folder: Path = EXPECTATIONS_DIR) 
     out.success = not out.failed_rows and not out.table_failures
     out.result = _stored(res.to_json_dict())
     return out
-
-
-def expectation_name(typ: str, kwargs: dict) -> str:
-    """The name a failure is reported under: the type and the arguments that say what it is about."""
-    parts = []
-    for k, v in kwargs.items():
-        if k not in NAMING_KWARGS:
-            continue
-        if k == "row_condition":
-            v = v.get("pass_through_filter", v) if isinstance(v, dict) else v
-            parts.append(f"if {v}")
-        else:
-            parts.append(f"{k}={v}")
-    return f"{typ}({', '.join(parts)})"
 
 
 def _read_result(out: TableValidation, er) -> None:

@@ -122,3 +122,10 @@ def site_of(source: str, url: str | None) -> str:
     if "#" in source:
         return source.split("#", 1)[0]
     return str(PurePath(source).parent)
+
+
+def add_counts(counts: dict[str, list[int]], name: str, hits: int, total: int) -> None:
+    """Add a metric's (hits, total) to the running counts under `name`."""
+    c = counts.setdefault(name, [0, 0])
+    c[0] += hits
+    c[1] += total

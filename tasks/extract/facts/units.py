@@ -82,6 +82,7 @@ class UnitLex:
     re_suffix_code: re.Pattern
     re_senses: re.Pattern
     sense_surfaces: dict[str, SenseGroup]  # exact spelling -> its group
+    sense_groups: dict[str, SenseGroup]  # the groups of unit_senses.json by their key
     prefix_senses: dict[str, SenseGroup]  # "¥": yen or yuan; "cents": of a dollar or of a euro
     glued_letters: frozenset[str]  # one-letter symbols read only touching the digits ("5m", "2l")
     not_units: frozenset[str]  # spellings Pint reads as units that news writes as words ("hands", "th")
@@ -122,6 +123,7 @@ def lex() -> UnitLex:
         re_suffix_code=re.compile(rf"(?:{alternation(cur['suffix_codes'])})(?![a-z])"),
         re_senses=re.compile(rf"(?:{alternation(surfaces)})(?![A-Za-z0-9])"),
         sense_surfaces=surfaces,
+        sense_groups=groups,
         prefix_senses={k: _group(k, {"senses": v, "glued": True, "spaced": True}, sets) for k, v in senses["prefix_senses"].items()},
         glued_letters=frozenset(idioms["glued_letters"]),
         not_units=frozenset(idioms["not_units"]),
@@ -150,6 +152,7 @@ def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
 # --------------------------------------------------------------------------- the vocabulary
 
 
+@lru_cache(maxsize=None)  # validation asks once per fact
 def canonical_units(kind: str) -> frozenset[str] | None:
     """The closed vocabulary of a kind's units: money (ISO 4217 codes, GBX for prices in pence) and
     percent; None for an open one (quantity: see `is_canonical`; count: any counted noun's lemma);
@@ -510,7 +513,7 @@ def base_end(n: Candidate, site: context.Site) -> int:
 
 def _group_of(key: str) -> SenseGroup:
     lx = lex()
-    return lx.prefix_senses.get(key) or next(g for g in lx.sense_surfaces.values() if g.key == key)
+    return lx.prefix_senses.get(key) or lx.sense_groups[key]
 
 
 def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: context.Site,

@@ -33,7 +33,7 @@ from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.records import Attribution, Quote, Reported, Resolution
 from tasks.extract.quotes.speaker import Resolver, resolve_speakers
 from tasks.model import Article
-from tasks.nlp.parse import sentence_index
+from tasks.nlp.sentences import sentence_index
 from tasks.schemas import QUOTES, row
 
 

@@ -75,6 +75,8 @@ class Resolver:
         self.quoted = quoted or (lambda char: False)
         self.referents: list[Referent] = list(profiles.subjects)  # sorted by pos; speakers join as resolved
         self.ref_pos = [r.pos for r in self.referents]
+        # the article's persons with the words of their names (read for every pronoun and bare surname)
+        self.person_words = [(e, words_of(e.name)) for e in profiles.ents.entities if e.label == "PERSON"]
 
     def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
         """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an
@@ -140,7 +142,7 @@ class Resolver:
         if not words[:1].isupper() or " " in words.strip() or len(words) < 3:
             return None
         low = words.lower()
-        found = [e for e in self.profiles.ents.entities if e.label == "PERSON" and words_of(e.name) and words_of(e.name)[-1] == low]
+        found = [e for e, ws in self.person_words if ws and ws[-1] == low]
         return found[0] if len(found) == 1 else None
 
     # ---- pronouns --------------------------------------------------------------------------------
@@ -250,7 +252,7 @@ class Resolver:
         if said is None:
             return set()
         out: set[str] = set()
-        full = [words_of(e.name) for e in self.profiles.ents.entities if e.label == "PERSON" and len(words_of(e.name)) > 1]
+        full = [ws for _, ws in self.person_words if len(ws) > 1]
         lasts, firsts = {ws[-1] for ws in full}, [ws[0] for ws in full]
         for ms, me, e in self.profiles.mentions_in(*said):
             if e.label != "PERSON":

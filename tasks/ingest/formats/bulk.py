@@ -36,6 +36,7 @@ import pyarrow.parquet as pq
 from tasks.common.hashing import sha256
 from tasks.ingest.decode import CP1252_FALLBACK, LineDecoder
 from tasks.ingest.published import parse_timestamp
+from tasks.ingest.member import Item
 from tasks.model import RawDocument, Rejection
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,6 @@ FIELD_DEFAULTS: dict[str, tuple[str, ...]] = {
     "id": ("id", "source"),
 }
 
-Item = RawDocument | Rejection
 Columns = dict[str, str | None]
 
 
