@@ -332,7 +332,8 @@ def _pipeline_options(r: argparse.ArgumentParser, wait: float) -> None:
     r.add_argument("--workers", type=_positive, default=None, metavar="N", help="local worker processes (default: all cores)")
     r.add_argument("--batch-size", type=_positive, default=100, metavar="N", help="most articles per batch task (default 100; batches shrink towards the end of a run)")
     r.add_argument("--validate-every", type=_positive, default=1000, metavar="N",
-                   help="validate (and stage) batches in groups of at least N articles (default 1000): one GX call per table and group")
+                   help="validate (and stage) batches in groups of at least N articles (default 1000; a remainder under N/2 joins the "
+                        "last group): one GX call per table and group")
     r.add_argument("--wait", type=_seconds, default=wait, metavar="SECONDS",
                    help=f"seconds to wait for another run on the same --out (default {wait:g}{': refuse at once' if not wait else ''})")
     r.add_argument("--article-timeout", type=_seconds, default=60.0, metavar="SECONDS",

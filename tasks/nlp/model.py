@@ -1,11 +1,14 @@
 """The spaCy model: loaded once per process, with the pipeline's own components added.
 
-The pipeline adds two things to the model:
+The pipeline adds two things to the model, and swaps two of its components for faster ones:
   * `newsfacts_paragraphs` (before the parser, `tasks.nlp.sentences`): every paragraph starts a
     sentence, so a sentence never crosses a paragraph break (a model without a parser gets
     spaCy's sentencizer instead, unless it has a senter);
   * `newsfacts_entity_fixer` (after the NER, `tasks.nlp.entity_fixer`): rules and gazetteers
-    that correct the small model's systematic entity errors.
+    that correct the small model's systematic entity errors;
+  * `newsfacts_attribute_ruler` and `newsfacts_lemmatizer` (`tasks.nlp.fast_pipes`): the model's
+    own attribute ruler and lemmatizer run as array lookups, giving the same tokens in a
+    fraction of the time.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from tasks.nlp import entity_fixer, sentences
+from tasks.nlp import entity_fixer, fast_pipes, sentences
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 @lru_cache(maxsize=4)
 def _load_once(name: str) -> Language:
     nlp = _load_package(name)
+    fast_pipes.speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(sentences.PARAGRAPHS_COMPONENT, before="parser")
     elif "senter" not in nlp.pipe_names:

@@ -8,7 +8,8 @@ from tasks.nlp.model import DEFAULT_MODEL, MODEL_ALIASES, load_model
 
 
 def test_default_model_gets_paragraph_breaks_before_the_parser_and_the_fixer_after_the_ner(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "newsfacts_paragraphs", "parser", "attribute_ruler", "lemmatizer", "ner",
+    assert nlp.pipe_names == ["tok2vec", "tagger", "newsfacts_paragraphs", "parser", "newsfacts_attribute_ruler",
+                              "newsfacts_lemmatizer", "ner",
                               "newsfacts_entity_fixer"]
 
 
