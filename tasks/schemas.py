@@ -108,9 +108,10 @@ QUOTES = pa.schema([
     col("speaker", pa.string(), "Canonical name of the speaker (entities.name); for someone the article never names, the description "
         "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance')."),
     col("speaker_type", pa.string(), "person | organisation (a named entity said it: speaker_entity_id is set) | unnamed (no entity "
-        "of the article: someone only described, 'a spokesman', 'officials', or a name the entities table does not hold); "
+        "of the article: someone only described, 'a spokesman', 'officials', a name the entities table does not hold, or a group "
+        "speaking as one, 'the Tories say', a NORP entity whose name is kept without its entity); "
         "null when no speaker was found.", values="person,organisation,unnamed"),
-    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker; set whenever a named entity said it.", ref="entities.entity_id"),
+    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker; set whenever a named person or organisation said it.", ref="entities.entity_id"),
     col("entity_key", pa.string(), "entities.entity_key of the speaker (join entity_index on it)."),
     col("speaker_mention", pa.string(), "The words naming the speaker for this quote ('he', 'the Russian leader', 'Wallace').",
         span="speaker_char_start,speaker_char_end"),

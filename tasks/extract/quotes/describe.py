@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
-from tasks.extract.quotes.records import Resolution, speaker_type
+from tasks.extract.quotes.records import Resolution, named
 from tasks.extract.quotes.subjects import personlike
 
 
@@ -63,16 +63,12 @@ APPOSITION_GAP = 8  # how far after the description's head a name in apposition 
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
 
 
-def named(e: Entity, how: str = "description") -> Resolution:
-    return Resolution(e, e.name, how, speaker_type(e))
-
-
 def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
     """Who the description text[start:end] (head = its head token) is (see the module doc)."""
     lex = speaker_words()
     ent = appositive(r, head)
     if ent is not None:
-        return named(ent)
+        return named(ent, "description")
     hw = head.lower_.rstrip(".")
     if hw in lex.utterances or head.lemma_.lower() in lex.utterances:
         res = maker_of(r, head, start, said)
@@ -96,19 +92,19 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     lex = speaker_words()
     if hw in lex.org_nouns:
         ent = org_description(r, hw, content, start)
-        return named(ent) if ent is not None else None
+        return named(ent, "description") if ent is not None else None
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
         return None
     ent = person_description(r, content, hw, start)
     if ent is not None:
-        return named(ent)
+        return named(ent, "description")
     ref = earlier_unnamed(r, hw, content, start)
     if ref is not None:
         return Resolution(None, ref.name, "description", "unnamed")
     ent = person_description(r, content, hw, len(r.text), strong=True)  # named later: "the courts minister has told MPs"
     if ent is not None:
-        return named(ent)
+        return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
 
 
@@ -124,7 +120,7 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if ref is not None and ref.entity is not None:
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head)) if epithet else None
-    return named(ent) if ent is not None else None
+    return named(ent, "description") if ent is not None else None
 
 
 # ---- appositions and names -------------------------------------------------------------------------
@@ -227,7 +223,7 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[w.left_edge.i].idx, end.idx + len(end.text))
                           if m.label in ("PERSON", "ORG")), None)
             if e is not None and e.label in NAME_LABELS:
-                return named(e)
+                return named(e, "description")
     return None
 
 

@@ -31,7 +31,7 @@ from tasks.extract.quotes.indirect import find_reported
 from tasks.extract.quotes.marks import find_spans
 from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.records import Attribution, Quote, Reported, Resolution
-from tasks.extract.quotes.speaker import Resolver, resolve_speakers
+from tasks.extract.quotes.speaker import Resolver, recorded, resolve_speakers
 from tasks.model import Article
 from tasks.nlp.sentences import sentence_index
 from tasks.schemas import QUOTES, row
@@ -77,6 +77,7 @@ def _rows(art: Article, quotes: list[Quote], reported: list[Reported]) -> list[d
 
 def _row(art: Article, quote_id: str, s: int, e: int, para: int, kind: str, closed: bool,
          att: Attribution | None, res: Resolution | None) -> dict:
+    res = recorded(res)
     has_spk = att is not None and att.speaker_start is not None
     return row(
         QUOTES,

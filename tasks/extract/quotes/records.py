@@ -23,9 +23,10 @@ class Attribution:
     strategy: str | None = None  # name of the attribution strategy (or carry step) that found it
 
 
-def speaker_type(e: Entity) -> str:
-    """person | organisation: what kind of speaker an entity is."""
-    return "person" if e.label == "PERSON" else "organisation"
+def named(e: Entity, how: str) -> "Resolution":
+    """The speaker is the entity e, under its canonical name: a person, or an organisation
+    (anything else named: a party, a place speaking for its government, a facility)."""
+    return Resolution(e, e.name, how, "person" if e.label == "PERSON" else "organisation")
 
 
 @dataclass

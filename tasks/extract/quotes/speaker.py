@@ -30,7 +30,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.describe import describe, description_gender, is_group
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
-from tasks.extract.quotes.records import Quote, Reported, Resolution, speaker_type
+from tasks.extract.quotes.records import Quote, Reported, Resolution, named
 from tasks.extract.quotes.subjects import names_a_person
 
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
@@ -65,6 +65,21 @@ def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Rep
         item.resolution = quotes[item.att.source].resolution
 
 
+# nationalities, religious and political groups ("the Tories say", "Democrats argued"): many
+# people speaking as a group, not one speaker
+GROUP_LABELS = frozenset({"NORP"})
+
+
+def recorded(res: Resolution | None) -> Resolution | None:
+    """The speaker as the quotes table records it. A group (GROUP_LABELS) keeps its name as the
+    speaker, of speaker_type "unnamed" and with no entity: the group stays an entity of the
+    article, but its quotes are no one thing's that an entity key could follow across articles.
+    (While the article is read, the group is a referent like any entity.)"""
+    if res is not None and res.entity is not None and res.entity.label in GROUP_LABELS:
+        return Resolution(None, res.speaker, res.attribution, "unnamed")
+    return res
+
+
 class Resolver:
     """Per-article speaker resolution over the article's entity profiles. `quoted(char)` tells
     whether a character lies inside a quotation (whose names are not the writer's referents)."""
@@ -96,8 +111,7 @@ class Resolver:
         text[said[0]:said[1]]; an entity comes under its fullest name."""
         res = self._resolve(start, end, head, said)
         if res.entity is not None:
-            e = self.profiles.canon(res.entity)
-            return Resolution(e, e.name, res.attribution, speaker_type(e))
+            return named(self.profiles.canon(res.entity), res.attribution)
         return res
 
     def _resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
@@ -110,14 +124,14 @@ class Resolver:
             return self.pronoun(head, said)
         ent = self.by_name(start, end, head)
         if ent is not None:
-            return Resolution(ent, ent.name, "name", speaker_type(ent))
+            return named(ent, "name")
         return describe(self, start, end, head, said)
 
     def referent_resolution(self, r: Referent | None, how: str) -> Resolution:
         if r is None:
             return Resolution(None, None, how)
         if r.entity is not None:
-            return Resolution(r.entity, r.entity.name, how, speaker_type(r.entity))
+            return named(r.entity, how)
         return Resolution(None, r.name, how, "unnamed")
 
     # ---- names -----------------------------------------------------------------------------------
@@ -160,7 +174,7 @@ class Resolver:
             noun = noun.head
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
         if ent is not None:
-            return Resolution(ent, ent.name, "pronoun", speaker_type(ent))
+            return named(ent, "pronoun")
         lo = self.doc[noun.left_edge.i]
         res = describe(self, lo.idx, noun.idx + len(noun.text), noun, said)
         return Resolution(res.entity, res.speaker, "pronoun", res.kind)

@@ -160,3 +160,20 @@ def test_a_sentence_about_someone_else_stops_the_carry_over(parse):
         ("At this stage they cannot impress me further.", "Mike Ross", "person", "carried:pronoun"),
         ("They need the rest,", "Mike Ross", "person", "cue_after:pronoun"),
     ]
+
+
+def test_a_group_speaking_as_one_keeps_its_name_without_an_entity(parse):
+    """A nationality, religious or political group ("the Tories say") is many people: its
+    quotes keep its name, unnamed, and no entity key follows them across articles; a person
+    quoted next to it keeps hers."""
+    text = ("Harbour tax row\n\nDemocrats say the harbour tax will drive ferry firms away. "
+            "\"It is a tax on every island family,\" the Democrats said.\n\n"
+            "The mayor, Carla Odum, disagreed. \"The harbour needs the money,\" she said.\n")
+    art, doc = parse(text)
+    rows = extract(art, doc, entities.extract(art, doc))
+    assert [(r["text"], r["speaker"], r["speaker_type"], r["speaker_entity_id"], r["entity_key"]) for r in rows] == [
+        ("the harbour tax will drive ferry firms away", "Democrats", "unnamed", None, None),
+        ("It is a tax on every island family,", "Democrats", "unnamed", None, None),
+        ("The harbour needs the money,", "Carla Odum", "person", rows[2]["speaker_entity_id"], "PERSON:carla-odum"),
+    ]
+    assert rows[2]["speaker_entity_id"] is not None
