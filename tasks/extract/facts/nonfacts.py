@@ -75,9 +75,15 @@ def _inside_name(n: Candidate, site: Site) -> bool:
     if n.spelled and n.kind in ("count", "ordinal", "fraction"):
         if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not site.sent_first and tok.i > 0 and not tok.is_sent_start):
             return True  # "Formula One", "Big Ten"
-        if tok.lower_ == "one" and tok.pos_ not in ("NUM",) and n.scale_word is None:
-            return True  # "one" as a pronoun
+        if tok.lower_ == "one" and n.scale_word is None and (tok.pos_ not in ("NUM",) or _determined(tok)):
+            return True  # "one" as a pronoun: "the old one", "this one" (the model may tag it NUM)
     return False
+
+
+def _determined(tok: Token) -> bool:
+    """A word with its own determiner that modifies no noun: "the old one", "this one" (not "the
+    one thing", where "one" is the noun's number)."""
+    return tok.dep_ not in ("nummod", "quantmod", "compound") and any(c.dep_ == "det" for c in tok.children)
 
 
 def _unitless(n: Candidate) -> bool:

@@ -35,6 +35,9 @@ UNITS = [
     ("The lorry carried 12 tonnes at 80 km/h.",
      [r("12 tonnes", 12.0, "metric_ton", "tonnes", "quantity"), r("80 km/h", 80.0, "kilometer_per_hour", "km/h", "quantity")]),
     ("The pressure fell to 960 mb overnight.", [r("960 mb", 960.0, "millibar", "mb", "quantity")]),
+    # a news idiom Pint reads otherwise ("dpi" is its dry pint); "the old one" is no number to carry it to
+    ("The scanner reads at 1,200 dpi and is slower than the old one.",
+     [r("1,200 dpi", 1200.0, "pixels_per_inch", "dpi", "quantity")]),
     ("The lake covers 2,500 square kilometres.", [r("2,500 square kilometres", 2500.0, "square_kilometer", "square kilometres", "quantity")]),
     # counts: the singular lemma of the counted noun
     ("The depot sent 14 buses and 3 ferries.", [r("14 buses", 14.0, "bus", "buses"), r("3 ferries", 3.0, "ferry", "ferries")]),
