@@ -35,6 +35,9 @@ def models():
 def test_the_model_is_swapped_in_place(models):
     _, fast = models
     assert fast.pipe_names == ["tok2vec", "tagger", "parser", fast_pipes.RULER_COMPONENT, fast_pipes.LEMMATIZER_COMPONENT, "ner"]
+    ruler = fast.get_pipe(fast_pipes.RULER_COMPONENT)
+    # every rule of en_core_web_sm has a shape the arrays take: no token goes through a matcher
+    assert ruler.lead == 56 and len(ruler.rest) == 0 and ruler.words and ruler.sequences
 
 
 @pytest.mark.parametrize("text", TEXTS)
