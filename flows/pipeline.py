@@ -305,6 +305,7 @@ def _extract_and_validate(specs: list[BatchSpec], layout: OutputLayout, runtime:
     staged: list[StagedBatch] = []
     pending: list[tuple[BatchSpec, ExtractedBatch]] = []
     done = groups = 0
+    left = _items_after(specs)
     for i, spec in enumerate(specs):
         ex = _collect(futures, i, spec, submit, stats)  # the extracted rows live only until their group is staged
         if not dask_address:
@@ -314,16 +315,26 @@ def _extract_and_validate(specs: list[BatchSpec], layout: OutputLayout, runtime:
         pending.append((spec, ex))
         done += len(spec.files)
         runtime.report(done, total)
-        if _group_full(sum(e.articles for _, e in pending), total - done, validate_every) or i == len(specs) - 1:
+        if _group_full(sum(e.articles for _, e in pending), left[i], validate_every) or i == len(specs) - 1:
             staged += _call(validate_group_task, groups, layout, pending, what=f"batches {pending[0][0].batch}-{spec.batch}")
             pending = []
             groups += 1
     return staged
 
 
+def _items_after(specs: list[BatchSpec]) -> list[int]:
+    """For each batch, the items (files, or a bulk slice's articles) of the batches after it."""
+    sizes = [sum(f[4] - f[3] if len(f) > 4 else 1 for f in spec.files) for spec in specs]
+    out, after = [], 0
+    for size in reversed(sizes):
+        out.append(after)
+        after += size
+    return out[::-1]
+
+
 def _group_full(articles: int, left: int, validate_every: int) -> bool:
     """Whether the pending batches make a group: `validate_every` articles or more, unless fewer
-    than half of that are left to extract (in work units), which then join this group. GX costs
+    than half of that are left to extract (`_items_after`), which then join this group. GX costs
     the same per call whatever the rows, and the last group's call is on the run's tail: a small
     last group would cost as much as a full one there (~5 s on two cores)."""
     return articles >= validate_every and left >= validate_every // 2

@@ -38,3 +38,18 @@ def test_batch_specs_number_the_batches_and_carry_the_runs_settings(tmp_path):
                                                    (1, [("/in/2.txt", "2.txt", "sha2")])]
     assert {(s.run_id, s.model, s.ingested_at, s.max_bytes) for s in specs} == {("R", "m", when, 1000)}
     assert specs[0].fields == {"text": "body"}
+
+
+def test_a_small_remainder_joins_the_last_validation_group():
+    """Groups of at least validate_every articles; fewer than half of that left to extract (a
+    bulk slice counts as its articles) join the group being made, whose GX call ends the run."""
+    from flows.pipeline import _group_full, _items_after
+    from tasks.extract.batch import BatchSpec
+
+    def spec(i: int, files: list[tuple]) -> BatchSpec:
+        return BatchSpec(batch=i, files=files, run_id="r", model="m", ingested_at=datetime.now(timezone.utc), fields=None,
+                         max_bytes=1)
+
+    specs = [spec(0, [("a", "s", "x")] * 3), spec(1, [("big.jsonl", "s", "x", 0, 100)]), spec(2, [("b", "s", "x")] * 2)]
+    assert _items_after(specs) == [102, 2, 0]
+    assert _group_full(1000, 600, 1000) and not _group_full(1000, 499, 1000) and not _group_full(999, 600, 1000)
