@@ -58,11 +58,11 @@ def test_a_title_and_surname_link_to_the_full_name(parse):
 def test_a_first_name_that_is_a_common_word_keeps_the_person_whole(parse):
     text = ("School closures\n\nWill Carter, a parent, led the protest.\n\n\"We were ignored,\" Will Carter said.\n\n"
             "Hope Brennan, 52, a teacher, said: \"Nobody asked us.\"\n\n"
-            "His friend, Saxon Spence, a governor, agreed. \"It is a scandal,\" said Mrs Spence.")
+            "His friend, Saxon Merrow, a governor, agreed. \"It is a scandal,\" said Mrs Merrow.")
     assert speakers(parse, text) == [
         ("We were ignored,", "Will Carter", "person", "cue_after:name"),
         ("Nobody asked us.", "Hope Brennan", "person", "cue_above:name"),
-        ("It is a scandal,", "Saxon Spence", "person", "cue_after:name"),
+        ("It is a scandal,", "Saxon Merrow", "person", "cue_after:name"),
     ]
 
 

@@ -86,26 +86,26 @@ def test_pronoun_gender(parse):
 
 
 def test_description_speaker(parse):
-    rows = run(parse, "Summit\n\nRussian President Vladimir Putin met French President Emmanuel Macron in Moscow.\n\n"
-                      "\"We discussed all these issues in detail,\" the Russian leader added.\n")
-    assert direct(rows) == [("We discussed all these issues in detail,", "Vladimir Putin")]
-    assert rows[0]["attribution"] == "cue_after:description" and rows[0]["speaker_mention"] == "the Russian leader"
+    rows = run(parse, "Summit\n\nPortuguese President Rui Matos met Finnish President Aino Lehto in Lisbon.\n\n"
+                      "\"We went through every one of these questions,\" the Portuguese leader added.\n")
+    assert direct(rows) == [("We went through every one of these questions,", "Rui Matos")]
+    assert rows[0]["attribution"] == "cue_after:description" and rows[0]["speaker_mention"] == "the Portuguese leader"
 
 
 def test_partial_quotes_in_the_writers_sentence(parse):
-    rows = run(parse, "Talks\n\nFrench President Emmanuel Macron met his Russian counterpart on Monday.\n\n"
-                      "He noted that the two men were beginning to build a \"constructive arrangement,\" which was \"mutually acceptable\" to both.\n")
-    assert direct(rows) == [("constructive arrangement,", "Emmanuel Macron"), ("mutually acceptable", "Emmanuel Macron")]
+    rows = run(parse, "Talks\n\nHarbour board chair Tomas Veld met the ferry operators on Monday.\n\n"
+                      "He noted that the two sides were starting to shape a \"workable compromise,\" which was \"fair to everyone\" on the quay.\n")
+    assert direct(rows) == [("workable compromise,", "Tomas Veld"), ("fair to everyone", "Tomas Veld")]
     assert {r["kind"] for r in rows if r["kind"] != "indirect"} == {"partial"}
     assert rows[0]["cue"] == "noted"
 
 
 def test_indirect_speech(parse):
-    rows = run(parse, "Summit\n\nRussian President Vladimir Putin met Emmanuel Macron on Monday.\n\n"
-                      "Putin said Moscow and Paris had common concerns over security in Europe.\n")
+    rows = run(parse, "Summit\n\nSpanish Prime Minister Pablo Ruiz met Jonas Berg on Monday.\n\n"
+                      "Ruiz said Madrid and Oslo shared worries about fishing quotas in the north.\n")
     ind = [r for r in rows if r["kind"] == "indirect"]
     assert [(r["text"], r["speaker"], r["cue"]) for r in ind] == [
-        ("Moscow and Paris had common concerns over security in Europe", "Vladimir Putin", "said")]
+        ("Madrid and Oslo shared worries about fishing quotas in the north", "Pablo Ruiz", "said")]
     assert direct(rows) == []
 
 
