@@ -104,13 +104,12 @@ class FastAttributeRuler:
     def __init__(self, ruler: AttributeRuler):
         self.ruler = ruler
         n = len(ruler.attrs)
-        lead = 0
-        while lead < n and _tag_map_rule(ruler, lead) is not None:
-            lead += 1
-        # tag hash -> {POS: ..., MORPH: ...} to set (a later rule for the same tag wins)
+        # tag hash -> {POS: ..., MORPH: ...} to set, from the leading tag-map rules (a later rule for the same tag wins)
         table: dict[int, dict[int, int]] = {}
-        for attr_id in range(lead):
-            table.setdefault(ruler.vocab.strings.add(_tag_map_rule(ruler, attr_id)), {}).update(ruler.attrs[attr_id])
+        lead = 0
+        while lead < n and (tag := _tag_map_rule(ruler, lead)) is not None:
+            table.setdefault(ruler.vocab.strings.add(tag), {}).update(ruler.attrs[lead])
+            lead += 1
         self.lead = lead
         self.tags = np.array(list(table), dtype=np.uint64)
         # per attribute: the value each tag sets, and whether it sets one
@@ -161,13 +160,13 @@ class FastAttributeRuler:
                 arr[use, col + 1] = self.values[col][pos[use]]
             doc.from_array([POS, MORPH], np.ascontiguousarray(arr[:, 1:]))
         strings = self.ruler.vocab.strings
-        matches = self._word_matches(doc)
+        matches = self._exception_matches(doc)
         if len(self.rest):
             matches += [(int(strings[m_id]), m_id, s, e) for m_id, s, e in self.rest(doc, allow_missing=True, as_spans=False)]
         self.ruler.set_annotations(doc, sorted(matches))  # by rule: the later rule wins, as in spaCy
         return doc
 
-    def _word_matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+    def _exception_matches(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """(attr_id, match id, start, end) of the exceptions, as spaCy's matcher gives them."""
         arr = doc.to_array(_ARRAY)
         strings = self.ruler.vocab.strings
