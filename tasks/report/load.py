@@ -7,9 +7,7 @@ entities, quality, runs).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from tasks.store.layout import OutputLayout
+from tasks.store.layout import OutputLayout, run_of_part
 from tasks.schemas import ALL_TABLES, TABLES
 
 COLUMNS = {
@@ -27,26 +25,8 @@ COLUMNS = {
     "entities": ["article_id", "entity_id", "name", "label", "mention_count"],
     "numeric_facts": ["article_id", "fact_id", "sentence_idx", "char_start", "char_end", "text", "value", "unit", "kind"],
 }
-# a part written by a run: part-<run id>-<batch number | plan | empty>.parquet
-PART_NAME = re.compile(r"^part-(?P<run>\d{8}T\d{6}-[0-9a-f]+)-(?:\d+|plan|empty)\.parquet$")
-RUN_TIME = "%Y%m%dT%H%M%S"
-
-
 class NoTables(FileNotFoundError):
     """The folder holds no newsfacts tables."""
-
-
-def run_of_part(path: Path) -> str | None:
-    m = PART_NAME.match(path.name)
-    return m["run"] if m else None
-
-
-def run_time(run_id: str) -> datetime | None:
-    """When a run started (UTC), read from its id; None for an id of another form."""
-    try:
-        return datetime.strptime(run_id.split("-")[0], RUN_TIME).replace(tzinfo=timezone.utc)
-    except ValueError:
-        return None
 
 
 @dataclass

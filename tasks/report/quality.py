@@ -8,7 +8,8 @@ from datetime import datetime
 
 import pandas as pd
 
-from tasks.report.load import Loaded, run_time
+from tasks.report.load import Loaded
+from tasks.store.layout import run_time
 from tasks.report.ranked import ranked
 from tasks.schemas import TABLES
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from tasks.report.load import Loaded, run_time
+from tasks.report.load import Loaded
+from tasks.store.layout import run_time
 
 RECENT_RUNS = 30
 # summary keys that are not one stage: the run's own clock, or stages taken together

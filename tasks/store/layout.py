@@ -25,6 +25,7 @@ which batch wrote it (`part-<run>-<batch>.parquet`, the batch as five digits).
 """
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from datetime import datetime, timezone
@@ -89,9 +90,28 @@ class OutputLayout:
         return rel.split("/", 1)[0] == self.state.name
 
 
+RUN_TIME = "%Y%m%dT%H%M%S"  # the start time (UTC) a run id begins with
+# a part written by a run: part-<run id>-<batch number | plan | empty>.parquet (`part_name`)
+PART_NAME = re.compile(r"^part-(?P<run>\d{8}T\d{6}-[0-9a-f]+)-(?:\d+|plan|empty)\.parquet$")
+
+
 def new_run_id() -> str:
     """A run's id: its start time (UTC) and a random suffix, so ids sort by time."""
-    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+    return time.strftime(RUN_TIME, time.gmtime()) + "-" + uuid.uuid4().hex[:6]
+
+
+def run_time(run_id: str) -> datetime | None:
+    """When a run started (UTC), read from its id; None for an id of another form."""
+    try:
+        return datetime.strptime(run_id.split("-")[0], RUN_TIME).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def run_of_part(path: Path) -> str | None:
+    """The id of the run that wrote a part, read from its file name (`part_name`); None for another name."""
+    m = PART_NAME.match(path.name)
+    return m["run"] if m else None
 
 
 def month_of(ts: datetime | None) -> str:

@@ -1,20 +1,11 @@
 """tasks.report.load: what the report reads from an output folder."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from tasks.report.load import NoTables, RunLog, load, run_of_part, run_time
-
-
-def test_a_run_is_read_from_a_part_name(invented):
-    assert run_of_part(Path("part-20260105T090000-aaaaaa-00012.parquet")) == invented.run_a
-    assert run_of_part(Path("part-20260203T101500-bbbbbb-plan.parquet")) == invented.run_b
-    assert run_of_part(Path("part-other.parquet")) is None
-    assert run_time(invented.run_a) == datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
-    assert run_time("yesterday-1") is None
+from tasks.report.load import NoTables, RunLog, load
 
 
 def test_load_reads_tables_refusals_quarantine_log_and_results(invented):

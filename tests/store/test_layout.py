@@ -5,7 +5,8 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tasks.store.layout import OutputLayout, month_of, month_part, new_run_id, part_name, quarantine_part, table_part
+from tasks.store.layout import (OutputLayout, month_of, month_part, new_run_id, part_name, quarantine_part, run_of_part, run_time,
+                                table_part)
 
 
 def test_state_files_live_under_newsfacts():
@@ -36,3 +37,12 @@ def test_month_of_a_timestamp_and_run_ids_sort_by_time():
     rid = new_run_id()
     assert re.fullmatch(r"\d{8}T\d{6}-[0-9a-f]{6}", rid)
     assert rid[:8] <= datetime.now(timezone.utc).strftime("%Y%m%d")
+
+
+def test_a_run_is_read_back_from_its_id_and_its_parts_names():
+    rid = "20260105T090000-aaaaaa"
+    assert run_time(rid) == datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+    assert run_time("yesterday-1") is None
+    assert run_of_part(Path(part_name(rid, 12))) == rid
+    assert run_of_part(Path(part_name("20260203T101500-bbbbbb", "plan"))) == "20260203T101500-bbbbbb"
+    assert run_of_part(Path("part-other.parquet")) is None
