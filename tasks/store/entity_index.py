@@ -127,6 +127,18 @@ def month_sums(parts: dict[str, list[Path]]) -> list[dict]:
     return [{**s, "articles": len(s["articles"])} for _, s in sorted(sums.items())]
 
 
+def _empty(**fields) -> dict:
+    """A total with no articles, mentions or quotes yet, and no publication times."""
+    return {c: 0 for c in COUNTS} | {"first_published_at": None, "last_published_at": None} | fields
+
+
+def _add(total: dict, s: dict) -> None:
+    """Add a sum's counts to a total and stretch its publication times over the sum's."""
+    for c in COUNTS:
+        total[c] += s[c]
+    _widen(total, s["first_published_at"], s["last_published_at"])
+
+
 def _widen(s: dict, first: datetime | None, last: datetime | None) -> None:
     """Stretch a sum's first and last publication times to cover [first, last]."""
     if first is not None and (s["first_published_at"] is None or first < s["first_published_at"]):
@@ -151,10 +163,7 @@ def index_rows(sums: list[dict]) -> list[dict]:
     canonical = canonical_keys(per_key)
     things: dict[str, dict] = {}
     for key, s in per_key.items():
-        t = things.setdefault(canonical[key], {c: 0 for c in COUNTS} | {"first_published_at": None, "last_published_at": None})
-        for c in COUNTS:
-            t[c] += s[c]
-        _widen(t, s["first_published_at"], s["last_published_at"])
+        _add(things.setdefault(canonical[key], _empty()), s)
     out = []
     for key in sorted(per_key, key=lambda k: (canonical[k], k)):
         c = canonical[key]
@@ -169,11 +178,7 @@ def _per_key(sums: list[dict]) -> dict[str, dict]:
     names: dict[str, dict[str, int]] = {}
     for s in sums:
         k = s["entity_key"]
-        t = per_key.setdefault(k, {c: 0 for c in COUNTS} | {"label": s["label"], "first_published_at": None,
-                                                             "last_published_at": None})
-        for c in COUNTS:
-            t[c] += s[c]
-        _widen(t, s["first_published_at"], s["last_published_at"])
+        _add(per_key.setdefault(k, _empty(label=s["label"])), s)
         names.setdefault(k, {})
         names[k][s["name"]] = names[k].get(s["name"], 0) + s["articles"]
     for k, t in per_key.items():
