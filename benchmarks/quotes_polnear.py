@@ -66,7 +66,8 @@ def load(split: Path) -> dict[str, dict]:
     return out
 
 
-def score(gold: dict, pred: dict) -> dict:
+def score(gold: dict, pred: dict, errors: list | None = None) -> dict:
+    """P/R/F1 and attributed F1; with ``errors``, append (kind, stem, gold span, prediction) for each miss."""
     tp = fp = fn = att = 0
     for stem, g in gold.items():
         preds, used = pred.get(stem, []), set()
@@ -80,6 +81,8 @@ def score(gold: dict, pred: dict) -> dict:
                         best, cover = i, c
             if best is None:
                 fn += 1
+                if errors is not None:
+                    errors.append(("missed", stem, (gs, ge, src_text), None))
                 continue
             used.add(best)
             tp += 1
@@ -92,7 +95,11 @@ def score(gold: dict, pred: dict) -> dict:
             name = (p["speaker"] or "").lower()
             ok = ok or any(t in src_text.lower() for t in re.findall(r"\w+", name) if len(t) > 2)
             att += ok
+            if not ok and errors is not None:
+                errors.append(("speaker", stem, (gs, ge, src_text), p))
         fp += len(preds) - len(used)
+        if errors is not None:
+            errors.extend(("extra", stem, None, p) for i, p in enumerate(preds) if i not in used)
 
     def f1(c: int) -> float:
         pr, rc = c / (tp + fp) if tp + fp else 0, c / (tp + fn) if tp + fn else 0
@@ -105,6 +112,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("split")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--errors", action="store_true", help="print each missed, extra or misattributed quote")
     a = ap.parse_args()
     from tasks.extract.article import process_batch
     from tasks.model import RawDocument
@@ -119,7 +127,16 @@ def main() -> None:
     for q in res.rows["quotes"]:
         if q["kind"] != "indirect":
             pred.setdefault(by_id[q["article_id"]], []).append(q)
-    print(json.dumps({"split": a.split, "articles": len(stems), **score(gold, pred), "seconds": round(time.perf_counter() - t, 1)}))
+    errors: list | None = [] if a.errors else None
+    print(json.dumps({"split": a.split, "articles": len(stems), **score(gold, pred, errors), "seconds": round(time.perf_counter() - t, 1)}))
+    for kind, stem, g, p in errors or []:
+        text = gold[stem]["text"]
+        at = g[0] if g else p["char_start"]
+        line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        print(f"--- {kind} {stem}" + (f" gold source: {g[2]!r}" if g else ""))
+        if p:
+            print(f"    predicted: {p['speaker']!r} ({p['speaker_type']}, {p['attribution']}) quote {text[p['char_start']:p['char_end']][:80]!r}")
+        print("    " + text[line_start:line_end if line_end > 0 else None][:600])
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, SENT_END, QuoteContext
-from tasks.extract.quotes.lexicon import cue_words, is_cue
+from tasks.extract.quotes.lexicon import cue_words, is_cue, speaker_words
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
@@ -130,7 +130,7 @@ def cue_after(q: Site) -> Attribution | None:
     if first is None or first.text in SENT_END:
         return None
     inner = q.ctx.text[q.span.start:q.span.end].rstrip(")’'\"”")
-    if inner.endswith(".") and not inner.endswith("...") and first.text[:1].isupper():
+    if inner.endswith(".") and not inner.endswith("...") and first.text[:1].isupper() and not _bare_attribution(q):
         return None
     if inner[-1:] in ("?", "!") and first.pos_ == "PRON" and first.text[:1].isupper() and first.text != "I":
         return None  # `"...?" He then asked ...` starts a new sentence
@@ -139,11 +139,45 @@ def cue_after(q: Site) -> Attribution | None:
             break
         if is_cue(t):
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
+        if _cue_taken_for_noun(q, t, n):
+            words = [x for x in after[:n] if not x.is_punct]
+            return with_outer_source(q, Attribution(cue=t, speaker_start=words[0].idx, head=after[n - 1], how="after",
+                                                    speaker_end=after[n - 1].idx + len(after[n - 1].text)))
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") and t.text[:1].islower():
             break  # another verb first: the writer's own sentence goes on
         if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
             break
     return None
+
+
+def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
+    """`"...," the editorial read.` / `"...," the two write.`: a reporting verb the tagger took
+    for the head noun of the words after the quote. It counts when it closes a short noun
+    phrase (a noun, name or number right before it, or a word for something written the
+    tagger took for an adjective: "editorial") and the clause ends right after it (a
+    full stop, a comma or a preposition: "wrote on Twitter")."""
+    cues, lemma = cue_words(), t.lemma_.lower()
+    if t.pos_ != "NOUN" or not 0 < n <= 6 or lemma not in cues.verbs or lemma in cues.naming:
+        return False
+    prev = q.after[n - 1]
+    nxt = q.ctx.doc[t.i + 1] if t.i + 1 < len(q.ctx.doc) else None
+    noun_phrase = prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.lower_ in speaker_words().utterances
+    unbroken = not any(x.is_punct for x in q.after[1:n])  # the first may be the comma after the closing mark
+    return noun_phrase and unbroken and (nxt is None or nxt.text in SENT_END or nxt.text == "," or nxt.pos_ == "ADP")
+
+
+def _bare_attribution(q: Site) -> bool:
+    """`"... the missing files." Trump said.`: a sentence after the quote that holds nothing
+    but a speaker and a verb of speech (no words reported of its own, no object) can only
+    attribute the quote before it, even when that quote ends in a full stop."""
+    words = [t for t in q.after if not t.is_punct]
+    if not q.after or q.after[-1].text not in SENT_END or not words or len(words) > 8:
+        return False
+    speech = cue_words().speech
+    cue = next((t for t in words if is_cue(t) and t.lemma_.lower() in speech), None)
+    if cue is None or any(c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "attr", "dative") for c in cue.children):
+        return False
+    return own_subject(q.ctx, cue) is not None
 
 
 def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attribution | None:
@@ -409,8 +443,13 @@ def noun_of(q: Site) -> Attribution | None:
 
 def colon_subject(q: Site) -> Attribution | None:
     """`President Obama is rolling out a new message: "It's about me."`: a quote a colon
-    introduces, with no reporting verb, is given by the subject of the introducing clause."""
+    introduces, with no reporting verb, is given by the subject of the introducing clause.
+    A whole quotation closing a sentence after a comma or a dash (`Lund reacted coolly to the
+    plan, "[We are] not convinced."`) is given by that clause's subject when it is a person."""
     before = q.before
+    if before and before[0].text in (",", "—", "–", "--") and not q.partial and _closes_sentence(q):
+        subj = next((t for t in before[1:] if t.dep_ in ("nsubj", "nsubjpass") and not q.ctx.quoted(t.head.i)), None)
+        return named_by(q.ctx, subj, "colon") if subj is not None and _person_subject(q.ctx, subj) else None
     if not before or before[0].text != ":":
         return None
     person = next((t for t in before[1:] if t.dep_ not in ("poss",) and (t.ent_type_ == "PERSON" or (
@@ -421,6 +460,11 @@ def colon_subject(q: Site) -> Attribution | None:
                 t = person  # `The timing of the surge doesn't surprise pollster Daron Shaw: "..."`
             return named_by(q.ctx, t, "colon")
     return None
+
+
+def _closes_sentence(q: Site) -> bool:
+    """The quote ends its sentence: with its own full stop, or the writer's right after it."""
+    return not q.after or q.after[0].text in SENT_END or q.ctx.text[q.span.start:q.span.end].rstrip()[-1:] in SENT_END
 
 
 # ---- a quote opening a sentence with no attribution of its own -----------------------------------

@@ -49,7 +49,8 @@ class QuoteContext:
         return len(self.text[sp.start:sp.end].split())
 
     def after_tokens(self, k: int) -> list[Token]:
-        """Writer's words after the closing mark, to the sentence end (text order)."""
+        """Writer's words after the closing mark, to the sentence end (text order); runs of
+        spaces ("said.  Then") are not words."""
         sp = self.spans[k]
         if sp.close is None:
             return []
@@ -60,14 +61,16 @@ class QuoteContext:
             t = self.doc[i]
             if t.idx >= p.end or self.quoted(i):
                 break
-            out.append(t)
+            if not t.is_space:
+                out.append(t)
             if t.text in SENT_END:
                 break
             i += 1
         return out
 
     def before_tokens(self, k: int) -> list[Token]:
-        """Writer's words before the quote, back to the sentence start (nearest first)."""
+        """Writer's words before the quote, back to the sentence start (nearest first); runs
+        of spaces (`said.  "...`) are not words."""
         sp = self.spans[k]
         out = []
         i = self.tok_at(sp.open) - 1
@@ -76,7 +79,8 @@ class QuoteContext:
             t = self.doc[i]
             if t.idx < p.start or self.quoted(i) or t.text in SENT_END:
                 break
-            out.append(t)
+            if not t.is_space:
+                out.append(t)
             i -= 1
         return out
 

@@ -102,3 +102,49 @@ def test_name_glued_to_the_closing_mark(quote_context):
 def test_no_attribution(quote_context):
     ctx = quote_context("Harbour\n\nThe \"new\" pier is open.")
     assert attribute(ctx, 0, kind_of(ctx, 0)) is None
+
+
+@pytest.mark.parametrize("text, k, expected", [
+    # a sentence that is only a speaker and a verb of speech attributes the quote before it,
+    # even when that quote ends in a full stop
+    ("Harbour\n\nThe mayor spoke on Monday.\n\n\"The pier will open in May.\" Cole said.", 0,
+     ("cue_after", "after", "said", "Cole")),
+    # a reporting verb the tagger took for a noun after a written source
+    ("Harbour\n\nThe paper was blunt.\n\n\"If she wants to run the port, Ann Cole should act like it, and visit the quay,\" the editorial read.", 0,
+     ("cue_after", "after", "read", "the editorial")),
+    # a whole quotation closing a sentence after a comma or a dash: the clause's person subject
+    ("Harbour\n\nAnn Cole, the mayor, reacted coolly to the plan, \"[We are] not convinced about any plan that closes the quay.\"", 0,
+     ("colon_subject", "colon", None, "Ann Cole")),
+    ("Harbour\n\nTom Reilly also defended the new fees -- \"I think the fees are modest next to what other ports charge.\"", 0,
+     ("colon_subject", "colon", None, "Tom Reilly")),
+    # two spaces between the sentence before and the quote are not words of the writer's
+    ("Harbour\n\nTom Reilly distanced himself from the protest by saying he would help if asked.  \"I am going to back the mayor, "
+     "and back her loudly, because I think she can do the job.\"", 0,
+     ("preceding_cue", "carried", "asked", "Tom Reilly")),
+    # an opening mark glued to the comma after the cue
+    ("Harbour\n\nReilly said,\"Look, these fees have no place in a public port. Boat owners know that.\"", 0,
+     ("cue_above", "tree", "said", "Reilly")),
+])
+def test_general_attribution_kinds(quote_context, text, k, expected):
+    ctx = quote_context(text)
+    assert found(ctx, attribute(ctx, k, kind_of(ctx, k))) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour\n\n\"The pier will open in May.\" Then the crowd cheered for the mayor.",  # a sentence of its own
+    "Harbour\n\n\"The pier will open in May.\" Cole said it twice to the crowd.",  # the verb has an object
+])
+def test_a_full_stop_still_ends_the_quote_before_a_sentence_of_its_own(quote_context, text):
+    ctx = quote_context(text)
+    att = attribute(ctx, 0, kind_of(ctx, 0))
+    assert att is None or att.strategy != "cue_after"
+
+
+def test_a_comma_before_a_quote_needs_a_person_subject(quote_context):
+    ctx = quote_context("Harbour\n\nIn the spring of that year, \"the quay was closed to every boat in the harbour.\"")
+    assert attribute(ctx, 0, kind_of(ctx, 0)) is None
+
+
+def test_name_glued_to_a_straight_closing_mark(quote_context):
+    ctx = quote_context("Harbour\n\nMayor Ann Cole spoke.\n\n\"The pier is safe,\"Cole said.")
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_after", "after", "said", "Cole")
