@@ -22,15 +22,20 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent").
 
-The data: unit_idioms.json, unit_senses.json, currency_codes.json, and Pint's registry.
+The data: unit_idioms.json, unit_senses.json, currency_codes.json, ISO 4217 codes and currency names
+from Babel (CLDR), and Pint's registry.
 """
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from babel import Locale
+from babel.numbers import get_currency_name, get_territory_currencies
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
@@ -42,7 +47,13 @@ from tasks.extract.facts.records import Candidate, Fact
 DATA = DataFiles.beside(__file__)
 
 RE_SPACE = re.compile(r"[ \t\u00a0]*")
+# the day whose ISO 4217 currencies in legal tender are read as codes: fixed, so that a run's
+# facts do not depend on the day it runs (move it forward with the Babel pin)
+ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
+# an amount written as money: thousands separators, two decimals, or a scale ("2,500", "18.50", "3bn", "1.2 million")
+RE_MONEY_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+\.\d\d(?![\d.])|\d+(?:\.\d+)?\s?"
+                             r"(?:bn|m|mn|k|million|billion|trillion)(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class UnitLex:
     idiom_units: frozenset[str]  # canonical quantity units that are idioms, not Pint names
     prefixes: dict[str, str]  # currency written before the digits -> ISO code
     glued: frozenset[str]  # letter prefixes that must touch the digits ("RM79")
+    glued_amount_only: frozenset[str]  # glued prefixes read only before an amount written as money ("R18.50")
     suffix_codes: frozenset[str]  # ISO codes written after the number ("5 million EUR")
     money_words: dict[str, str]  # "dollars", "yuan", "cents" -> ISO code ("USD/100": a hundredth)
     re_idioms: re.Pattern
@@ -90,6 +102,7 @@ class UnitLex:
     metre_context: frozenset[str]  # words after "1500m" that make it metres
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
+    money_cues: frozenset[str]  # the money cue set of unit_senses.json: "a 5m deal" is money, not metres
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +115,10 @@ def lex() -> UnitLex:
         for canon, spec in idioms[kind].items():
             words.update({s.lower(): (canon, kind) for s in spec.get("words", [])})
             abbr.update({s: (canon, kind) for s in spec.get("abbr", [])})
-    money_words = {k.lower(): v for k, v in cur["words"].items()}
+    iso_names, iso_codes = _iso_currencies(frozenset(cur["iso_codes_not_read"]))
+    money_words = {**iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
+    prefixes = {**{c: c for c in iso_codes}, **cur["prefixes"]}
+    suffix_codes = iso_codes | frozenset(cur["suffix_codes"])
     senses = DATA.json("unit_senses.json")
     sets = senses["cue_sets"]
     groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
@@ -115,12 +131,13 @@ def lex() -> UnitLex:
     return UnitLex(
         idioms=words, idiom_abbr=abbr,
         idiom_units=frozenset([*idioms["quantity"], *idioms["other_canonical"]]),
-        prefixes=dict(cur["prefixes"]), glued=frozenset(cur["glued"]), suffix_codes=frozenset(cur["suffix_codes"]),
+        prefixes=prefixes, glued=frozenset(cur["glued"]), glued_amount_only=frozenset(cur["glued_amount_only"]),
+        suffix_codes=suffix_codes,
         money_words=money_words,
         re_idioms=re.compile(rf"(?:{alternation(words)})(?![\w°])", re.I),
         re_idiom_abbr=re.compile(rf"(?:{alternation(abbr)})(?![A-Za-z0-9])"),
         re_money_words=re.compile(rf"(?:{alternation(money_words)})(?![\w])", re.I),
-        re_suffix_code=re.compile(rf"(?:{alternation(cur['suffix_codes'])})(?![a-z])"),
+        re_suffix_code=re.compile(rf"(?:{alternation(suffix_codes)})(?![a-z])"),
         re_senses=re.compile(rf"(?:{alternation(surfaces)})(?![A-Za-z0-9])"),
         sense_surfaces=surfaces,
         sense_groups=groups,
@@ -130,8 +147,33 @@ def lex() -> UnitLex:
         time_words=frozenset(idioms["time_words"]),
         metre_context=frozenset(DATA.json("number_scales.json")["metre_context"]),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
+        money_cues=frozenset(sets["money"]),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
     )
+
+
+def _iso_currencies(not_read: frozenset[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """ISO 4217 from Babel's CLDR data: the English names of every currency in legal tender somewhere
+    since 1950, singular and plural, lower-cased (and without accents: "costa rican colon") -> code;
+    and the codes in legal tender on ISO_4217_AS_OF, less `not_read`. Names with dates ("... (1993–1994)") are
+    left out: news does not write them."""
+    en = Locale("en")
+    as_of = ISO_4217_AS_OF
+    territories = [t for t in en.territories if len(t) == 2 and t.isalpha()]
+
+    def tender(since: datetime.date) -> set[str]:
+        return {c for t in territories for c in get_territory_currencies(t, start_date=since, end_date=as_of, tender=True)}
+
+    names: dict[str, str] = {}
+    for code in sorted(tender(datetime.date(1950, 1, 1))):
+        for count in (None, 1, 2):
+            name = get_currency_name(code, count=count, locale=en).lower()
+            if "(" in name or any(ch.isdigit() for ch in name):
+                continue
+            folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+            for spelling in {name, folded}:
+                names.setdefault(spelling, code)
+    return names, frozenset(tender(as_of) - not_read)
 
 
 def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
@@ -140,13 +182,19 @@ def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
 
     def sense(s: dict) -> Sense:
         cues, strong = expand(s.get("cues", [])), expand(s.get("strong", []))
-        return Sense(unit=s["unit"], kind=s["kind"], cues=frozenset(c for c in cues if " " not in c),
-                     phrases=tuple(c for c in cues if " " in c), strong=frozenset(c for c in strong if " " not in c),
-                     strong_phrases=tuple(c for c in strong if " " in c), glued_default=bool(s.get("glued_default")),
+        return Sense(unit=s["unit"], kind=s["kind"], cues=frozenset(c for c in cues if not _is_phrase(c)),
+                     phrases=tuple(c for c in cues if _is_phrase(c)), strong=frozenset(c for c in strong if not _is_phrase(c)),
+                     strong_phrases=tuple(c for c in strong if _is_phrase(c)), glued_default=bool(s.get("glued_default")),
                      value_at_least=s.get("value_at_least"))
     return SenseGroup(key=key, senses=tuple(sense(s) for s in g["senses"]), glued=bool(g.get("glued")),
                       spaced=bool(g.get("spaced")), needs_cue=bool(g.get("needs_cue")),
                       followed_by=frozenset(g.get("followed_by", [])))
+
+
+def _is_phrase(cue: str) -> bool:
+    """A cue looked for in the lower-cased sentence, not among its words: several words, or a word
+    the tokenizer splits ("cross-section", "x-ray", "°c", "mb/s"); a lone symbol ("£") is a token."""
+    return len(cue) > 1 and not cue.isalnum()
 
 
 # --------------------------------------------------------------------------- the vocabulary
@@ -276,7 +324,7 @@ def money_word_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def currency_before(text: str, s: int) -> tuple[str, int] | None:
-    """Currency prefix written right before the digits at s ("$", "US$", "USD 5", "RM79"): (ISO code, start)."""
+    """Currency prefix written right before the digits at s ("$", "US$", "USD 5", "RM79", "R18.50"): (ISO code, start)."""
     lx = lex()
     for gap in (0, 1):
         if gap and (s < 1 or text[s - 1] not in " \u00a0"):
@@ -295,6 +343,8 @@ def currency_before(text: str, s: int) -> tuple[str, int] | None:
                     continue
                 if gap == 0 and p not in lx.glued:
                     continue
+                if gap == 0 and p in lx.glued_amount_only and not RE_MONEY_AMOUNT.match(text, s):
+                    continue  # "R5", "R2-D2": a name, not five rand
                 if gap == 1 and p not in lx.suffix_codes and p not in ("Rs", "Rs.", "RMB", "NIS"):
                     continue
             elif before.isalnum():
@@ -461,8 +511,11 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     if money is not None:  # "thousands of dollars"
         kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
     value = n.value
-    if n.m_ambiguous and head is None and kind == "count":
-        kind, unit, unit_text, value = "quantity", "meter", "m", n.value / 1e6  # "the 1500m will be her distance"
+    if n.m_ambiguous and kind == "count" and (head is None or (noun is not None and not noun.plural
+                                                               and noun.head.lemma_.lower() not in lex().money_cues)):
+        # "the 1500m will be her distance"; "a 1.85m defender", "the 100m final": a million of one thing is
+        # none ("a 5m deal" is money whose currency is not written)
+        kind, unit, unit_text, value, head, noun = "quantity", "meter", "m", n.value / 1e6, None, None
     if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
                                                           or _after_year_preposition(site)):
         kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something
@@ -472,7 +525,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     drop_if_bare = False
     if kind == "count" and unit is None:
         if head is not None and head.text in lex().sense_surfaces and lex().sense_surfaces[head.text].spaced:
-            kind, unit, unit_text, _ = _resolve_sense(lex().sense_surfaces[head.text], False, head.text, site, n.value)
+            kind, unit, unit_text, _ = _resolve_sense(lex().sense_surfaces[head.text], False, head.text, site, n.value,
+                                                      head.idx + len(head.text))
             end = max(end, head.idx + len(head.text))  # "48,000 Armenian drams", "two pounds"
         if kind == "count" and unit is None and head is not None:
             kind, unit, unit_text, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
@@ -496,7 +550,7 @@ def settle_sense(n: Candidate, site: context.Site) -> None:
     write it on the candidate (before `nonfacts` asks whether a unitless number is a name)."""
     if n.sense is None:
         return
-    kind, unit, _, _ = _resolve_sense(_group_of(n.sense), n.sense_glued, n.unit_text, site, n.value)
+    kind, unit, _, _ = _resolve_sense(_group_of(n.sense), n.sense_glued, n.unit_text, site, n.value, site.end)
     n.sense = None
     if unit is None:
         n.unit = n.unit_kind = n.unit_text = None
@@ -517,12 +571,19 @@ def _group_of(key: str) -> SenseGroup:
 
 
 def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: context.Site,
-                   value: float) -> tuple[str, str | None, str | None, int]:
+                   value: float, after: int) -> tuple[str, str | None, str | None, int]:
     """An ambiguous spelling decided by the cue words of its sentence: (kind, unit, unit_text, end).
-    A spelling that needs a cue and has none is no unit: the number stays a plain count."""
+    A spelling that needs a cue and has none is no unit: the number stays a plain count. A spelling
+    ending at `after` and followed by a unit of measure ("12 p seconds", "2.5 p percent") is no
+    currency: its other sense is taken, cue or none."""
     words, lowered = _sentence_words(site)
+    senses = group.senses
+    if any(s.kind == "money" for s in senses) and _unit_follows(site.text, after, site.sent_end):
+        senses = tuple(s for s in senses if s.kind != "money")
+        if len(senses) == 1:
+            return senses[0].kind, senses[0].unit, written, site.end
     best, best_score = None, 0
-    for s in group.senses:
+    for s in senses:
         score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
             + 5 * (sum(1 for c in s.strong if c in words) + sum(1 for c in s.strong_phrases if c in lowered)) \
             + (2 if s.value_at_least is not None and abs(value) >= s.value_at_least else 0)
@@ -533,6 +594,14 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
             return "count", None, None, site.ne
         best = next((s for s in group.senses if s.glued_default), group.senses[0]) if glued else group.senses[0]
     return best.kind, best.unit, written, site.end
+
+
+def _unit_follows(text: str, pos: int, end: int) -> bool:
+    """Whether the next word after `pos`, in the sentence, is a unit of measure or percent ("seconds",
+    "metres", "per cent"; not "per litre", "each" or a noun)."""
+    m = RE_SPACE.match(text, pos)
+    p = m.end() if m else pos
+    return p > pos and p < end and unit_at(text[:end], p, False) is not None
 
 
 def _sentence_words(site: context.Site) -> tuple[frozenset[str], str]:

@@ -22,6 +22,9 @@ def test_money_word_at():
     assert units.money_word_at("1.1396 EUR= at", 7) == ("EUR", 11)
     assert units.money_word_at("12 cents", 3) == ("USD/100", 8)
     assert units.money_word_at("12 apples", 3) is None
+    assert units.money_word_at("9 South African rand", 2) == ("ZAR", 20)  # Babel's names, singular and plural
+    assert units.money_word_at("9 Costa Rican colon", 2) == ("CRC", 19)  # and without accents
+    assert units.money_word_at("9 TOP", 2) is None
 
 
 @pytest.mark.parametrize("text,s,expected", [
@@ -30,6 +33,11 @@ def test_money_word_at():
     ("cost USD 5", 9, ("USD", 5)),
     ("cost RM79", 7, ("MYR", 5)),
     ("cost Rs 500", 8, ("INR", 5)),
+    ("cost AMD 480", 9, ("AMD", 5)),  # any ISO 4217 code in tender today (Babel)
+    ("cost R18.50", 6, ("ZAR", 5)),
+    ("cost R2,500", 6, ("ZAR", 5)),
+    ("the R5 road", 5, None),  # "R" only before an amount written as money
+    ("at COP 26", 7, None),  # a code news writes as another acronym
     ("cost AB$5", 8, None),
     ("cost ABC 5", 9, None),
 ])
@@ -103,6 +111,10 @@ DECISIONS = [
     ("The firm cut 300 jobs.", [("300 jobs", "count", "job", 300.0, None, False)]),
     ("They raised thousands of dollars.", [("thousands of dollars", "money", "USD", 1000.0, None, False)]),
     ("The 1500m will be her distance.", [("1500m", "quantity", "meter", 1500.0, None, False)]),
+    # "m" before a singular noun is metres, before a plural (or a noun of money) million
+    ("A 2.05m goalkeeper greeted 30m fans after a 7m deal.",
+     [("2.05m", "quantity", "meter", 2.05, None, False), ("30m fans", "count", "fan", 3e7, None, False),
+      ("7m deal", "count", "deal", 7e6, None, False)]),
     ("It opened in 1998 with 1998 seats.",
      [("1998", "year", None, 1998.0, None, False), ("1998 seats", "count", "seat", 1998.0, None, False)]),
     ("Two-thirds of voters agreed.", [("Two-thirds of voters", "count", "voter", 2 / 3, None, False)]),

@@ -58,6 +58,23 @@ UNITS = [
     ("The index fell 35 points.", [r("35 points", 35.0, "point", "points")]),
     ("The pitch is 4 C colder than the car park.", [r("4 C", 4.0, "degree_Celsius", "C", "quantity")]),
     ("The pupils formed Group 4 C in the hall.", []),
+    # a cue the tokenizer splits ("cross-section") is looked for in the sentence's text
+    ("The measured cross-section was 4 b.", [r("4 b", 4.0, "barn", "b", "quantity")]),
+    # "¥" with no cue is yen, whatever the amount
+    ("A bus ride in town cost ¥2.", [r("¥2", 2.0, "JPY", "¥", "money")]),
+    ("The bill came to ¥3,200.", [r("¥3,200", 3200.0, "JPY", "¥", "money")]),
+    # a unit of measure after the spelling rules its currency sense out
+    ("The new dose is 1.5 p milligrams higher.", [r("1.5 p", 1.5, "point", "p", "count")]),
+    # "dpt of" something is a volume, never a lens power; a capital B in a data rate is a byte
+    ("She picked 2 dpt of blackberries.", [r("2 dpt", 2.0, "pint", "dpt", "quantity")]),
+    ("The old modem sent 2,400 Bps.", [r("2,400 Bps", 2400.0, "byte_per_second", "Bps", "quantity")]),
+    # ISO 4217 codes and currency names from Babel; "R" only before an amount written as money
+    ("The bakery in Gyumri charges 350 AMD for a loaf, and the contract was worth 2 million Norwegian kroner.",
+     [r("350 AMD", 350.0, "AMD", "AMD", "money"), r("2 million Norwegian kroner", 2e6, "NOK", "Norwegian kroner", "money")]),
+    ("The rate was AMD 390 to the dollar, and delegates at COP 26 saw the TOP 10 list.",
+     [r("AMD 390", 390.0, "AMD", "AMD", "money")]),
+    ("Bread costs R17.99 in Soweto, and the R21 highway cost R1.5bn to widen.",
+     [r("R17.99", 17.99, "ZAR", "R", "money"), r("R1.5bn", 1.5e9, "ZAR", "R", "money")]),
     ('Leaders named "Project 2" in a speech.', []),
 ]
 
