@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.entities.index import Entity, EntityIndex
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
+from tasks.extract.quotes.marks import marks
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -81,13 +82,24 @@ def _prominent_subject(head: Token) -> bool:
         return False
     verb = head.head
     for _ in range(4):
-        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head):
+        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(verb, verb.head):
             return False
         if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head is verb:
             break
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
     return not any(c.dep_ == "parataxis" and is_cue(c) and c is not head.head for c in verb.children)
+
+
+def _introduces_quote(verb: Token, cue: Token) -> bool:
+    """`Ms Holloway scolded him: "...," she said`: the parse hung the writer's clause on the cue
+    after the quotation, but a colon or comma then an opening mark between them shows the
+    clause frames the quotation; it is not the reported words."""
+    doc = verb.doc
+    lo, hi = sorted((verb.i, cue.i))
+    m = marks()
+    opening = m.open + m.both
+    return any(doc[i].text in opening and doc[i - 1].text in (":", ",") for i in range(lo + 1, hi))
 
 
 def _inverted_speaker(span: Span) -> bool:

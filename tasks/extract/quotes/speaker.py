@@ -183,8 +183,10 @@ class Resolver:
                    said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None:
         """Most prominent compatible referent before the pronoun: the nearest earlier sentence
         holding a subject or speaker of the right kind wins; within it a speaker, else the first
-        such referent. Names elsewhere in the pronoun's own sentence (prepositional phrases,
-        objects) are passed over; a plain earlier mention is the fallback (not for
+        such referent. The pronoun's own sentence's subject comes first when the pronoun is in
+        an embedded clause or after a quotation that subject introduces (`Sen. Cole scolded
+        him: "...," she said`). Names elsewhere in the pronoun's own sentence (prepositional
+        phrases, objects) are passed over; a plain earlier mention is the fallback (not for
         `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
@@ -204,7 +206,7 @@ class Resolver:
                 continue
             if r.sent == sent:
                 if r.subject:
-                    if embedded:
+                    if embedded or self._quote_between(r.pos, pron):
                         same = r  # ends on the first subject of the sentence
                     elif fallback is None:
                         fallback = r
@@ -223,6 +225,11 @@ class Resolver:
         if same is not None:
             return same
         return best if best is not None or subjects_only else fallback
+
+    def _quote_between(self, pos: int, pron: Token) -> bool:
+        """A quotation lies between character `pos` and the pronoun, in the pronoun's sentence
+        (`Sen. Cole scolded him: "...," she said`: the sentence's subject frames the quote)."""
+        return any(t.idx > pos and self.quoted(t.idx) for t in pron.sent if t.i < pron.i)
 
     def topic_person(self, before: int, gender: str | None) -> Entity | None:
         """The person the article is about so far: the most mentioned before `before` (under its

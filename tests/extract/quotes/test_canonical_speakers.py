@@ -177,3 +177,15 @@ def test_a_group_speaking_as_one_keeps_its_name_without_an_entity(parse):
         ("The harbour needs the money,", "Carla Odum", "person", rows[2]["speaker_entity_id"], "PERSON:carla-odum"),
     ]
     assert rows[2]["speaker_entity_id"] is not None
+
+
+def test_a_pronoun_after_a_quote_its_sentence_introduces_is_that_sentence_s_subject(parse):
+    """`Sen. Holloway scolded him: "...," she said`: the parse hangs the writer's clause on the
+    cue after the quotation, yet its subject, not a person of an earlier sentence, said it."""
+    text = ("Harbour fees\n\nDr. Tom Pike faced questions on Tuesday. Ruth Bell, the chair, asked him about the fees.\n\n"
+            "Democratic Sen. Claire Holloway scolded him: \"The harbour board is almost united against the fees you "
+            "called 'fair,'\" she said. \"When you charge a family for a mooring, you take away their summer.\"")
+    assert speakers(parse, text) == [
+        ("The harbour board is almost united against the fees you called 'fair,'", "Claire Holloway", "person", "cue_after:pronoun"),
+        ("When you charge a family for a mooring, you take away their summer.", "Claire Holloway", "person", "preceding_cue:pronoun"),
+    ]
