@@ -22,7 +22,7 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent").
 
-The data: unit_idioms.json, unit_senses.json, currency_codes.json, ISO 4217 codes and currency names
+The data: unit_idioms.json, unit_senses.json, currency_codes.json, the currency names of ISO 4217
 from Babel (CLDR), and Pint's registry.
 """
 from __future__ import annotations
@@ -47,13 +47,10 @@ from tasks.extract.facts.records import Candidate, Fact
 DATA = DataFiles.beside(__file__)
 
 RE_SPACE = re.compile(r"[ \t\u00a0]*")
-# the day whose ISO 4217 currencies in legal tender are read as codes: fixed, so that a run's
+# the last day whose currencies in legal tender give their names (Babel): fixed, so that a run's
 # facts do not depend on the day it runs (move it forward with the Babel pin)
 ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
-# an amount written as money: thousands separators, two decimals, or a scale ("2,500", "18.50", "3bn", "1.2 million")
-RE_MONEY_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+\.\d\d(?![\d.])|\d+(?:\.\d+)?\s?"
-                             r"(?:bn|m|mn|k|million|billion|trillion)(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -85,7 +82,6 @@ class UnitLex:
     idiom_units: frozenset[str]  # canonical quantity units that are idioms, not Pint names
     prefixes: dict[str, str]  # currency written before the digits -> ISO code
     glued: frozenset[str]  # letter prefixes that must touch the digits ("RM79")
-    glued_amount_only: frozenset[str]  # glued prefixes read only before an amount written as money ("R18.50")
     suffix_codes: frozenset[str]  # ISO codes written after the number ("5 million EUR")
     money_words: dict[str, str]  # "dollars", "yuan", "cents" -> ISO code ("USD/100": a hundredth)
     re_idioms: re.Pattern
@@ -102,7 +98,6 @@ class UnitLex:
     metre_context: frozenset[str]  # words after "1500m" that make it metres
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
-    money_cues: frozenset[str]  # the money cue set of unit_senses.json: "a 5m deal" is money, not metres
 
 
 @lru_cache(maxsize=1)
@@ -115,10 +110,9 @@ def lex() -> UnitLex:
         for canon, spec in idioms[kind].items():
             words.update({s.lower(): (canon, kind) for s in spec.get("words", [])})
             abbr.update({s: (canon, kind) for s in spec.get("abbr", [])})
-    iso_names, iso_codes = _iso_currencies(frozenset(cur["iso_codes_not_read"]))
-    money_words = {**iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
-    prefixes = {**{c: c for c in iso_codes}, **cur["prefixes"]}
-    suffix_codes = iso_codes | frozenset(cur["suffix_codes"])
+    money_words = {**_iso_currency_names(), **{k.lower(): v for k, v in cur["words"].items()}}
+    prefixes = dict(cur["prefixes"])
+    suffix_codes = frozenset(cur["suffix_codes"])
     senses = DATA.json("unit_senses.json")
     sets = senses["cue_sets"]
     groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
@@ -131,7 +125,7 @@ def lex() -> UnitLex:
     return UnitLex(
         idioms=words, idiom_abbr=abbr,
         idiom_units=frozenset([*idioms["quantity"], *idioms["other_canonical"]]),
-        prefixes=prefixes, glued=frozenset(cur["glued"]), glued_amount_only=frozenset(cur["glued_amount_only"]),
+        prefixes=prefixes, glued=frozenset(cur["glued"]),
         suffix_codes=suffix_codes,
         money_words=money_words,
         re_idioms=re.compile(rf"(?:{alternation(words)})(?![\w°])", re.I),
@@ -147,25 +141,23 @@ def lex() -> UnitLex:
         time_words=frozenset(idioms["time_words"]),
         metre_context=frozenset(DATA.json("number_scales.json")["metre_context"]),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
-        money_cues=frozenset(sets["money"]),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
     )
 
 
-def _iso_currencies(not_read: frozenset[str]) -> tuple[dict[str, str], frozenset[str]]:
-    """ISO 4217 from Babel's CLDR data: the English names of every currency in legal tender somewhere
-    since 1950, singular and plural, lower-cased (and without accents: "costa rican colon") -> code;
-    and the codes in legal tender on ISO_4217_AS_OF, less `not_read`. Names with dates ("... (1993–1994)") are
-    left out: news does not write them."""
+def _iso_currency_names() -> dict[str, str]:
+    """The English names of every currency in legal tender somewhere between 1950 and
+    ISO_4217_AS_OF, from Babel's CLDR data, singular and plural, lower-cased (and without
+    accents: "costa rican colon") -> ISO 4217 code. Names with dates ("... (1993–1994)") are left
+    out: news does not write them. The codes themselves are not read from Babel: many are also
+    acronyms news writes beside numbers ("SDG 4", "2 AMD processors", "NPR 3"), so only the
+    hand-kept codes of currency_codes.json are read."""
     en = Locale("en")
-    as_of = ISO_4217_AS_OF
     territories = [t for t in en.territories if len(t) == 2 and t.isalpha()]
-
-    def tender(since: datetime.date) -> set[str]:
-        return {c for t in territories for c in get_territory_currencies(t, start_date=since, end_date=as_of, tender=True)}
-
+    codes = {c for t in territories for c in get_territory_currencies(
+        t, start_date=datetime.date(1950, 1, 1), end_date=ISO_4217_AS_OF, tender=True)}
     names: dict[str, str] = {}
-    for code in sorted(tender(datetime.date(1950, 1, 1))):
+    for code in sorted(codes):
         for count in (None, 1, 2):
             name = get_currency_name(code, count=count, locale=en).lower()
             if "(" in name or any(ch.isdigit() for ch in name):
@@ -173,7 +165,7 @@ def _iso_currencies(not_read: frozenset[str]) -> tuple[dict[str, str], frozenset
             folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
             for spelling in {name, folded}:
                 names.setdefault(spelling, code)
-    return names, frozenset(tender(as_of) - not_read)
+    return names
 
 
 def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
@@ -343,8 +335,6 @@ def currency_before(text: str, s: int) -> tuple[str, int] | None:
                     continue
                 if gap == 0 and p not in lx.glued:
                     continue
-                if gap == 0 and p in lx.glued_amount_only and not RE_MONEY_AMOUNT.match(text, s):
-                    continue  # "R5", "R2-D2": a name, not five rand
                 if gap == 1 and p not in lx.suffix_codes and p not in ("Rs", "Rs.", "RMB", "NIS"):
                     continue
             elif before.isalnum():
@@ -511,11 +501,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     if money is not None:  # "thousands of dollars"
         kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
     value = n.value
-    if n.m_ambiguous and kind == "count" and (head is None or (noun is not None and not noun.plural
-                                                               and noun.head.lemma_.lower() not in lex().money_cues)):
-        # "the 1500m will be her distance"; "a 1.85m defender", "the 100m final": a million of one thing is
-        # none ("a 5m deal" is money whose currency is not written)
-        kind, unit, unit_text, value, head, noun = "quantity", "meter", "m", n.value / 1e6, None, None
+    if n.m_ambiguous and head is None and kind == "count":
+        kind, unit, unit_text, value = "quantity", "meter", "m", n.value / 1e6  # "the 1500m will be her distance"
     if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
                                                           or _after_year_preposition(site)):
         kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something

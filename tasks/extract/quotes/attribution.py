@@ -169,7 +169,10 @@ def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
 def _bare_attribution(q: Site) -> bool:
     """`"... the missing files." Trump said.`: a sentence after the quote that holds nothing
     but a speaker and a verb of speech (no words reported of its own, no object) can only
-    attribute the quote before it, even when that quote ends in a full stop."""
+    attribute the quote before it, even when that quote ends in a full stop; not when the
+    quote's own sentence introduces it (`Smith wrote: "..." Jones replied.`: Jones answers)."""
+    if q.before and (q.before[0].text == ":" or any(is_cue(t) for t in q.before)):
+        return False
     words = [t for t in q.after if not t.is_punct]
     if not q.after or q.after[-1].text not in SENT_END or not words or len(words) > 8:
         return False

@@ -33,11 +33,8 @@ def test_money_word_at():
     ("cost USD 5", 9, ("USD", 5)),
     ("cost RM79", 7, ("MYR", 5)),
     ("cost Rs 500", 8, ("INR", 5)),
-    ("cost AMD 480", 9, ("AMD", 5)),  # any ISO 4217 code in tender today (Babel)
-    ("cost R18.50", 6, ("ZAR", 5)),
-    ("cost R2,500", 6, ("ZAR", 5)),
-    ("the R5 road", 5, None),  # "R" only before an amount written as money
-    ("at COP 26", 7, None),  # a code news writes as another acronym
+    ("at SDG 4", 7, None),  # an ISO code news writes as another acronym: only hand-kept codes are read
+    ("the R5 road", 5, None),
     ("cost AB$5", 8, None),
     ("cost ABC 5", 9, None),
 ])
@@ -111,10 +108,9 @@ DECISIONS = [
     ("The firm cut 300 jobs.", [("300 jobs", "count", "job", 300.0, None, False)]),
     ("They raised thousands of dollars.", [("thousands of dollars", "money", "USD", 1000.0, None, False)]),
     ("The 1500m will be her distance.", [("1500m", "quantity", "meter", 1500.0, None, False)]),
-    # "m" before a singular noun is metres, before a plural (or a noun of money) million
-    ("A 2.05m goalkeeper greeted 30m fans after a 7m deal.",
-     [("2.05m", "quantity", "meter", 2.05, None, False), ("30m fans", "count", "fan", 3e7, None, False),
-      ("7m deal", "count", "deal", 7e6, None, False)]),
+    # "m" before a noun is million, whatever the noun's number ("a 5m contract", "a 4m audience")
+    ("The club drew 30m fans after a 7m deal.",
+     [("30m fans", "count", "fan", 3e7, None, False), ("7m deal", "count", "deal", 7e6, None, False)]),
     ("It opened in 1998 with 1998 seats.",
      [("1998", "year", None, 1998.0, None, False), ("1998 seats", "count", "seat", 1998.0, None, False)]),
     ("Two-thirds of voters agreed.", [("Two-thirds of voters", "count", "voter", 2 / 3, None, False)]),

@@ -110,19 +110,18 @@ def test_no_attribution(quote_context):
     ("Harbour\n\nThe mayor spoke on Monday.\n\n\"The pier will open in May.\" Cole said.", 0,
      ("cue_after", "after", "said", "Cole")),
     # a reporting verb the tagger took for a noun after a written source
-    ("Harbour\n\nThe paper was blunt.\n\n\"If she wants to run the port, Ann Cole should act like it, and visit the quay,\" the editorial read.", 0,
+    ("Harbour\n\nThe paper was blunt.\n\n\"Six months of delay on a single pier is a failure the town will remember,\" the editorial read.", 0,
      ("cue_after", "after", "read", "the editorial")),
     # a whole quotation closing a sentence after a comma or a dash: the clause's person subject
-    ("Harbour\n\nAnn Cole, the mayor, reacted coolly to the plan, \"[We are] not convinced about any plan that closes the quay.\"", 0,
+    ("Harbour\n\nAnn Cole, the mayor, reacted coolly to the plan, \"Our town cannot lose its only working harbour.\"", 0,
      ("colon_subject", "colon", None, "Ann Cole")),
-    ("Harbour\n\nTom Reilly also defended the new fees -- \"I think the fees are modest next to what other ports charge.\"", 0,
+    ("Harbour\n\nTom Reilly also spoke about the winter storms -- \"Three boats sank in January and the insurers will not pay.\"", 0,
      ("colon_subject", "colon", None, "Tom Reilly")),
     # two spaces between the sentence before and the quote are not words of the writer's
-    ("Harbour\n\nTom Reilly distanced himself from the protest by saying he would help if asked.  \"I am going to back the mayor, "
-     "and back her loudly, because I think she can do the job.\"", 0,
-     ("preceding_cue", "carried", "asked", "Tom Reilly")),
+    ("Harbour\n\nTom Reilly told the crowd on the quay that the fees would go.  \"Nobody should pay twice for the same mooring.\"", 0,
+     ("preceding_cue", "carried", "told", "Tom Reilly")),
     # an opening mark glued to the comma after the cue
-    ("Harbour\n\nReilly said,\"Look, these fees have no place in a public port. Boat owners know that.\"", 0,
+    ("Harbour\n\nReilly said,\"We were never asked about the fees, and we will fight them.\"", 0,
      ("cue_above", "tree", "said", "Reilly")),
 ])
 def test_general_attribution_kinds(quote_context, text, k, expected):
@@ -133,6 +132,7 @@ def test_general_attribution_kinds(quote_context, text, k, expected):
 @pytest.mark.parametrize("text", [
     "Harbour\n\n\"The pier will open in May.\" Then the crowd cheered for the mayor.",  # a sentence of its own
     "Harbour\n\n\"The pier will open in May.\" Cole said it twice to the crowd.",  # the verb has an object
+    "Harbour\n\nAnn Cole wrote to the board: \"The pier is unsafe.\" Tom Reilly replied angrily.",  # introduced: Reilly answers
 ])
 def test_a_full_stop_still_ends_the_quote_before_a_sentence_of_its_own(quote_context, text):
     ctx = quote_context(text)

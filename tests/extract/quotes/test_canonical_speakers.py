@@ -183,9 +183,9 @@ def test_a_pronoun_after_a_quote_its_sentence_introduces_is_that_sentence_s_subj
     """`Sen. Holloway scolded him: "...," she said`: the parse hangs the writer's clause on the
     cue after the quotation, yet its subject, not a person of an earlier sentence, said it."""
     text = ("Harbour fees\n\nDr. Tom Pike faced questions on Tuesday. Ruth Bell, the chair, asked him about the fees.\n\n"
-            "Democratic Sen. Claire Holloway scolded him: \"The harbour board is almost united against the fees you "
-            "called 'fair,'\" she said. \"When you charge a family for a mooring, you take away their summer.\"")
+            "Democratic Sen. Claire Holloway scolded him: \"Nobody on this committee believes a penny of the fees will "
+            "reach the harbour,\" she said. \"You owe the fishermen an answer.\"")
     assert speakers(parse, text) == [
-        ("The harbour board is almost united against the fees you called 'fair,'", "Claire Holloway", "person", "cue_after:pronoun"),
-        ("When you charge a family for a mooring, you take away their summer.", "Claire Holloway", "person", "preceding_cue:pronoun"),
+        ("Nobody on this committee believes a penny of the fees will reach the harbour,", "Claire Holloway", "person", "cue_after:pronoun"),
+        ("You owe the fishermen an answer.", "Claire Holloway", "person", "preceding_cue:pronoun"),
     ]
