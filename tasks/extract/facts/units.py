@@ -47,7 +47,7 @@ from tasks.extract.facts.records import Candidate, Fact
 DATA = DataFiles.beside(__file__)
 
 RE_SPACE = re.compile(r"[ \t\u00a0]*")
-# the last day whose currencies in legal tender give their names (Babel): fixed, so that a run's
+# the last day whose currencies in legal tender give their names and codes (Babel): fixed, so that a run's
 # facts do not depend on the day it runs (move it forward with the Babel pin)
 ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
@@ -83,6 +83,7 @@ class UnitLex:
     prefixes: dict[str, str]  # currency written before the digits -> ISO code
     glued: frozenset[str]  # letter prefixes that must touch the digits ("RM79")
     suffix_codes: frozenset[str]  # ISO codes written after the number ("5 million EUR")
+    re_iso_code: re.Pattern  # the other ISO codes in tender (Babel), read after a number only where the clause ends
     money_words: dict[str, str]  # "dollars", "yuan", "cents" -> ISO code ("USD/100": a hundredth)
     re_idioms: re.Pattern
     re_idiom_abbr: re.Pattern
@@ -110,9 +111,11 @@ def lex() -> UnitLex:
         for canon, spec in idioms[kind].items():
             words.update({s.lower(): (canon, kind) for s in spec.get("words", [])})
             abbr.update({s: (canon, kind) for s in spec.get("abbr", [])})
-    money_words = {**_iso_currency_names(), **{k.lower(): v for k, v in cur["words"].items()}}
+    iso_names, iso_codes = _iso_currencies()
+    money_words = {**iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
     prefixes = dict(cur["prefixes"])
     suffix_codes = frozenset(cur["suffix_codes"])
+    followers = alternation(cur["iso_code_followers"])
     senses = DATA.json("unit_senses.json")
     sets = senses["cue_sets"]
     groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
@@ -127,6 +130,8 @@ def lex() -> UnitLex:
         idiom_units=frozenset([*idioms["quantity"], *idioms["other_canonical"]]),
         prefixes=prefixes, glued=frozenset(cur["glued"]),
         suffix_codes=suffix_codes,
+        re_iso_code=re.compile(rf"(?:{alternation(iso_codes - suffix_codes - set(prefixes) - set(cur['iso_codes_not_read']))})"
+                               rf"(?=[ \t]*(?:$|[.,;:!?)\]]|(?:{followers})\b))"),
         money_words=money_words,
         re_idioms=re.compile(rf"(?:{alternation(words)})(?![\w°])", re.I),
         re_idiom_abbr=re.compile(rf"(?:{alternation(abbr)})(?![A-Za-z0-9])"),
@@ -145,13 +150,11 @@ def lex() -> UnitLex:
     )
 
 
-def _iso_currency_names() -> dict[str, str]:
-    """The English names of every currency in legal tender somewhere between 1950 and
-    ISO_4217_AS_OF, from Babel's CLDR data, singular and plural, lower-cased (and without
-    accents: "costa rican colon") -> ISO 4217 code. Names with dates ("... (1993–1994)") are left
-    out: news does not write them. The codes themselves are not read from Babel: many are also
-    acronyms news writes beside numbers ("SDG 4", "2 AMD processors", "NPR 3"), so only the
-    hand-kept codes of currency_codes.json are read."""
+def _iso_currencies() -> tuple[dict[str, str], frozenset[str]]:
+    """From Babel's CLDR data: the English names of every currency in legal tender somewhere
+    between 1950 and ISO_4217_AS_OF, singular and plural, lower-cased (and without accents:
+    "costa rican colon") -> ISO 4217 code; and those currencies' codes.
+    Names with dates ("... (1993–1994)") are left out: news does not write them."""
     en = Locale("en")
     territories = [t for t in en.territories if len(t) == 2 and t.isalpha()]
     codes = {c for t in territories for c in get_territory_currencies(
@@ -165,7 +168,7 @@ def _iso_currency_names() -> dict[str, str]:
             folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
             for spelling in {name, folded}:
                 names.setdefault(spelling, code)
-    return names
+    return names, frozenset(codes)
 
 
 def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
@@ -312,6 +315,9 @@ def money_word_at(text: str, pos: int) -> tuple[str, int] | None:
         if end < len(text) and text[end] == "=":
             end += 1
         return m.group(0), end
+    m = lx.re_iso_code.match(text, pos)
+    if m and pos > 0 and text[pos - 1] in " \u00a0" and text[:pos].rstrip()[-1:].isdigit():
+        return m.group(0), m.end()  # "486.5 AMD.", "350 HRK for a night"; not "2 AMD processors"
     return None
 
 

@@ -25,6 +25,11 @@ def test_money_word_at():
     assert units.money_word_at("9 South African rand", 2) == ("ZAR", 20)  # Babel's names, singular and plural
     assert units.money_word_at("9 Costa Rican colon", 2) == ("CRC", 19)  # and without accents
     assert units.money_word_at("9 TOP", 2) is None
+    # the other ISO codes (Babel) only after a number, where the clause ends or a small word follows
+    assert units.money_word_at("a fare of 900 AMD.", 14) == ("AMD", 17)
+    assert units.money_word_at("rooms at 350 HRK for a night", 13) == ("HRK", 16)
+    assert units.money_word_at("he ordered 2 AMD processors", 13) is None
+    assert units.money_word_at("goal SDG 4", 5) is None
 
 
 @pytest.mark.parametrize("text,s,expected", [
