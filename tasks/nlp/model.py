@@ -2,7 +2,7 @@
 
 The pipeline adds three things to the model, and swaps two of its components for faster ones:
   * its tokenizer also cuts an opening quotation mark glued to the punctuation before it
-    (`said,"Look`; `tasks.nlp.tokens`);
+    (`said,"Nobody`; `tasks.nlp.tokens`);
   * `newsfacts_paragraphs` (before the parser, `tasks.nlp.sentences`): every paragraph starts a
     sentence, so a sentence never crosses a paragraph break (a model without a parser gets
     spaCy's sentencizer instead, unless it has a senter);

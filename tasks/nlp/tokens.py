@@ -1,8 +1,8 @@
 """Tokenizer additions: an opening quotation mark glued to the punctuation before it.
 
-Web text drops the space before an opening mark (`Ryan said,"Look, ...`, `Rep. Ann Roe
+Web text drops the space before an opening mark (`Reilly said,"Nobody ...`, `Rep. Ann Roe
 (R-Ore.):"I have ...`). spaCy's English tokenizer keeps such a run as one token
-(`said,"Look`), which hides the reporting verb, the comma or colon and the quote's first word
+(`said,"Nobody`), which hides the reporting verb, the comma or colon and the quote's first word
 from the parser and from the quote finders. These infixes cut the run at the punctuation and
 at the mark; a closing mark glued to a name (`...,"Clinton said`) is left alone. (A piece an
 infix cuts out skips spaCy's special cases: `said,"I'm` gives `I'm` as one token, as the whole

@@ -322,7 +322,7 @@ def money_word_at(text: str, pos: int) -> tuple[str, int] | None:
 
 
 def currency_before(text: str, s: int) -> tuple[str, int] | None:
-    """Currency prefix written right before the digits at s ("$", "US$", "USD 5", "RM79", "R18.50"): (ISO code, start)."""
+    """Currency prefix written right before the digits at s ("$", "US$", "USD 5", "RM79"): (ISO code, start)."""
     lx = lex()
     for gap in (0, 1):
         if gap and (s < 1 or text[s - 1] not in " \u00a0"):

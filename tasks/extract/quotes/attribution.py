@@ -151,7 +151,7 @@ def cue_after(q: Site) -> Attribution | None:
 
 
 def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
-    """`"...," the editorial read.` / `"...," the two write.`: a reporting verb the tagger took
+    """`"...," the editorial read.` / `"...," the two wrote.`: a reporting verb the tagger took
     for the head noun of the words after the quote. It counts when it closes a short noun
     phrase (a noun, name or number right before it, or a word for something written the
     tagger took for an adjective: "editorial") and the clause ends right after it (a
@@ -167,7 +167,7 @@ def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
 
 
 def _bare_attribution(q: Site) -> bool:
-    """`"... the missing files." Trump said.`: a sentence after the quote that holds nothing
+    """`"... will open in May." Cole said.`: a sentence after the quote that holds nothing
     but a speaker and a verb of speech (no words reported of its own, no object) can only
     attribute the quote before it, even when that quote ends in a full stop; not when the
     quote's own sentence introduces it (`Smith wrote: "..." Jones replied.`: Jones answers)."""
@@ -447,8 +447,9 @@ def noun_of(q: Site) -> Attribution | None:
 def colon_subject(q: Site) -> Attribution | None:
     """`President Obama is rolling out a new message: "It's about me."`: a quote a colon
     introduces, with no reporting verb, is given by the subject of the introducing clause.
-    A whole quotation closing a sentence after a comma or a dash (`Lund reacted coolly to the
-    plan, "[We are] not convinced."`) is given by that clause's subject when it is a person."""
+    A whole quotation closing a sentence after a comma or a dash (`Cole reacted coolly to the
+    plan, "Our town cannot lose its harbour."`) is given by that clause's subject when it is a
+    person."""
     before = q.before
     if before and before[0].text in (",", "—", "–", "--") and not q.partial and _closes_sentence(q):
         subj = next((t for t in before[1:] if t.dep_ in ("nsubj", "nsubjpass") and not q.ctx.quoted(t.head.i)), None)
