@@ -4,7 +4,10 @@ Web text drops the space before an opening mark (`Reilly said,"Nobody ...`, `Rep
 (R-Ore.):"I have ...`). spaCy's English tokenizer keeps such a run as one token
 (`said,"Nobody`), which hides the reporting verb, the comma or colon and the quote's first word
 from the parser and from the quote finders. These infixes cut the run at the punctuation and
-at the mark; a closing mark glued to a name (`...,"Clinton said`) is left alone. (A piece an
+at the mark. A curly closing mark glued to a name (`...,”Clinton said`) is left alone for the
+quote finders; a straight one (`...,"Clinton said`) is cut like an opening mark, which a
+straight mark may be. (The marks are listed here, not read from the quote finders' data: the
+tokenizer stage comes before them and may not import them.) (A piece an
 infix cuts out skips spaCy's special cases: `said,"I'm` gives `I'm` as one token, as the whole
 run was before.)
 """

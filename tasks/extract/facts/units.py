@@ -316,8 +316,12 @@ def money_word_at(text: str, pos: int) -> tuple[str, int] | None:
             end += 1
         return m.group(0), end
     m = lx.re_iso_code.match(text, pos)
-    if m and pos > 0 and text[pos - 1] in " \u00a0" and text[:pos].rstrip()[-1:].isdigit():
-        return m.group(0), m.end()  # "486.5 AMD.", "350 HRK for a night"; not "2 AMD processors"
+    if m:
+        i = pos
+        while i > 0 and text[i - 1] in " \u00a0":
+            i -= 1
+        if i < pos and i > 0 and text[i - 1].isdigit():
+            return m.group(0), m.end()  # "486.5 AMD.", "350 HRK for a night"; not "2 AMD processors"
     return None
 
 
@@ -571,10 +575,11 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
     currency: its other sense is taken, cue or none."""
     words, lowered = _sentence_words(site)
     senses = group.senses
-    if any(s.kind == "money" for s in senses) and _unit_follows(site.text, after, site.sent_end):
-        senses = tuple(s for s in senses if s.kind != "money")
-        if len(senses) == 1:
-            return senses[0].kind, senses[0].unit, written, site.end
+    others = tuple(s for s in senses if s.kind != "money")
+    if others and len(others) < len(senses) and _unit_follows(site.text, after, site.sent_end):
+        if len(others) == 1:
+            return others[0].kind, others[0].unit, written, site.end
+        senses = others  # the defaults below are then taken among these too
     best, best_score = None, 0
     for s in senses:
         score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
@@ -583,9 +588,9 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
         if score > best_score:
             best, best_score = s, score
     if best is None:
-        if group.needs_cue and not (glued and any(s.glued_default for s in group.senses)):
+        if group.needs_cue and not (glued and any(s.glued_default for s in senses)):
             return "count", None, None, site.ne
-        best = next((s for s in group.senses if s.glued_default), group.senses[0]) if glued else group.senses[0]
+        best = next((s for s in senses if s.glued_default), senses[0]) if glued else senses[0]
     return best.kind, best.unit, written, site.end
 
 

@@ -140,9 +140,8 @@ def cue_after(q: Site) -> Attribution | None:
         if is_cue(t):
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if _cue_taken_for_noun(q, t, n):
-            words = [x for x in after[:n] if not x.is_punct]
-            return with_outer_source(q, Attribution(cue=t, speaker_start=words[0].idx, head=after[n - 1], how="after",
-                                                    speaker_end=after[n - 1].idx + len(after[n - 1].text)))
+            first_word, last = next(x for x in after[:n] if not x.is_punct), after[n - 1]
+            return with_outer_source(q, from_np((first_word.idx, last.idx + len(last.text), last), "after", cue=t))
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") and t.text[:1].islower():
             break  # another verb first: the writer's own sentence goes on
         if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
