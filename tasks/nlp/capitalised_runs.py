@@ -4,7 +4,8 @@ It finds spans that override the model in sports tables (teams in 'Wrexham 2 Wal
 'Ssangbangwool 59 2 49 .545', the team after a rider's country in 'Rolf Sorensen ( Denmark )
 Rabobank 20:36:54', players in 'Rodney Eyles ( Australia ) beat ...'; countries stay places,
 being national teams) and spans that only fill gaps the model left: a given name and a
-surname ('Nolan Henke'), a player after his shirt number ('13 - Japie Mulder').
+surname ('Nolan Henke'), a player after his shirt number ('13 - Japie Mulder'), an unlisted given name
+before a surname the model tagged alone elsewhere ('Amelie Mauresmo' beside 'Mauresmo').
 """
 from __future__ import annotations
 
@@ -18,18 +19,22 @@ TEMPORAL = {"DATE", "TIME"}
 MAX_RUN = 5  # tokens
 
 
-def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer) -> tuple[list[Span], list[Span]]:
+def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str] = frozenset()) -> tuple[list[Span], list[Span]]:
     """(spans that override the model, spans that only fill gaps); `sport` is the kind of sports
-    report (`tasks.nlp.sports.sports_report`), None for any other text."""
+    report (`tasks.nlp.sports.sports_report`), None for any other text; `words`, the model's
+    dictionary words (`fast_pipes.dictionary_words`), lets an unlisted given name be found."""
     out: list[Span] = []
     fill: list[Span] = []
     n = len(doc)
     i = 0
     line_start = True
+    surnames = _single_names(doc)
+    headline = True  # the first line: title case there is no sign of a name
     while i < n:
         tok = doc[i]
         if tok.is_space or "\n" in tok.text:
             line_start = True
+            headline = False
             i += 1
             continue
         if not (tok.text[:1].isupper() and (tok.is_alpha or "'" in tok.text or tok.text.endswith("."))):
@@ -39,6 +44,8 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer) -> tuple[list[Span], 
         j = _run_end(doc, i)
         prev = doc[i - 1] if i > 0 and not line_start else None
         person = _untagged_person(doc, i, j, prev, sport, gaz)
+        if person is None and words and not headline and _given_name_before_surname(doc, i, j, surnames, gaz, words):
+            person = Span(doc, i, j, label="PERSON")
         if person is not None:
             fill.append(person)
         if sport:
@@ -48,6 +55,37 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer) -> tuple[list[Span], 
         line_start = False
         i = j
     return out, fill
+
+
+def _single_names(doc: Doc) -> frozenset[str]:
+    """The one-word names the model tagged as a person or an organisation (it often takes a lone
+    surname for an organisation: "Mauresmo said"), and the longer names it tagged as anything else."""
+    return frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in ("PERSON", "ORG")) \
+        | frozenset(e.text for e in doc.ents if len(e) > 1 and e.label_ != "PERSON")
+
+
+def _given_name_before_surname(doc: Doc, i: int, j: int, surnames: frozenset[str], gaz: Gazetteer,
+                               words: frozenset[str]) -> bool:
+    """An untagged two-word run whose second word the model tagged alone elsewhere in the article
+    ('Amelie Mauresmo' ... 'Mauresmo said'): news names a person in full, then by the surname. The
+    first word must be a proper noun and no title, place, nationality or known name; the second no
+    head word of a place or an organisation ('Q Magazine'). The first word is a listed given name or
+    no dictionary word: "Save Betamax", "New Labour", "Century Fagin" are no one."""
+    if j - i != 2 or doc[j - 1].text not in surnames or doc[i:j].text in surnames:
+        return False  # ("Aston Villa" tagged an organisation elsewhere)
+    first, last = doc[i], doc[j - 1]
+    if not (first.is_title and first.is_alpha and last.is_title and last.is_alpha) or first.pos_ != "PROPN":
+        return False
+    if any(t.ent_type_ for t in doc[i:j]) or first.lower_ in STOP_WORDS:
+        return False
+    low = first.lower_
+    if low not in gaz.first_names and (low in words or len(low) < 2):
+        return False
+    if low in gaz.titles or first.text in gaz.honorifics or low in gaz.country_of or low in gaz.demonym_country \
+            or low in gaz.norp or low in gaz.not_names or first.text in gaz.places:
+        return False
+    return last.text not in gaz.place_heads and last.text not in gaz.org_heads and last.text not in gaz.orgs \
+        and last.text not in gaz.club_suffixes and doc[i:j].text not in gaz.orgs and doc[i:j].text not in gaz.clubs
 
 
 def _run_end(doc: Doc, i: int) -> int:

@@ -34,6 +34,7 @@ from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels
 from tasks.nlp.entity_cleaning import clean
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
+from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
 from tasks.nlp.gazetteer import gazetteer
 from tasks.nlp.sports import as_team, sports_report
@@ -50,6 +51,7 @@ class EntityFixer:
         self.gaz = gazetteer()
         self.phrase = phrase_matcher(nlp, self.gaz)
         self.matcher = token_matcher(nlp, self.gaz)
+        self.words = dictionary_words(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
@@ -75,7 +77,7 @@ class EntityFixer:
         ents = merge(model, filter_spans(patterns), gaz, sports, from_model)
         ents = merge(ents, from_gazetteer, gaz, sports, from_model)
         ents = merge(ents, datelines, gaz, sports, from_model, force=True)
-        forced, fill = scan_runs(doc, sport, gaz)
+        forced, fill = scan_runs(doc, sport, gaz, self.words)
         ents = merge(ents, forced + credit_spans(doc, gaz), gaz, sports, from_model, force=True)
         ents += uncovered(fill, ents)
         if sport == "team":

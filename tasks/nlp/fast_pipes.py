@@ -282,3 +282,16 @@ def speed_up(nlp: Language) -> bool:
     nlp.remove_pipe("attribute_ruler")
     nlp.remove_pipe("lemmatizer")
     return True
+
+
+def dictionary_words(nlp: Language) -> frozenset[str]:
+    """The English words of the model's lemmatizer index (WordNet's nouns, verbs, adjectives and
+    adverbs, lower case, some proper nouns among them), empty for a model without one. A
+    capitalised word outside it is no common word ("Amelie", not "Save" or "Century")."""
+    for name in (LEMMATIZER_COMPONENT, "lemmatizer"):
+        if name in nlp.pipe_names:
+            pipe = nlp.get_pipe(name)
+            lookups = getattr(getattr(pipe, "lemmatizer", pipe), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+    return frozenset()

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pytest
 
+from spacy.tokens import Span
+
 from tasks.nlp.capitalised_runs import scan_runs
+from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.gazetteer import gazetteer
 
 
@@ -32,3 +35,36 @@ def test_tagged_words_are_no_gap(nlp):
     doc = nlp("Peter Nicol won .")
     assert [(e.text, e.label_) for e in doc.ents] == [("Peter Nicol", "PERSON")]
     assert scan_runs(doc, None, gazetteer()) == ([], [])
+
+
+def _tagged(nlp, text: str, names: list[tuple[str, int, str]]):
+    """The parsed text with only `names` tagged: (word, which occurrence, label)."""
+    doc = nlp(text)
+    spans = []
+    for word, nth, label in names:
+        hits = [t.i for t in doc if t.text == word]
+        spans.append(Span(doc, hits[nth], hits[nth] + 1, label=label))
+    doc.ents = spans
+    return doc
+
+
+@pytest.mark.parametrize("text, names, fill", [
+    # the model took the surname alone for an organisation and left the full name untagged
+    ("Tennis\nSolenne Brevard won in Oslo on Friday.\nBrevard said she was tired.", [("Brevard", 1, "ORG")],
+     [("Solenne Brevard", "PERSON")]),
+    # not in the headline, where every word is capitalised
+    ("Solenne Brevard Wins\nBrevard said she was tired.", [("Brevard", 1, "ORG")], []),
+    # a common word before the name ("Save", "Century") is no given name; nor is a title
+    ("Tennis\nFans wore Save Brevard shirts.\nBrevard said she was moved.", [("Brevard", 1, "PERSON")], []),
+    ("Army\nThe General Brevard took charge.\nBrevard said little.", [("Brevard", 1, "PERSON")], []),
+    # a club's name ("Villa") and a name the model tagged whole elsewhere are left alone
+    ("Football\nFans of Halton Villa sang.\nVilla said nothing.", [("Villa", 1, "ORG")], []),
+])
+def test_a_given_name_before_a_surname_tagged_elsewhere(nlp, text, names, fill):
+    doc = _tagged(nlp, text, names)
+    assert [(sp.text, sp.label_) for sp in scan_runs(doc, None, gazetteer(), dictionary_words(nlp))[1]] == fill
+
+
+def test_without_dictionary_words_no_given_name_is_guessed(nlp):
+    doc = _tagged(nlp, "Tennis\nSolenne Brevard won in Oslo on Friday.\nBrevard said she was tired.", [("Brevard", 1, "ORG")])
+    assert scan_runs(doc, None, gazetteer())[1] == []

@@ -58,3 +58,10 @@ def test_a_model_without_the_expected_components_is_left_as_it_is():
     nlp = spacy.blank("en")
     assert not fast_pipes.speed_up(nlp)
     assert nlp.pipe_names == []
+
+
+def test_dictionary_words_are_the_lemmatizer_index(nlp):
+    words = fast_pipes.dictionary_words(nlp)
+    assert {"century", "save", "harbour", "quickly"} <= words
+    assert not {"odalie", "solenne"} & words
+    assert fast_pipes.dictionary_words(spacy.blank("en")) == frozenset()

@@ -127,6 +127,7 @@ class Referent:
     gender: str | None = None  # of an unnamed speaker: m / f / None
     plural: bool = False  # an unnamed group ("officials")
     speaker: bool = False  # the speaker of a quotation or reported clause
+    utterance: bool = False  # named by what they said or wrote ("Mr Cole's statement said"): "it" can refer back to them
 
 
 @dataclass

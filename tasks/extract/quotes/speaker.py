@@ -98,8 +98,10 @@ class Resolver:
         unnamed one only when the words are a person's: "a spokesman", not "Convention")."""
         if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head))):
             return
+        lex = speaker_words()
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=True,
-                     name=res.speaker if res.entity is None else None)
+                     name=res.speaker if res.entity is None else None,
+                     utterance=head.lower_ in lex.utterances or head.lemma_.lower() in lex.utterances)
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
         i = bisect.bisect_right(self.ref_pos, pos)
@@ -164,8 +166,30 @@ class Resolver:
         info = speaker_words().pronouns.get(pron.lower_)
         if info is None or not info["labels"]:
             return Resolution(None, None, "pronoun")
+        if "PERSON" not in info["labels"] and not info.get("plural"):
+            r = self.utterance_before(pron)
+            if r is not None:  # `Mr Cole's statement said: "..." It added: "..."`: the statement, so Mr Cole
+                return self.referent_resolution(r, "pronoun")
         r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
         return self.referent_resolution(r, "pronoun")
+
+    def utterance_before(self, pron: Token) -> Referent | None:
+        """The speaker named by an utterance ("the report", "Mr Cole's statement") in the pronoun's
+        sentence or the one before, with no one else's subject between them: what "it" is."""
+        sent = self.sent_of[pron.i]
+        between: list[Referent] = []
+        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
+        while j >= 0:
+            r = self.referents[j]
+            j -= 1
+            if r.sent < sent - 1:
+                return None
+            if self.quoted(r.pos):
+                continue
+            if r.speaker:
+                return r if r.utterance and all(b.sent == r.sent for b in between) else None
+            between.append(r)
+        return None
 
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
         """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said")."""

@@ -189,3 +189,25 @@ def test_a_pronoun_after_a_quote_its_sentence_introduces_is_that_sentence_s_subj
         ("Nobody on this committee believes a penny of the fees will reach the harbour,", "Claire Holloway", "person", "cue_after:pronoun"),
         ("You owe the fishermen an answer.", "Claire Holloway", "person", "preceding_cue:pronoun"),
     ]
+
+
+def test_it_after_a_statement_is_whoever_made_it(parse):
+    """"It added" right after a statement someone made goes on with that statement's maker, not
+    with the organisation the paragraph opened with."""
+    text = ("Tender row\n\nThe Courier on Tuesday said adviser Nadia Voss had leaked the tender. "
+            "Ms Voss's statement said: \"I have never seen the tender.\" It added: \"The claims will be answered in court.\"")
+    assert speakers(parse, text) == [
+        ("I have never seen the tender.", "Nadia Voss", "person", "cue_above:description"),
+        ("The claims will be answered in court.", "Nadia Voss", "person", "cue_above:pronoun"),
+    ]
+
+
+def test_an_unlisted_given_name_keeps_the_person_whole(parse):
+    """A given name no list holds, left untagged by the model before a surname it tags alone
+    elsewhere: one person under the full name."""
+    text = ("Brevard opens with a win in Oslo\n\nSolenne Brevard and Petra Lund won their opening matches at the "
+            "Nordic Masters in Oslo.\n\nNorway's Brevard beat Ida Holm 6-2 6-1, while champion Lund beat Maja Strand. "
+            "\"I felt calm from the first point,\" said Brevard, who won here last year.")
+    assert speakers(parse, text) == [
+        ("I felt calm from the first point,", "Solenne Brevard", "person", "cue_after:name"),
+    ]
