@@ -74,16 +74,25 @@ def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
 
 def first_cue_back(ctx: QuoteContext, i: int, start: int, limit: int, how: str) -> Attribution | None:
     """The first reporting verb outside quotes, scanning back from token i to character
-    `start` over at most `limit` tokens, that names a speaker."""
+    `start` over at most `limit` tokens, that names a speaker (a verb asking someone to do
+    something reports no words: "without asking people to pay more")."""
     stop = i - limit
     while i >= 0 and i > stop and ctx.doc[i].idx >= start:
         t = ctx.doc[i]
-        if not ctx.quoted(i) and is_cue(t):
+        if not ctx.quoted(i) and is_cue(t) and not _asks_to_do(t):
             att = attribution_from_cue(ctx, t, how)
             if att.head is not None:
                 return att
         i -= 1
     return None
+
+
+def _asks_to_do(v: Token) -> bool:
+    """A cue verb with an object and a to-infinitive ("asking people to pay", "told them to
+    wait"): a request or an order, not words someone said."""
+    kids = list(v.children)
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in kids)
 
 
 def according_to_in(ctx: QuoteContext, region: list[Token]) -> Attribution | None:

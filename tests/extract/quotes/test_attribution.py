@@ -120,6 +120,10 @@ def test_no_attribution(quote_context):
     # two spaces between the sentence before and the quote are not words of the writer's
     ("Harbour\n\nTom Reilly told the crowd on the quay that the fees would go.  \"Nobody should pay twice for the same mooring.\"", 0,
      ("preceding_cue", "carried", "told", "Tom Reilly")),
+    # a verb asking someone to do something reports no words: the carry goes back to "she said"
+    ("Harbour\n\nThe council, she said, can mend the quay without asking owners to pay more fees. "
+     "\"We will find the money elsewhere.\"", 0,
+     ("preceding_cue", "carried", "said", "she")),
     # an opening mark glued to the comma after the cue
     ("Harbour\n\nReilly said,\"We were never asked about the fees, and we will fight them.\"", 0,
      ("cue_above", "tree", "said", "Reilly")),
