@@ -11,8 +11,9 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      named only later too), else the unnamed speaker described so earlier ("a spokesman for X"
      ... "the spokesman"), else the person in focus, as for a pronoun ("Ferguson said ... The
      Man Utd boss continued"; an epithet such as "the Scot" or "the 68-year-old singer" also the
-     article's main person), unless the words stand for someone unnamed ("the official") or an
-     office's one holder ("the prime minister");
+     article's main person), unless the words stand for someone unnamed ("the official"); an
+     office's one holder ("the prime minister") only when the person in focus spoke last and
+     has no other role or country in the article, and then for the rest of the article;
   4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
      of speaker_type "unnamed" since no entity holds it;
   5. else the description itself, as the canonical words of someone the article never names:
@@ -32,6 +33,7 @@ from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
 from tasks.extract.quotes.records import Resolution, named
 from tasks.extract.quotes.subjects import personlike
+from tasks.nlp.gazetteer import gazetteer
 
 
 class Resolver(Protocol):
@@ -44,6 +46,7 @@ class Resolver(Protocol):
     quoted: Callable[[int], bool]
     referents: list[Referent]
     ref_pos: list[int]
+    office_holders: dict[tuple[str, ...], Entity]  # an office's description -> the person found to hold it
 
     def resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None = None) -> Resolution: ...
 
@@ -111,16 +114,37 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
 def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: int, said: tuple[int, int] | None,
                   epithet: bool) -> Resolution | None:
     """A description no one fits: the person the sentences before are about ("Ferguson said ...
-    The Man Utd boss continued"), unless it stands for someone unnamed ("the spokesman") or an
-    office's one holder ("the prime minister"); an epithet also the article's main person."""
+    The Man Utd boss continued"), unless it stands for someone unnamed ("the spokesman"). An
+    office's one holder ("the prime minister") is that person only when they spoke last and the
+    article gives them no other role and no other country (`"...," Mr Putin said. ... "...," the
+    Russian president said`), and the same office is then the same person for the rest of the
+    article. An epithet ("the Scot") is also the article's main person."""
     lex = speaker_words()
-    if not epithet and (hw in lex.anonymous or any(w in lex.offices for w in content)):
+    if not epithet and hw in lex.anonymous:
         return None
+    office = tuple(content) if not epithet and any(w in lex.offices for w in content) else None
+    if office is not None and office in r.office_holders:
+        return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
     if ref is not None and ref.entity is not None:
+        if office is not None:
+            holder = r.profiles.canon(ref.entity)
+            if not (ref.speaker and _may_hold(holder, content)):
+                return None
+            r.office_holders[office] = holder
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
+
+
+def _may_hold(e: Entity, content: list[str]) -> bool:
+    """Whether the person may hold the office the description names: the article gives them no
+    role at all, and no country other than the description's ("the Russian president")."""
+    if e.roles or e.role:
+        return False
+    gaz = gazetteer()
+    countries = {gaz.country_of.get(w) or gaz.demonym_country.get(w) for w in content} - {None}
+    return not (countries and e.country and e.country not in countries)
 
 
 # ---- appositions and names -------------------------------------------------------------------------

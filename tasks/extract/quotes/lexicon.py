@@ -77,7 +77,7 @@ class SpeakerWords:
     gender: dict  # head noun of an unnamed speaker -> m / f
     groups: frozenset  # singular head nouns that name a group
     anonymous: frozenset  # role nouns for people the article does not name ("the spokesman"): never the person in focus
-    offices: frozenset  # words of a description of an office's one holder ("the prime minister"): never the person in focus
+    offices: frozenset  # words of a description of an office's one holder ("the prime minister"): the person in focus only when they spoke last and have no other role
 
 
 @lru_cache(maxsize=1)

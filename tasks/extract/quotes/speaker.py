@@ -92,6 +92,7 @@ class Resolver:
         self.ref_pos = [r.pos for r in self.referents]
         # the article's persons with the words of their names (read for every pronoun and bare surname)
         self.person_words = [(e, words_of(e.name)) for e in profiles.ents.entities if e.label == "PERSON"]
+        self.office_holders: dict[tuple[str, ...], Entity] = {}  # filled by `describe` ("the chancellor" -> its holder)
 
     def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
         """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an

@@ -211,3 +211,21 @@ def test_an_unlisted_given_name_keeps_the_person_whole(parse):
     assert speakers(parse, text) == [
         ("I felt calm from the first point,", "Solenne Brevard", "person", "cue_after:name"),
     ]
+
+
+def test_an_office_is_the_person_who_spoke_last_when_nothing_says_otherwise(parse):
+    """`"...," Mr Okoro said. "...," the Ruritanian president said`: the same person, when the
+    article gives him no other role; the same office is then the same person again. A person
+    the article gives another role to ("opposition leader") is not the office's holder."""
+    text = ("Harbour deal\n\nJames Okoro signed the harbour deal on Monday. \"This is a good day,\" Mr Okoro said. "
+            "\"We waited ten years for it,\" the president said.\n\n"
+            "Opposition leader Ann Cole was unhappy. \"It is a bad deal,\" Ms Cole said. "
+            "\"It will not survive the winter,\" the prime minister said.\n\n"
+            "Later the president added: \"The first ships arrive in May.\"")
+    assert speakers(parse, text) == [
+        ("This is a good day,", "James Okoro", "person", "cue_after:name"),
+        ("We waited ten years for it,", "James Okoro", "person", "cue_after:description"),
+        ("It is a bad deal,", "Ann Cole", "person", "cue_after:name"),
+        ("It will not survive the winter,", "the prime minister", "unnamed", "cue_after:description"),
+        ("The first ships arrive in May.", "James Okoro", "person", "cue_above:description"),
+    ]
