@@ -129,14 +129,17 @@ def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGrou
 
 
 def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
-    """A single name that the text itself marks as a person: a title before it ('Mr Lebed') or an age
-    after it ('Duran , 45 ,')."""
+    """A name that the text itself marks as a person: a title or a person's occupation before it
+    ('Mr Lebed', 'Barcelona star Ronaldinho'), an honorific opening it ('Dr Nielsen', tagged whole)
+    or an age after it ('Duran , 45 ,')."""
     if g.country:
         return False
     cues = PERSON_CUES | gaz.honorifics
     n = len(doc)
     for m in g.mentions:
         if m.start > 0 and doc[m.start - 1].text in cues:
+            return True
+        if m.end - m.start >= 2 and doc[m.start].text in gaz.honorifics:
             return True
         e = m.end
         age = doc[e + 1].text if e + 2 < n else ""

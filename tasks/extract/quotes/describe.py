@@ -78,6 +78,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         if res is not None:
             return res
     ws = words_of(r.text[start:end])
+    if ws and (ws[0] in lex.male or ws[0] in lex.female):
+        name = proper_name(r, head)
+        if name is not None:  # "Paul Okafor MP": a name with a title after it, not a description
+            return Resolution(None, name, "name", "unnamed")
     content = [lex.abbreviations.get(w, w) for w in ws if w not in lex.generic]
     if ws and ws[0] not in NOT_DEFINITE and content and not is_group(head):
         res = _definite(r, head, hw, content, start, said)
@@ -412,10 +416,21 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
         if ms < pos:
             continue
         c = r.profiles.canon(e)
-        pieces += [text[pos:ms], c.name if c.label != "GPE" or len(c.name) >= me - ms else text[ms:me]]
+        before = text[pos:ms]
+        if c.label == "PERSON" and c.name != text[ms:me]:
+            before = _without_honorific(before)  # "for Mr Cole" -> "for Ann Cole", not "for Mr Ann Cole"
+        pieces += [before, c.name if c.label != "GPE" or len(c.name) >= me - ms else text[ms:me]]
         pos = me
     pieces.append(text[pos:end])
     words = "".join(pieces).split()
     if len(words) > 1 and words[0].lower() in INDEFINITE and not is_group(head):
         words[0] = "the"
     return " ".join(words)
+
+
+def _without_honorific(before: str) -> str:
+    """The words before a name without the honorific that ends them ("a spokesman for Mr ")."""
+    words = before.rstrip().split(" ")
+    if words and words[-1].lower().rstrip(".") in speaker_words().honorifics:
+        return " ".join(words[:-1]) + " "
+    return before

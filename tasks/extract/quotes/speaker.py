@@ -149,9 +149,21 @@ class Resolver:
             text = self.text
             for ms, me, e in self.profiles.mentions_in(start, end):
                 # the name ending the words, not a modifier ("Scott's relatives", "The Oscar-nominated actor")
-                if e.label == "PERSON" and not text[me:end].strip(" ,"):
+                # nor whom the words serve ("a spokesman for Mr Cole")
+                if e.label == "PERSON" and not text[me:end].strip(" ,") and not self._served(ms, me):
                     ent = e
         return ent if ent is not None else self.by_last_name(self.text[start:end])
+
+    def _served(self, start: int, end: int) -> bool:
+        """The name text[start:end] follows a preposition directly ("a spokesman for Mr Cole"; not
+        "director of rugby Tom Cole", whose name is the title's)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        i = span.start - 1
+        while i > 0 and self.doc[i].lower_.rstrip(".") in speaker_words().honorifics:
+            i -= 1
+        return self.doc[i].dep_ == "prep" and span.root.dep_ == "pobj"
 
     def by_last_name(self, words: str) -> Entity | None:
         """A one-word capitalised name the entity extractor did not tag (`"...,”Clinton said`,

@@ -119,3 +119,16 @@ def test_an_acronym_defined_in_brackets_joins_its_name_and_takes_its_label(ents_
     assert table(idx, art) == {
         "Fisheries Recovery Programme": ("LAW", ["FRP", "Fisheries Recovery Programme"], None,
                                          ["Fisheries Recovery Programme", "FRP", "FRP"])}
+
+
+def test_person_cues_an_honorific_inside_the_name_and_an_occupation_before_it(nlp):
+    """The model's organisations that the text marks as people: a name it tagged whole with its
+    honorific ("Dr Halvorsen"), a name after a person's occupation ("Barcelona star Ruiz")."""
+    from spacy.tokens import Span
+
+    doc = nlp("Dr Halvorsen spoke on Monday . Barcelona star Ruiz scored twice .")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, words.index("Barcelona"), words.index("Barcelona") + 1, label="ORG"),
+                Span(doc, words.index("Ruiz"), words.index("Ruiz") + 1, label="ORG")]
+    assert [(g.key, g.person) for g in entity_groups(doc, gazetteer())] == [
+        ("dr halvorsen", True), ("org:barcelona", False), ("ruiz", True)]

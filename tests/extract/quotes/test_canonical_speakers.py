@@ -229,3 +229,17 @@ def test_an_office_is_the_person_who_spoke_last_when_nothing_says_otherwise(pars
         ("It will not survive the winter,", "the prime minister", "unnamed", "cue_after:description"),
         ("The first ships arrive in May.", "James Okoro", "person", "cue_above:description"),
     ]
+
+
+def test_a_spokesman_for_someone_is_not_that_someone(parse):
+    """"A spokesman for Mr Cole" speaks for him but is not him: an unnamed speaker, described
+    with the canonical name (its honorific dropped); a name with a title after it that no entity
+    holds is a name, not a description of the person in focus."""
+    text = ("Harbour row\n\nMayor Ann Cole opened the harbour on Monday. \"It is a great day,\" Ms Cole said.\n\n"
+            "Colin Fairweather MP, Labour's Chief Secretary to the Harbour Board, said: \"The fees are a scandal.\"\n\n"
+            "A spokesman for Ms Cole said: \"The fees will stay.\"")
+    assert speakers(parse, text) == [
+        ("It is a great day,", "Ann Cole", "person", "cue_after:name"),
+        ("The fees are a scandal.", "Colin Fairweather MP", "unnamed", "cue_above:name"),
+        ("The fees will stay.", "the spokesman for Ann Cole", "unnamed", "cue_above:description"),
+    ]
