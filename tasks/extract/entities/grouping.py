@@ -79,8 +79,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     """A group named by the tail ("Putin", "Yeltsin") or the given name ("Wang" after "Wang Donghai")
     of a person's full name joins the person named in full nearest before it (else the first);
     a group the text marks as a person becomes one."""
-    persons = [g for g in order if g.country is None and any(m.label == "PERSON" and m.n_tokens > 1 for m in g.mentions)
-               and majority_label(g.mentions) == "PERSON"]
+    persons = [g for g in order if g.country is None and majority_label(g.mentions) == "PERSON"
+               and any(m.label == "PERSON" and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
     by_tail, by_head = _name_parts(persons)
     is_person = set(persons)
     for g in order:
@@ -90,6 +90,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
         cands = by_tail.get(surface)
+        if not cands and not g.country:
+            cands = _named_in_full(g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
         if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions) \
                 and not _surname_title(doc, g):  # "Mr Howard" is a surname, not "Howard Flight"
             cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
@@ -103,6 +105,33 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+
+
+def _titled_surname(m: Mention, gaz: Gazetteer) -> bool:
+    """A mention that is an honorific and a surname ("Mr Pande"), not a full name."""
+    words = m.text.split()
+    return len(words) == 2 and words[0] in gaz.honorifics
+
+
+def _named_in_full(g: MentionGroup, order: list[MentionGroup], gaz: Gazetteer) -> list[MentionGroup]:
+    """For a name written with its honorific ("Mr Pande", tagged whole): the groups of a two- or
+    three-word capitalised name ending in that surname ("Vinod Pande"), whatever the model's label
+    (it often takes both for an organisation or a place, so they are not known persons yet)."""
+    titled = [m.text.split() for m in g.mentions if _titled_surname(m, gaz)]
+    if not titled:
+        return []
+    surname = titled[0][-1]
+    out = []
+    for p in order:
+        if p is g or p.country or p.merged_into is not None:
+            continue
+        for m in p.mentions:
+            words = m.text.split()
+            if 2 <= len(words) <= 3 and words[-1] == surname and not any(w in gaz.honorifics for w in words) \
+                    and all(w[:1].isupper() and not w.isupper() for w in words) and m.text not in gaz.places and m.text not in gaz.orgs:
+                out.append(p)
+                break
+    return out
 
 
 SURNAME_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"}  # titles before a surname only ("Sir John" is a given name)

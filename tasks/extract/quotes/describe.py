@@ -61,6 +61,7 @@ class Resolver(Protocol):
 NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
 INDEFINITE = ("a", "an", "another", "one")  # made "the" in an unnamed speaker's canonical description
 _AGE = re.compile(r"\d+-year-old")
+_COMMA = re.compile(r" ?, ")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
@@ -69,7 +70,7 @@ INTRO_SENTENCES = 2  # how far from a report's first mention the organisation th
 def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
     """Who the description text[start:end] (head = its head token) is (see the module doc)."""
     lex = speaker_words()
-    ent = appositive(r, head)
+    ent = appositive(r, head) or _named_after(r, end)
     if ent is not None:
         return named(ent, "description")
     hw = head.lower_.rstrip(".")
@@ -173,6 +174,18 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         if e is not None and e.label in NAME_LABELS:
             return e
     return None
+
+
+def _named_after(r: Resolver, end: int) -> Entity | None:
+    """A person named between commas right after the description, however far its head is
+    ("The president of one of the city's main clubs, Ann Cole, says")."""
+    m = _COMMA.match(r.text, end)
+    if m is None:
+        return None
+    found = r.profiles.mentions_in(m.end(), m.end() + 80)
+    if not found or found[0][0] != m.end() or found[0][2].label != "PERSON" or r.quoted(m.end()):
+        return None
+    return found[0][2] if r.text[found[0][1]:found[0][1] + 1] == "," else None
 
 
 def proper_name(r: Resolver, head: Token) -> str | None:

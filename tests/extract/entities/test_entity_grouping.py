@@ -132,3 +132,25 @@ def test_person_cues_an_honorific_inside_the_name_and_an_occupation_before_it(nl
                 Span(doc, words.index("Ruiz"), words.index("Ruiz") + 1, label="ORG")]
     assert [(g.key, g.person) for g in entity_groups(doc, gazetteer())] == [
         ("dr halvorsen", True), ("org:barcelona", False), ("ruiz", True)]
+
+
+def test_a_titled_surname_joins_the_full_name_whatever_their_labels(nlp):
+    """"Mr Varga" and "Tibor Varga", both taken for organisations, or the titled surname for a
+    person and the full name for an organisation: one person, under the full name."""
+    from spacy.tokens import Span
+
+    from tasks.extract.entities.canonical import canonical_name
+
+    doc = nlp("Tibor Varga founded the firm . Mr Varga said it was growing . Kata Nagy joined . Ms Nagy agreed .")
+    words = [t.text for t in doc]
+
+    def at(word: str, n: int, label: str) -> Span:
+        i = words.index(word)
+        return Span(doc, i, i + n, label=label)
+
+    doc.ents = [at("Tibor", 2, "ORG"), at("Mr", 2, "ORG"), at("Kata", 2, "ORG"), at("Ms", 2, "PERSON")]
+    groups = entity_groups(doc, gazetteer())
+    assert [(canonical_name(g, gazetteer()), g.person, sorted(m.text for m in g.mentions)) for g in groups] == [
+        ("Tibor Varga", True, ["Mr Varga", "Tibor Varga"]),
+        ("Kata Nagy", True, ["Kata Nagy", "Ms Nagy"]),
+    ]

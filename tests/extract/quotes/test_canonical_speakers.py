@@ -243,3 +243,12 @@ def test_a_spokesman_for_someone_is_not_that_someone(parse):
         ("The fees are a scandal.", "Colin Fairweather MP", "unnamed", "cue_above:name"),
         ("The fees will stay.", "the spokesman for Ann Cole", "unnamed", "cue_above:description"),
     ]
+
+
+def test_a_name_between_commas_after_a_long_description_is_the_speaker(parse):
+    text = ("Film row\n\nDirector Ravi Menon defended the film on Monday. \"It is a love story,\" Mr Menon said.\n\n"
+            "The president of one of the city's oldest church associations, Joseph Carvalho, said: \"It mocks our faith.\"")
+    assert speakers(parse, text) == [
+        ("It is a love story,", "Ravi Menon", "person", "cue_after:name"),
+        ("It mocks our faith.", "Joseph Carvalho", "person", "cue_above:description"),
+    ]
