@@ -134,12 +134,27 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if ref is not None and ref.entity is not None:
         if office is not None:
             holder = r.profiles.canon(ref.entity)
-            if not (ref.speaker and _may_hold(holder, content)):
+            if not (ref.speaker and _may_hold(holder, content)) or _named_beside(r, holder, head, content):
                 return None
             r.office_holders[office] = holder
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
+
+
+def _named_beside(r: Resolver, holder: Entity, head: Token, content: list[str]) -> bool:
+    """The office's words and the person's name in one sentence up to this one, outside quotes
+    ("The premier insisted Mr Brown will have a key role"; "a poster of the prime minister and
+    Mr Brown"): two people."""
+    last = content[-1]
+    for t in r.doc[:head.i + 1]:
+        if t.lower_ != last or r.quoted(t.idx):
+            continue
+        sent = r.doc[t.i].sent
+        for ms, me, e in r.profiles.mentions_in(sent.start_char, sent.end_char):
+            if not r.quoted(ms) and r.profiles.canon(e) is holder and not (ms <= t.idx < me):
+                return True
+    return False
 
 
 def _may_hold(e: Entity, content: list[str]) -> bool:

@@ -252,3 +252,12 @@ def test_a_name_between_commas_after_a_long_description_is_the_speaker(parse):
         ("It is a love story,", "Ravi Menon", "person", "cue_after:name"),
         ("It mocks our faith.", "Joseph Carvalho", "person", "cue_above:description"),
     ]
+
+
+def test_an_office_named_beside_the_person_in_focus_is_someone_else(parse):
+    text = ("Harbour deal\n\nJames Okoro signed the harbour deal on Monday. \"This is a good day,\" Mr Okoro said.\n\n"
+            "The president said Mr Okoro would \"run the harbour for years\".")
+    assert speakers(parse, text) == [
+        ("This is a good day,", "James Okoro", "person", "cue_after:name"),
+        ("run the harbour for years", "The president", "unnamed", "cue_above:description"),
+    ]
