@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp.entity_cleaning import NUMERIC_TOKEN, looks_like_person
+from tasks.nlp.entity_cleaning import NUMERIC_TOKEN, looks_like_person, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
@@ -68,15 +68,13 @@ def _given_name_before_surname(doc: Doc, i: int, j: int, surnames: frozenset[str
                                words: frozenset[str]) -> bool:
     """An untagged two-word run whose second word the model tagged alone elsewhere in the article
     ('Amelie Mauresmo' ... 'Mauresmo said'): news names a person in full, then by the surname. The
-    first word must be a proper noun and no title, place, nationality or known name; the second no
-    head word of a place or an organisation ('Q Magazine'). The first word is a listed given name or
-    no dictionary word: "Save Betamax", "New Labour", "Century Fagin" are no one."""
+    first word must be a proper noun, a listed given name or no dictionary word ("Save Betamax",
+    "New Labour", "Century Fagin" are no one), and no title, nationality or place; the two words
+    shaped like a name (`shaped_like_a_name`), and no known organisation or club."""
     if j - i != 2 or doc[j - 1].text not in surnames or doc[i:j].text in surnames:
         return False  # ("Aston Villa" tagged an organisation elsewhere)
     first, last = doc[i], doc[j - 1]
-    if not (first.is_title and first.is_alpha and last.is_title and last.is_alpha) or first.pos_ != "PROPN":
-        return False
-    if any(t.ent_type_ for t in doc[i:j]) or first.lower_ in STOP_WORDS:
+    if first.pos_ != "PROPN" or any(t.ent_type_ for t in doc[i:j]) or first.lower_ in STOP_WORDS:
         return False
     low = first.lower_
     if low not in gaz.first_names and (low in words or len(low) < 2):
@@ -84,8 +82,7 @@ def _given_name_before_surname(doc: Doc, i: int, j: int, surnames: frozenset[str
     if low in gaz.titles or first.text in gaz.honorifics or low in gaz.country_of or low in gaz.demonym_country \
             or low in gaz.norp or low in gaz.not_names or first.text in gaz.places:
         return False
-    return last.text not in gaz.place_heads and last.text not in gaz.org_heads and last.text not in gaz.orgs \
-        and last.text not in gaz.club_suffixes and doc[i:j].text not in gaz.orgs and doc[i:j].text not in gaz.clubs
+    return shaped_like_a_name(doc, i, j, gaz) and last.text not in gaz.orgs and doc[i:j].text not in gaz.clubs
 
 
 def _run_end(doc: Doc, i: int) -> int:

@@ -155,6 +155,12 @@ def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
     """'Mihai Tararache', 'Marion Clignet': a given name and a surname, not a known place or body."""
     if not 2 <= e - s <= 3 or doc[s].lower_ not in gaz.first_names:
         return False
+    return shaped_like_a_name(doc, s, e, gaz)
+
+
+def shaped_like_a_name(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+    """Capitalised words that are no known place, body or club, nor end in a place's, a body's
+    or a club's head word ('Q Magazine', 'Halton Villa')."""
     toks = doc[s:e]
     if not all(t.is_title and t.is_alpha for t in toks) or toks[-1].text in gaz.place_heads or toks[-1].text in gaz.org_heads:
         return False

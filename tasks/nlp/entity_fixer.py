@@ -34,8 +34,8 @@ from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels
 from tasks.nlp.entity_cleaning import clean
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
-from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
+from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.gazetteer import gazetteer
 from tasks.nlp.sports import as_team, sports_report
 

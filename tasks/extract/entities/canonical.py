@@ -64,10 +64,8 @@ def canonical_label(g: MentionGroup) -> str:
 def canonical_name(g: MentionGroup, gaz: Gazetteer) -> str:
     if g.country:
         return g.country
-    def titled(m: Mention) -> bool:  # "Prof Green" names fewer words than "Al Green"
-        return m.text.split()[0] in gaz.honorifics
-
-    best = max(g.mentions, key=lambda m: (m.n_tokens - titled(m), not titled(m), not m.text.isupper(), len(m.text), -m.start))
+    hon = gaz.honorifics  # "Prof Green" names fewer words than "Al Green"
+    best = max(g.mentions, key=lambda m: (m.n_tokens - m.titled(hon), not m.titled(hon), not m.text.isupper(), len(m.text), -m.start))
     if best.text.isupper() and best.text.title() in gaz.places:
         return best.text.title()  # "BUCHAREST" (a dateline) -> "Bucharest"
     return best.text

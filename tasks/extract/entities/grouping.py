@@ -109,8 +109,7 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
 
 def _titled_surname(m: Mention, gaz: Gazetteer) -> bool:
     """A mention that is an honorific and a surname ("Mr Pande"), not a full name."""
-    words = m.text.split()
-    return len(words) == 2 and words[0] in gaz.honorifics
+    return m.titled(gaz.honorifics) and len(m.text.split()) == 2
 
 
 def _named_in_full(g: MentionGroup, order: list[MentionGroup], gaz: Gazetteer) -> list[MentionGroup]:
@@ -168,7 +167,7 @@ def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
     for m in g.mentions:
         if m.start > 0 and doc[m.start - 1].text in cues:
             return True
-        if m.end - m.start >= 2 and doc[m.start].text in gaz.honorifics:
+        if m.titled(gaz.honorifics):
             return True
         e = m.end
         age = doc[e + 1].text if e + 2 < n else ""

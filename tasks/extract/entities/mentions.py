@@ -19,6 +19,10 @@ class Mention:
     def n_tokens(self) -> int:
         return self.end - self.start
 
+    def titled(self, honorifics: frozenset[str]) -> bool:
+        """Written after an honorific of its own ("Prof Green", "Mr Pande" tagged whole)."""
+        return self.n_tokens >= 2 and self.text.split()[0] in honorifics
+
 
 @dataclass(eq=False)  # a group is itself: compared and hashed by identity
 class MentionGroup:

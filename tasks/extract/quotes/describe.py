@@ -29,6 +29,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from tasks.extract.entities.index import Entity
+from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
 from tasks.extract.quotes.records import Resolution, named
@@ -74,7 +75,7 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     if ent is not None:
         return named(ent, "description")
     hw = head.lower_.rstrip(".")
-    if hw in lex.utterances or head.lemma_.lower() in lex.utterances:
+    if names_utterance(head):
         res = maker_of(r, head, start, said)
         if res is not None:
             return res
@@ -150,8 +151,7 @@ def _named_beside(r: Resolver, holder: Entity, head: Token, content: list[str]) 
     for t in r.doc[:head.i + 1]:
         if t.lower_ != last or r.quoted(t.idx):
             continue
-        sent = r.doc[t.i].sent
-        for ms, me, e in r.profiles.mentions_in(sent.start_char, sent.end_char):
+        for ms, me, e in r.profiles.mentions_in(t.sent.start_char, t.sent.end_char):
             if not r.quoted(ms) and r.profiles.canon(e) is holder and not (ms <= t.idx < me):
                 return True
     return False
@@ -162,9 +162,8 @@ def _may_hold(e: Entity, content: list[str]) -> bool:
     role at all, and no country other than the description's ("the Russian president")."""
     if e.roles or e.role:
         return False
-    gaz = gazetteer()
-    countries = {gaz.country_of.get(w) or gaz.demonym_country.get(w) for w in content} - {None}
-    return not (countries and e.country and e.country not in countries)
+    desc = parse_description(" ".join(content), gazetteer())
+    return not (desc is not None and desc.countries and e.country and e.country not in desc.countries)
 
 
 # ---- appositions and names -------------------------------------------------------------------------
@@ -227,6 +226,13 @@ def proper_name(r: Resolver, head: Token) -> str | None:
 
 
 # ---- what someone said or wrote ------------------------------------------------------------------
+def names_utterance(head: Token) -> bool:
+    """The speaker's words are what someone said or wrote ("the statement", "his remarks"), of
+    whatever part of speech the tagger made them."""
+    lex = speaker_words()
+    return head.lower_.rstrip(".") in lex.utterances or head.lemma_.lower() in lex.utterances
+
+
 def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
     """Who made the statement, report or comments `head` names."""
     res = _named_maker(r, head, said)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from tasks.extract.entities.index import Entity
-from tasks.extract.quotes.describe import describe, description_gender, is_group
+from tasks.extract.quotes.describe import describe, description_gender, is_group, names_utterance
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
@@ -99,10 +99,8 @@ class Resolver:
         unnamed one only when the words are a person's: "a spokesman", not "Convention")."""
         if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head))):
             return
-        lex = speaker_words()
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=True,
-                     name=res.speaker if res.entity is None else None,
-                     utterance=head.lower_ in lex.utterances or head.lemma_.lower() in lex.utterances)
+                     name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
         i = bisect.bisect_right(self.ref_pos, pos)
@@ -161,7 +159,8 @@ class Resolver:
         if span is None or span.start == 0:
             return False
         i = span.start - 1
-        while i > 0 and self.doc[i].lower_.rstrip(".") in speaker_words().honorifics:
+        honorifics = speaker_words().honorifics
+        while i > 0 and self.doc[i].lower_.rstrip(".") in honorifics:
             i -= 1
         return self.doc[i].dep_ == "prep" and span.root.dep_ == "pobj"
 
