@@ -45,7 +45,7 @@ def subject_and_place(anchor: Token, ents: EntityIndex) -> tuple[str | None, str
                 break
             if tok.dep_ not in _CLAUSE_DEPS:
                 break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
     return subject, location

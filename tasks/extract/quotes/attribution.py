@@ -116,11 +116,22 @@ def with_outer_source(q: Site, att: Attribution | None) -> Attribution | None:
     outer source, which the reporting sentence names; it is the attribution's source."""
     if att is None or att.head is None:
         return att
-    acc = according_to_in(q.ctx, q.after) or according_to_in(q.ctx, q.before)
+    ctx = q.ctx
+    after = [] if _ends_sentence(q) else q.after  # not the next sentence's ("... "without delay." X plans to ..., according to an aide")
+    acc = according_to_in(ctx, after) or according_to_in(ctx, q.before)
     if acc is None or acc.head is None or acc.head.i == att.head.i:
         return att
     acc.cue, acc.how = att.cue, att.how
     return acc
+
+
+def _ends_sentence(q: Site) -> bool:
+    """The quoted words end the writer's sentence: a full stop inside the closing mark and a
+    capital after it (`"...without delay." Clinton plans ...`; a question may still be followed
+    by its attribution: `"...?" Clinton asked`)."""
+    inner = q.ctx.text[q.span.start:q.span.end].rstrip(")’'\"”")
+    first = next((t for t in q.after if t.text not in ATTR_PUNCT and not t.is_space), None)
+    return inner.endswith(".") and not inner.endswith("...") and first is not None and first.text[:1].isupper()
 
 
 # ---- after the quote ---------------------------------------------------------------------------
@@ -139,7 +150,7 @@ def cue_after(q: Site) -> Attribution | None:
     if first is None or first.text in SENT_END:
         return None
     inner = q.ctx.text[q.span.start:q.span.end].rstrip(")’'\"”")
-    if inner.endswith(".") and not inner.endswith("...") and first.text[:1].isupper() and not _bare_attribution(q):
+    if _ends_sentence(q) and not _bare_attribution(q):
         return None
     if inner[-1:] in ("?", "!") and first.pos_ == "PRON" and first.text[:1].isupper() and first.text != "I":
         return None  # `"...?" He then asked ...` starts a new sentence
@@ -197,6 +208,8 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
     subj = subject_of(ctx, t)
     if subj is not None and ((subj.i > t.i and subj.i - t.i > 12) or cannot_speak(subj)):
         subj = None
+    if subj is not None and subj.i < ctx.tok_at(q.span.start) and cue_above(q) is not None:
+        return None  # `Holm said the ad "wrongfully" suggests`: the quote sits inside the clause; the parse above decides
     if subj is not None:
         lo, hi = subj.left_edge.i, subj.right_edge.i
         if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i or (x.lower_ == "as" and x.head.i == t.i) for x in after[:n]):
@@ -276,14 +289,15 @@ def cue_above(q: Site) -> Attribution | None:
     """A cue verb above the quoted words in the parse (`noting that every party "must act..."`).
     Naming verbs ("called it", "likened them to") count only close above the quote; speech
     verbs at any height. When speech verbs nest ("Holm said that the ad "..." suggests"), the
-    outermost one with a subject reports the words. A noun of saying with a possessor gives
+    outermost one with a subject reports the words (not past a cue with a speaker of its own:
+    see `_speaks_for_itself`). A noun of saying with a possessor gives
     the possessor ("Trump's claim that ..."), unless a reporting verb is above it (`she stated
     that Trump's "mean-spirited" comments ...` are her words)."""
     ctx, sp = q.ctx, q.span
     a = ctx.tok_at(sp.start)
     b = ctx.tok_at(max(sp.start, sp.end - 1))
     for i in ([a, b] if a != b else [a]):
-        found, noun_att = _climb_to_cue(ctx, ctx.doc[i])
+        found, noun_att = _climb_to_cue(ctx, ctx.doc[i], a)
         if found is not None:
             return with_outer_source(q, attribution_from_cue(ctx, found, "tree"))
         if noun_att is not None:
@@ -291,14 +305,16 @@ def cue_above(q: Site) -> Attribution | None:
     return None
 
 
-def _climb_to_cue(ctx: QuoteContext, t: Token) -> tuple[Token | None, Attribution | None]:
-    """(the reporting verb above t, the possessor of a noun of saying above t)."""
+def _climb_to_cue(ctx: QuoteContext, t: Token, first: int) -> tuple[Token | None, Attribution | None]:
+    """(the reporting verb above t, the possessor of a noun of saying above t); `first`: the
+    quote's first token."""
     cues = cue_words()
     depth = 0
     found: Token | None = None
     prev: Token | None = None  # the child through which the climb reached t
     chain = True  # the path up from the first cue runs through complement clauses only
     noun_att: Attribution | None = None  # "Trump's claim that ...", unless a reporting verb is above
+    joined = False  # the climb from the first cue went through a coordinated clause
     for _ in range(MAX_CLIMB):
         if not ctx.quoted(t.i):
             depth += 1
@@ -306,7 +322,8 @@ def _climb_to_cue(ctx: QuoteContext, t: Token) -> tuple[Token | None, Attributio
             if is_cue(t) and (depth <= 3 or lemma not in cues.naming):
                 if found is None:
                     found = t
-                elif chain and prev is not None and prev.dep_ == "ccomp" and lemma in cues.speech and own_subject(ctx, t) is not None:
+                elif chain and prev is not None and prev.dep_ == "ccomp" and lemma in cues.speech and own_subject(ctx, t) is not None \
+                        and not _speaks_for_itself(ctx, found, first, joined, t, prev):
                     found = t  # the clause holding the first cue is what t reports
             elif found is None and noun_att is None and t.pos_ == "NOUN" and lemma in cues.nouns \
                     and prev is not None and prev.dep_ not in ("nmod", "det"):
@@ -314,13 +331,28 @@ def _climb_to_cue(ctx: QuoteContext, t: Token) -> tuple[Token | None, Attributio
                 poss = next((c for c in t.children if c.dep_ == "poss"), None)
                 if poss is not None and not ctx.quoted(poss.i):
                     noun_att = named_by(ctx, poss, "tree")
-        if t.head is t:
+        if t.head.i == t.i:
             break
         if found is not None and t.dep_ not in ("ccomp", "conj", "xcomp"):
             chain = False
+        if found is not None and t.dep_ == "conj":
+            joined = True
         prev = t
         t = t.head
     return found, noun_att
+
+
+def _speaks_for_itself(ctx: QuoteContext, cue: Token, first: int, joined: bool, outer: Token, via: Token) -> bool:
+    """Whether the first cue found keeps the quote from the reporting verb `outer` above it: it
+    has a subject that can speak (a name or a noun), and either it introduces the quote itself from a clause
+    coordinated below the outer verb (`She said ..., and the mother of two replied, "..."`) or
+    the outer verb (reached through `via`) reports another clause of its own after it (`Ms Cole said she hoped "..." Asked
+    about it, she said that ...`: a run-on sentence the parse hung on the second verb)."""
+    subj = own_subject(ctx, cue)
+    if subj is None or not speakerlike(subj) or subj.pos_ == "PRON":
+        return False  # "She said she recalls ...": a pronoun is most often the outer speaker again
+    introduces = cue.i < first and all(ctx.doc[k].is_punct for k in range(cue.i + 1, first))
+    return (joined and introduces) or any(ch.dep_ == "ccomp" and ch.i > outer.i and ch.i != via.i for ch in outer.children)
 
 
 # ---- before the quote ----------------------------------------------------------------------------
@@ -550,7 +582,7 @@ def clause_subject(q: Site) -> Attribution | None:
             subj = own_subject(ctx, t)  # subjects inside quotes are never taken
             if subj is not None:
                 best = subj
-        if t.head is t:
+        if t.head.i == t.i:
             break
         t = t.head
     if best is not None and _person_subject(ctx, best):

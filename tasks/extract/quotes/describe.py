@@ -58,6 +58,8 @@ class Resolver(Protocol):
 
     def topic_person(self, before: int, gender: str | None) -> Entity | None: ...
 
+    def gender_of(self, e: Entity) -> str | None: ...
+
 
 NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
 INDEFINITE = ("a", "an", "another", "one")  # made "the" in an unnamed speaker's canonical description
@@ -105,13 +107,14 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
         return None
-    ent = person_description(r, content, hw, start)
+    gender = description_gender(head)
+    ent = person_description(r, content, hw, start, gender=gender)
     if ent is not None:
         return named(ent, "description")
     ref = earlier_unnamed(r, hw, content, start)
     if ref is not None:
         return Resolution(None, ref.name, "description", "unnamed")
-    ent = person_description(r, content, hw, len(r.text), strong=True)  # named later: "the courts minister has told MPs"
+    ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
     if ent is not None:
         return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
@@ -338,14 +341,18 @@ def _in_focus(r: Resolver, before: int, whose: str | None) -> Referent | None:
 
 
 # ---- people and organisations described ------------------------------------------------------------
-def person_description(r: Resolver, content: list[str], hw: str, before: int, strong: bool = False) -> Entity | None:
+def person_description(r: Resolver, content: list[str], hw: str, before: int, strong: bool = False,
+                       gender: str | None = None) -> Entity | None:
     """The person mentioned before `before` whom the description's words fit best (`strong`:
-    only by its head noun and another of its words)."""
+    only by its head noun and another of its words); never one of the other gender than the
+    description's ("the spokeswoman" is not the spokesman named before)."""
     lex = speaker_words()
     keys = description_words(content)
     heads = {hw, *lex.synonyms.get(hw, ())}
     best, best_score = None, 1.5 if strong else 0.0
     for e in r.profiles.ents.entities:
+        if gender and r.gender_of(e) not in (None, gender):
+            continue
         score = _person_score(r, e, keys, heads, hw, before)
         if score > best_score or (strong and score >= best_score and best is None and score > 0):
             best, best_score = e, score

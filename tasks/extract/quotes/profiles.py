@@ -80,21 +80,22 @@ def _prominent_subject(head: Token) -> bool:
         head = head.head
     if head.dep_ not in SUBJECT_DEPS:
         return False
-    verb = head.head
+    verb = clause = head.head
     for _ in range(4):
-        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(verb, verb.head):
+        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
             return False
-        if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head is verb:
+        if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head.i == verb.i:
             break
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
-    return not any(c.dep_ == "parataxis" and is_cue(c) and c is not head.head for c in verb.children)
+    return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != head.head.i for c in verb.children)
 
 
 def _introduces_quote(verb: Token, cue: Token) -> bool:
-    """`Ms Holloway scolded him: "...," she said`: the parse hung the writer's clause on the cue
-    after the quotation, but a colon or comma then an opening mark between them shows the
-    clause frames the quotation; it is not the reported words."""
+    """`Ms Holloway scolded him: "...," she said`: the parse hung the writer's clause (`verb`, the
+    subject's own verb) on the cue after the quotation, directly or through a clause inside
+    the quotation, but a colon or comma then an opening mark between them shows the clause
+    frames the quotation; it is not the reported words."""
     doc = verb.doc
     lo, hi = sorted((verb.i, cue.i))
     m = marks()
@@ -240,6 +241,12 @@ class EntityProfiles:
             g = lex.honorifics.get(tok.lower_.rstrip("."))
             if g:
                 v[0 if g == "m" else 1] += 2
+        # a gendered noun describing the name: "spokeswoman Ann Lee", "Xing Wangli, a spokesman for ..."
+        described = [*pre, *(ch for ch in head.children if ch.dep_ == "appos" and ch.i > head.i)]
+        for tok in described:
+            g = lex.gender.get(tok.lower_)
+            if g:
+                v[0 if g == "m" else 1] += 1
         first = e.name.split()[0].lower().rstrip(".") if len(e.name.split()) > 1 else ""
         if first in lex.male:
             v[0] += 3

@@ -117,7 +117,7 @@ class Resolver:
 
     def _resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
         low = head.lower_
-        if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head is not head.head:
+        if low in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
             return self.relative(head, said)
         if low in GROUP_PRONOUNS and end - start > len(head.text):
             return describe(self, start, end, head, said)  # "those behind the negotiations"
@@ -252,7 +252,7 @@ class Resolver:
             if not r.subject:
                 continue
             # nearest earlier sentence; a known matching gender beats an unknown one; then speakers, then the first
-            known = r.gender or (self._gender(r.entity) if r.entity is not None else None)
+            known = r.gender or (self.gender_of(r.entity) if r.entity is not None else None)
             key = ((sent - r.sent) + (0 if (known or not gender) else 0.5), not r.speaker, r.pos)
             if best_key is None or key < best_key:
                 best, best_key = r, key
@@ -279,7 +279,7 @@ class Resolver:
             if e.label != "PERSON" or self.quoted(s):
                 continue
             c = self.profiles.canon(e)
-            g = self._gender(c)
+            g = self.gender_of(c)
             if gender and g and g != gender:
                 continue
             counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
@@ -297,7 +297,7 @@ class Resolver:
                 return False
             return not (gender and r.gender and r.gender != gender)
         e = r.entity
-        g = self._gender(e)
+        g = self.gender_of(e)
         if e.label not in labels or (gender and g and g != gender) or (gender and e.label != "PERSON"):
             return False
         ws = words_of(e.name)
@@ -322,5 +322,6 @@ class Resolver:
                 out.add(ws[0])
         return out
 
-    def _gender(self, e: Entity) -> str | None:
+    def gender_of(self, e: Entity) -> str | None:
+        """The person's gender as the article shows it (its name and honorifics, its pronouns), under its fullest name too."""
         return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(self.profiles.canon(e).entity_id)

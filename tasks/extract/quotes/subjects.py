@@ -121,11 +121,11 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
     ..."), that person."""
     cur = v
     for step in range(MAX_CLIMB):
-        if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head is cur:
+        if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head.i == cur.i:
             subj = own_subject(ctx, cur)
             if subj is not None:
                 return subj
-        if cur.dep_ in CLIMB_DEPS and cur.head is not cur:
+        if cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or utterance(cur.head)):
                 return cur.head  # "footage of Trump saying", "a BBC story claiming" (whose maker speaker.py finds)
             cur = cur.head

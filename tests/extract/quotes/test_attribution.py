@@ -152,3 +152,25 @@ def test_a_comma_before_a_quote_needs_a_person_subject(quote_context):
 def test_name_glued_to_a_straight_closing_mark(quote_context):
     ctx = quote_context("Harbour\n\nMayor Ann Cole spoke.\n\n\"The pier is safe,\"Cole said.")
     assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_after", "after", "said", "Cole")
+
+
+@pytest.mark.parametrize("text, k, expected", [
+    # an "according to" in the next sentence is not the outer source of a quote that ended its own
+    ("Harbour\n\nMayor Ann Cole wrote on Facebook, saying that the board should publish the accounts \"without further delay.\" "
+     "Cole will visit the quay on Friday, according to a council aide.", 0,
+     ("cue_above", "tree", "saying", "Mayor Ann Cole")),
+    # a fragment inside a clause that a reporting verb before it reports: that verb's speaker
+    ("Harbour\n\nHarbour lawyer Tom Reilly said in a letter that the poster \"plainly and falsely\" suggests the police back the mayor.", 0,
+     ("cue_above", "tree", "said", "lawyer Tom Reilly")),
+    # a reply coordinated below another reporting verb keeps its own speaker
+    ("Harbour\n\nShe said skippers would not get the rebate, and when asked why the plan leaves out skippers, "
+     "the 52-year-old skipper replied, \"The rebate is meant for the families who lost a boat.\"", 0,
+     ("cue_above", "tree", "replied", "the 52-year-old skipper")),
+    # a run-on sentence (no full stop after the quote) that the parse hangs on the second "said"
+    ("Harbour\n\nMs Cole said she hoped \"that the fishermen of the bay would gain from the new quay\" "
+     "Asked about the fees, she said that the charges were \"only a small part of the cost\".", 0,
+     ("cue_above", "tree", "said", "Ms Cole")),
+])
+def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expected):
+    ctx = quote_context(text)
+    assert found(ctx, attribute(ctx, k, kind_of(ctx, k))) == expected

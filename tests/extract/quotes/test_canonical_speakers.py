@@ -261,3 +261,39 @@ def test_an_office_named_beside_the_person_in_focus_is_someone_else(parse):
         ("This is a good day,", "James Okoro", "person", "cue_after:name"),
         ("run the harbour for years", "The president", "unnamed", "cue_above:description"),
     ]
+
+
+def test_a_run_on_sentence_keeps_the_words_with_the_speaker_who_introduced_them(parse):
+    """No full stop after a quote runs two reports into one sentence; the quote stays with the
+    first speaker, not with the "she" of the second report (read as whoever spoke before)."""
+    text = ("Harbour fees\n\nMayor Ann Cole defended the fees on Monday. Nora Quill, for the Greens, added: "
+            "\"If the fees stay, the boats will leave,\" she said.\n\n"
+            "Ms Cole said she hoped \"that the fishermen of the bay would gain from the new quay\" "
+            "Asked about the fees, she said that the charges were \"only a small part of the cost\".")
+    assert speakers(parse, text) == [
+        ("If the fees stay, the boats will leave,", "Nora Quill", "person", "cue_after:pronoun"),
+        ("that the fishermen of the bay would gain from the new quay", "Ann Cole", "person", "cue_above:name"),
+        ("only a small part of the cost", "Ann Cole", "person", "cue_above:pronoun"),
+    ]
+
+
+def test_a_description_of_one_gender_is_not_a_person_described_with_the_other(parse):
+    """"The Harbour Board spokeswoman" is not the man described as a spokesman before."""
+    text = ("Harbour fees\n\n\"No new quay will be built this year,\" said Piet Mulder, a spokesman for the Port Authority.\n\n"
+            "The Harbour Board spokeswoman said: \"We have nothing to add.\"")
+    assert speakers(parse, text) == [
+        ("No new quay will be built this year,", "Piet Mulder", "person", "cue_after:name"),
+        ("We have nothing to add.", "The Harbour Board spokeswoman", "unnamed", "cue_above:description"),
+    ]
+
+
+def test_a_quote_after_a_colon_is_framed_by_its_sentence_s_subject_however_the_parse_hangs_it(parse):
+    """`Sen. Holloway scolded him: "The fishing community is against you ...," she said`: the parse
+    may hang the writer's clause inside the quoted one; the colon and the opening mark still show
+    that the writer's clause frames the quote, so "she" is Sen. Holloway."""
+    text = ("Harbour fees\n\nDr. Tom Pike faced questions on Tuesday.\n\n"
+            "Democratic Sen. Claire Holloway (D-Ore.) scolded him: \u201cThe fishing community is against you in terms "
+            "of the safety of the nets,\u201d she said.")
+    assert speakers(parse, text) == [
+        ("The fishing community is against you in terms of the safety of the nets,", "Claire Holloway", "person", "cue_after:pronoun"),
+    ]
