@@ -104,7 +104,8 @@ QUOTES = pa.schema([
     col("text", pa.string(), "The quoted words.", nullable=False, span="char_start,char_end"),
     col("kind", pa.string(), "full: a whole quoted statement; partial: a fragment inside the writer's sentence; indirect: reported speech.",
         nullable=False, values="full,partial,indirect"),
-    col("closed", pa.bool_(), "False when the closing mark is missing (the quote runs to its paragraph's end).", nullable=False),
+    col("closed", pa.bool_(), "False when the closing mark is missing (the quote runs to its paragraph's end, or to the "
+        "writer's attribution that follows it: '..., the agency said').", nullable=False),
     col("speaker", pa.string(), "Canonical name of the speaker (entities.name); for someone the article never names, the description "
         "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance')."),
     col("speaker_type", pa.string(), "person | organisation (a named entity said it: speaker_entity_id is set) | unnamed (no entity "

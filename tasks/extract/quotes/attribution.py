@@ -159,6 +159,8 @@ def cue_after(q: Site) -> Attribution | None:
             break
         if is_cue(t):
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
+        if t.dep_ == "relcl":
+            continue  # `"...," Tom Reilly, the expert who founded the site, tweeted`: the speaker's description goes on
         if _cue_taken_for_noun(q, t, n):
             first_word, last = next(x for x in after[:n] if not x.is_punct), after[n - 1]
             return with_outer_source(q, from_np((first_word.idx, last.idx + len(last.text), last), "after", cue=t))
@@ -174,14 +176,15 @@ def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
     for the head noun of the words after the quote. It counts when it closes a short noun
     phrase (a noun, name or number right before it, or a word for something written the
     tagger took for an adjective: "editorial") and the clause ends right after it (a
-    full stop, a comma or a preposition: "wrote on Twitter")."""
+    full stop, a comma or a preposition: "wrote on Twitter"); `"...," a voice-over in the
+    ad states.`"""
     cues, lemma = cue_words(), t.lemma_.lower()
-    if t.pos_ != "NOUN" or not 0 < n <= 6 or lemma not in cues.verbs or lemma in cues.naming:
+    if t.pos_ != "NOUN" or not 0 < n <= 8 or lemma not in cues.verbs or lemma in cues.naming:
         return False
     prev = q.after[n - 1]
     nxt = q.ctx.doc[t.i + 1] if t.i + 1 < len(q.ctx.doc) else None
     noun_phrase = prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.lower_ in speaker_words().utterances
-    unbroken = not any(x.is_punct for x in q.after[1:n])  # the first may be the comma after the closing mark
+    unbroken = not any(x.is_punct and x.tag_ != "HYPH" for x in q.after[1:n])  # the first may be the comma after the closing mark
     return noun_phrase and unbroken and (nxt is None or nxt.text in SENT_END or nxt.text == "," or nxt.pos_ == "ADP")
 
 
@@ -423,7 +426,7 @@ def label_colon(q: Site) -> Attribution | None:
     """`Clinton: "Our goal is ..."`, `Rep. Trey Gowdy (R-S.C.): "..."`: a sentence that is
     only a name and a colon labels the speaker (transcripts, debate roundups)."""
     before = q.before
-    if not before or before[0].text != ":" or len(before) > 12:
+    if not before or not _colon(before[0]) or len(before) > 12:
         return None
     np = np_words(q.ctx, before[:0:-1])
     if np is None or (np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN"):
@@ -431,11 +434,16 @@ def label_colon(q: Site) -> Attribution | None:
     return from_np(np, "colon")
 
 
+def _colon(t: Token) -> bool:
+    """A colon, or punctuation ending in one that the tokenizer kept whole ("):" after a bracket)."""
+    return t.text == ":" or (t.text.endswith(":") and not any(c.isalnum() for c in t.text))
+
+
 def dash_label(q: Site) -> Attribution | None:
     """`Pollsters agree - Carl Bialik: "..."`: a name between a dash and the colon that
     introduces the quote (roundup style) is its source, whatever the headline says."""
     before = q.before
-    if not before or before[0].text != ":":
+    if not before or not _colon(before[0]):
         return None
     label = []
     for t in before[1:]:

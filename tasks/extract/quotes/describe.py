@@ -22,6 +22,7 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Protocol
@@ -68,6 +69,7 @@ _COMMA = re.compile(r" ?, ")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
+FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
 
 
 def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
@@ -387,7 +389,9 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
 
 def org_description(r: Resolver, hw: str, content: list[str], before: int) -> Entity | None:
     """"the newspaper", "the ministry": the latest mentioned organisation whose name or
-    description holds one of the head noun's hint words (a country only for "the government")."""
+    description holds one of the head noun's hint words (a country only for "the government");
+    when no name fits, for "the company", "the organisation" (lexicon focus_orgs), the
+    organisation last in focus."""
     p = r.profiles
     lex = speaker_words()
     hints = set(lex.org_nouns.get(hw, ())) | {hw}
@@ -405,7 +409,17 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int) -> En
         last = p.last_mention_before(e, before)
         if last > best_pos:
             best, best_pos = e, last
+    if best is None and hw in lex.focus_orgs and not nat:
+        # "Netcraft said ... The company said": no organisation's name fits the noun, so the one
+        # in focus (a subject or speaker of the last sentences); not for "the newspaper"
+        ref = _in_focus(r, before, "org")
+        if ref is not None and r.sent_of[_token_at(r, before)] - ref.sent <= FOCUS_SENTENCES:
+            best = ref.entity
     return best
+
+
+def _token_at(r: Resolver, char: int) -> int:
+    return max(0, bisect.bisect_right([t.idx for t in r.doc], char) - 1)
 
 
 def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:

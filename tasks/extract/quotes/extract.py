@@ -28,7 +28,7 @@ from tasks.extract.quotes.carry import carry_speakers
 from tasks.extract.quotes.classify import is_markup, is_scare_quote, is_title, kind_of
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.indirect import find_reported
-from tasks.extract.quotes.marks import find_spans
+from tasks.extract.quotes.marks import end_at_attribution, find_spans
 from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.records import Attribution, Quote, Reported, Resolution
 from tasks.extract.quotes.speaker import Resolver, recorded, resolve_speakers
@@ -43,6 +43,7 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
         return []
     profiles = EntityProfiles.build(doc, ents, token_sentences(doc))
     spans = [sp for sp in find_spans(art.text, art.paragraphs) if not is_markup(art.text, art.paragraphs, sp)]
+    end_at_attribution(doc, spans)
     ctx = QuoteContext(art, doc, profiles, spans)
     quotes = [Quote(span=sp, kind=kind_of(ctx, k)) for k, sp in enumerate(spans)]
     for k, q in enumerate(quotes):
@@ -69,7 +70,8 @@ def _rows(art: Article, quotes: list[Quote], reported: list[Reported]) -> list[d
         qid = f"{art.article_id}:q:{n}"
         if isinstance(item, Quote):
             sp = item.span
-            out.append(_row(art, qid, sp.start, sp.end, sp.para, item.kind, sp.close is not None or sp.continued, item.att, item.resolution))
+            closed = (sp.close is not None and not sp.lost_close) or sp.continued
+            out.append(_row(art, qid, sp.start, sp.end, sp.para, item.kind, closed, item.att, item.resolution))
         else:
             out.append(_row(art, qid, item.start, item.end, art.paragraph_at(item.start), "indirect", True, item.att, item.resolution))
     return out

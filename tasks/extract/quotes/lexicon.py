@@ -77,6 +77,7 @@ class SpeakerWords:
     gender: dict  # head noun of an unnamed speaker -> m / f
     groups: frozenset  # singular head nouns that name a group
     anonymous: frozenset  # role nouns for people the article does not name ("the spokesman"): never the person in focus
+    focus_orgs: frozenset  # organisation head nouns for the organisation in focus when no name fits ("the company")
     offices: frozenset  # words of a description of an office's one holder ("the prime minister"): the person in focus only when they spoke last and have no other role
 
 
@@ -101,6 +102,7 @@ def speaker_words() -> SpeakerWords:
         groups=frozenset(desc["groups"]),
         anonymous=frozenset(desc["anonymous"]),
         offices=frozenset(desc["offices"]),
+        focus_orgs=frozenset(desc["focus_orgs"]),
     )
 
 

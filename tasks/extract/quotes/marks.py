@@ -1,5 +1,6 @@
 """Quotation marks: which characters are marks, how they pair within a paragraph, and the quote
-spans they enclose (`find_spans`: text -> QuoteSpan list).
+spans they enclose (`find_spans`: text -> QuoteSpan list), and where a quote whose closing
+mark the text lost ends (`end_at_attribution`, once the article is parsed).
 
 Curly marks pair by their shape, straight ones by their context; a mark of the other family
 inside an open quote nests. A quote left open runs to its paragraph's end (close=None) and
@@ -14,7 +15,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Doc, Token
+
 from tasks.common.datafiles import DataFiles
+from tasks.extract.quotes.lexicon import is_cue
 from tasks.model import Paragraph
 
 DATA = DataFiles.beside(__file__)
@@ -56,7 +60,8 @@ class QuoteSpan:
     para: int  # index into art.paragraphs
     continues: bool = False  # reopens a quotation left open (at the previous paragraph's end, or before it in its paragraph)
     continued: bool = False  # left open, reopened by the next paragraph or by a mark later in its paragraph
-    width: int = 1  # characters per mark ('' is two)
+    width: int = 1  # characters per mark ('' is two); 0 for a closing mark the text lost (`lost_close`)
+    lost_close: bool = False  # its closing mark is missing, but the writer's attribution ends it (`end_at_attribution`)
 
     @property
     def outer_end(self) -> int:
@@ -190,6 +195,61 @@ def find_spans(text: str, paragraphs: list[Paragraph], m: Marks | None = None) -
             prev.continued = True
             cur.continues = True
     return spans
+
+
+def end_at_attribution(doc: Doc, spans: list[QuoteSpan]) -> None:
+    """A quote left open (at its paragraph's end, or taken for one running on into the next
+    paragraph) whose closing mark the text lost before the writer's attribution ends there
+    (`"... to 'wait and see', the organisation said in its report.`, `"... because I was a
+    Muslim. He added: "...`): after a comma, a speaker (a pronoun, a name, or a determiner and
+    up to three words) and a past or present reporting verb, then a colon, a full stop, a
+    comma, a preposition or the paragraph's end; after a full stop, only such a sentence
+    opening a new quote with a colon ("He said that ..." may be the speaker's own words). The
+    quote then ends with that punctuation, `lost_close` set; a quote after the colon in the
+    next paragraph is a new one, not its continuation."""
+    for k, sp in enumerate(spans):
+        if sp.close is not None:
+            continue
+        inside = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if inside is None:
+            continue
+        for t in inside[3:]:
+            if t.text not in (",", ".") or t.idx + 1 >= sp.end:
+                continue
+            cue = _attribution_cue(doc, t.i + 1, inside.end)
+            if cue is None:
+                continue
+            nxt = doc[cue.i + 1] if cue.i + 1 < inside.end else None
+            if t.text == ".":
+                ends = nxt is None or nxt.text == ":"
+            else:
+                ends = nxt is None or nxt.text in (":", ".", ",") or nxt.pos_ == "ADP"
+            if ends:
+                sp.end = t.idx + len(t.text)
+                sp.close, sp.width, sp.lost_close = sp.end, 0, True
+                if sp.continued and k + 1 < len(spans):  # what follows the attribution is a new quote
+                    sp.continued = spans[k + 1].continues = False
+                break
+
+
+def _attribution_cue(doc: Doc, i: int, stop: int) -> Token | None:
+    """The reporting verb of `he said` / `the organisation said` / `Mr Milburn added` starting
+    at token i (a speaker of at most four words, then the verb), else None."""
+    first = doc[i] if i < stop else None
+    if first is None:
+        return None
+    if first.lower_ in ("he", "she", "it", "they"):
+        k = i + 1
+    elif first.lower_ in ("the", "a", "an") or first.pos_ == "PROPN":
+        k = i + 1
+        while k < stop and k - i < 4 and (doc[k].pos_ in ("PROPN", "NOUN", "ADJ") or doc[k].text == "."):
+            k += 1
+    else:
+        return None
+    if k >= stop:
+        return None
+    v = doc[k]
+    return v if v.tag_ in ("VBD", "VBZ") and is_cue(v) else None
 
 
 def opens_paragraph(text: str, sp: QuoteSpan, paragraphs: list[Paragraph]) -> bool:

@@ -89,6 +89,8 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         return subj
     if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP"):
         return _writer_subject_before(ctx, v)  # "Wilson tried to resurrect Factory - which lasted ... - but conceded"
+    if v.tag_ in ("VBD", "VBZ", "VBP"):
+        return _name_right_before(ctx, v)
     if v.tag_ in ("VBG", "VB"):
         subj = _subject_of_cue_before(ctx, v)
         if subj is not None:
@@ -96,6 +98,21 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         if v.tag_ == "VBG":
             return _writer_subject_before(ctx, v)
     return None
+
+
+def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
+    """`At the party's convention Sen. Ann Cole (D-Ohio) said ...`: a finite cue the parse left
+    without a subject (it hung the name on the phrase before it) right after a person's name,
+    or after a bracket following one: that name."""
+    doc = ctx.doc
+    k = v.i - 1
+    if k >= 0 and doc[k].text == ")":
+        while k >= 0 and v.i - k <= 8 and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k < 0 or ctx.quoted(k) or doc[k].ent_type_ != "PERSON" or ctx.sent_of[k] != ctx.sent_of[v.i]:
+        return None
+    return doc[k]
 
 
 def _inverted_subject(ctx: QuoteContext, v: Token) -> Token | None:
@@ -211,6 +228,9 @@ def sentence_subject(ctx: QuoteContext, i: int) -> Token | None:
     return None
 
 
+PLACE_OR_TIME = ("GPE", "LOC", "FAC", "DATE", "TIME")
+
+
 def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
     """Character span of the words naming the speaker: the head with its left modifiers
     (title, determiner, adjectives), extended to cover a named mention it overlaps."""
@@ -222,6 +242,16 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
         if (t.is_punct and not inword) or ctx.quoted(t.i) or t.is_space:
             break
         lo -= 1
+    # "in California Mr Torvalds said": the parse took the place or time closing a phrase before
+    # the name into it (a capitalised word follows it: a title, a name)
+    while lo < head.i and lo > 0 and doc[lo - 1].pos_ == "ADP" and doc[lo].ent_type_ in PLACE_OR_TIME \
+            and doc[lo].lower_.rstrip(".") not in speaker_words().honorifics:
+        k = lo
+        while k < head.i and doc[k].ent_type_ == doc[lo].ent_type_ and (k == lo or doc[k].ent_iob_ == "I"):
+            k += 1
+        if k >= head.i or not doc[k].text[:1].isupper():
+            break  # "in US publication Forbes", "America's TV Guide": the place describes what follows
+        lo = k
     hi = head.i
     # keep flat names ("Jim Clyburn" when the head is "Jim")
     while hi + 1 < len(doc) and doc[hi + 1].dep_ in ("compound", "flat") and doc[hi + 1].head.i == head.i and not ctx.quoted(hi + 1):

@@ -174,3 +174,27 @@ def test_name_glued_to_a_straight_closing_mark(quote_context):
 def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expected):
     ctx = quote_context(text)
     assert found(ctx, attribute(ctx, k, kind_of(ctx, k))) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the speaker's description holds a relative clause before the cue
+    ("Harbour\n\n\"The quay needs a plan for the winter storms,\" Tom Reilly, the harbour expert who founded a sailing "
+     "club, wrote on Wednesday.", ("cue_after", "after", "wrote", "Tom Reilly")),
+    # a reporting verb the tagger took for a plural noun at the end of a longer noun phrase
+    ("Harbour\n\n\"Only the mayor is strong enough to stop the fees,\" a voice-over in the ad states.",
+     ("cue_after", "after", "states", "a voice-over in the ad")),
+    # a transcript label whose bracket the tokenizer glued to the colon
+    ("Harbour\n\nRep. Ann Cole (D-Ohio):\"Nobody on this committee has seen that figure. Who gave it to you?\"",
+     ("label_colon", "colon", None, "Rep. Ann Cole")),
+])
+def test_a_speaker_s_words_around_a_quote_in_less_usual_shapes(quote_context, text, expected):
+    ctx = quote_context(text)
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == expected
+
+
+def test_a_cue_the_parse_left_without_a_subject_takes_the_name_right_before_it(quote_context):
+    """The parse hung the name on the phrase before it ("at the convention Sen. Ann Cole"), so
+    "said" has no subject: the person named right before the cue (past a bracket) said it."""
+    ctx = quote_context("Harbour\n\nThe harbour row went on.\n\nSaturday at the Ohio state party convention Sen. Ann Cole "
+                        "(D-OH) said harbour chief Tom Reilly was a \"proven failure\" in business.")
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_above", "tree", "said", "Sen. Ann Cole")

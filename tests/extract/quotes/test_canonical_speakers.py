@@ -297,3 +297,30 @@ def test_a_quote_after_a_colon_is_framed_by_its_sentence_s_subject_however_the_p
     assert speakers(parse, text) == [
         ("The fishing community is against you in terms of the safety of the nets,", "Claire Holloway", "person", "cue_after:pronoun"),
     ]
+
+
+def test_a_quote_whose_closing_mark_was_lost_ends_at_the_writer_s_attribution(parse):
+    """A missing closing mark no longer swallows the writer's words after the quote: the quote
+    ends at ", the board said" (an organisation's generic noun is the one last in focus) or
+    before "He added:", and the paragraph after a colon is a new quote, not a continuation."""
+    text = ("Harbour report\n\nThe Harbour Trust published its annual review on Monday. The trust said repairs would "
+            "cost more than planned.\n\n"
+            "\"In view of the storms of the past winter, the repairs are likely to take another year, the organisation "
+            "said in its review. The council declined to comment.\n\n"
+            "Skipper Tom Reilly spoke to reporters. \"I have lost two boats this year, because the quay was never mended. He added:\n\n"
+            "\"Nobody listens to the fishermen.\"")
+    assert speakers(parse, text) == [
+        ("In view of the storms of the past winter, the repairs are likely to take another year,", "Harbour Trust",
+         "organisation", "cue_after:description"),
+        ("I have lost two boats this year, because the quay was never mended.", "Tom Reilly", "person", "preceding_subject:name"),
+        ("Nobody listens to the fishermen.", "Tom Reilly", "person", "colon_paragraph:pronoun"),
+    ]
+
+
+def test_the_company_is_the_organisation_in_focus_when_no_name_fits_the_noun(parse):
+    text = ("Ferry delays\n\nQuayline said on Monday that its ferries would run late all week. "
+            "The company said: \"We are sorry for the delays.\" \"Most boats will run by Friday,\" it added.")
+    assert speakers(parse, text) == [
+        ("We are sorry for the delays.", "Quayline", "organisation", "cue_above:description"),
+        ("Most boats will run by Friday,", "Quayline", "organisation", "cue_after:pronoun"),
+    ]

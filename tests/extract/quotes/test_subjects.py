@@ -56,3 +56,10 @@ def test_sentence_subject_and_known_person(quote_context):
     assert S.sentence_subject(ctx, tok(ctx, "reopened").i) is None  # "the pier" names no one
     assert S.known_person(ctx, tok(ctx, "Cole")) and not S.known_person(ctx, tok(ctx, "pier"))
     assert S.speakerlike(tok(ctx, "Cole")) and S.personlike(tok(ctx, "Mayor"))
+
+
+def test_a_place_or_day_closing_a_phrase_before_the_name_is_not_part_of_the_mention(quote_context):
+    """`In a statement issued on Wednesday Mr Reilly said`: the parse compounds the day into the
+    name; the mention starts after it."""
+    ctx = quote_context("Harbour\n\nIn a statement issued on Wednesday Mr Reilly said the quay would be part of his vision.")
+    assert words(ctx, S.mention_span(ctx, tok(ctx, "Reilly"))) == "Mr Reilly"
