@@ -114,16 +114,13 @@ def test_events_and_sign_offs(ents_of):
     assert {e.name: e.label for e in idx.entities} == {"Treasury": "ORG", "Warsaw Newsroom": "ORG"}
 
 
-def test_extract_is_linear_on_a_huge_article(parse):
-    import time
-
+def test_a_huge_article_keeps_its_entities(parse):
+    """How the time grows with the article: benchmarks/long_articles.py."""
     paras = [f'"We will do it," John Smith{i % 50} of Acme{i % 20} Corp told Reuters in London. Smith{i % 50} said the UK agreed.'
              for i in range(300)]
     art, doc = parse("Headline\n\n" + "\n\n".join(paras))
-    t = time.perf_counter()
     idx = extract(art, doc)
     idx.rows(art)
     for k in range(0, len(art.text), 40):
         idx.at(k, k + 5)
-    assert time.perf_counter() - t < 2.0
     assert idx.by_name("United Kingdom").label == "GPE"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -129,9 +128,10 @@ def test_one_unclosed_mark_does_not_cost_the_article(parse):
     assert all(r["speaker"] == "John Brown" for r in rows)
 
 
-def test_many_quotations_stay_fast(nlp):
-    """2,000 quotations in one article: linear work only. The text is only tokenised (with the
-    paragraph sentence starts) so the test times the extractor, not the parser."""
+def test_two_thousand_quotations_in_one_article_are_all_found(nlp):
+    """2,000 quotations in one article, each a full quote (the text is only tokenised, with the
+    paragraph sentence starts). How the time grows with the article is measured by
+    benchmarks/long_articles.py, not here."""
     from tasks.structure.clean import clean
     from tasks.model import RawDocument
     from tasks.nlp.sentences import sentences_of
@@ -146,9 +146,7 @@ def test_many_quotations_stay_fast(nlp):
             tok.is_sent_start = False
     art.sentences = sentences_of(doc, art)
     ents = entities.extract(art, doc)
-    t = time.perf_counter()
     rows = extract(art, doc, ents)
-    assert time.perf_counter() - t < 2.0
     assert len([r for r in rows if r["kind"] == "full"]) == 2000
 
 
