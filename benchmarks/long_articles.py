@@ -31,7 +31,12 @@ def _article(paras: list[str]):
                              content_sha256="0" * 64))
 
 
-def quotes_seconds(nlp, n: int) -> tuple[float, int]:
+def quotes_article(nlp, n: int):
+    """(Article, Doc) of n paragraphs of ten attributed quotations, only tokenised (with the
+    paragraph sentence starts) so that the quote extractor, not the parser, is what is timed.
+    Also the test of a huge article (tests/extract/quotes/test_quote_extract.py)."""
+    # (five quoted words: on an untagged doc no cue is found, and shorter unattributed
+    # sentences in marks are dropped as slogans)
     paras = [" ".join(f"\"Point {i}.{j} stands as written,\" Jane Smith said." for j in range(10)) for i in range(n)]
     art = _article(paras)
     doc = nlp.get_pipe("newsfacts_paragraphs")(nlp.make_doc(art.text))
@@ -39,6 +44,11 @@ def quotes_seconds(nlp, n: int) -> tuple[float, int]:
         if tok.is_sent_start is None:
             tok.is_sent_start = False
     art.sentences = sentences_of(doc, art)
+    return art, doc
+
+
+def quotes_seconds(nlp, n: int) -> tuple[float, int]:
+    art, doc = quotes_article(nlp, n)
     ents = entities.extract(art, doc)
     t = time.perf_counter()
     rows = extract_quotes(art, doc, ents)

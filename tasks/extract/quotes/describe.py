@@ -22,7 +22,6 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from typing import Protocol
@@ -104,7 +103,7 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     so before, or (an epithet) the person in focus."""
     lex = speaker_words()
     if hw in lex.org_nouns:
-        ent = org_description(r, hw, content, start)
+        ent = org_description(r, hw, content, start, r.sent_of[head.i])
         return named(ent, "description") if ent is not None else None
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
@@ -387,11 +386,11 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
     return 0.0
 
 
-def org_description(r: Resolver, hw: str, content: list[str], before: int) -> Entity | None:
+def org_description(r: Resolver, hw: str, content: list[str], before: int, sent: int) -> Entity | None:
     """"the newspaper", "the ministry": the latest mentioned organisation whose name or
     description holds one of the head noun's hint words (a country only for "the government");
     when no name fits, for "the company", "the organisation" (lexicon focus_orgs), the
-    organisation last in focus."""
+    organisation last in focus (`sent`: the description's sentence)."""
     p = r.profiles
     lex = speaker_words()
     hints = set(lex.org_nouns.get(hw, ())) | {hw}
@@ -413,13 +412,9 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int) -> En
         # "Netcraft said ... The company said": no organisation's name fits the noun, so the one
         # in focus (a subject or speaker of the last sentences); not for "the newspaper"
         ref = _in_focus(r, before, "org")
-        if ref is not None and r.sent_of[_token_at(r, before)] - ref.sent <= FOCUS_SENTENCES:
+        if ref is not None and sent - ref.sent <= FOCUS_SENTENCES:
             best = ref.entity
     return best
-
-
-def _token_at(r: Resolver, char: int) -> int:
-    return max(0, bisect.bisect_right([t.idx for t in r.doc], char) - 1)
 
 
 def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:

@@ -129,22 +129,11 @@ def test_one_unclosed_mark_does_not_cost_the_article(parse):
 
 
 def test_two_thousand_quotations_in_one_article_are_all_found(nlp):
-    """2,000 quotations in one article, each a full quote (the text is only tokenised, with the
-    paragraph sentence starts). How the time grows with the article is measured by
-    benchmarks/long_articles.py, not here."""
-    from tasks.structure.clean import clean
-    from tasks.model import RawDocument
-    from tasks.nlp.sentences import sentences_of
+    """2,000 quotations in one article (200 paragraphs of ten), each a full quote. The article is
+    the one benchmarks/long_articles.py times at growing sizes."""
+    from benchmarks.long_articles import quotes_article
 
-    # (five quoted words: on an untagged doc no cue is found, and shorter unattributed
-    # sentences in marks are dropped as slogans)
-    paras = [" ".join(f"\"Point {i}.{j} stands as written,\" Jane Smith said." for j in range(10)) for i in range(200)]
-    art = clean(RawDocument(source="many.txt", text="Plan\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8", content_sha256="0" * 64))
-    doc = nlp.get_pipe("newsfacts_paragraphs")(nlp.make_doc(art.text))
-    for tok in doc[1:]:
-        if tok.is_sent_start is None:
-            tok.is_sent_start = False
-    art.sentences = sentences_of(doc, art)
+    art, doc = quotes_article(nlp, 200)
     ents = entities.extract(art, doc)
     rows = extract(art, doc, ents)
     assert len([r for r in rows if r["kind"] == "full"]) == 2000
