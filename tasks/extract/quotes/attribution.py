@@ -176,8 +176,8 @@ def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
     for the head noun of the words after the quote. It counts when it closes a short noun
     phrase (a noun, name or number right before it, or a word for something written the
     tagger took for an adjective: "editorial") and the clause ends right after it (a
-    full stop, a comma or a preposition: "wrote on Twitter"); `"...," a voice-over in the
-    ad states.`"""
+    full stop, a comma or a preposition: "wrote on Twitter"); `"...," a narrator in the
+    clip states.`"""
     cues, lemma = cue_words(), t.lemma_.lower()
     if t.pos_ != "NOUN" or not 0 < n <= 8 or lemma not in cues.verbs or lemma in cues.naming:
         return False

@@ -181,8 +181,8 @@ def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expe
     ("Harbour\n\n\"The quay needs a plan for the winter storms,\" Tom Reilly, the harbour expert who founded a sailing "
      "club, wrote on Wednesday.", ("cue_after", "after", "wrote", "Tom Reilly")),
     # a reporting verb the tagger took for a plural noun at the end of a longer noun phrase
-    ("Harbour\n\n\"Only the mayor is strong enough to stop the fees,\" a voice-over in the ad states.",
-     ("cue_after", "after", "states", "a voice-over in the ad")),
+    ("Harbour\n\n\"Only the mayor is strong enough to stop the fees,\" a narrator in the clip states.",
+     ("cue_after", "after", "states", "a narrator in the clip")),
     # a transcript label whose bracket the tokenizer glued to the colon
     ("Harbour\n\nRep. Ann Cole (D-Ohio):\"Nobody on this committee has seen that figure. Who gave it to you?\"",
      ("label_colon", "colon", None, "Rep. Ann Cole")),
