@@ -5,8 +5,9 @@
      organisation named by a place ("NEW YORK 5 BOSTON 3": a team) is a group of its own;
   2. a group whose words are the surname (or a tail, or the given name) of a person's full
      name joins that person, whatever label the model gave it ("Nuland" tagged GPE joins
-     "Victoria Nuland"); a single name the text marks as a person ("Mr Lebed", "Duran , 45 ,")
-     is a person;
+     "Victoria Nuland"); so does a surname the text treats as a person's ("Mr Pande", or
+     "Pande said she ...") when the model took both names for an organisation or a place; a
+     single name the text marks as a person ("Mr Lebed", "Duran , 45 ,") is a person;
   3. "Nord Stream" joins "Nord Stream 2"; a company's short name joins its full name ("Cofinec"
      -> "Cofinec S.A."); an acronym defined in brackets joins the name before it ("Asset Purchase
      Programme ( APP )"), any other the name whose initials it spells ("KDP").
@@ -91,7 +92,7 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
         surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
         cands = by_tail.get(surface)
         if not cands and not g.country:
-            cands = _named_in_full(g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
+            cands = _named_in_full(doc, g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
         if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions) \
                 and not _surname_title(doc, g):  # "Mr Howard" is a surname, not "Howard Flight"
             cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
@@ -112,14 +113,15 @@ def _titled_surname(m: Mention, gaz: Gazetteer) -> bool:
     return m.titled(gaz.honorifics) and len(m.text.split()) == 2
 
 
-def _named_in_full(g: MentionGroup, order: list[MentionGroup], gaz: Gazetteer) -> list[MentionGroup]:
-    """For a name written with its honorific ("Mr Pande", tagged whole): the groups of a two- or
-    three-word capitalised name ending in that surname ("Vinod Pande"), whatever the model's label
-    (it often takes both for an organisation or a place, so they are not known persons yet)."""
+def _named_in_full(doc: Doc, g: MentionGroup, order: list[MentionGroup], gaz: Gazetteer) -> list[MentionGroup]:
+    """For a surname the text treats as a person's (written with its honorific, "Mr Pande" tagged
+    whole, or taken up by "he" or "she", "Pande said she"): the groups of a two- or three-word
+    capitalised name ending in that surname ("Vinod Pande"), whatever the model's label (it often
+    takes both for an organisation or a place, so they are not known persons yet)."""
     titled = [m.text.split() for m in g.mentions if _titled_surname(m, gaz)]
-    if not titled:
+    surname = titled[0][-1] if titled else _surname_taken_up_by_pronoun(doc, g, gaz)
+    if not surname:
         return []
-    surname = titled[0][-1]
     out = []
     for p in order:
         if p is g or p.country or p.merged_into is not None:
@@ -131,6 +133,33 @@ def _named_in_full(g: MentionGroup, order: list[MentionGroup], gaz: Gazetteer) -
                 out.append(p)
                 break
     return out
+
+
+PERSONAL_PRONOUNS = {"he", "she"}
+PRONOUN_REACH = 4  # tokens after the subject's verb: "Pande said she", "Pande told reporters that he"
+
+
+def _surname_taken_up_by_pronoun(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> str | None:
+    """A one-word capitalised name, never after "the", that is the subject of a verb followed
+    closely by "he" or "she" ("Pande said she would stay"): the text speaks of it as a person.
+    An organisation is taken up by "it" or "they", and one named by its last word alone is
+    written with "the" ("the Times said")."""
+    if g.country or " " in g.key or g.key in gaz.country_of:
+        return None
+    for m in g.mentions:
+        t = doc[m.start]
+        if m.n_tokens != 1 or not t.text[:1].isupper() or t.is_upper or t.text in gaz.places or t.text in gaz.orgs \
+                or (m.start > 0 and doc[m.start - 1].lower_ == "the"):
+            continue
+        verb = t.head
+        if t.dep_ != "nsubj" or verb.i <= t.i or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for k in range(verb.i + 1, min(verb.i + 1 + PRONOUN_REACH, t.sent.end)):
+            if doc[k].lower_ in PERSONAL_PRONOUNS:
+                return t.text
+            if doc[k].ent_type_ or doc[k].is_punct:
+                break
+    return None
 
 
 SURNAME_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"}  # titles before a surname only ("Sir John" is a given name)
