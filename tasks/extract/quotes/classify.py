@@ -4,19 +4,23 @@
     sentence);
   * markup: tag attributes, transcript turns, titles after "titled", nicknames inside names
     (never quotations, dropped before attribution);
-  * titles and names ("Face the Nation"), judged with the attribution found;
+  * titles and names ("Face the Nation"), judged with the attribution found: a name that a
+    naming verb's speaker gives ("called the plan "Pier Folly"") is that speaker's words;
   * scare quotes: short spans nobody is reported as saying.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from tasks.extract.quotes.context import QuoteContext
-from tasks.extract.quotes.lexicon import is_cue, title_words
+from tasks.extract.quotes.lexicon import cue_words, is_cue, title_words
 from tasks.extract.quotes.marks import QuoteSpan, transcript_re
 from tasks.extract.quotes.records import Attribution
 from tasks.model import Paragraph
 
 SCARE_MAX_WORDS = 4  # an unattributed partial quote this short is a scare quote or a name
 TITLE_MAX_WORDS = 8  # longer spans are never titles or names
+MAX_NAMING_PATH = 6  # tokens from a quoted name up to the verb that gives it
 
 
 def kind_of(ctx: QuoteContext, k: int) -> str:
@@ -81,9 +85,40 @@ def is_title(ctx: QuoteContext, k: int, kind: str, att: Attribution | None) -> b
         return False
     if last in title_words().all or last.endswith("'s") or last.endswith("’s") or last in ("of", "on", "in", "at"):
         return True
+    if _name_given_by_speaker(ctx, k, att):
+        return False
     # a title-cased name in the writer's sentence that nobody is said to say right there
     adjacent = att is not None and att.head is not None and att.how in ("after", "before", "dash")
     return kind == "partial" and sum(1 for w in core if w[0].isupper()) >= 2 and not adjacent
+
+
+NOT_NAMING = {"for", "on", "off", "in", "up"}  # "called for a ...", "called on ...": the verb does not name
+
+
+def _name_given_by_speaker(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
+    """A name that the speaker of an active naming verb gives ("Ms Cole called the plan "Pier
+    Folly"", "attacked the plan, dubbing it "..."", "what the firm calls the "Secure Base""): the
+    speaker's own words, not a title. Not a name given by nobody said ("the pair, dubbed the
+    "Harbour Two""), and not "called for"."""
+    cue = att.cue if att is not None and att.head is not None else None
+    if cue is None or cue.lemma_.lower() not in cue_words().naming or _passive(cue):
+        return False
+    t = ctx.doc[ctx.tok_at(ctx.spans[k].start)]
+    for _ in range(MAX_NAMING_PATH):
+        if t.i == cue.i:
+            return True
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i or (t.dep_ == "pobj" and t.head.lower_ in NOT_NAMING) \
+                or t.lower_ in NOT_NAMING:
+            return False
+        t = t.head
+    return False
+
+
+def _passive(verb: Token) -> bool:
+    """A verb in the passive ("was dubbed"), or a past participle with no subject of its own
+    ("the pair, dubbed the ..."): whoever gave the name is not its subject."""
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) or (verb.tag_ == "VBN" and "nsubj" not in deps)
 
 
 def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:

@@ -42,3 +42,14 @@ def test_scare_quotes(quote_context):
     atts = [attribute(ctx, k, kind_of(ctx, k)) for k in range(2)]
     assert atts[0] is None
     assert [is_scare_quote(ctx, k, atts[k]) for k in range(2)] == [True, False]
+
+
+def test_a_name_a_speaker_gives_is_a_quotation_not_a_title(quote_context):
+    """A title-cased fragment that a naming verb's subject gives something ("branded the plan
+    "Pier Folly"") is what that speaker said; the same words after a title word stay a title."""
+    ctx = quote_context("Harbour\n\nMayor Ann Cole branded the harbour plan \"Pier Folly\" on Monday. "
+                        "Her rival called the mayor \"Madam No\" in reply. The council showed the film \"Pier Folly\" later.")
+    assert quoted(ctx) == ["Pier Folly", "Madam No", "Pier Folly"]
+    kinds = [kind_of(ctx, k) for k in range(3)]
+    atts = [attribute(ctx, k, kinds[k]) for k in range(3)]
+    assert [is_title(ctx, k, kinds[k], atts[k]) for k in range(3)] == [False, False, True]
