@@ -334,6 +334,10 @@ def _climb_to_cue(ctx: QuoteContext, t: Token, first: int) -> tuple[Token | None
                 poss = next((c for c in t.children if c.dep_ == "poss"), None)
                 if poss is not None and not ctx.quoted(poss.i):
                     noun_att = named_by(ctx, poss, "tree")
+        if found is not None and not ctx.quoted(t.i):
+            aside = _reporting_aside(ctx, t, prev)
+            if aside is not None:
+                return aside, None
         if t.head.i == t.i:
             break
         if found is not None and t.dep_ not in ("ccomp", "conj", "xcomp"):
@@ -343,6 +347,21 @@ def _climb_to_cue(ctx: QuoteContext, t: Token, first: int) -> tuple[Token | None
         prev = t
         t = t.head
     return found, noun_att
+
+
+def _reporting_aside(ctx: QuoteContext, t: Token, prev: Token | None) -> Token | None:
+    """A reporting clause set in the writer's sentence above the quote's cue ("During her years
+    in office, Ms Cole said, residents came to believe "..."") reports the whole sentence, the
+    inner cue's words included: a speech verb hung on t as an aside, with a subject of its own
+    and no clause of its own."""
+    speech = cue_words().speech
+    for c in t.children:
+        if c.dep_ == "parataxis" and (prev is None or c.i != prev.i) and not ctx.quoted(c.i) and is_cue(c) \
+                and c.lemma_.lower() in speech and not any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in c.children):
+            subj = own_subject(ctx, c)
+            if subj is not None and speakerlike(subj):
+                return c
+    return None
 
 
 def _speaks_for_itself(ctx: QuoteContext, cue: Token, first: int, joined: bool, outer: Token, via: Token) -> bool:

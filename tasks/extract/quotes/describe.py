@@ -132,6 +132,8 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     lex = speaker_words()
     if not epithet and hw in lex.anonymous:
         return None
+    if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
+        return None  # "her rival", "his lawyer": someone tied to the person in focus, never that person
     office = tuple(content) if not epithet and any(w in lex.offices for w in content) else None
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")

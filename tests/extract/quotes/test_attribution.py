@@ -170,6 +170,10 @@ def test_name_glued_to_a_straight_closing_mark(quote_context):
     ("Harbour\n\nMs Cole said she hoped \"that the fishermen of the bay would gain from the new quay\" "
      "Asked about the fees, she said that the charges were \"only a small part of the cost\".", 0,
      ("cue_above", "tree", "said", "Ms Cole")),
+    # a reporting aside in the writer's sentence reports the whole sentence, the inner cue's words too
+    ("Harbour\n\nDuring her years in office, Ms Cole said, most residents have come to believe \"that the pier matters "
+     "and we should fix it.\" She also built a school.", 0,
+     ("cue_above", "tree", "said", "Ms Cole")),
 ])
 def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expected):
     ctx = quote_context(text)

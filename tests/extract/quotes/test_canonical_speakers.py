@@ -324,3 +324,26 @@ def test_the_company_is_the_organisation_in_focus_when_no_name_fits_the_noun(par
         ("We are sorry for the delays.", "Quayline", "organisation", "cue_above:description"),
         ("Most boats will run by Friday,", "Quayline", "organisation", "cue_after:pronoun"),
     ]
+
+
+def test_someone_tied_to_the_person_in_focus_is_not_that_person(parse):
+    """"her rival", "his coach": a description owned by "his" or "her" is someone else than the
+    person the sentences are about; with no name for them it stays the description as written."""
+    text = ("Council vote\n\nMayor Ann Cole lost the vote on Monday. \"It is a sad day for the town,\" her rival said.\n\n"
+            "Sprinter Tom Hale won the final. His coach said: \"He trained for this all winter.\"")
+    assert speakers(parse, text) == [
+        ("It is a sad day for the town,", "her rival", "unnamed", "cue_after:description"),
+        ("He trained for this all winter.", "His coach", "unnamed", "cue_above:description"),
+    ]
+
+
+def test_a_name_a_speaker_gives_is_their_quotation(parse):
+    """A title-cased name that the subject of an active naming verb gives is that speaker's
+    words; a name given in the passive ("dubbed") has nobody said to give it, and "calling on"
+    names nothing."""
+    text = ("Harbour plan\n\nMayor Ann Cole branded the harbour plan \"Pier Folly\" on Monday.\n\n"
+            "But Tom Reilly, for the Greens, attacked the budget, dubbing Ms Cole \"Lady Spendalot\".\n\n"
+            "The two campaigners, from Leeds, dubbed the \"Harbour Two\", lost their case.\n\n"
+            "The trust is calling on walkers to back a \"Save the Dunes Day\" next month.")
+    assert speakers(parse, text) == [("Pier Folly", "Ann Cole", "person", "cue_above:name"),
+                                     ("Lady Spendalot", "Tom Reilly", "person", "cue_above:name")]
