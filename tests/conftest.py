@@ -95,12 +95,22 @@ def prefect_server(tmp_path_factory):
         log.close()
 
 
+@pytest.fixture(autouse=True)
+def _slow_tests_share_the_session_server(request, monkeypatch):
+    """Flow runs of tests marked slow (and the processes they start) report to the session's
+    Prefect server: without one, every CLI process would start a temporary server of its own
+    (10-17 s each). Running without a server is tested on its own (tests/flows/test_server.py),
+    and tests that need their own server or none set or drop PREFECT_API_URL themselves."""
+    if request.node.get_closest_marker("slow") is not None:
+        monkeypatch.setenv("PREFECT_API_URL", request.getfixturevalue("prefect_server"))
+
+
 MARKUP_ARTICLE = DATA / "markup-article.txt"  # HTML and console markup in its title and quotes
 REFUSED_NAME = "<img src=x onerror=alert(1)>.txt"  # a binary input named like an HTML tag
 
 
 @pytest.fixture(scope="session")
-def seed_run(tmp_path_factory):
+def seed_run(tmp_path_factory, prefect_server):
     """One `newsfacts run` (a real Prefect flow run, through the CLI) shared by the CLI and
     report tests: the seed article, an article holding HTML and console markup, and a binary
     input named like an HTML tag, which is refused.
@@ -115,7 +125,7 @@ def seed_run(tmp_path_factory):
     shutil.copy(SEED, inp / SEED.name)
     shutil.copy(MARKUP_ARTICLE, inp / MARKUP_ARTICLE.name)
     (inp / REFUSED_NAME).write_bytes(b"%PDF-1.7\n\x00\x01")
-    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
+    env = dict(os.environ, DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_API_URL=prefect_server)
     proc = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(inp), "--out", str(out), "--workers", "1", "--json", "--quiet"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 6, proc.stderr[-3000:]  # one input refused, the rest written; the markup article is under the word floor

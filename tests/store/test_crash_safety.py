@@ -61,7 +61,7 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path, nlp):
     make_inputs(inp)
     run_pipeline([str(inp)], str(ref), workers=1, batch_size=1)
     rng = random.Random(20261126)
-    for delay in sorted(rng.uniform(2.0, 14.0) for _ in range(4)):
+    for delay in sorted(rng.uniform(2.0, 12.0) for _ in range(3)):
         p = subprocess.Popen([sys.executable, "-c", RUN.format(root=str(ROOT), inp=str(inp), out=str(out))], cwd=ROOT)
         time.sleep(delay)
         finished = p.poll() is not None

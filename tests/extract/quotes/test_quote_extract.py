@@ -128,15 +128,15 @@ def test_one_unclosed_mark_does_not_cost_the_article(parse):
     assert all(r["speaker"] == "John Brown" for r in rows)
 
 
-def test_two_thousand_quotations_in_one_article_are_all_found(nlp):
-    """2,000 quotations in one article (200 paragraphs of ten), each a full quote. The article is
-    the one benchmarks/long_articles.py times at growing sizes."""
+def test_a_thousand_quotations_in_one_article_are_all_found(nlp):
+    """1,000 quotations in one article (100 paragraphs of ten), each a full quote. The article is
+    the one benchmarks/long_articles.py times at growing sizes (its time per paragraph stays flat)."""
     from benchmarks.long_articles import quotes_article
 
-    art, doc = quotes_article(nlp, 200)
+    art, doc = quotes_article(nlp, 100)
     ents = entities.extract(art, doc)
     rows = extract(art, doc, ents)
-    assert len([r for r in rows if r["kind"] == "full"]) == 2000
+    assert len([r for r in rows if r["kind"] == "full"]) == 1000
 
 
 def _norm(s: str) -> str:
