@@ -598,7 +598,9 @@ def _unquoted_token_before(q: Site) -> int | None:
 def clause_subject(q: Site) -> Attribution | None:
     """A fragment in the writer's sentence with no reporting verb found ("Reid has gone after
     Trump as a "con artist""): the subject of the sentence's main clause above it, if a
-    person, an organisation or a pronoun."""
+    person, an organisation or a pronoun; or something said or written, for a fragment longer
+    than a term ("The statement blames "a wet and windy summer"": its maker; not the "tribes"
+    a study finds)."""
     if not q.partial or q.cue_only is not None:
         return None
     ctx = q.ctx
@@ -612,7 +614,7 @@ def clause_subject(q: Site) -> Attribution | None:
         if t.head.i == t.i:
             break
         t = t.head
-    if best is not None and _person_subject(ctx, best):
+    if best is not None and (_person_subject(ctx, best) or (utterance(best) and ctx.n_words(q.k) > TERM_MAX_WORDS)):
         return named_by(ctx, best, "subject")
     return None
 
@@ -621,6 +623,9 @@ def _person_subject(ctx: QuoteContext, t: Token) -> bool:
     """A subject that can be the source of a fragment in a clause with no reporting verb: a
     name, a noun for a person or a third-person pronoun (not the writer's "we" or "you")."""
     return speakerlike(t) and t.lower_ not in ("it", "that", "which", "this", "who")
+
+
+TERM_MAX_WORDS = 3  # a fragment this short under a document's clause is a term it uses, not its words
 
 
 Strategy = Callable[[Site], "Attribution | None"]

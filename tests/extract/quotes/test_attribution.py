@@ -69,6 +69,8 @@ def test_every_rule_has_its_values_in_the_quotes_schema():
      ("preceding_subject", "carried", None, "Harbourmaster Tom Reilly")),
     ("Harbour plan\n\nTom Reilly has attacked the council as a \"bunch of cowboys\" over the delays.",
      ("clause_subject", "subject", None, "Tom Reilly")),
+    ("Harbour plan\n\nThe harbour trust published its accounts. The statement blames a \"wet and windy summer\" for the loss.",
+     ("clause_subject", "subject", None, "The statement")),
 ])
 def test_the_strategy_that_decides(quote_context, text, expected):
     ctx = quote_context(text)

@@ -347,3 +347,11 @@ def test_a_name_a_speaker_gives_is_their_quotation(parse):
             "The trust is calling on walkers to back a \"Save the Dunes Day\" next month.")
     assert speakers(parse, text) == [("Pier Folly", "Ann Cole", "person", "cue_above:name"),
                                      ("Lady Spendalot", "Tom Reilly", "person", "cue_above:name")]
+
+
+def test_a_fragment_in_a_clause_about_a_statement_is_its_maker_s(parse):
+    """No reporting verb, and the clause's subject is something said or written: the words are
+    whoever made it (an organisation's statement: the organisation in focus)."""
+    text = ("Harbour accounts\n\nThe Quayline Trust published its accounts on Monday. "
+            "The statement blames a \"wet and windy summer\" for the loss.")
+    assert speakers(parse, text) == [("wet and windy summer", "Quayline Trust", "organisation", "clause_subject:description")]
