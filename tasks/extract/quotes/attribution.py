@@ -31,6 +31,7 @@ _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
 _DASH_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]+|-{1,2})[ \t]*(?=[A-Z])")  # a paragraph signing the quote above
 ATTR_PUNCT = {",", "—", "–", "-", ":", "(", ")"}
 NOT_A_SPEAKER_POSSESSIVE = ("its", "their", "his", "her")
+TERM_MAX_WORDS = 3  # a fragment this short under a document's clause is a term it uses, not its words
 
 
 @dataclass
@@ -623,9 +624,6 @@ def _person_subject(ctx: QuoteContext, t: Token) -> bool:
     """A subject that can be the source of a fragment in a clause with no reporting verb: a
     name, a noun for a person or a third-person pronoun (not the writer's "we" or "you")."""
     return speakerlike(t) and t.lower_ not in ("it", "that", "which", "this", "who")
-
-
-TERM_MAX_WORDS = 3  # a fragment this short under a document's clause is a term it uses, not its words
 
 
 Strategy = Callable[[Site], "Attribution | None"]

@@ -128,12 +128,13 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     office's one holder ("the prime minister") is that person only when they spoke last and the
     article gives them no other role and no other country (`"...," Mr Putin said. ... "...," the
     Russian president said`), and the same office is then the same person for the rest of the
-    article. An epithet ("the Scot") is also the article's main person."""
+    article. An epithet ("the Scot") is also the article's main person. A description owned by
+    "his" or "her" ("her rival") is someone tied to the person in focus, so never that person."""
     lex = speaker_words()
     if not epithet and hw in lex.anonymous:
         return None
     if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
-        return None  # "her rival", "his lawyer": someone tied to the person in focus, never that person
+        return None  # "her rival", "his lawyer"
     office = tuple(content) if not epithet and any(w in lex.offices for w in content) else None
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")
