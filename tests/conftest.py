@@ -68,7 +68,7 @@ def prefect_server(tmp_path_factory):
     port = _free_port()
     home = tmp_path_factory.mktemp("prefect-home")
     env = dict(os.environ, PREFECT_HOME=str(home), DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_UI_ENABLED="true")
+               PREFECT_UI_ENABLED="false")  # no test opens the UI, and building it adds seconds to the start
     env.pop("PREFECT_API_URL", None)
     log = open(home / "server.log", "w")
     proc = subprocess.Popen([str(Path(sys.executable).parent / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],

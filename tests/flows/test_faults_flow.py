@@ -70,7 +70,8 @@ def _free_port() -> int:
 def _start_server(home: Path) -> tuple[subprocess.Popen, str]:
     """A real `prefect server start` on a free port, in a process group of its own (to kill it whole)."""
     port = _free_port()
-    env = dict(os.environ, PREFECT_HOME=str(home), DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env = dict(os.environ, PREFECT_HOME=str(home), DO_NOT_TRACK="1", PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_UI_ENABLED="false")
     env.pop("PREFECT_API_URL", None)
     proc = subprocess.Popen([str(Path(sys.executable).parent / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
                             env=env, stdout=open(home / "server.log", "w"), stderr=subprocess.STDOUT, start_new_session=True)
