@@ -10,6 +10,12 @@ def quoted(ctx) -> list[str]:
     return [ctx.text[sp.start:sp.end] for sp in ctx.spans]
 
 
+def titles(ctx) -> list[bool]:
+    """is_title for every quote span, judged with its kind and the attribution found for it."""
+    kinds = [kind_of(ctx, k) for k in range(len(ctx.spans))]
+    return [is_title(ctx, k, kinds[k], attribute(ctx, k, kinds[k])) for k in range(len(ctx.spans))]
+
+
 def test_kind_full_or_partial(quote_context):
     ctx = quote_context("Harbour\n\nMayor Ann Cole said: \"The pier is safe.\" She called it \"a fine pier\" and said \"It will last.\"\n\n"
                         "\"Boats are back,\" she added.")
@@ -30,10 +36,8 @@ def test_titles_and_names(quote_context):
     ctx = quote_context("Harbour\n\nThe pier appeared in the film \"Harbour Lights\" and in the \"Coastal Towns Review\". "
                         "\"Fine Day,\" Mayor Ann Cole said.")
     assert quoted(ctx) == ["Harbour Lights", "Coastal Towns Review", "Fine Day,"]
-    kinds = [kind_of(ctx, k) for k in range(3)]
-    atts = [attribute(ctx, k, kinds[k]) for k in range(3)]
     # after a title word; a title-cased name nobody is said to say; one a speaker says right there
-    assert [is_title(ctx, k, kinds[k], atts[k]) for k in range(3)] == [True, True, False]
+    assert titles(ctx) == [True, True, False]
 
 
 def test_scare_quotes(quote_context):
@@ -50,6 +54,4 @@ def test_a_name_a_speaker_gives_is_a_quotation_not_a_title(quote_context):
     ctx = quote_context("Harbour\n\nMayor Ann Cole branded the harbour plan \"Pier Folly\" on Monday. "
                         "Her rival called the mayor \"Madam No\" in reply. The council showed the film \"Pier Folly\" later.")
     assert quoted(ctx) == ["Pier Folly", "Madam No", "Pier Folly"]
-    kinds = [kind_of(ctx, k) for k in range(3)]
-    atts = [attribute(ctx, k, kinds[k]) for k in range(3)]
-    assert [is_title(ctx, k, kinds[k], atts[k]) for k in range(3)] == [False, False, True]
+    assert titles(ctx) == [False, False, True]
