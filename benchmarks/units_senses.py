@@ -42,12 +42,13 @@ def accepted(label: str) -> set[str]:
 
 
 def right(label: str, unit: str | None) -> bool:
-    """The unit is the label's, or built on it ("nanofarad", "pixels_per_inch" for farad, pixel)."""
+    """The unit is the label's, or built on it ("nanofarad", "pixels_per_inch", "megabit_per_second" for farad,
+    pixel, bit)."""
     if unit is None:
         return False
     names = accepted(label)
     parts = [p[:-1] if p.endswith("s") else p for p in unit.split("_")]
-    return unit in names or any(unit.endswith(n) or n in parts for n in names if n[0].islower())
+    return unit in names or any(unit.endswith(n) or any(p.endswith(n) for p in parts) for n in names if n[0].islower())
 
 
 def main() -> None:
