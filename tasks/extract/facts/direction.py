@@ -1,7 +1,8 @@
 """Direction of a change: "rose 5%" -> up, "cut 300 jobs" -> down, "+0.8%" -> up.
 
 Read from the word before the number (a verb, adverb or adjective of change, or "up"/"down"),
-skipping a few small words ("by", "a", "$"); the word lists are number_direction.json. Also here:
+skipping a few small words ("by", "a", "$"), or from the verb that a "by" before it hangs on ("cut
+waiting lists by a third"); the word lists are number_direction.json. Also here:
 whether a number follows a word of change (`keep_apart`: "rose $2 to $85" is a change and a
 level, not a range) and the direction shared by alternatives (`share_direction`).
 """
@@ -24,6 +25,7 @@ class _Lists:
     up: frozenset[str]
     down: frozenset[str]
     up_percent_only: frozenset[str]  # words that mean a rise only of a percent
+    up_by_only: frozenset[str]  # verbs that mean a rise only through "by" ("raised prices by 5%")
     skip_before: frozenset[str]  # small words between the change word and the number
     not_change_particle_verbs: frozenset[str]  # "make up", "set up": not a change
 
@@ -32,6 +34,7 @@ class _Lists:
 def _lists() -> _Lists:
     d = DATA.json("number_direction.json")
     return _Lists(up=frozenset(d["up"]), down=frozenset(d["down"]), up_percent_only=frozenset(d["up_percent_only"]),
+                  up_by_only=frozenset(d["up_by_only"]),
                   skip_before=frozenset(d["skip_before"]), not_change_particle_verbs=frozenset(d["not_change_particle_verbs"]))
 
 
@@ -68,17 +71,28 @@ def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | 
             if low == "up" and nxt is not None and nxt.lower_ == "to":
                 return None
             return low
+        if low == "by" and t.dep_ == "prep" and t.head.pos_ == "VERB" and t.head.i < t.i:
+            # "cut waiting lists by a third", "raised prices by 5%": the verb "by" hangs on
+            found = "up" if t.head.lemma_.lower() in lists.up_by_only else _of_verb(t.head, n, lists)
+            if found is not None:
+                return found
         if low in lists.skip_before or t.is_punct and low in ("$",):
             i -= 1
             skipped += 1
             continue
-        lemma = t.lemma_.lower()
         if t.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
-            if (lemma in lists.up or low in lists.up) and (n.kind == "percent" or lemma not in lists.up_percent_only):
-                return "up"
-            if lemma in lists.down or low in lists.down:
-                return "down"
+            return _of_verb(t, n, lists)
         return None
+    return None
+
+
+def _of_verb(t, n: Candidate, lists: _Lists) -> str | None:
+    """up / down for a word of change (a verb, adverb or adjective), else None."""
+    lemma, low = t.lemma_.lower(), t.lower_
+    if (lemma in lists.up or low in lists.up) and (n.kind == "percent" or lemma not in lists.up_percent_only):
+        return "up"
+    if lemma in lists.down or low in lists.down:
+        return "down"
     return None
 
 

@@ -27,6 +27,11 @@ def directions(parse, text: str) -> list[tuple[str, str | None]]:
     ("They made up 30 per cent of staff.", [("30 per cent", None)]),
     ("The pier is 30 metres long.", [("30 metres", None)]),
     ("Fares rose $3 to $40.", [("$3", "up"), ("$40", None)]),
+    # the verb a "by" hangs on, past its object; "raise" is a change only through "by"
+    ("The trust trimmed its queues by 40 per cent.", [("40 per cent", "down")]),
+    ("The landlord raised the rent by 8%.", [("8%", "up")]),
+    ("The landlord raised $8,000 for the roof.", [("$8,000", None)]),
+    ("The ferry was crewed by 14 sailors.", [("14", None)]),
 ])
 def test_of_number(parse, text, expected):
     assert directions(parse, text) == expected
