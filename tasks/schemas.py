@@ -133,12 +133,14 @@ NUMERIC_FACTS = pa.schema([
     col("char_start", pa.int32(), "Start offset of the fact's words.", nullable=False, min=0),
     col("char_end", pa.int32(), "End offset (exclusive).", nullable=False, min=0),
     col("text", pa.string(), "The fact's words ('around 40,000 troops').", nullable=False, span="char_start,char_end"),
-    col("value", pa.float64(), "The number (lower bound for ranges); money in currency units, percent as written (5% -> 5).", nullable=False),
+    col("value", pa.float64(), "The number (lower bound for ranges); money in currency units, percent as written (5% -> 5), "
+        "a fraction as a ratio ('two-thirds' -> 0.667), '5 degrees below zero' -> -5.", nullable=False),
     col("value_low", pa.float64(), "Lower end of a range."),
     col("value_high", pa.float64(), "Upper end of a range."),
     col("unit", pa.string(), "Canonical unit for the kind: ISO 4217 code (money; 'GBX' for prices in pence); '%', "
         "'percentage points' or 'basis points' (percent); a unit name of Pint's default registry, prefix included, for a "
-        "quantity ('kilometer', 'degree_Celsius', 'mile_per_hour', 'square_foot'; a compound Pint does not name is "
+        "quantity ('kilometer', 'degree_Celsius', 'mile_per_hour', 'square_foot'; degrees of heat with no scale written are "
+        "Celsius unless the value rules Celsius out there: '104 degrees' of a hot day is degree_Fahrenheit; a compound Pint does not name is "
         "written 'square_X', 'cubic_X' or 'X_per_Y' from its names), or a news idiom ('years old', 'point_per_game'); "
         "the singular lemma of the counted noun (count: 'job', 'soldier'); null for year, date and ordinal."),
     col("unit_text", pa.string(), "The unit's words as written ('km/h', 'degrees celsius', '$', 'per cent', 'soldiers'); "

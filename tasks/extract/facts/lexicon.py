@@ -97,10 +97,11 @@ def _number_words_pattern(cardinals: dict[str, float]) -> re.Pattern:
 
 
 def _fraction_pattern(w: dict) -> re.Pattern:
-    """"a third", "two-thirds", "half of"."""
+    """"a third", "two-thirds", "half of"; "by half" (a change)."""
     frac_alt = alternation(w["fractions"])
     card_small = alternation(list(w["cardinals"]) + ["a", "an"])
-    return re.compile(rf"(?<![\w-])(?P<n>{card_small})[\s-](?P<d>{frac_alt})(?![\w-])|(?<![\w-])(?P<half>half)(?=\s+(?:of|a|an|the|all|its|their|his|her|our|those|these)\b)", re.I)
+    return re.compile(rf"(?<![\w-])(?P<n>{card_small})[\s-](?P<d>{frac_alt})(?![\w-])|(?<![\w-])(?P<half>half)(?=\s+(?:of|a|an|the|all|its|their|his|her|our|those|these)\b)"
+                      rf"|(?<=\bby\s)(?P<by_half>half)(?![\w-])", re.I)
 
 
 def _plural_scale_pattern(w: dict) -> re.Pattern:

@@ -40,6 +40,7 @@ class Candidate:
     scale_word: float | None = None  # the scale written after the number ("million" -> 1e6)
     is_range: bool = False
     multiplier: bool = False  # "3x", "fivefold": how many times, not a count of things
+    proportion: bool = False  # "fell by a third", "cut by half": a fraction of what changed, with no noun after it
     m_ambiguous: bool = False  # "133m": million if it counts something, else metres (decided with the parse)
 
     @property

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tasks.extract.facts import bounds, ranges, units
 from tasks.extract.facts.lexicon import NumberLex, lex
 from tasks.extract.facts.records import Candidate
@@ -35,6 +37,8 @@ RE_WORD_SCALE = re.compile(r"[\s-]?(?:hundred|thousand|million|billion|trillion|
 RE_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
 RE_DIGIT_ANY = re.compile(r"[\d½⅓⅔¼¾⅕⅛]")
 RE_LOWER_WORD = re.compile(r"[a-z]+")
+RE_BY_BEFORE = re.compile(r"(?<![\w-])by\s+$", re.I)  # "fell by a third", "cut by half": a change
+RE_NEXT_WORD = re.compile(r"[ \t\u00a0]+([A-Za-z][\w-]*)")
 RE_DIGIT_FRACTION = re.compile(r"(?<![\w./,])(?:(?P<w>\d+)\s+)?(?P<a>\d)/(?P<b>\d{1,2})(?![\w/])")
 RE_AND_HALF = re.compile(r"(?:\s+and\s+a\s+half|-and-a-half)(?![\w])", re.I)
 RE_OF_A_SCALE = re.compile(r"\s+of\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion|dozen)(?![\w])", re.I)
@@ -162,7 +166,7 @@ def _word_fractions(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
 
 def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
     """The fraction matched by `m`, or None when the words are not one ("the second half", "a fifth consecutive win")."""
-    if m.group("half"):
+    if m.group("half") or m.group("by_half"):
         val = 0.5
     else:
         n_word = m.group("n").lower()
@@ -177,12 +181,27 @@ def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
             return None
         val = num / lx.fractions[d_word]
     after = text[m.end():m.end() + 4].lower()
-    if not m.group("half") and m.group("n").lower() in ("a", "an", "one") and not after.startswith(" of"):
+    by = RE_BY_BEFORE.search(text[max(0, m.start() - 8):m.start()]) is not None and _ends_phrase(text, m.end())
+    if m.group("by_half"):
+        if not _ends_phrase(text, m.end()):
+            return None  # "by half measures"
+        return Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
+                         spelled=True, of_follows=False, proportion=True)
+    if not m.group("half") and m.group("n").lower() in ("a", "an", "one") and not after.startswith(" of") and not by:
         return None  # "a fifth consecutive win"
     if m.group("half") and re.match(r"\s+an?\s", text[m.end():]):
         return None  # "half a dozen", "half a million": read with the number words
+    of = after.startswith(" of")
     return Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
-                     spelled=True, of_follows=after.startswith(" of") or bool(m.group("half")))  # "half the staff"
+                     spelled=True, of_follows=of or bool(m.group("half")),  # "half the staff"
+                     proportion=by and not of)
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Whether the words before `pos` end a phrase: punctuation or the end follows, or a function
+    word ("fell by a third last year", "by half in 2020"; not "by a third party")."""
+    m = RE_NEXT_WORD.match(text, pos)
+    return m is None or m.group(1).lower() in STOP_WORDS
 
 
 def _ratios(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:

@@ -43,6 +43,7 @@ from tasks.common.datafiles import DataFiles
 from tasks.extract.facts import context, lexicon, measures
 from tasks.extract.facts.lexicon import alternation
 from tasks.extract.facts.records import Candidate, Fact
+from tasks.extract.quotes.lexicon import speaker_words
 
 DATA = DataFiles.beside(__file__)
 
@@ -51,6 +52,9 @@ RE_SPACE = re.compile(r"[ \t\u00a0]*")
 # facts do not depend on the day it runs (move it forward with the Babel pin)
 ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
+TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
+RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+zero\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,19 @@ class Sense:
     strong_phrases: tuple[str, ...]
     glued_default: bool  # touching the digits with no cue, this sense ("10C", "5c", "118p")
     value_at_least: float | None  # two points when the number is this large (thousands of drams are money)
+    implausible: tuple[Implausible, ...]  # values this sense cannot have when its scale is not written
+
+
+@dataclass(frozen=True)
+class Implausible:
+    """A value the sense cannot take in a context, so the scale not written is another one:
+    104 unwritten degrees of a day's heat are Fahrenheit (no air anywhere has reached 58 C)."""
+
+    low: float
+    high: float
+    when: frozenset[str]  # the rule holds only with one of these cues in the sentence (empty: always)
+    unless: frozenset[str]  # ... and none of these (water boils at 100 C; a sauna runs at 90 C)
+    instead: str  # the unit of the group's sense taken instead
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,7 @@ class UnitLex:
     idiom_abbr: dict[str, tuple[str, str]]  # exact spelling -> (canonical, kind)
     idiom_units: frozenset[str]  # canonical quantity units that are idioms, not Pint names
     prefixes: dict[str, str]  # currency written before the digits -> ISO code
+    cued_prefixes: dict[str, tuple[str, re.Pattern]]  # letters that are money with cents or a cue ("R18.50") -> (ISO code, cues)
     glued: frozenset[str]  # letter prefixes that must touch the digits ("RM79")
     suffix_codes: frozenset[str]  # ISO codes written after the number ("5 million EUR")
     re_iso_code: re.Pattern  # the other ISO codes in tender (Babel), read after a number only where the clause ends
@@ -129,6 +147,7 @@ def lex() -> UnitLex:
         idioms=words, idiom_abbr=abbr,
         idiom_units=frozenset([*idioms["quantity"], *idioms["other_canonical"]]),
         prefixes=prefixes, glued=frozenset(cur["glued"]),
+        cued_prefixes={p: (c["code"], re.compile(rf"\b(?:{alternation(c['cues'])})\b", re.I)) for p, c in cur["cued_prefixes"].items()},
         suffix_codes=suffix_codes,
         re_iso_code=re.compile(rf"(?:{alternation(iso_codes - suffix_codes - set(prefixes) - set(cur['iso_codes_not_read']))})"
                                rf"(?=[ \t]*(?:$|[.,;:!?)\]]|(?:{followers})\b))"),
@@ -180,7 +199,10 @@ def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:
         return Sense(unit=s["unit"], kind=s["kind"], cues=frozenset(c for c in cues if not _is_phrase(c)),
                      phrases=tuple(c for c in cues if _is_phrase(c)), strong=frozenset(c for c in strong if not _is_phrase(c)),
                      strong_phrases=tuple(c for c in strong if _is_phrase(c)), glued_default=bool(s.get("glued_default")),
-                     value_at_least=s.get("value_at_least"))
+                     value_at_least=s.get("value_at_least"),
+                     implausible=tuple(Implausible(low=r["between"][0], high=r["between"][1], when=frozenset(expand(r.get("when", []))),
+                                                   unless=frozenset(expand(r.get("unless", []))), instead=r["instead"])
+                                       for r in s.get("implausible", [])))
     return SenseGroup(key=key, senses=tuple(sense(s) for s in g["senses"]), glued=bool(g.get("glued")),
                       spaced=bool(g.get("spaced")), needs_cue=bool(g.get("needs_cue")),
                       followed_by=frozenset(g.get("followed_by", [])))
@@ -349,6 +371,21 @@ def currency_before(text: str, s: int) -> tuple[str, int] | None:
                     continue
             elif before.isalnum():
                 continue
+            return code, start
+    return _cued_prefix(text, s)
+
+
+RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")
+
+
+def _cued_prefix(text: str, s: int) -> tuple[str, int] | None:
+    """"R18.50", "R45 in Johannesburg": letters touching the digits that are money only with cents
+    written or a cue of their currency in the sentence; "R101" and "the R5" stay names."""
+    for p, (code, cues) in lex().cued_prefixes.items():
+        start = s - len(p)
+        if start < 0 or text[start:s] != p or (start > 0 and text[start - 1].isalnum()):
+            continue
+        if RE_CENTS.match(text, s) or cues.search(text):
             return code, start
     return None
 
@@ -527,9 +564,12 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
             end = max(end, head.idx + len(head.text))  # "48,000 Armenian drams", "two pounds"
         if kind == "count" and unit is None and head is not None:
             kind, unit, unit_text, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
-        elif n.spelled and n.scale_word is None and not n.is_range:
+        elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion:
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
     unit, scale = _minor_unit(unit)
+    below = RE_BELOW_ZERO.match(site.text, end, site.sent_end) if unit in TEMPERATURES and not n.is_range else None
+    if below is not None:  # "5 degrees below zero": -5
+        value, end = -abs(value), below.end()
     return Measure(kind=kind, unit=unit, unit_text=unit_text, value=value * scale, scale=scale, end=end, head=head,
                    noun=noun, qualifier=qualifier, drop_if_bare=drop_if_bare)
 
@@ -583,7 +623,7 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
     best, best_score = None, 0
     for s in senses:
         score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
-            + 5 * (sum(1 for c in s.strong if c in words) + sum(1 for c in s.strong_phrases if c in lowered)) \
+            + 5 * _strong_cues(s, words, lowered) \
             + (2 if s.value_at_least is not None and abs(value) >= s.value_at_least else 0)
         if score > best_score:
             best, best_score = s, score
@@ -591,7 +631,28 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
         if group.needs_cue and not (glued and any(s.glued_default for s in senses)):
             return "count", None, None, site.ne
         best = next((s for s in senses if s.glued_default), senses[0]) if glued else senses[0]
+    best = _plausible(best, group, value, words, lowered)
     return best.kind, best.unit, written, site.end
+
+
+def _strong_cues(s: Sense, words: frozenset[str], lowered: str) -> int:
+    return sum(1 for c in s.strong if c in words) + sum(1 for c in s.strong_phrases if c in lowered)
+
+
+def _plausible(best: Sense, group: SenseGroup, value: float, words: frozenset[str], lowered: str) -> Sense:
+    """The sense the cues chose, or the one its value makes the only possible reading when the
+    sentence does not write the scale (no strong cue of the chosen sense): "temperatures hit 104
+    degrees" is Fahrenheit, "preheat the oven to 350 degrees" too."""
+    if not best.implausible or _strong_cues(best, words, lowered):
+        return best
+
+    def found(cues: frozenset[str]) -> bool:
+        return any(c in words if c.isalnum() else c in lowered for c in cues)
+
+    for rule in best.implausible:
+        if rule.low <= value <= rule.high and (not rule.when or found(rule.when)) and not found(rule.unless):
+            return next(s for s in group.senses if s.unit == rule.instead)
+    return best
 
 
 def _unit_follows(text: str, pos: int, end: int) -> bool:
@@ -650,15 +711,24 @@ def _after_year_preposition(site: context.Site) -> bool:
 
 
 def _is_age(site: context.Site, n: Candidate) -> bool:
-    """'aged 18 to 34', 'over the age of 21', 'Senard, 65, now faces'."""
+    """'aged 18 to 34', 'over the age of 21', 'Senard, 65, now faces', 'the singer, 54, said'."""
     prev = site.prev
     if prev is None or not (0 < n.value < 130) or n.scale_word is not None:
         return False
     before = site.dx.doc[prev.i - 1] if prev.i > 0 else None
     if prev.lower_ == "aged" or (prev.lower_ == "of" and before is not None and before.lower_ == "age"):
         return True
-    return prev.text == "," and before is not None and (before.ent_type_ == "PERSON" or before.pos_ == "PROPN") \
+    return prev.text == "," and before is not None and (before.ent_type_ == "PERSON" or before.pos_ == "PROPN" or _person_noun(before)) \
         and n.plain_int and not n.is_range and site.text[site.ne:site.ne + 1] == ","
+
+
+def _person_noun(tok: Token) -> bool:
+    """"the singer, 54,", "a woman, 31,": a singular noun for a person (the speaker descriptions' words)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return False
+    words = speaker_words()
+    return tok.lower_ in words.person_nouns or tok.lower_ in words.epithets or tok.lower_ in words.gender \
+        or tok.lower_ in words.anonymous
 
 
 def is_time_word(tok: Token) -> bool:
@@ -715,5 +785,7 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
             continue
         if a.kind == "percent" and re.search(r"\b(?:to|at|from|of)\s*$", gap, re.I):
             continue  # "rose 0.6 per cent to 27,349": the level the index reached, not a percent
+        if a.kind == "percent" and b.value > PERCENT_CARRIED_AT_MOST:
+            continue  # "cut costs by 20% and its staff by 21,000": a head count, not a percent
         if lex().re_carry.search(gap):
             b.unit, b.kind = a.unit, a.kind

@@ -110,6 +110,9 @@ def decided(parse, text: str) -> list[tuple | None]:
 DECISIONS = [
     ("Women aged 25 and over were asked.", [("25", "quantity", "years old", 25.0, None, False)]),
     ("Smith, 47, said no.", [("47", "quantity", "years old", 47.0, None, False)]),
+    ("The chef, 38, and a woman, 19, were hurt.",
+     [("38", "quantity", "years old", 38.0, None, False), ("19", "quantity", "years old", 19.0, None, False)]),
+    ("The vote, 52, was close.", [("52", "count", None, 52.0, None, False)]),
     ("The firm cut 300 jobs.", [("300 jobs", "count", "job", 300.0, None, False)]),
     ("They raised thousands of dollars.", [("thousands of dollars", "money", "USD", 1000.0, None, False)]),
     ("The 1500m will be her distance.", [("1500m", "quantity", "meter", 1500.0, None, False)]),

@@ -46,6 +46,11 @@ UNITS = [
     ("She paid 40 pounds for the ticket.", [r("40 pounds", 40.0, "GBP", "pounds", "money")]),
     ("The ramp tilts at 12 degrees.", [r("12 degrees", 12.0, "degree", "degrees", "quantity")]),
     ("The soup was heated to 70 degrees in the oven.", [r("70 degrees", 70.0, "degree_Celsius", "degrees", "quantity")]),
+    # degrees of heat with no scale written: a value Celsius cannot have there is Fahrenheit
+    ("Afternoon highs of 97 degrees are forecast for the valley.", [r("97 degrees", 97.0, "degree_Fahrenheit", "degrees", "quantity")]),
+    ("The toddler ran a fever of 102 degrees.", [r("102 degrees", 102.0, "degree_Fahrenheit", "degrees", "quantity")]),
+    ("Preheat the oven to 425 degrees.", [r("425 degrees", 425.0, "degree_Fahrenheit", "degrees", "quantity")]),
+    ("The sheets should be washed at 60 degrees.", [r("60 degrees", 60.0, "degree_Celsius", "degrees", "quantity")]),
     ("The test blast yielded 15 kt of TNT.", [r("15 kt", 15.0, "kiloton_TNT", "kt", "quantity")]),
     ("The yacht cruised at 9 kt.", [r("9 kt", 9.0, "knot", "kt", "quantity")]),
     ("Each pixel stores 24 b of colour data.", [r("24 b", 24.0, "bit", "b", "quantity")]),
@@ -53,6 +58,10 @@ UNITS = [
     ("The taxi fare was 3,000 drams in Yerevan.", [r("3,000 drams", 3000.0, "AMD", "drams", "money")]),
     ("A bowl of noodles costs ¥800 in Tokyo.", [r("¥800", 800.0, "JPY", "¥", "money")]),
     ("A metro ticket in Beijing costs ¥4.", [r("¥4", 4.0, "CNY", "¥", "money")]),
+    # letters that are money only with cents written or their currency's place in the sentence
+    ("A loaf costs R21.99 now.", [r("R21.99", 21.99, "ZAR", "R", "money")]),
+    ("A taxi across Durban costs R90.", [r("R90", 90.0, "ZAR", "R", "money")]),
+    ("The R34 road was closed.", []),
     ('The tablet has a 10.9" screen.', [r('10.9"', 10.9, "inch", '"', "quantity")]),
     ("Stamps cost 5 cents more.", [r("5 cents", 0.05, "USD", "cents", "money")]),
     ("The index fell 35 points.", [r("35 points", 35.0, "point", "points")]),
@@ -93,6 +102,11 @@ VALUES = [
     ("One in every five homes lacks heating.", [r("One in every five homes", 0.2, "home", "homes")]),
     ("Nearly two-thirds of the members agreed.", [r("Nearly two-thirds of the members", 2 / 3, "member", "members", relation="~")]),
     ("Almost half the staff left.", [r("Almost half the staff", 0.5, "staff", "staff", relation="~")]),
+    # a fraction of a change, after "by", with no noun after it; an ordinal before a noun is none
+    ("The clinic cut its backlog by two-thirds.", [r("two-thirds", 2 / 3)]),
+    ("Turnout fell by a third in the east.", [r("a third", 1 / 3)]),
+    ("The council slashed the grant by half.", [r("half", 0.5)]),
+    ("The audit was run by a third party firm.", [r("third", 3.0, kind="ordinal")]),
     # years beside nouns and names; date ranges
     ("In 2019 most firms cut costs.", [r("2019", 2019.0, kind="year")]),
     ("During 2016 Smith met the minister.", [r("2016", 2016.0, kind="year")]),
@@ -101,6 +115,8 @@ VALUES = [
     ("Temperatures fell to minus 12 degrees overnight.",
      [r("minus 12 degrees", -12.0, "degree_Celsius", "degrees", "quantity")]),
     ("The firm reported a loss of $-3.2bn.", [r("$-3.2bn", -3.2e9, "USD", "$", "money")]),
+    ("Overnight the mercury fell to 8 degrees below zero.",
+     [r("8 degrees below zero", -8.0, "degree_Celsius", "degrees", "quantity")]),
     # multipliers
     ("Sales rose fivefold and the shares are up 3x.",
      [r("fivefold", 5.0, qualifier="times"), r("3x", 3.0, qualifier="times")]),
@@ -115,6 +131,8 @@ VALUES = [
     # a unit carried through a list; written nowhere beside the second number
     ("The developer has 300 flats for sale and 120 for rent.",
      [r("300 flats", 300.0, "flat", "flats"), r("120", 120.0, "flat")]),
+    ("The mill cut its costs by 15% and its payroll by 2,400.",
+     [r("15%", 15.0, "%", "%", "percent"), r("2,400", 2400.0)]),
     # an index level after a percent change is no percent
     ("The index rose 0.6 per cent to 7,312.45.", [r("0.6 per cent", 0.6, "%", "per cent", "percent"), r("7,312.45", 7312.45)]),
 ]
