@@ -29,19 +29,32 @@ def find_reported(ctx: QuoteContext) -> list[Reported]:
         lo, hi = comp.left_edge.i, comp.right_edge.i
         if any(ctx.quoted(i) for i in range(lo, hi + 1)):
             continue
+        subj = subject_of(ctx, t)
+        if subj is None or cannot_speak(subj):
+            continue
+        lo = _after_inverted_speaker(ctx, subj, lo, hi)
         while lo <= hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
             lo += 1  # "that", and punctuation
         while hi >= lo and doc[hi].is_punct:
             hi -= 1
         if hi - lo < MIN_CLAUSE_TOKENS - 1:
             continue
-        subj = subject_of(ctx, t)
-        if subj is None or cannot_speak(subj):
-            continue
         att = named_by(ctx, subj, "indirect", cue=t)
         att.strategy = "reported_speech"
         out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def _after_inverted_speaker(ctx: QuoteContext, subj: Token, lo: int, hi: int) -> int:
+    """Where the clause starts when the parse put the inverted speaker at its head ("On a larger
+    scale, said Mr Tarrant, improvements in ... can reduce": "Mr Tarrant" parsed as the subject of
+    "reduce"): after the speaker's name; else `lo`."""
+    if not lo <= subj.i <= hi:
+        return lo
+    start = subj.i
+    while start > lo and ctx.doc[start - 1].dep_ == "compound" and ctx.doc[start - 1].head.i == subj.i:
+        start -= 1
+    return subj.i + 1 if start == lo else lo
 
 
 def _fronted(ctx: QuoteContext, comp: Token, verb: Token) -> bool:

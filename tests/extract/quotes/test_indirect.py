@@ -30,3 +30,11 @@ def test_not_reported_speech(quote_context):
             "Monday said the pier was unsafe.\n\n"  # no speaker
             "Tom Reilly called the pier unsafe.")  # a naming verb, not speech
     assert reported(quote_context, text) == []
+
+
+def test_an_inverted_speaker_inside_the_clause(quote_context):
+    """"..., said Ms X, <clause>": when the parse makes the speaker the clause's subject, the
+    reported words start after the name."""
+    got = reported(quote_context, "Harbour\n\nEngineer Ava Keddie runs the quay. In the longer term, said Ms Keddie, "
+                                  "upgrades to the way cranes are built could save the port money.")
+    assert got == [("upgrades to the way cranes are built could save the port money", "said", "indirect", "Ms Keddie")]
