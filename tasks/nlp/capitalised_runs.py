@@ -17,6 +17,7 @@ from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
 MAX_RUN = 5  # tokens
+NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})  # part of the name they open ("King Arthur")
 
 
 def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str] = frozenset()) -> tuple[list[Span], list[Span]]:
@@ -44,6 +45,8 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
         j = _run_end(doc, i)
         prev = doc[i - 1] if i > 0 and not line_start else None
         person = _untagged_person(doc, i, j, prev, sport, gaz)
+        if person is None and j - i >= 3 and doc[i].lower_ in gaz.titles and doc[i].lower_ not in NAME_TITLES:
+            person = _untagged_person(doc, i + 1, j, doc[i], sport, gaz)  # "Referee Graham Poll said"
         if person is None and words and not headline and _given_name_before_surname(doc, i, j, surnames, gaz, words):
             person = Span(doc, i, j, label="PERSON")
         if person is not None:

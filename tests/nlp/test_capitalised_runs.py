@@ -26,6 +26,9 @@ def runs(nlp, text: str, sport: str | None):
     ("13 - Japie Mulder , 14 - Joost van der Westhuizen", "team", [], [("Japie Mulder", "PERSON"), ("Joost", "PERSON")]),
     ("LONDON 1996-08-30\nSomerset 83 and 174 , Leicestershire 296 .", "team", [("Somerset", "ORG")], []),
     ("Peter Nicol and Marion Clignet met Nolan Henke on Monday .", None, [], [("Peter Nicol", "PERSON"), ("Marion Clignet", "PERSON")]),
+    # a capitalised title or occupation opening the run is not part of the name
+    ("Referee Marion Clignet said the kick was fair .", None, [], [("Marion Clignet", "PERSON")]),
+    ("Umpire Peter Nicol called the ball out .", None, [], [("Peter Nicol", "PERSON")]),
 ])
 def test_scan_runs(nlp, text, sport, overrides, fill):
     assert runs(nlp, text, sport) == (overrides, fill)

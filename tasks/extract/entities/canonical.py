@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tasks.extract.entities.mentions import Mention, MentionGroup
 from tasks.nlp.gazetteer import Gazetteer
 
@@ -21,10 +23,13 @@ COUNTRY_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP"}  # labels under which a
 
 def country_named(m: Mention, key: str, gaz: Gazetteer) -> str | None:
     """The canonical name of the country a mention (with words `key`, lower case) names, if any;
-    a demonym tagged NORP names a group, not the country ("British")."""
+    a demonym tagged NORP names a group, not the country ("British"); an abbreviation that is also
+    a word names it only in capitals ("US"; not "Us")."""
     country = gaz.country_of.get(key) if m.label in COUNTRY_LABELS else None
     if country and m.label == "NORP" and key in gaz.demonym_country:
         return None
+    if country and key in STOP_WORDS and not m.text.isupper():
+        return None  # an abbreviation that is also a word, only in capitals: "US", not the "Us" of "Us magazine"
     return country
 
 

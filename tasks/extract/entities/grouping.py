@@ -117,9 +117,15 @@ def _named_in_full(doc: Doc, g: MentionGroup, order: list[MentionGroup], gaz: Ga
     """For a surname the text treats as a person's (written with its honorific, "Mr Pande" tagged
     whole, or taken up by "he" or "she", "Pande said she"): the groups of a two- or three-word
     capitalised name ending in that surname ("Vinod Pande"), whatever the model's label (it often
-    takes both for an organisation or a place, so they are not known persons yet)."""
+    takes both for an organisation or a place, so they are not known persons yet). A surname the
+    model itself tagged a person ("Lee said") finds such a name only written before it, as news
+    names a person in full first ("Film-maker Spike Lee", tagged an organisation, then "Lee")."""
     titled = [m.text.split() for m in g.mentions if _titled_surname(m, gaz)]
     surname = titled[0][-1] if titled else _surname_taken_up_by_pronoun(doc, g, gaz)
+    in_full_before = False
+    if not surname and " " not in g.key and not g.country and majority_label(g.mentions) == "PERSON":
+        surname = g.mentions[0].text  # the model's own person ("Lee said"), "Spike Lee" its organisation
+        in_full_before = True
     if not surname:
         return []
     out = []
@@ -129,10 +135,31 @@ def _named_in_full(doc: Doc, g: MentionGroup, order: list[MentionGroup], gaz: Ga
         for m in p.mentions:
             words = m.text.split()
             if 2 <= len(words) <= 3 and words[-1] == surname and not any(w in gaz.honorifics for w in words) \
-                    and all(w[:1].isupper() and not w.isupper() for w in words) and m.text not in gaz.places and m.text not in gaz.orgs:
+                    and all(w[:1].isupper() and not w.isupper() for w in words) and m.text not in gaz.places and m.text not in gaz.orgs \
+                    and (not in_full_before or _full_name_before(doc, p, m, g, words, gaz)):
                 out.append(p)
                 break
     return out
+
+
+MISTAKEN_PERSON_LABELS = {"ORG", "GPE", "FAC", "LOC"}  # what the model takes a person's full name for (not a law or an event)
+
+
+def _full_name_before(doc: Doc, p: MentionGroup, m: Mention, g: MentionGroup, words: list[str], gaz: Gazetteer) -> bool:
+    """Whether the name m of group p is the full name of the surname group g that the model took
+    for a person: written before it and no more often (news names a person in full once, then
+    by the surname; an organisation in full again and again), tagged as the model mistakes
+    names of people, opening with no title, number, nationality, country or place, and ending in no
+    organisation's or club's head word; the surname no plural ("Film-maker Spike Lee" ... "Lee";
+    not "Hurricane Mitch", "the Gambling Bill", "European Elvis", "Twentieth Century Fox", "the
+    Daily Telegraph", "Man City", "Neath-Swansea Ospreys")."""
+    first = words[0].lower()
+    return p.first < g.first and len(p.mentions) <= len(g.mentions) and m.label in MISTAKEN_PERSON_LABELS \
+        and first not in gaz.titles and first not in gaz.norp and not doc[m.start].like_num \
+        and first not in gaz.demonym_country and first not in gaz.country_of \
+        and not any(w in gaz.places for w in words[0].split("-")) \
+        and words[-1] not in gaz.org_heads and words[-1] not in gaz.club_suffixes \
+        and all(doc[x.start].tag_ != "NNPS" for x in g.mentions)
 
 
 PERSONAL_PRONOUNS = {"he", "she"}

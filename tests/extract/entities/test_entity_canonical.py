@@ -18,6 +18,10 @@ def test_country_named():
     assert country_named(Mention(0, 1, "NORP", "British"), "british", gaz) is None
     assert country_named(Mention(0, 1, "FAC", "Britain"), "britain", gaz) is None
     assert country_named(Mention(0, 1, "GPE", "Leeds"), "leeds", gaz) is None
+    # an abbreviation that is also a word names the country only in capitals: "Us" is a magazine's name
+    assert country_named(Mention(0, 1, "GPE", "US"), "us", gaz) == "United States"
+    assert country_named(Mention(0, 1, "GPE", "Us"), "us", gaz) is None
+    assert country_named(Mention(0, 1, "GPE", "Uk"), "uk", gaz) == "United Kingdom"
 
 
 def test_votes_weigh_full_names_double():
