@@ -22,6 +22,7 @@ Word lists are data files (data/speaker_* beside this module).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -80,6 +81,16 @@ def recorded(res: Resolution | None) -> Resolution | None:
     return res
 
 
+COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "the French", "the Swiss", "the Tories": many
+
+
+def _one_national(words: str, head: Token) -> bool:
+    """"said the American", "the Scot": one person of a nationality, an epithet for the person in
+    focus (`describe`), not the nation speaking as a group ("the French", "Americans")."""
+    parts = words.lower().split()
+    return len(parts) == 2 and parts[0] == "the" and head.tag_ in ("NN", "NNP") and not COLLECTIVE_NATIONALS.fullmatch(parts[1])
+
+
 class Resolver:
     """Per-article speaker resolution over the article's entity profiles. `quoted(char)` tells
     whether a character lies inside a quotation (whose names are not the writer's referents)."""
@@ -124,7 +135,7 @@ class Resolver:
         if head.pos_ == "PRON" or (low in speaker_words().pronouns and end - start == len(head.text)):
             return self.pronoun(head, said)
         ent = self.by_name(start, end, head)
-        if ent is not None:
+        if ent is not None and not (ent.label in GROUP_LABELS and _one_national(self.text[start:end], head)):
             return named(ent, "name")
         return describe(self, start, end, head, said)
 

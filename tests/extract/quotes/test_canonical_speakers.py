@@ -355,3 +355,16 @@ def test_a_fragment_in_a_clause_about_a_statement_is_its_maker_s(parse):
     text = ("Harbour accounts\n\nThe Quayline Trust published its accounts on Monday. "
             "The statement blames a \"wet and windy summer\" for the loss.")
     assert speakers(parse, text) == [("wet and windy summer", "Quayline Trust", "organisation", "clause_subject:description")]
+
+
+def test_one_person_of_a_nationality_is_an_epithet_a_nation_is_a_group(parse):
+    """"said the Brazilian" (tagged as a group) is one person, the one in focus; "the French"
+    speak as a nation and keep their name."""
+    text = ("Open final\n\nAna Ruiz lost the final in three sets on Sunday. \"I should have served better,\" Ruiz said.\n\n"
+            "\"Next year will be different,\" said the Brazilian.\n\n"
+            "Talks on the fishing deal stalled. \"We will not sign this,\" said the French.")
+    assert speakers(parse, text) == [
+        ("I should have served better,", "Ana Ruiz", "person", "cue_after:name"),
+        ("Next year will be different,", "Ana Ruiz", "person", "cue_after:description"),
+        ("We will not sign this,", "French", "unnamed", "cue_after:name"),
+    ]
