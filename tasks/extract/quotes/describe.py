@@ -118,7 +118,42 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
     if ent is not None:
         return named(ent, "description")
+    ent = _introduced_after_lede(r, head, hw, content, gender)
+    if ent is not None:
+        return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
+
+
+def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str], gender: str | None) -> Entity | None:
+    """A report's first sentence describes, its second names ("Scotland's first minister has
+    told pupils ... Jack McConnell was speaking to ..."): a description in the article's first
+    sentence is the person the next sentence opens with as its subject, named there for the
+    first time, when the article gives them no other role (`_may_hold`) and no other gender; the
+    description's words then describe them. Not a role that stands for someone unnamed ("A
+    spokesman said ... John Cole disagreed")."""
+    lex = speaker_words()
+    if hw in lex.anonymous:
+        return None
+    body = _body_start(r)
+    sent = r.sent_of[head.i]
+    if body is None or sent != r.sent_of[body]:
+        return None
+    nxt = next((ref for ref in r.profiles.subjects if ref.sent == sent + 1 and ref.subject), None)
+    if nxt is None or nxt.entity is None or nxt.entity.label != "PERSON":
+        return None
+    e = r.profiles.canon(nxt.entity)
+    named_before = any(r.doc[body].idx <= ms < nxt.pos and r.profiles.canon(x) is e for ms, _, x in r.profiles.mentions)
+    if named_before or (gender and r.gender_of(e) not in (None, gender)) or not _may_hold(e, content):
+        return None  # (the headline may name them: "McConnell in 'drunk' remark row")
+    # the lede's words describe them from now on ("Juninho's agent" ... "The agent also stressed")
+    r.profiles.profile.setdefault(e.entity_id, set()).update(description_words(content))
+    return e
+
+
+def _body_start(r: Resolver) -> int | None:
+    """The first token of the article after its headline line."""
+    nl = r.text.find("\n")
+    return None if nl < 0 else next((t.i for t in r.doc if t.idx > nl and not t.is_space), None)
 
 
 def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: int, said: tuple[int, int] | None,

@@ -368,3 +368,17 @@ def test_one_person_of_a_nationality_is_an_epithet_a_nation_is_a_group(parse):
         ("Next year will be different,", "Ana Ruiz", "person", "cue_after:description"),
         ("We will not sign this,", "French", "unnamed", "cue_after:name"),
     ]
+
+
+def test_a_report_s_first_sentence_describes_and_its_second_names(parse):
+    """The lede's "the island's harbour boss" is the person the next sentence introduces as
+    its subject (the headline may name them already); "a spokesman" is someone unnamed."""
+    text = ("Varga in ferry row\n\nThe island's harbour boss has told ferry crews to \"slow right down\" in the channel.\n\n"
+            "Tomas Varga was speaking at the quay after two near misses. \"Nobody is above the rules,\" he said.")
+    assert speakers(parse, text) == [
+        ("slow right down", "Tomas Varga", "person", "cue_above:description"),
+        ("Nobody is above the rules,", "Tomas Varga", "person", "cue_after:pronoun"),
+    ]
+    text = ("Ferry row\n\nA spokesman for the ferry firm said crews would \"slow right down\" in the channel.\n\n"
+            "Tomas Varga, the harbour master, welcomed the news.")
+    assert speakers(parse, text) == [("slow right down", "the spokesman for the ferry firm", "unnamed", "cue_above:description")]
