@@ -43,6 +43,7 @@ RE_DIGIT_FRACTION = re.compile(r"(?<![\w./,])(?:(?P<w>\d+)\s+)?(?P<a>\d)/(?P<b>\
 RE_AND_HALF = re.compile(r"(?:\s+and\s+a\s+half|-and-a-half)(?![\w])", re.I)
 RE_OF_A_SCALE = re.compile(r"\s+of\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion|dozen)(?![\w])", re.I)
 RE_OF_A = re.compile(r"\s+of\s+(?:a|an|one)\s+", re.I)
+RE_HALF_A = re.compile(r"\s+an?\s+", re.I)
 
 
 def parse_digits(s: str) -> float:
@@ -189,8 +190,14 @@ def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
                          spelled=True, of_follows=False, proportion=True)
     if not m.group("half") and m.group("n").lower() in ("a", "an", "one") and not after.startswith(" of") and not by:
         return None  # "a fifth consecutive win"
-    if m.group("half") and re.match(r"\s+an?\s", text[m.end():]):
-        return None  # "half a dozen", "half a million": read with the number words
+    half_a = RE_HALF_A.match(text, m.end()) if m.group("half") else None
+    if half_a is not None:
+        fr = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
+                       spelled=True)
+        if units.read_unit_at(text, half_a.end(), fr):  # "half a mile", "half a percentage point"
+            fr.num_end = half_a.end()
+            return fr
+        return None  # "half a dozen", "half a million": read with the number words; "half a chance": none
     of = after.startswith(" of")
     return Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
                      spelled=True, of_follows=of or bool(m.group("half")),  # "half the staff"

@@ -106,6 +106,10 @@ VALUES = [
     ("The clinic cut its backlog by two-thirds.", [r("two-thirds", 2 / 3)]),
     ("Turnout fell by a third in the east.", [r("a third", 1 / 3)]),
     ("The council slashed the grant by half.", [r("half", 0.5)]),
+    # "half a" + a unit of measure; "half a dozen" is read with the number words, "half a chance" is none
+    ("The pier sank half a metre and the levy rose half a percentage point.",
+     [r("half a metre", 0.5, "meter", "metre", "quantity"), r("half a percentage point", 0.5, "percentage points", "percentage point", "percent")]),
+    ("She had half a chance.", []),
     ("The audit was run by a third party firm.", [r("third", 3.0, kind="ordinal")]),
     # years beside nouns and names; date ranges
     ("In 2019 most firms cut costs.", [r("2019", 2019.0, kind="year")]),
