@@ -79,9 +79,15 @@ def _group_key(m: Mention, key: str, gaz: Gazetteer) -> tuple[str, str | None]:
 def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     """A group named by the tail ("Putin", "Yeltsin") or the given name ("Wang" after "Wang Donghai")
     of a person's full name joins the person named in full nearest before it (else the first);
-    a group the text marks as a person becomes one."""
-    persons = [g for g in order if g.country is None and majority_label(g.mentions) == "PERSON"
-               and any(m.label == "PERSON" and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
+    a group the text marks as a person becomes one (a full name so marked first, whatever the
+    model's label, so that its surname can join it)."""
+    cued = {id(g) for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
+            and _person_cue(doc, g, gaz)}
+    persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or id(g) in cued)
+               and any((m.label == "PERSON" or id(g) in cued) and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
+    for g in persons:
+        if id(g) in cued:
+            g.person = True  # "England coach Sven-Goran Eriksson", tagged an organisation: "Eriksson" joins him below
     by_tail, by_head = _name_parts(persons)
     is_person = set(persons)
     for g in order:
@@ -106,6 +112,16 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+
+
+def _shaped_like_a_person(g: MentionGroup, gaz: Gazetteer) -> bool:
+    """Names of two to four words, none possessive, ending in no organisation's head word
+    ("Sven-Goran Eriksson"; not "Mr Brown's International Finance Facility")."""
+    for m in g.mentions:
+        words = m.text.split()
+        if len(words) > 4 or "'" in m.text or "’" in m.text or words[-1] in gaz.org_heads:
+            return False
+    return True
 
 
 def _titled_surname(m: Mention, gaz: Gazetteer) -> bool:
@@ -202,7 +218,7 @@ def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGrou
     by_tail: dict[str, list[MentionGroup]] = {}
     by_head: dict[str, list[MentionGroup]] = {}
     for p in persons:
-        full = max((m.text for m in p.mentions if m.label == "PERSON"), key=lambda t: len(t.split()))
+        full = max((m.text for m in p.mentions if m.label == "PERSON" or p.person), key=lambda t: len(t.split()))
         words = full.lower().split()
         if len(words) < 2 or not all(w[:1].isupper() for w in full.split()):
             continue

@@ -210,9 +210,9 @@ def _may_hold(e: Entity, content: list[str]) -> bool:
 
 # ---- appositions and names -------------------------------------------------------------------------
 def appositive(r: Resolver, head: Token) -> Entity | None:
-    """A person or organisation named in apposition to the description (also when the parse
-    hung the name on the description's last noun: "the BBC's correspondent in Jakarta, Rachel
-    Harvey, told")."""
+    """A person or organisation named in apposition to the description, after a comma or right
+    after its head ("said eighth seed Agassi"); also when the parse hung the name on the
+    description's last noun ("the BBC's correspondent in Jakarta, Rachel Harvey, told")."""
     kids = list(head.children)
     for c in kids:
         if c.dep_ == "prep":
@@ -220,7 +220,7 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
     labels = ("PERSON",) if personlike(head) and head.pos_ != "PROPN" else NAME_LABELS
     for c in kids:
         lo = c.left_edge.i
-        if c.dep_ == "appos" and not r.quoted(c.idx) and lo - head.i <= APPOSITION_GAP and r.doc[lo - 1].text == ",":
+        if c.dep_ == "appos" and not r.quoted(c.idx) and lo - head.i <= APPOSITION_GAP and (r.doc[lo - 1].text == "," or lo == head.i + 1):
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
             if e is not None and e.label in labels:
                 return e

@@ -81,6 +81,12 @@ def recorded(res: Resolution | None) -> Resolution | None:
     return res
 
 
+def _post_nominal_at_most(rest: str) -> bool:
+    """Nothing, or letters written after a name ("MP", "QC", "MSP"), follow it in the words."""
+    rest = rest.strip(" ,")
+    return not rest or (rest.isalpha() and rest.isupper() and len(rest) <= 4)
+
+
 COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "the French", "the Swiss", "the Tories": many
 
 
@@ -157,9 +163,10 @@ class Resolver:
         if ent is None:
             text = self.text
             for ms, me, e in self.profiles.mentions_in(start, end):
-                # the name ending the words, not a modifier ("Scott's relatives", "The Oscar-nominated actor")
+                # the name ending the words (letters after a name aside: "Andrew Tyrie MP"), not a modifier
+                # ("Scott's relatives", "The Oscar-nominated actor")
                 # nor whom the words serve ("a spokesman for Mr Cole")
-                if e.label == "PERSON" and not text[me:end].strip(" ,") and not self._served(ms, me):
+                if e.label == "PERSON" and _post_nominal_at_most(text[me:end]) and not self._served(ms, me):
                     ent = e
         return ent if ent is not None else self.by_last_name(self.text[start:end])
 

@@ -201,3 +201,15 @@ def test_a_surname_the_model_took_for_a_person_joins_the_full_name_written_befor
     assert groups("Director Tova Brennock opened the festival . Brennock thanked the crowd .") == [("tova brennock", True, 2)]
     assert groups("Brennock thanked the crowd . Tova Brennock opened the festival .") == [
         ("brennock", False, 1), ("tova brennock", False, 1)]
+
+
+def test_a_full_name_after_a_person_s_occupation_takes_its_surname_whatever_the_labels(nlp):
+    """"Rowing coach Tova Brennock" is a person, whatever the model's label; the surname alone
+    joins her, as it joins a name the model tagged a person."""
+    from spacy.tokens import Span
+
+    doc = nlp("Rowing coach Tova Brennock picked her crew . Brennock said the crew was ready .")
+    words = [t.text for t in doc]
+    full, alone = words.index("Tova"), len(words) - 1 - words[::-1].index("Brennock")
+    doc.ents = [Span(doc, full, full + 2, label="ORG"), Span(doc, alone, alone + 1, label="ORG")]
+    assert [(g.key, g.person, len(g.mentions)) for g in entity_groups(doc, gazetteer())] == [("tova brennock", True, 2)]

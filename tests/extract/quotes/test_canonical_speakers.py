@@ -233,14 +233,14 @@ def test_an_office_is_the_person_who_spoke_last_when_nothing_says_otherwise(pars
 
 def test_a_spokesman_for_someone_is_not_that_someone(parse):
     """"A spokesman for Mr Cole" speaks for him but is not him: an unnamed speaker, described
-    with the canonical name (its honorific dropped); a name with a title after it that no entity
-    holds is a name, not a description of the person in focus."""
+    with the canonical name (its honorific dropped); a name with letters after it ("MP") is the
+    person named, not a description of the person in focus."""
     text = ("Harbour row\n\nMayor Ann Cole opened the harbour on Monday. \"It is a great day,\" Ms Cole said.\n\n"
             "Colin Fairweather MP, Labour's Chief Secretary to the Harbour Board, said: \"The fees are a scandal.\"\n\n"
             "A spokesman for Ms Cole said: \"The fees will stay.\"")
     assert speakers(parse, text) == [
         ("It is a great day,", "Ann Cole", "person", "cue_after:name"),
-        ("The fees are a scandal.", "Colin Fairweather MP", "unnamed", "cue_above:name"),
+        ("The fees are a scandal.", "Colin Fairweather", "person", "cue_above:name"),
         ("The fees will stay.", "the spokesman for Ann Cole", "unnamed", "cue_above:description"),
     ]
 
@@ -382,3 +382,15 @@ def test_a_report_s_first_sentence_describes_and_its_second_names(parse):
     text = ("Ferry row\n\nA spokesman for the ferry firm said crews would \"slow right down\" in the channel.\n\n"
             "Tomas Varga, the harbour master, welcomed the news.")
     assert speakers(parse, text) == [("slow right down", "the spokesman for the ferry firm", "unnamed", "cue_above:description")]
+
+
+def test_a_name_right_after_its_description_or_before_post_nominal_letters_is_the_speaker(parse):
+    """"said eighth seed Okafor" (no comma before the name) and "Labour backbencher Dana
+    Whitfield MP" (letters after the name) are the people named, not descriptions or bare names."""
+    text = ("Open\n\nPeter Okafor beat Lena Holt in the first round on Monday. "
+            "\"No one was more worried about the knee than me,\" said eighth seed Okafor.\n\n"
+            "Labour backbencher Dana Whitfield MP called the plan \"a costly farce\".")
+    assert speakers(parse, text) == [
+        ("No one was more worried about the knee than me,", "Peter Okafor", "person", "cue_after:description"),
+        ("a costly farce", "Dana Whitfield", "person", "cue_above:name"),
+    ]
