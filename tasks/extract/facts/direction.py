@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.tokens import Token
+
 from tasks.common.datafiles import DataFiles
 from tasks.extract.facts.context import TokenIndex
 from tasks.extract.facts.records import Candidate, Fact
@@ -86,7 +88,7 @@ def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | 
     return None
 
 
-def _of_verb(t, n: Candidate, lists: _Lists) -> str | None:
+def _of_verb(t: Token, n: Candidate, lists: _Lists) -> str | None:
     """up / down for a word of change (a verb, adverb or adjective), else None."""
     lemma, low = t.lemma_.lower(), t.lower_
     if (lemma in lists.up or low in lists.up) and (n.kind == "percent" or lemma not in lists.up_percent_only):

@@ -55,6 +55,7 @@ PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+zero\b", re.I)
+RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
 
 
 @dataclass(frozen=True)
@@ -373,9 +374,6 @@ def currency_before(text: str, s: int) -> tuple[str, int] | None:
                 continue
             return code, start
     return _cued_prefix(text, s)
-
-
-RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")
 
 
 def _cued_prefix(text: str, s: int) -> tuple[str, int] | None:
