@@ -77,11 +77,12 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
     out = []
     if label == "NORP" and given_name_norp(doc, s, e, gaz):
         e, label = e + 1, "PERSON"  # "Sergio Pizzorno": the model took the given name for a group
-    if label not in {"NORP", "EVENT", "LANGUAGE"} and e - s > 1 and (doc[s].lower_ in gaz.demonym_country or doc[s].lower_ in gaz.norp) \
-            and doc[s + 1].is_title and (label == "PERSON" or looks_like_person(doc, s + 1, e, gaz)) \
+    k = 2 if e - s > 3 and doc[s:s + 2].text.lower() in gaz.norp else 1  # "Lib Dem Norman Baker": a group of two words
+    if label not in {"NORP", "EVENT", "LANGUAGE"} and e - s > k and (k == 2 or doc[s].lower_ in gaz.demonym_country or doc[s].lower_ in gaz.norp) \
+            and doc[s + k].is_title and (label == "PERSON" or looks_like_person(doc, s + k, e, gaz)) \
             and not given_name_first(doc, s, e, label, gaz):
-        out.append(Span(doc, s, s + 1, label="NORP"))  # "Australian Rodney Eyles"
-        s += 1
+        out.append(Span(doc, s, s + k, label="NORP"))  # "Australian Rodney Eyles"
+        s += k
     s, e = _trim_edges(doc, s, e, label, gaz, sports)
     if e <= s:
         return out, label

@@ -42,6 +42,7 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Nord Stream 2", "PERSON") == [("Nord Stream 2", "ORG")]
     assert cleaned(nlp, "Mihai Tararache", "ORG") == [("Mihai Tararache", "PERSON")]
     assert cleaned(nlp, "Australian Rodney Eyles", "PERSON") == [("Australian", "NORP"), ("Rodney Eyles", "PERSON")]
+    assert cleaned(nlp, "Lib Dem Rodney Eyles", "PERSON") == [("Lib Dem", "NORP"), ("Rodney Eyles", "PERSON")]
 
 
 def test_a_relabelled_piece_relabels_the_pieces_after_it(nlp):
