@@ -81,12 +81,12 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     of a person's full name joins the person named in full nearest before it (else the first);
     a group the text marks as a person becomes one (a full name so marked first, whatever the
     model's label, so that its surname can join it)."""
-    cued = {id(g) for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
+    cued = {g for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
             and _person_cue(doc, g, gaz)}
-    persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or id(g) in cued)
-               and any((m.label == "PERSON" or id(g) in cued) and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
+    persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or g in cued)
+               and any((m.label == "PERSON" or g in cued) and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
     for g in persons:
-        if id(g) in cued:
+        if g in cued:
             g.person = True  # "England coach Sven-Goran Eriksson", tagged an organisation: "Eriksson" joins him below
     by_tail, by_head = _name_parts(persons)
     is_person = set(persons)

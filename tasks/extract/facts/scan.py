@@ -181,27 +181,23 @@ def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
             # "two third" is not a fraction; "the second half" neither
             return None
         val = num / lx.fractions[d_word]
-    after = text[m.end():m.end() + 4].lower()
-    by = RE_BY_BEFORE.search(text[max(0, m.start() - 8):m.start()]) is not None and _ends_phrase(text, m.end())
+    fr = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction", spelled=True)
     if m.group("by_half"):
-        if not _ends_phrase(text, m.end()):
-            return None  # "by half measures"
-        return Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
-                         spelled=True, of_follows=False, proportion=True)
-    if not m.group("half") and m.group("n").lower() in ("a", "an", "one") and not after.startswith(" of") and not by:
+        fr.proportion = _ends_phrase(text, m.end())
+        return fr if fr.proportion else None  # "cut by half"; not "by half measures"
+    of = text[m.end():m.end() + 4].lower().startswith(" of")
+    by = RE_BY_BEFORE.search(text[max(0, m.start() - 8):m.start()]) is not None and _ends_phrase(text, m.end())
+    if not m.group("half") and m.group("n").lower() in ("a", "an", "one") and not of and not by:
         return None  # "a fifth consecutive win"
     half_a = RE_HALF_A.match(text, m.end()) if m.group("half") else None
     if half_a is not None:
-        fr = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
-                       spelled=True)
         if units.read_unit_at(text, half_a.end(), fr):  # "half a mile", "half a percentage point"
             fr.num_end = half_a.end()
             return fr
         return None  # "half a dozen", "half a million": read with the number words; "half a chance": none
-    of = after.startswith(" of")
-    return Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction",
-                     spelled=True, of_follows=of or bool(m.group("half")),  # "half the staff"
-                     proportion=by and not of)
+    fr.of_follows = of or bool(m.group("half"))  # "half the staff"
+    fr.proportion = by and not of
+    return fr
 
 
 def _ends_phrase(text: str, pos: int) -> bool:

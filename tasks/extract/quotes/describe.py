@@ -22,6 +22,7 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from typing import Protocol
@@ -153,7 +154,12 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
 def _body_start(r: Resolver) -> int | None:
     """The first token of the article after its headline line."""
     nl = r.text.find("\n")
-    return None if nl < 0 else next((t.i for t in r.doc if t.idx > nl and not t.is_space), None)
+    if nl < 0:
+        return None
+    i = bisect.bisect_right(r.doc, nl, key=lambda t: t.idx)  # the tokens after the headline's line break
+    while i < len(r.doc) and r.doc[i].is_space:
+        i += 1
+    return i if i < len(r.doc) else None
 
 
 def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: int, said: tuple[int, int] | None,

@@ -33,6 +33,7 @@ from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
 from tasks.extract.quotes.subjects import names_a_person
+from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
 EPITHET_WINDOW = 3  # how many sentences back an epithet ("the Scot") looks for the person in focus
@@ -82,9 +83,9 @@ def recorded(res: Resolution | None) -> Resolution | None:
 
 
 def _post_nominal_at_most(rest: str) -> bool:
-    """Nothing, or letters written after a name ("MP", "QC", "MSP"), follow it in the words."""
+    """Nothing, or letters written after a name (PERSON_SUFFIX_TITLES: "MP", "QC"), follow it in the words."""
     rest = rest.strip(" ,")
-    return not rest or (rest.isalpha() and rest.isupper() and len(rest) <= 4)
+    return not rest or rest in PERSON_SUFFIX_TITLES
 
 
 COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "the French", "the Swiss", "the Tories": many
