@@ -44,6 +44,7 @@ class TokenIndex:
         self.doc = doc
         self.text = text  # == doc.text, without rebuilding it
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.memo: dict[str, bool] = {}  # facts of the whole article, computed once ("metre_article")
 
     def at(self, c: int) -> Token | None:
         i = bisect_right(self.starts, c) - 1
@@ -123,7 +124,8 @@ def _noun_after(dx: TokenIndex, pos: int, sent_end: int, of_follows: bool, value
         return None, "", False
     if doc[i].idx == pos and doc[i].text in ("-", "–") and not doc[i].whitespace_:
         # "four-cylinder", "three-point", "12-page": the glued noun is the unit
-        if i + 1 < len(doc) and (doc[i + 1].pos_ in ("NOUN", "PROPN") or doc[i + 1].tag_.startswith("NN")):
+        if i + 1 < len(doc) and (doc[i + 1].pos_ in ("NOUN", "PROPN") or doc[i + 1].tag_.startswith("NN")) \
+                and not doc[i + 1].lower_.startswith("by-"):  # not "12-by-10": the other side of a dimension
             return doc[i + 1], "", True
         return None, "", False
     if of_follows:  # "a third of the", or "half the" with no "of"

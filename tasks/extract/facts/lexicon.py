@@ -45,6 +45,7 @@ class NumberLex:
     re_partitive: re.Pattern  # " of the", " of their": the counted noun comes after
     re_ratio: re.Pattern  # "one in four", "1 in every 5", "two out of three"
     re_multiplier: re.Pattern  # "fivefold", "tenfold"
+    re_share_noun: re.Pattern  # " stake", " share": after a fraction ("a one-fifth stake"), a share of something
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def lex() -> NumberLex:
                             + [c + "fold" for c in cardinals]),
         re_ratio=_ratio_pattern(cardinals),
         re_multiplier=re.compile(rf"(?<![\w-])(?P<n>{alternation(cardinals)})-?fold(?![\w-])", re.I),
+        re_share_noun=re.compile(rf"\s+(?:{alternation(w['share_nouns'])})\b", re.I),
     )
 
 

@@ -233,7 +233,9 @@ def _single(word: str) -> str | None:
     unit = name_of(word)
     if unit is None and word[-1:] in _SUFFIX_POWERS and len(word) > 1:
         base = name_of(word[:-1])  # "km2", "m³"
-        return None if base is None else _power(_SUFFIX_POWERS[word[-1]], base)
+        if base is None or word[-1].isdigit() and dimensionality(base) != "[length]":
+            return None  # a digit squares only a length ("km2"): "MP3", "A4" and "B2" are names
+        return _power(_SUFFIX_POWERS[word[-1]], base)
     return unit
 
 

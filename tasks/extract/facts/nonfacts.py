@@ -50,6 +50,8 @@ def written_as_name(n: Candidate, site: Site, idioms: list[tuple[int, int]]) -> 
     # list markers: "1." / "2)" opening a sentence
     if site.sent_first and n.plain_int and n.value < 100 and re.match(r"[.)]\s", site.text[site.ne:site.ne + 2]):
         return True
+    if n.not_a_unit and n.sense_glued:
+        return True  # letters touching the digits that are no unit here: a code ("a 12A rating", "the 29A group")
     return _after_name(n, site) or _inside_name(n, site)
 
 
@@ -72,11 +74,14 @@ def _inside_name(n: Candidate, site: Site) -> bool:
     if _unitless(n) and not n.spelled and tok.ent_type_ in NAME_LABELS:
         if [t for t in _entity_tokens(tok) if abs(t.i - tok.i) == 1 and not t.like_num and t.text[:1].isupper()]:
             return True
+    capitalised = tok.text[:1].isupper() and not site.sent_first and tok.i > 0 and not tok.is_sent_start
     if n.spelled and n.kind in ("count", "ordinal", "fraction"):
-        if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and not site.sent_first and tok.i > 0 and not tok.is_sent_start):
+        if tok.pos_ == "PROPN" or capitalised:
             return True  # "Formula One", "Big Ten"
         if tok.lower_ == "one" and n.scale_word is None and (tok.pos_ not in ("NUM",) or _determined(tok)):
             return True  # "one" as a pronoun: "the old one", "this one" (the model may tag it NUM)
+    if n.spelled and capitalised and n.unit_text and len(n.unit_text) > 2 and n.unit_text[:1].isupper():
+        return True  # a number word and a unit word both capitalised inside a sentence: a title ("the Three Degrees")
     return False
 
 
@@ -87,7 +92,7 @@ def _determined(tok: Token) -> bool:
 
 
 def _unitless(n: Candidate) -> bool:
-    return n.unit is None and n.kind in ("count", "year")
+    return n.unit is None and n.kind in ("count", "year") and not n.m_ambiguous  # "Olympic 800m": no model number
 
 
 def _entity_tokens(tok: Token) -> list[Token]:

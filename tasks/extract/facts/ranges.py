@@ -2,7 +2,8 @@
 "four to five thousand"), seasons ("2014-15": a year), scores ("22-6": no fact at all).
 
 Called by the scanner on its candidates in text order. A range is read with the unit written
-after its second number ("10-12 engineers", "$370,000 to $5.5 million").
+after its second number ("10-12 engineers", "$370,000 to $5.5 million"), or with the currency written
+before its first ("$10-25m").
 """
 from __future__ import annotations
 
@@ -33,14 +34,21 @@ def merge(text: str, nums: list[Candidate], keep_apart: Callable[[int], bool] | 
     return out
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
+def _compatible(a: Candidate, b: Candidate, dash: bool) -> bool:
     if a.kind in _NOT_IN_RANGES or b.kind in _NOT_IN_RANGES:
         return False
     if a.is_range or b.is_range:
         return False
     if a.unit is None and a.kind == "count":
         return True
+    if _money_before(a, b):
+        return dash and (a.scale_word is None or b.scale_word is not None)  # "$10-25m"; not "£808m to 8,177 cases"
     return a.unit == b.unit and a.kind == b.kind
+
+
+def _money_before(a: Candidate, b: Candidate) -> bool:
+    """"$10-25m", "£5-6bn": the currency written once, before the first number, and nothing after the second."""
+    return a.kind == "money" and a.start < a.num_start and b.unit is None and b.kind == "count"
 
 
 def _yearlike(text: str, n: Candidate) -> bool:
@@ -55,7 +63,7 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
     from_ = re.search(r"(?:^|\W)from\s+$", text[max(0, a.start - 6):a.start], re.I)
     is_and = re.fullmatch(r"\s+and\s+", gap) is not None and between is not None
     dash = m is not None and m.group(0).strip() in ("-", "–", "—")
-    if not (m or is_and) or not _compatible(a, b):
+    if not (m or is_and) or not _compatible(a, b, dash):
         return None
     if not dash and _yearlike(text, a) != _yearlike(text, b):
         return None  # "from 2018 to 3,400": a year then a number, not a range
@@ -91,9 +99,11 @@ def _range(text: str, a: Candidate, b: Candidate, word: re.Match | None) -> Cand
     lo, hi = a.value, b.value
     if a.scale_word is None and b.scale_word and lo * b.scale_word <= hi * 1.0001 and lo < b.scale_word:
         lo *= b.scale_word  # "four to five thousand"
+    u = a if _money_before(a, b) else b  # the range's unit is written after it, or money before it
     r = Candidate(start=a.start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=min(lo, hi),
-                  low=min(lo, hi), high=max(lo, hi), unit=b.unit, unit_kind=b.unit_kind, unit_text=b.unit_text, sense=b.sense, sense_glued=b.sense_glued, spelled=a.spelled and b.spelled,
-                  scale_word=b.scale_word, is_range=True, of_follows=b.of_follows)
+                  low=min(lo, hi), high=max(lo, hi), unit=u.unit, unit_kind=u.unit_kind, unit_text=u.unit_text, sense=u.sense,
+                  sense_glued=u.sense_glued, spelled=a.spelled and b.spelled, scale_word=b.scale_word, is_range=True,
+                  of_follows=b.of_follows, m_ambiguous=b.m_ambiguous)
     r.plain_int = a.plain_int and b.plain_int and _yearlike(text, a) and _yearlike(text, b)
     if word is not None:
         r.rel_start = a.start - len(word.group(0).lstrip())

@@ -30,11 +30,13 @@ RE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\
 # the last starts with 0, which no number of a list does ("in 2019, 300 people" stays two numbers)
 RE_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:,\s\d{3})*,\s0\d{2}(?![\d,.]\d|\d)")
 RE_SPACED_SCALE = re.compile(r" (B|M|bn|mn)(?= [a-z]{3,}(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bper)\b)")
+RE_BY_DIMENSION = re.compile(r"\d-by-$")  # "12-by-10-foot"
 RE_MULTIPLIER = re.compile(r"[x×](?![\w\d])")
-RE_SCI = re.compile(r"(?<![\w.])(?P<m>\d+(?:\.\d+)?)\s?[×x*]\s?10\s?(?:\^(?P<e>[-−–]?\d{1,3})|(?P<e2>[-−–]\d{1,3}))(?![\d])")
+RE_SCI = re.compile(r"(?<![\w.])(?:(?P<m>\d+(?:\.\d+)?)\s?[×x*]\s?)?10\s?(?:\^\(?(?P<e>[-−–]?\d{1,3})\)?|(?P<e2>[-−–]\d{1,3}))(?![\d])")
 RE_ATT_SCALE = re.compile(r"(?:bn|mn|tn|trn|mln|bln|[kKmMbB])(?![A-Za-z])")
 RE_WORD_SCALE = re.compile(r"[\s-]?(?:hundred|thousand|million|billion|trillion|bn|mn|tn|mln|bln|crores?|lakhs?)(?![A-Za-z])", re.I)
 RE_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])")
+RE_WHOLE_DIGITS = re.compile(r"\d+|\d{1,3}(?:,\d{3})+")  # an integer as written, thousands marked or not ("1,001st")
 RE_DIGIT_ANY = re.compile(r"[\d½⅓⅔¼¾⅕⅛]")
 RE_LOWER_WORD = re.compile(r"[a-z]+")
 RE_BY_BEFORE = re.compile(r"(?<![\w-])by\s+$", re.I)  # "fell by a third", "cut by half": a change
@@ -167,6 +169,7 @@ def _word_fractions(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
 
 def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
     """The fraction matched by `m`, or None when the words are not one ("the second half", "a fifth consecutive win")."""
+    share = False
     if m.group("half") or m.group("by_half"):
         val = 0.5
     else:
@@ -177,11 +180,15 @@ def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
             return None
         if n_word in ("a", "an", "one") and d_word.endswith("s"):
             return None
-        if num > 1 and not d_word.endswith("s") and d_word not in ("half",):
+        share = lx.re_share_noun.match(text, m.end()) is not None  # "a one-fifth stake", "a three-quarter share"
+        if num > 1 and not d_word.endswith("s") and d_word not in ("half",) and not share:
             # "two third" is not a fraction; "the second half" neither
             return None
         val = num / lx.fractions[d_word]
     fr = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=val, form="fraction", spelled=True)
+    if share:
+        fr.proportion = True
+        return fr
     if m.group("by_half"):
         fr.proportion = _ends_phrase(text, m.end())
         return fr if fr.proportion else None  # "cut by half"; not "by half measures"
@@ -239,14 +246,15 @@ def _multiplier_words(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]
 
 
 def _ordinal_words(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
-    """"third", "twenty-second" (not "one second", "7 second": durations)."""
+    """"third", "twenty-second" (not "one second", "7 second", "per second": durations)."""
     out = []
     for m in lx.re_ordinal_words.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
         pw = re.search(r"([\w.,]+)\s+$", text[max(0, m.start() - 12):m.start()])
-        if pw and m.group(0).lower().startswith("second") and (pw.group(1)[-1:].isdigit() or pw.group(1).lower() in lx.cardinals):
-            continue  # "one second", "7 second": a duration
+        if pw and m.group(0).lower().startswith("second") and (pw.group(1)[-1:].isdigit() or pw.group(1).lower() in lx.cardinals
+                                                              or pw.group(1).lower() == "per"):
+            continue  # "one second", "7 second", "per second": a duration
         out.append(Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(),
                              value=lx.ordinals[m.group(0).lower()], form="ordinal", spelled=True))
         taken.append((m.start(), m.end()))
@@ -296,15 +304,17 @@ def _word_number(text: str, lx: NumberLex, parts: list[tuple[str, int, int]], va
 
 
 def _scientific(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
-    """Scientific notation: "1.99×10−30", "6.02 x 10^23"."""
+    """Scientific notation: "1.99×10−30", "6.02 x 10^23", "10^6", "10^(-25)" (not "10-15": a range)."""
     out = []
     for m in RE_SCI.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
+        if m.group("m") is None and m.group("e") is None:
+            continue  # "10-15", "10 -3": a range or a score, not ten to a power
         exp = int((m.group("e") or m.group("e2")).replace("−", "-").replace("–", "-"))
         if abs(exp) > 300:
             continue
-        n = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=parse_digits(m.group("m")) * 10.0 ** exp)
+        n = Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=parse_digits(m.group("m") or "1") * 10.0 ** exp)
         units.read_after(text, n, attached=False)
         out.append(n)
         taken.append((n.start, n.end))
@@ -397,6 +407,8 @@ def _is_name_code(text: str, s: int) -> bool:
     if c.isalpha():
         return True
     if c in "-–" and s >= 2 and text[s - 2].isalpha():
+        if RE_BY_DIMENSION.search(text, max(0, s - 8), s):
+            return False  # "a 12-by-10-foot shed": the other side of a dimension
         return not any(text[max(0, s - len(p)):s].lower() == p for p in lex().year_prefixes)
     if c in "#@/\\_":
         return True
@@ -456,10 +468,10 @@ def _fraction_part(text: str, n: Candidate, pos: int, lx: NumberLex) -> int:
 
 
 def _glued_suffix(text: str, n: Candidate, raw: str, currency: str | None, pos: int) -> Candidate | None:
-    """Letters touching the digits: an ordinal ("22nd"), a decade ("1990s"), a unit or currency
+    """Letters touching the digits: an ordinal ("22nd", "1,001st"), a decade ("1990s"), a unit or currency
     ("5km", "118.5p"); None for anything else ("5G", "3D", "in their 20s")."""
     mo = RE_ORD_SUFFIX.match(text, pos)
-    if mo and n.plain_int and n.scale_word is None and not currency and mo.group(0) == _ordinal_suffix(int(n.value)):
+    if mo and RE_WHOLE_DIGITS.fullmatch(raw) and n.scale_word is None and not currency and mo.group(0) == _ordinal_suffix(int(n.value)):
         n.form = "ordinal"
         n.end = n.num_end = mo.end()
         return n

@@ -17,7 +17,7 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
   * with the parse, `decide` settles each fact: an ambiguous spelling by the cue words of its
     sentence (pounds of weight or of money, degrees of heat or of angle), an age ("aged 25"), the
     noun a count counts ("300 jobs" -> job; "thousands of dollars" -> money; "dozens of miles" ->
-    a quantity), a bare "133m" (metres), a bare 4-digit integer (a year), a time span used as a
+    a quantity), a bare "133m" (metres in a sentence of a race or a length, else million), a bare 4-digit integer (a year), a time span used as a
     modifier ("a three-year forecast": no quantity at all);
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent").
@@ -55,6 +55,10 @@ PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+zero\b", re.I)
+RE_PER_TIME = re.compile(r"\s*(?:per|an?)\s+(?:second|minute|hour)\b", re.I)  # "17m per second": a speed in metres
+RE_GLUED_M = re.compile(r"\d[mM]$")
+RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
+RE_CURRENCY_IN_BRACKET = re.compile(r"\s*\(\s*[$£€¥]")  # "$204.3m (£109m)": the same money in another currency
 RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
 
 
@@ -116,6 +120,10 @@ class UnitLex:
     not_units: frozenset[str]  # spellings Pint reads as units that news writes as words ("hands", "th")
     time_words: frozenset[str]  # time spans beside Pint's time units ("night", "season")
     metre_context: frozenset[str]  # words after "1500m" that make it metres
+    metre_cues: frozenset[str]  # words of a sentence where a bare "400m" is metres (a race, a jump, a length)
+    metre_phrases: tuple[str, ...]  # the same cues of several words ("personal best")
+    race_distances: frozenset[float]  # "the 800m": after a determiner or a possessive, a race in metres
+    re_metre_article: re.Pattern  # words of athletics: an article with two of them writes metres as "400m"
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
 
@@ -136,6 +144,7 @@ def lex() -> UnitLex:
     suffix_codes = frozenset(cur["suffix_codes"])
     followers = alternation(cur["iso_code_followers"])
     senses = DATA.json("unit_senses.json")
+    scales = DATA.json("number_scales.json")
     sets = senses["cue_sets"]
     groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
     surfaces: dict[str, SenseGroup] = {}
@@ -164,7 +173,11 @@ def lex() -> UnitLex:
         glued_letters=frozenset(idioms["glued_letters"]),
         not_units=frozenset(idioms["not_units"]),
         time_words=frozenset(idioms["time_words"]),
-        metre_context=frozenset(DATA.json("number_scales.json")["metre_context"]),
+        metre_context=frozenset(scales["metre_context"]),
+        metre_cues=frozenset(c for c in scales["metre_sentence_cues"] if " " not in c),
+        metre_phrases=tuple(c for c in scales["metre_sentence_cues"] if " " in c),
+        race_distances=frozenset(float(v) for v in scales["metre_race_distances"]),
+        re_metre_article=re.compile(rf"(?<![\w-])(?:{alternation(scales['metre_article_cues'])})(?![\w-])"),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
     )
@@ -390,16 +403,20 @@ def _cued_prefix(text: str, s: int) -> tuple[str, int] | None:
 
 def letter_is_scale(text: str, end: int, letter: str) -> bool:
     """'m'/'b' glued to digits with no currency before them: million/billion, or metres/bytes?
-    "b" is never a scale; "m" is metres before a word of distance or sport ("1500m freestyle"),
-    punctuation, a bracket or nothing, else million (`decide` may still make it metres)."""
+    "b" is never a scale; "m" is metres before a word of distance or sport ("1500m freestyle"), a
+    hyphen, a slash or a bracket (not one of money), else million for now: `decide` makes it metres
+    when it counts nothing and is a race or its sentence tells of a race or a length
+    ("won the 800m.", "cleared 2.16m to win"; `_metre_sentence`)."""
     nxt = re.match(r"\s*([\w(]+)", text[end:])
     word = nxt.group(1).lower() if nxt else ""
     end_ch = text[end:end + 1]
     if letter in ("b", "B"):
         return False
-    if end_ch in ("(", "-", "/") or not word or word in lex().metre_context or word.startswith("("):
-        return False
-    return end_ch not in (".", ",", ";", ")")
+    if end_ch in ("-", "/", ")") or word in lex().metre_context or RE_PER_TIME.match(text, end):
+        return False  # "a 100m-long wall", "30ft (10m)", "the 1500m freestyle", "17m per second"
+    if end_ch == "(" or word.startswith("("):
+        return RE_CURRENCY_IN_BRACKET.match(text, end) is not None  # "1.3m (4.2ft)"; "204.3m (£109m)" is money
+    return True
 
 
 def set_currency(n: Candidate, code: str, written: str | None = None) -> None:
@@ -537,7 +554,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     if kind == "count" and unit is None and site.prev is not None and _is_age(site, n):
         kind, unit = "quantity", "years old"
     noun = None
-    if kind in ("count", "fraction") and unit is None and not n.not_a_unit:
+    if kind in ("count", "fraction") and unit is None and not n.not_a_unit \
+            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:"):  # "won the 60m. Lagat": "m." is one token
         noun = context.counted_noun(site.dx, site.ne, site.sent_end, _counted_after_of(n, site, kind), n.value)
         if noun is not None and noun.glued and is_time_word(noun.head) and _noun_follows(site, noun.head.i + 1):
             return None  # "a three-year forecast", "a two-month contract": a kind of thing, not a quantity
@@ -545,11 +563,11 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     money = money_word_at(site.text, head.idx) if head is not None and n.of_follows else None
     if money is not None:  # "thousands of dollars"
         kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
-    value = n.value
-    if n.m_ambiguous and head is None and kind == "count":
-        kind, unit, unit_text, value = "quantity", "meter", "m", n.value / 1e6  # "the 1500m will be her distance"
+    value, metres = n.value, 1.0
+    if n.m_ambiguous and head is None and kind == "count" and _metre_sentence(n, site):
+        kind, unit, unit_text, metres = "quantity", "meter", "m", 1e-6  # "she won the 1500m in Madrid": not a million
     if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
-                                                          or _after_year_preposition(site)):
+                                                          or _after_year_preposition(site) or _before_a_name(site)):
         kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something
     if kind == "fraction":
         kind = "count"
@@ -565,6 +583,7 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
         elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion:
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
     unit, scale = _minor_unit(unit)
+    scale *= metres
     below = RE_BELOW_ZERO.match(site.text, end, site.sent_end) if unit in TEMPERATURES and not n.is_range else None
     if below is not None:  # "5 degrees below zero": -5
         value, end = -abs(value), below.end()
@@ -625,6 +644,15 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
             + (2 if s.value_at_least is not None and abs(value) >= s.value_at_least else 0)
         if score > best_score:
             best, best_score = s, score
+    if best is None:  # no cue in the sentence: the one before it in the paragraph ("It was a hot day. It hit 30C.")
+        words, lowered = _previous_sentence_words(site)
+        for s in senses:
+            score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
+                + 5 * _strong_cues(s, words, lowered)
+            if score > best_score:
+                best, best_score = s, score
+        if best is not None:
+            words, lowered = _sentence_words(site)
     if best is None:
         if group.needs_cue and not (glued and any(s.glued_default for s in senses)):
             return "count", None, None, site.ne
@@ -659,6 +687,48 @@ def _unit_follows(text: str, pos: int, end: int) -> bool:
     m = RE_SPACE.match(text, pos)
     p = m.end() if m else pos
     return p > pos and p < end and unit_at(text[:end], p, False) is not None
+
+
+def _metre_sentence(n: Candidate, site: context.Site) -> bool:
+    """Whether a bare "400m" counting nothing is metres: a race distance after a determiner or a
+    possessive ("won the women's 800m"), or a sentence that tells of a race, a jump or a length
+    ("cleared 2.16m to finish fourth"); else it is a million ("up from 38m in 2003", "peaked at 11.9m")."""
+    lx = lex()
+    prev = site.prev
+    if n.value / 1e6 in lx.race_distances and prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.lower_ == "over"):
+        return True
+    words, lowered = _sentence_words(site)
+    if not lx.metre_cues.isdisjoint(words) or any(c in lowered for c in lx.metre_phrases):
+        return True
+    return _metre_article(site) and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
+
+
+def _metre_article(site: context.Site) -> bool:
+    """Whether the article is about athletics (two different words of it), where "over 800m" is a distance."""
+    memo = site.dx.memo
+    if "metre_article" not in memo:
+        found = {m.group(0) for m in lex().re_metre_article.finditer(site.text.lower())}
+        memo["metre_article"] = len(found) >= 2
+    return memo["metre_article"]
+
+
+def _previous_sentence_words(site: context.Site) -> tuple[frozenset[str], str]:
+    """`_sentence_words` of the sentence before the fact's, when it is in the same paragraph (else none)."""
+    doc = site.dx.doc
+    toks: list[Token] = []
+    for j in range(min(site.dx.index_from(site.base), len(doc)) - 1, -1, -1):
+        t = doc[j]
+        if "\n" in t.text_with_ws or "\n" in site.text[t.idx + len(t.text):site.base] and not toks:
+            break  # a paragraph's first sentence (or a headline) has none
+        toks.append(t)
+        if t.is_sent_start:
+            break
+    else:
+        toks = []  # the doc's first tokens: no sentence start was seen, so no whole sentence
+    if not toks or not toks[-1].is_sent_start:
+        return frozenset(), ""
+    words = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
+    return frozenset(words), site.text[toks[-1].idx:toks[0].idx + len(toks[0].text)].lower()
 
 
 def _sentence_words(site: context.Site) -> tuple[frozenset[str], str]:
@@ -706,6 +776,16 @@ def _bare_year(n: Candidate, site: context.Site, unit: str | None) -> bool:
 def _after_year_preposition(site: context.Site) -> bool:
     """"in 2019 most firms", "from 2010 levels", "during 2016 Smith met": a year, whatever follows."""
     return site.prev is not None and site.prev.lower_ in lexicon.lex().year_prepositions
+
+
+def _before_a_name(site: context.Site) -> bool:
+    """"the 2000 Sydney Olympics", "the 2005 Six Nations": a 4-digit number before a capitalised name
+    is its year (news marks the thousands of a count: "2,000 Britons")."""
+    doc = site.dx.doc
+    i = site.dx.index_from(site.ne)
+    nxt = doc[i] if i < len(doc) else None
+    return nxt is not None and nxt.idx == site.ne + 1 and nxt.text[:1].isupper() and nxt.ent_type_ != "NORP" \
+        and nxt.pos_ in ("PROPN", "NOUN")
 
 
 def _is_age(site: context.Site, n: Candidate) -> bool:
@@ -757,13 +837,18 @@ def _time_span_modifier(n: Candidate, site: context.Site) -> bool:
 
 def share_units(text: str, facts: Sequence[Fact]) -> None:
     """'four-, five- and six-cylinder', '12 and 15 per cent', '280 million of the 1.5 billion shekels',
-    '1920x1080 pixels', '8 by 10 feet': a unitless count coordinated with the next number takes its unit
+    '1920x1080 pixels', '8 by 10 feet', '12-by-10-foot': a unitless count coordinated with the next number takes its unit
     and kind (from the last pair back); then units carried forward through a list (`_carry_units`)."""
     for a, b in zip(reversed(facts[:-1]), reversed(facts[1:])):
         gap = text[a.char_end:b.char_start]
-        if a.unit is None and a.kind == "count" and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
-            if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*", gap) or \
+        if a.unit is None and a.kind == "count" and not a.ratio and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
+            if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*|-by-", gap) or \
                     (b.kind == "money" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap)):
+                if b.unit == "meter" and RE_GLUED_M.search(a.text):
+                    a.value /= 1e6  # "800m and 1,500m gold": metres, not a million
+                    a.value_low = None if a.value_low is None else a.value_low / 1e6
+                    a.value_high = None if a.value_high is None else a.value_high / 1e6
+                    a.unit_text = "m"
                 a.unit = b.unit
                 a.kind = b.kind
     _carry_units(text, facts)
@@ -775,7 +860,7 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
     unit (its `unit_text` stays null: the unit is not written beside it). A percent is not carried
     to the level after it ("fell 0.4 per cent to 13,176": index points)."""
     for i, b in enumerate(facts):
-        if b.unit is not None or b.kind != "count" or b.qualifier is not None or not i:
+        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.ratio or not i:
             continue
         a = facts[i - 1]
         gap = text[a.char_end:b.char_start]

@@ -50,9 +50,12 @@ def test_currency_before(text, s, expected):
 @pytest.mark.parametrize("text,end,letter,scale", [
     ("133m text messages", 4, "m", True),
     ("the 1500m freestyle", 9, "m", False),
-    ("ran 400m.", 8, "m", False),
-    ("ran 400m", 8, "m", False),
+    # before punctuation, the end or a small word, a million for now: `decide` reads the sentence
+    ("ran 400m.", 8, "m", True),
+    ("ran 400m", 8, "m", True),
     ("a 37m (121ft) skeleton", 5, "m", False),
+    ("took $37m (£20m) in June", 8, "m", True),
+    ("a 37m-long hall", 5, "m", False),
     ("a 64b chip", 5, "b", False),
 ])
 def test_letter_is_scale(text, end, letter, scale):
@@ -116,6 +119,8 @@ DECISIONS = [
     ("The firm cut 300 jobs.", [("300 jobs", "count", "job", 300.0, None, False)]),
     ("They raised thousands of dollars.", [("thousands of dollars", "money", "USD", 1000.0, None, False)]),
     ("The 1500m will be her distance.", [("1500m", "quantity", "meter", 1500.0, None, False)]),
+    ("He ran 400m.", [("400m", "quantity", "meter", 400.0, None, False)]),
+    ("Its audience hit 4m.", [("4m", "count", None, 4e6, None, False)]),
     # "m" before a noun is million, whatever the noun's number ("a 5m contract", "a 4m audience")
     ("The club drew 30m fans after a 7m deal.",
      [("30m fans", "count", "fan", 3e7, None, False), ("7m deal", "count", "deal", 7e6, None, False)]),

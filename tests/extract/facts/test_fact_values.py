@@ -84,6 +84,22 @@ UNITS = [
     ("Progress on SDG 4 stalled, and he bought 2 AMD processors.",
      [r("2 AMD processors", 2.0, "processor", "processors", "count", qualifier="AMD")]),
     ('Leaders named "Project 2" in a speech.', []),
+    # "mb" and "Mb" by their sentence: storage, a line's speed, or the air's pressure (Pint: millibarn, megabarn)
+    ("The cheaper player holds 256mb of songs.", [r("256mb", 256.0, "megabyte", "mb", "quantity")]),
+    ("The village line now runs at 4Mb.", [r("4Mb", 4.0, "megabit", "Mb", "quantity")]),
+    ("The storm's central pressure dropped to 962mb.", [r("962mb", 962.0, "millibar", "mb", "quantity")]),
+    # a glued "A" is amperes only beside electricity; otherwise the digits and letter are a code
+    ("Fit a 5A fuse to the plug.", [r("5A", 5.0, "ampere", "A", "quantity")]),
+    ("The comedy was given a 12A certificate.", []),
+    # a digit squares only a length: "MP3" is a name, "km2" a square
+    ("She keeps one MP3 player in the car and farms 3 km2 of rye.",
+     [r("one MP3 player", 1.0, "player", "player", qualifier="MP3"), r("3 km2", 3.0, "square_kilometer", "km2", "quantity")]),
+    # both sides of a hyphenated dimension take its unit
+    ("They laid a 9-by-12-foot rug.", [r("9", 9.0, "foot", None, "quantity"), r("12-foot", 12.0, "foot", "foot", "quantity")]),
+    # a count of molecules is a count (Pint's "particle" is no unit of news)
+    ("The robot tested 40,000 molecules.", [r("40,000 molecules", 40000.0, "molecule", "molecules")]),
+    # a number word and a unit word both capitalised inside a sentence are a title
+    ("Tickets for the Four Seasons tour sold out.", []),
 ]
 
 
@@ -97,6 +113,14 @@ VALUES = [
     ("The app now has 3 hundred thousand users.", [r("3 hundred thousand users", 3e5, "user", "users")]),
     ("The platform reached 2 B users.", [r("2 B users", 2e9, "user", "users")]),
     ("The service added 40m subscribers.", [r("40m subscribers", 4e7, "subscriber", "subscribers")]),
+    # a bare "m" counting nothing is metres only in a sentence of a race or a length, else a million
+    ("The quiz drew 7.2m on Sunday.", [r("7.2m", 7.2e6)]),
+    ("Her sister won the 400m in Oslo.", [r("400m", 400.0, "meter", "m", "quantity")]),
+    ("The keeper sprinted 40m to the ball.", [r("40m", 40.0, "meter", "m", "quantity")]),
+    # a currency written before a range's first number is the whole range's
+    ("The repairs will cost £3-4bn.", [r("£3-4bn", 3e9, "GBP", "£", "money", low=3e9, high=4e9)]),
+    # a 4-digit number before a capitalised name is its year
+    ("She swam at the 1996 Atlanta Games.", [r("1996", 1996.0, kind="year")]),
     # fractions in words
     ("Roughly one in four voters backed it.", [r("Roughly one in four voters", 0.25, "voter", "voters", relation="~")]),
     ("One in every five homes lacks heating.", [r("One in every five homes", 0.2, "home", "homes")]),
@@ -111,6 +135,13 @@ VALUES = [
      [r("half a metre", 0.5, "meter", "metre", "quantity"), r("half a percentage point", 0.5, "percentage points", "percentage point", "percent")]),
     ("She had half a chance.", []),
     ("The audit was run by a third party firm.", [r("third", 3.0, kind="ordinal")]),
+    # a fraction before a word for a share is the share's ratio; not carried a percent from the number before it
+    ("The bank bought a one-fifth stake, then a 10% and a three-quarter share in another.",
+     [r("one-fifth", 0.2), r("10%", 10.0, "%", "%", "percent"), r("three-quarter", 0.75)]),
+    # ordinals with their thousands marked
+    ("The 1,001st visitor won a pass.", [r("1,001st", 1001.0, kind="ordinal")]),
+    # ten to a power, written with a caret
+    ("The sensor counts 10^6 photons.", [r("10^6 photons", 1e6, "photon", "photons")]),
     # years beside nouns and names; date ranges
     ("In 2019 most firms cut costs.", [r("2019", 2019.0, kind="year")]),
     ("During 2016 Smith met the minister.", [r("2016", 2016.0, kind="year")]),
