@@ -88,6 +88,8 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
         return out, label
     if label == "PERSON" and doc[e - 1].is_digit:
         label = "ORG"  # a person's name does not end in a number ("Nord Stream 2")
+    if label != "PERSON" and e - s >= 3 and doc[e - 1].text in PERSON_SUFFIX_TITLES and looks_like_person(doc, s, e - 1, gaz):
+        label = "PERSON"  # "Guy Mansfield QC", "Ann Cole MP" tagged an organisation: a person with letters after the name
     if label == "PERSON":
         s, e = _trim_person_titles(doc, s, e, gaz)
     if label in {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"} and looks_like_person(doc, s, e, gaz):

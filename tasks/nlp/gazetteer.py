@@ -132,7 +132,9 @@ def gazetteer() -> Gazetteer:
     countries = _countries()
     places = _places()
     clubs = frozenset(DATA.lines("gazetteer_sports.txt"))
-    orgs = frozenset(DATA.lines("gazetteer_orgs.txt"))
+    listed = DATA.lines("gazetteer_orgs.txt")
+    # an acronym said as a word is written capitalised in British style ("Uefa", "Nasa"): from four letters ("Ira" is a name)
+    orgs = frozenset(listed) | frozenset(w.capitalize() for w in listed if w.isalpha() and w.isupper() and len(w) >= 4)
     prefixes, suffixes = _club_affixes()
     headings = [_split_cols(w) for w in DATA.lines("gazetteer_sports_headings.txt")]
     return Gazetteer(

@@ -39,6 +39,9 @@ def test_scores_are_trimmed_in_sports_reports_only(nlp):
 def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Winger Nitoglia", "PERSON") == [("Nitoglia", "PERSON")]
     assert cleaned(nlp, "Paul Boateng MP", "PERSON") == [("Paul Boateng", "PERSON")]
+    # letters after a name make it a person whatever the model's label; alone they name nothing
+    assert cleaned(nlp, "Paul Boateng QC", "ORG") == [("Paul Boateng", "PERSON")]
+    assert cleaned(nlp, "Harbour Trust QC", "ORG") == [("Harbour Trust QC", "ORG")]
     assert cleaned(nlp, "Nord Stream 2", "PERSON") == [("Nord Stream 2", "ORG")]
     assert cleaned(nlp, "Mihai Tararache", "ORG") == [("Mihai Tararache", "PERSON")]
     assert cleaned(nlp, "Australian Rodney Eyles", "PERSON") == [("Australian", "NORP"), ("Rodney Eyles", "PERSON")]

@@ -44,3 +44,8 @@ def test_named_diseases_are_events_and_market_indices_products():
     phrases = gazetteer().phrases
     assert (phrases["COVID-19"], phrases["Ebola"], phrases["FTSE 100"], phrases["S&P 500"]) == ("EVENT", "EVENT", "PRODUCT", "PRODUCT")
     assert phrases["Nasdaq"] == "ORG"  # the exchange, not an index
+
+
+def test_an_acronym_said_as_a_word_is_also_an_organisation_capitalised():
+    gaz = gazetteer()
+    assert [gaz.phrases.get(s) for s in ("UEFA", "Uefa", "Nasa", "Ira", "IRA")] == ["ORG", "ORG", "ORG", None, "ORG"]

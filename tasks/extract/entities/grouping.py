@@ -230,8 +230,9 @@ def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGrou
 
 def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
     """A name that the text itself marks as a person: a title or a person's occupation before it
-    ('Mr Lebed', 'Barcelona star Ronaldinho'), an honorific opening it ('Dr Nielsen', tagged whole)
-    or an age after it ('Duran , 45 ,')."""
+    ('Mr Lebed', 'Barcelona star Ronaldinho') or in apposition after it ('Jean-Philippe Cotis, the
+    OECD's chief economist'), an honorific opening it ('Dr Nielsen', tagged whole) or an age after
+    it ('Duran , 45 ,')."""
     if g.country:
         return False
     cues = PERSON_CUES | gaz.honorifics
@@ -241,11 +242,24 @@ def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
             return True
         if m.titled(gaz.honorifics):
             return True
+        if m.n_tokens > 1 and m.end < n and doc[m.end].text == "," and _occupation_in_apposition(doc, m.start, m.end):
+            return True
         e = m.end
         age = doc[e + 1].text if e + 2 < n else ""
         if e + 2 < n and doc[e].text == "," and age.isascii() and age.isdigit() and doc[e + 2].text == "," \
                 and 14 <= int(age) <= 105:
             return True
+    return False
+
+
+def _occupation_in_apposition(doc: Doc, start: int, end: int) -> bool:
+    """An appositive after the name whose head is an occupation only people have (", a senior
+    economist"); not one owned by a pronoun (", its chief executive": someone else in a list)."""
+    for t in doc[end + 1:min(end + 8, len(doc))]:
+        if t.is_punct:
+            return False
+        if t.dep_ == "appos" and start <= t.head.i < end and t.text in PERSON_CUES and t.text.islower():
+            return not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
     return False
 
 

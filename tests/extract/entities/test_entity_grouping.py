@@ -213,3 +213,15 @@ def test_a_full_name_after_a_person_s_occupation_takes_its_surname_whatever_the_
     full, alone = words.index("Tova"), len(words) - 1 - words[::-1].index("Brennock")
     doc.ents = [Span(doc, full, full + 2, label="ORG"), Span(doc, alone, alone + 1, label="ORG")]
     assert [(g.key, g.person, len(g.mentions)) for g in entity_groups(doc, gazetteer())] == [("tova brennock", True, 2)]
+
+
+def test_a_full_name_with_an_occupation_in_apposition_is_a_person_whatever_the_labels(nlp):
+    """"Tova Brennock, the guild's senior economist," is a person though the model took her for an
+    organisation; a place's name in apposition to another noun ("Harbour Bank, the lender,") is not."""
+    from spacy.tokens import Span
+
+    doc = nlp("The forecast is grim , said Tova Brennock , the guild 's senior economist . Harbour Bank , the lender , agreed .")
+    words = [t.text for t in doc]
+    full, bank = words.index("Tova"), words.index("Harbour")
+    doc.ents = [Span(doc, full, full + 2, label="ORG"), Span(doc, bank, bank + 2, label="ORG")]
+    assert [(g.key, g.person) for g in entity_groups(doc, gazetteer())] == [("tova brennock", True), ("harbour bank", False)]
