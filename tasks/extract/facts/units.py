@@ -563,9 +563,13 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     money = money_word_at(site.text, head.idx) if head is not None and n.of_follows else None
     if money is not None:  # "thousands of dollars"
         kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
-    value, metres = n.value, 1.0
     if n.m_ambiguous and head is None and kind == "count" and _metre_sentence(n, site):
-        kind, unit, unit_text, metres = "quantity", "meter", "m", 1e-6  # "she won the 1500m in Madrid": not a million
+        kind, unit, unit_text = "quantity", "meter", "m"  # "she won the 1500m in Madrid": not a million
+        n.value /= 1e6  # (divided, not multiplied by 1e-6: 1.80m stays 1.8)
+        n.low = None if n.low is None else n.low / 1e6
+        n.high = None if n.high is None else n.high / 1e6
+        n.m_ambiguous = False
+    value = n.value
     if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
                                                           or _after_year_preposition(site) or _before_a_name(site)):
         kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something
@@ -583,7 +587,6 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
         elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion:
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
     unit, scale = _minor_unit(unit)
-    scale *= metres
     below = RE_BELOW_ZERO.match(site.text, end, site.sent_end) if unit in TEMPERATURES and not n.is_range else None
     if below is not None:  # "5 degrees below zero": -5
         value, end = -abs(value), below.end()

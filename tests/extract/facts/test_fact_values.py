@@ -117,6 +117,7 @@ VALUES = [
     ("The quiz drew 7.2m on Sunday.", [r("7.2m", 7.2e6)]),
     ("Her sister won the 400m in Oslo.", [r("400m", 400.0, "meter", "m", "quantity")]),
     ("The keeper sprinted 40m to the ball.", [r("40m", 40.0, "meter", "m", "quantity")]),
+    ("The vaulter cleared 1.80m and 4.85m.", [r("1.80m", 1.8, "meter", "m", "quantity"), r("4.85m", 4.85, "meter", "m", "quantity")]),
     # a currency written before a range's first number is the whole range's
     ("The repairs will cost £3-4bn.", [r("£3-4bn", 3e9, "GBP", "£", "money", low=3e9, high=4e9)]),
     # a 4-digit number before a capitalised name is its year
