@@ -109,6 +109,8 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
         return None
+    if _owned_by_a_person(head):
+        return None  # "Mr Begg's father", "Ms Cole's lawyer": someone tied to that person, so never them
     gender = description_gender(head)
     ent = person_description(r, content, hw, start, gender=gender)
     if ent is not None:
@@ -123,6 +125,16 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if ent is not None:
         return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
+
+
+def _owned_by_a_person(head: Token) -> bool:
+    """A description owned by a person's name ("Mr Begg's father"; not "the OECD's chief economist")."""
+    honorifics = speaker_words().honorifics
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN" and (
+                c.ent_type_ == "PERSON" or any(w.lower_.rstrip(".") in honorifics for w in c.lefts)):
+            return True
+    return False
 
 
 def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str], gender: str | None) -> Entity | None:

@@ -8,7 +8,7 @@ from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.lexicon import cue_words
 from tasks.extract.quotes.records import Reported
-from tasks.extract.quotes.subjects import cannot_speak, subject_of
+from tasks.extract.quotes.subjects import cannot_speak, says_nothing, subject_of
 
 MIN_CLAUSE_TOKENS = 3  # shorter complements ("said so") report nothing
 
@@ -30,19 +30,28 @@ def find_reported(ctx: QuoteContext) -> list[Reported]:
         if any(ctx.quoted(i) for i in range(lo, hi + 1)):
             continue
         subj = subject_of(ctx, t)
-        if subj is None or cannot_speak(subj):
+        if subj is None or cannot_speak(subj) or _impersonal(subj):
             continue
         lo = _after_inverted_speaker(ctx, subj, lo, hi)
         while lo <= hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
             lo += 1  # "that", and punctuation
-        while hi >= lo and doc[hi].is_punct:
-            hi -= 1
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1  # and the line break after a headline ("Blair says aid to soar")
         if hi - lo < MIN_CLAUSE_TOKENS - 1:
             continue
         att = named_by(ctx, subj, "indirect", cue=t)
         att.strategy = "reported_speech"
         out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def _impersonal(subj: Token) -> bool:
+    """"It is believed (that) ...", "it was claimed ...": a passive with an empty "it" names no one
+    who said the clause; it is the writer's hedge, not a report. Nor does a "which" after a noun
+    for no one ("a tie with the chart show, which suggests ...")."""
+    if subj.lower_ == "it" and subj.dep_ == "nsubjpass":
+        return True
+    return says_nothing(subj)
 
 
 def _after_inverted_speaker(ctx: QuoteContext, subj: Token, lo: int, hi: int) -> int:

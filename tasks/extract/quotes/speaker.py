@@ -32,7 +32,7 @@ from tasks.extract.quotes.describe import describe, description_gender, is_group
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
-from tasks.extract.quotes.subjects import names_a_person
+from tasks.extract.quotes.subjects import names_a_person, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
@@ -230,6 +230,8 @@ class Resolver:
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
         if ent is not None:
             return named(ent, "pronoun")
+        if says_nothing(head):
+            return Resolution(None, None, "pronoun")  # "a close tie with the chart show, which suggests ...": no one
         lo = self.doc[noun.left_edge.i]
         res = describe(self, lo.idx, noun.idx + len(noun.text), noun, said)
         return Resolution(res.entity, res.speaker, "pronoun", res.kind)
@@ -344,3 +346,4 @@ class Resolver:
     def gender_of(self, e: Entity) -> str | None:
         """The person's gender as the article shows it (its name and honorifics, its pronouns), under its fullest name too."""
         return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(self.profiles.canon(e).entity_id)
+

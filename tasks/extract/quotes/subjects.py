@@ -41,6 +41,21 @@ def names_a_person(t: Token) -> bool:
     return t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "they") or (t.pos_ != "PROPN" and not t.ent_type_ and personlike(t))
 
 
+INFERENCE_VERBS = frozenset({"suggest", "indicate", "imply", "mean", "show", "signal"})
+
+
+def says_nothing(which: Token) -> bool:
+    """A relative "which" whose verb infers ("suggests", "means") and whose noun is no name, no
+    person, no body and nothing said or written: "a tie with the chart show, which suggests ..."
+    is the writer's inference, no one's words ("the council, which said ..." is the council's)."""
+    if which.lower_ != "which" or which.head.dep_ != "relcl" or which.head.lemma_.lower() not in INFERENCE_VERBS:
+        return False
+    noun = which.head.head
+    lex = speaker_words()
+    return noun.pos_ == "NOUN" and not noun.ent_type_ and not personlike(noun) and noun.tag_ not in ("NNS", "NNPS") \
+        and not any(w in lex.groups or w in lex.org_nouns or w in lex.utterances for w in (noun.lower_, noun.lemma_.lower()))
+
+
 def speakerlike(t: Token) -> bool:
     """A name, a subject pronoun or a noun for a person."""
     lex = speaker_words()

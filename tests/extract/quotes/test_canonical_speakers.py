@@ -394,3 +394,26 @@ def test_a_name_right_after_its_description_or_before_post_nominal_letters_is_th
         ("No one was more worried about the knee than me,", "Peter Okafor", "person", "cue_after:description"),
         ("a costly farce", "Dana Whitfield", "person", "cue_above:name"),
     ]
+
+
+def test_a_description_owned_by_a_person_is_never_that_person(parse):
+    """"Mr Reilly's father" is someone tied to Mr Reilly; "the bank's chief economist" is who the bank's is."""
+    text = ("Freed\n\nTom Reilly, Ann Cole and Ian Moss were held for three years, accused of spying. Mr Reilly's father, Sean, "
+            "said he had been told he could see his son for an hour and would say he was \"a hero\".\n\n"
+            "Fiona Hale, the bank's chief economist, spoke in Leeds. \"Growth is back,\" the bank's chief economist said.")
+    assert speakers(parse, text) == [("a hero", "Tom Reilly's father", "unnamed", "cue_above:description"),
+                                     ("Growth is back,", "Fiona Hale", "person", "cue_after:description")]
+    from tasks.extract.quotes.describe import _owned_by_a_person
+
+    _, doc = parse("Freed\n\nMr Reilly's father and the bank's chief economist met.")
+    heads = {t.text: t for t in doc if t.text in ("father", "economist")}
+    assert (_owned_by_a_person(heads["father"]), _owned_by_a_person(heads["economist"])) == (True, False)
+
+
+def test_a_winner_or_a_debutant_is_the_person_in_focus(parse):
+    """Epithets of notable people ("the Oscar winner", "the tournament debutant") are the person
+    the sentences are about."""
+    text = ("Film\n\nActor Sam Okafor collected the prize in Rome on Sunday.\n\n\"I am thrilled,\" the Oscar winner said.\n\n"
+            "Lena Brandt reached the last eight in her first season. \"The crowd was wild,\" the tournament debutant said.")
+    assert speakers(parse, text) == [("I am thrilled,", "Sam Okafor", "person", "cue_after:description"),
+                                     ("The crowd was wild,", "Lena Brandt", "person", "cue_after:description")]

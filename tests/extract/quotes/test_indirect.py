@@ -38,3 +38,23 @@ def test_an_inverted_speaker_inside_the_clause(quote_context):
     got = reported(quote_context, "Harbour\n\nEngineer Ava Keddie runs the quay. In the longer term, said Ms Keddie, "
                                   "upgrades to the way cranes are built could save the port money.")
     assert got == [("upgrades to the way cranes are built could save the port money", "said", "indirect", "Ms Keddie")]
+
+
+def test_an_empty_it_of_a_passive_reports_nothing(quote_context):
+    """"It is believed (that) ...": the writer's hedge names no one who said the clause."""
+    text = ("Harbour\n\nThe Quay Trust welcomed the plan. And it is believed the owners will sell the cranes before May.\n\n"
+            "It was claimed that the harbour master had hidden the survey.")
+    assert reported(quote_context, text) == []
+
+
+def test_what_a_which_after_a_noun_for_no_one_suggests_is_not_reported(quote_context):
+    """"a tie with the chart show, which suggests ...": the writer's inference; a "which" after a
+    body or a statement still reports ("the council, which said ...")."""
+    text = ("Harbour\n\nThe ferry will keep a close tie with the night bus, which suggests it may run on Sundays.\n\n"
+            "The plan came from the council, which said the quay would reopen in May.")
+    assert reported(quote_context, text) == [("the quay would reopen in May", "said", "indirect", "which")]
+
+
+def test_a_headline_reported_clause_ends_before_its_line_break(quote_context):
+    assert reported(quote_context, "Ann Cole says quay to reopen in May\n\nThe quay has been shut since March.") == [
+        ("quay to reopen in May", "says", "indirect", "Ann Cole")]
