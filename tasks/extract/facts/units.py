@@ -17,8 +17,8 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
   * with the parse, `decide` settles each fact: an ambiguous spelling by the cue words of its
     sentence (pounds of weight or of money, degrees of heat or of angle), an age ("aged 25"), the
     noun a count counts ("300 jobs" -> job; "thousands of dollars" -> money; "dozens of miles" ->
-    a quantity), a bare "133m" (metres in a sentence of a race or a length, else million), a bare 4-digit integer (a year), a time span used as a
-    modifier ("a three-year forecast": no quantity at all);
+    a quantity), a bare "133m" (metres in a sentence of a race or a length, else a million), a bare
+    4-digit integer (a year), a time span used as a modifier ("a three-year forecast": no quantity);
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent").
 
@@ -640,6 +640,19 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
         if len(others) == 1:
             return others[0].kind, others[0].unit, written, site.end
         senses = others  # the defaults below are then taken among these too
+    best = _best_cued(senses, words, lowered, value)
+    if best is None:  # no cue in the sentence: the one before it in the paragraph ("It was a hot day. It hit 30C.")
+        best = _best_cued(senses, *_previous_sentence_words(site), value)
+    if best is None:
+        if group.needs_cue and not (glued and any(s.glued_default for s in senses)):
+            return "count", None, None, site.ne
+        best = next((s for s in senses if s.glued_default), senses[0]) if glued else senses[0]
+    best = _plausible(best, group, value, words, lowered)
+    return best.kind, best.unit, written, site.end
+
+
+def _best_cued(senses: Sequence[Sense], words: frozenset[str], lowered: str, value: float) -> Sense | None:
+    """The sense with the most points from these words (a tie to the earlier), None if none scores."""
     best, best_score = None, 0
     for s in senses:
         score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
@@ -647,21 +660,7 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
             + (2 if s.value_at_least is not None and abs(value) >= s.value_at_least else 0)
         if score > best_score:
             best, best_score = s, score
-    if best is None:  # no cue in the sentence: the one before it in the paragraph ("It was a hot day. It hit 30C.")
-        words, lowered = _previous_sentence_words(site)
-        for s in senses:
-            score = sum(1 for c in s.cues if c in words) + sum(1 for c in s.phrases if c in lowered) \
-                + 5 * _strong_cues(s, words, lowered)
-            if score > best_score:
-                best, best_score = s, score
-        if best is not None:
-            words, lowered = _sentence_words(site)
-    if best is None:
-        if group.needs_cue and not (glued and any(s.glued_default for s in senses)):
-            return "count", None, None, site.ne
-        best = next((s for s in senses if s.glued_default), senses[0]) if glued else senses[0]
-    best = _plausible(best, group, value, words, lowered)
-    return best.kind, best.unit, written, site.end
+    return best
 
 
 def _strong_cues(s: Sense, words: frozenset[str], lowered: str) -> int:
