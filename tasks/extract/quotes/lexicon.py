@@ -19,13 +19,14 @@ class CueWords:
     verbs: frozenset  # every reporting-verb lemma (data/quote_cue_verbs.txt)
     speech: frozenset  # verbs that also introduce indirect speech ("Putin said Moscow ...")
     naming: frozenset  # verbs that only name a quoted fragment ("called it 'a disgrace'"), never speech
+    inference: frozenset  # verbs that may state the writer's inference from a thing ("..., which suggests")
     phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
     nouns: frozenset  # nouns of saying ("claim", "statement")
 
 
 @lru_cache(maxsize=1)
 def cue_words() -> CueWords:
-    verbs, speech, naming = set(), set(), set()
+    verbs, speech, naming, inference = set(), set(), set(), set()
     for line in DATA.lines("quote_cue_verbs.txt"):
         lemma, *tags = line.lower().split()
         verbs.add(lemma)
@@ -33,11 +34,13 @@ def cue_words() -> CueWords:
             speech.add(lemma)
         if "naming" in tags:
             naming.add(lemma)
+        if "inference" in tags:
+            inference.add(lemma)
     phrasal: dict[str, list] = {}
     for line in DATA.lines("quote_cue_phrasal.txt"):
         lemma, *words = line.lower().split()
         phrasal.setdefault(lemma, []).append(frozenset(words))
-    return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech),
+    return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech), inference=frozenset(inference),
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")))
 

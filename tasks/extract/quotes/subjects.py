@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
-from tasks.extract.quotes.lexicon import is_cue, speaker_words
+from tasks.extract.quotes.lexicon import cue_words, is_cue, speaker_words
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
@@ -41,14 +41,11 @@ def names_a_person(t: Token) -> bool:
     return t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "they") or (t.pos_ != "PROPN" and not t.ent_type_ and personlike(t))
 
 
-INFERENCE_VERBS = frozenset({"suggest", "indicate", "imply", "mean", "show", "signal"})
-
-
 def says_nothing(which: Token) -> bool:
     """A relative "which" whose verb infers ("suggests", "means") and whose noun is no name, no
     person, no body and nothing said or written: "a tie with the chart show, which suggests ..."
     is the writer's inference, no one's words ("the council, which said ..." is the council's)."""
-    if which.lower_ != "which" or which.head.dep_ != "relcl" or which.head.lemma_.lower() not in INFERENCE_VERBS:
+    if which.lower_ != "which" or which.head.dep_ != "relcl" or which.head.lemma_.lower() not in cue_words().inference:
         return False
     noun = which.head.head
     lex = speaker_words()
