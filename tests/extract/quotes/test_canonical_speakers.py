@@ -399,7 +399,7 @@ def test_a_name_right_after_its_description_or_before_post_nominal_letters_is_th
 def test_a_description_owned_by_a_person_is_never_that_person(parse):
     """"Mr Reilly's father" is someone tied to Mr Reilly; "the bank's chief economist" is who the bank's is."""
     text = ("Freed\n\nTom Reilly, Ann Cole and Ian Moss were held for three years, accused of spying. Mr Reilly's father, Sean, "
-            "said he had been told he could see his son for an hour and would say he was \"a hero\".\n\n"
+            "said the family had been promised a short visit and would greet the young man as \"a hero\".\n\n"
             "Fiona Hale, the bank's chief economist, spoke in Leeds. \"Growth is back,\" the bank's chief economist said.")
     assert speakers(parse, text) == [("a hero", "Tom Reilly's father", "unnamed", "cue_above:description"),
                                      ("Growth is back,", "Fiona Hale", "person", "cue_after:description")]
@@ -414,6 +414,6 @@ def test_a_winner_or_a_debutant_is_the_person_in_focus(parse):
     """Epithets of notable people ("the Oscar winner", "the tournament debutant") are the person
     the sentences are about."""
     text = ("Film\n\nActor Sam Okafor collected the prize in Rome on Sunday.\n\n\"I am thrilled,\" the Oscar winner said.\n\n"
-            "Lena Brandt reached the last eight in her first season. \"The crowd was wild,\" the tournament debutant said.")
+            "Lena Brandt reached the quarter-finals at her first try. \"The crowd was wild,\" the tournament debutant said.")
     assert speakers(parse, text) == [("I am thrilled,", "Sam Okafor", "person", "cue_after:description"),
                                      ("The crowd was wild,", "Lena Brandt", "person", "cue_after:description")]
