@@ -44,7 +44,6 @@ class TokenIndex:
         self.doc = doc
         self.text = text  # == doc.text, without rebuilding it
         self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
-        self.memo: dict[str, bool] = {}  # facts of the whole article, computed once ("metre_article")
 
     def at(self, c: int) -> Token | None:
         i = bisect_right(self.starts, c) - 1

@@ -78,4 +78,4 @@ class Fact:
     subject: str | None
     location: str | None
     drop_if_bare: bool = False  # a bare small spelled number ("the two met"): kept only if it gets a unit
-    ratio: bool = False  # a fraction of something with no noun after it ("cut by a third", "a one-fifth stake"): takes no unit
+    proportion: bool = False  # a fraction of something with no noun after it ("cut by a third", "a one-fifth stake"): takes no unit

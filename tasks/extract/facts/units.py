@@ -702,16 +702,14 @@ def _metre_sentence(n: Candidate, site: context.Site) -> bool:
     words, lowered = _sentence_words(site)
     if not lx.metre_cues.isdisjoint(words) or any(c in lowered for c in lx.metre_phrases):
         return True
-    return _metre_article(site) and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
+    return _athletics_article(site.text) and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
 
 
-def _metre_article(site: context.Site) -> bool:
-    """Whether the article is about athletics (two different words of it), where "over 800m" is a distance."""
-    memo = site.dx.memo
-    if "metre_article" not in memo:
-        found = {m.group(0) for m in lex().re_metre_article.finditer(site.text.lower())}
-        memo["metre_article"] = len(found) >= 2
-    return memo["metre_article"]
+@lru_cache(maxsize=8)
+def _athletics_article(text: str) -> bool:
+    """Whether the article is about athletics (two different words of it), where "over 800m" is a
+    distance; read once per article (a string's hash is kept, so a lookup costs no second pass)."""
+    return len({m.group(0) for m in lex().re_metre_article.finditer(text.lower())}) >= 2
 
 
 def _previous_sentence_words(site: context.Site) -> tuple[frozenset[str], str]:
@@ -843,7 +841,7 @@ def share_units(text: str, facts: Sequence[Fact]) -> None:
     and kind (from the last pair back); then units carried forward through a list (`_carry_units`)."""
     for a, b in zip(reversed(facts[:-1]), reversed(facts[1:])):
         gap = text[a.char_end:b.char_start]
-        if a.unit is None and a.kind == "count" and not a.ratio and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
+        if a.unit is None and a.kind == "count" and not a.proportion and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
             if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*|-by-", gap) or \
                     (b.kind == "money" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap)):
                 if b.unit == "meter" and RE_GLUED_M.search(a.text):
@@ -862,7 +860,7 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
     unit (its `unit_text` stays null: the unit is not written beside it). A percent is not carried
     to the level after it ("fell 0.4 per cent to 13,176": index points)."""
     for i, b in enumerate(facts):
-        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.ratio or not i:
+        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.proportion or not i:
             continue
         a = facts[i - 1]
         gap = text[a.char_end:b.char_start]

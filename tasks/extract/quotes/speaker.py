@@ -346,4 +346,3 @@ class Resolver:
     def gender_of(self, e: Entity) -> str | None:
         """The person's gender as the article shows it (its name and honorifics, its pronouns), under its fullest name too."""
         return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(self.profiles.canon(e).entity_id)
-

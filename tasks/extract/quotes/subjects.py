@@ -42,7 +42,7 @@ def names_a_person(t: Token) -> bool:
 
 
 def says_nothing(which: Token) -> bool:
-    """A relative "which" whose verb infers ("suggests", "means") and whose noun is no name, no
+    """A relative "which" whose verb may infer (tagged `inference`: "suggests", "indicates") and whose noun is no name, no
     person, no body and nothing said or written: "a tie with the chart show, which suggests ..."
     is the writer's inference, no one's words ("the council, which said ..." is the council's)."""
     if which.lower_ != "which" or which.head.dep_ != "relcl" or which.head.lemma_.lower() not in cue_words().inference:

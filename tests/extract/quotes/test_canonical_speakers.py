@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tasks.extract.entities import index as entities
 from tasks.extract.entities.index import EntityIndex
+from tasks.extract.quotes.describe import _owned_by_a_person
 from tasks.extract.quotes.extract import extract
 from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.speaker import Resolver
@@ -403,8 +404,6 @@ def test_a_description_owned_by_a_person_is_never_that_person(parse):
             "Fiona Hale, the bank's chief economist, spoke in Leeds. \"Growth is back,\" the bank's chief economist said.")
     assert speakers(parse, text) == [("a hero", "Tom Reilly's father", "unnamed", "cue_above:description"),
                                      ("Growth is back,", "Fiona Hale", "person", "cue_after:description")]
-    from tasks.extract.quotes.describe import _owned_by_a_person
-
     _, doc = parse("Freed\n\nMr Reilly's father and the bank's chief economist met.")
     heads = {t.text: t for t in doc if t.text in ("father", "economist")}
     assert (_owned_by_a_person(heads["father"]), _owned_by_a_person(heads["economist"])) == (True, False)
