@@ -32,3 +32,16 @@ def test_a_capitals_acronym_taken_for_a_person_is_an_organisation(nlp):
 def test_a_platform_where_things_are_posted_is_a_product(nlp):
     assert cued(nlp, "She wrote on Twitter that Facebook said no.", [(3, 4, "ORG"), (5, 6, "ORG")]) == [
         (3, "Twitter", "PRODUCT"), (5, "Facebook", "ORG")]
+
+
+def test_a_one_word_person_heading_a_phrase_after_an_article_is_no_person(nlp):
+    text = "The Measure passed. The Harriers won an Award. The Voss plan failed. Mr Measure Okon spoke. A Tamsin, B Lowe played."
+    # tokens: The Measure passed . The Harriers won an Award . The Voss plan failed . Mr Measure Okon spoke . A Tamsin , B Lowe
+    spans = [(1, 2, "PERSON"), (5, 6, "PERSON"), (8, 9, "PERSON"), (11, 12, "PERSON"), (16, 18, "PERSON"), (21, 22, "PERSON")]
+    assert cued(nlp, text, spans) == [
+        (1, "Measure", "PERSON"),  # "Measure" is also the given name of a person named in full
+        (5, "Harriers", "ORG"),  # plural: a team or a band
+        (11, "Voss", "PERSON"),  # a noun follows: a person's name modifying it
+        (16, "Measure Okon", "PERSON"),
+        (21, "Tamsin", "PERSON"),  # "A" in a team sheet is an initial
+    ]
