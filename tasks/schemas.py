@@ -139,8 +139,8 @@ NUMERIC_FACTS = pa.schema([
     col("value_high", pa.float64(), "Upper end of a range."),
     col("unit", pa.string(), "Canonical unit for the kind: ISO 4217 code (money; 'GBX' for prices in pence); '%', "
         "'percentage points' or 'basis points' (percent); a unit name of Pint's default registry, prefix included, for a "
-        "quantity ('kilometer', 'degree_Celsius', 'mile_per_hour', 'square_foot'; degrees of heat with no scale written are "
-        "Celsius unless the value rules Celsius out there: '104 degrees' of a hot day is degree_Fahrenheit; a compound Pint does not name is "
+        "quantity ('kilometer', 'degree_Celsius', 'mile_per_hour', 'square_foot'; degrees with no scale written and no angle "
+        "in the sentence are heat, in Celsius unless the value rules Celsius out there: '104 degrees' of a hot day is degree_Fahrenheit; a compound Pint does not name is "
         "written 'square_X', 'cubic_X' or 'X_per_Y' from its names), or a news idiom ('years old', 'point_per_game'); "
         "the singular lemma of the counted noun (count: 'job', 'soldier'); null for year, date and ordinal."),
     col("unit_text", pa.string(), "The unit's words as written ('km/h', 'degrees celsius', '$', 'per cent', 'soldiers'); "

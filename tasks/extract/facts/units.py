@@ -54,7 +54,9 @@ ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
-RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+zero\b", re.I)
+RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+(zero|freezing)\b", re.I)
+RE_M_BY_AFTER = re.compile(r"\s*(?:by|x|×)\s*\d[\d.,]*\s?m\b")  # "105m by 68m": a size in metres (money is never "by")
+RE_M_BY_BEFORE = re.compile(r"\d[\d.,]*\s?m\s*(?:by|x|×)\s*$")
 RE_PER_TIME = re.compile(r"\s*(?:per|an?)\s+(?:second|minute|hour)\b", re.I)  # "17m per second": a speed in metres
 RE_GLUED_M = re.compile(r"\d[mM]$")
 RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
@@ -588,8 +590,9 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
     unit, scale = _minor_unit(unit)
     below = RE_BELOW_ZERO.match(site.text, end, site.sent_end) if unit in TEMPERATURES and not n.is_range else None
-    if below is not None:  # "5 degrees below zero": -5
-        value, end = -abs(value), below.end()
+    if below is not None:  # "5 degrees below zero": -5; "below freezing": below 0C, or 32F
+        freezing = 32.0 if unit == "degree_Fahrenheit" and below.group(1).lower() == "freezing" else 0.0
+        value, end = freezing - abs(value), below.end()
     return Measure(kind=kind, unit=unit, unit_text=unit_text, value=value * scale, scale=scale, end=end, head=head,
                    noun=noun, qualifier=qualifier, drop_if_bare=drop_if_bare)
 
@@ -693,11 +696,13 @@ def _unit_follows(text: str, pos: int, end: int) -> bool:
 
 def _metre_sentence(n: Candidate, site: context.Site) -> bool:
     """Whether a bare "400m" counting nothing is metres: a race distance after a determiner or a
-    possessive ("won the women's 800m"), or a sentence that tells of a race, a jump or a length
-    ("cleared 2.16m to finish fourth"); else it is a million ("up from 38m in 2003", "peaked at 11.9m")."""
+    possessive ("won the women's 800m"), a size ("105m by 68m"), or a sentence that tells of a race,
+    a jump or a length ("cleared 2.16m to finish fourth"); else it is a million ("up from 38m in 2003", "peaked at 11.9m")."""
     lx = lex()
     prev = site.prev
     if n.value / 1e6 in lx.race_distances and prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.lower_ == "over"):
+        return True
+    if RE_M_BY_AFTER.match(site.text, site.end, site.sent_end) or RE_M_BY_BEFORE.search(site.text, site.base, site.start):
         return True
     words, lowered = _sentence_words(site)
     if not lx.metre_cues.isdisjoint(words) or any(c in lowered for c in lx.metre_phrases):

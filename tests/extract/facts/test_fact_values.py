@@ -45,6 +45,11 @@ UNITS = [
     ("The heavyweight weighs 230 pounds.", [r("230 pounds", 230.0, "pound", "pounds", "quantity")]),
     ("She paid 40 pounds for the ticket.", [r("40 pounds", 40.0, "GBP", "pounds", "money")]),
     ("The ramp tilts at 12 degrees.", [r("12 degrees", 12.0, "degree", "degrees", "quantity")]),
+    # bare degrees with nothing of an angle in the sentence are a temperature, as in most news
+    ("Saturday will bring a pleasant 24 degrees.", [r("24 degrees", 24.0, "degree_Celsius", "degrees", "quantity")]),
+    ("The new camera gives a 360-degree sweep.", [r("360-degree", 360.0, "degree", "degree", "quantity")]),  # a whole turn
+    # a bare "m" in a size is metres, never a million
+    ("The new hall measures 45m by 30m.", [r("45m", 45.0, "meter", "m", "quantity"), r("30m", 30.0, "meter", "m", "quantity")]),
     ("The soup was heated to 70 degrees in the oven.", [r("70 degrees", 70.0, "degree_Celsius", "degrees", "quantity")]),
     # degrees of heat with no scale written: a value Celsius cannot have there is Fahrenheit
     ("Afternoon highs of 97 degrees are forecast for the valley.", [r("97 degrees", 97.0, "degree_Fahrenheit", "degrees", "quantity")]),
@@ -153,6 +158,10 @@ VALUES = [
     ("The firm reported a loss of $-3.2bn.", [r("$-3.2bn", -3.2e9, "USD", "$", "money")]),
     ("Overnight the mercury fell to 8 degrees below zero.",
      [r("8 degrees below zero", -8.0, "degree_Celsius", "degrees", "quantity")]),
+    # "below freezing" is below 0C, or below 32F
+    ("By dawn the lake sat at 6 degrees below freezing.",
+     [r("6 degrees below freezing", -6.0, "degree_Celsius", "degrees", "quantity")]),
+    ("The ranch woke to 12F below freezing.", [r("12F below freezing", 20.0, "degree_Fahrenheit", "F", "quantity")]),
     # multipliers
     ("Sales rose fivefold and the shares are up 3x.",
      [r("fivefold", 5.0, qualifier="times"), r("3x", 3.0, qualifier="times")]),

@@ -34,7 +34,7 @@ CASES = [
     ("between 3 and 4 million", [("between 3 and 4 million", "count", 3e6, 3e6, 4e6, None, "=")]),
     # signs, bounds, ordinals
     ("Temperatures hit minus 12 degrees, or -5C.",
-     [("minus 12 degrees", "quantity", -12.0, None, None, "degree", "="), ("-5C", "quantity", -5.0, None, None, "degree_Celsius", "=")]),
+     [("minus 12 degrees", "quantity", -12.0, None, None, "degree_Celsius", "="), ("-5C", "quantity", -5.0, None, None, "degree_Celsius", "=")]),
     ("The team won its 21st title, 30 or more times.",
      [("21st", "ordinal", 21.0, None, None, None, "="), ("30", "count", 30.0, None, None, None, ">")]),
     ("A 250-mile ride took 11 hours or so.",
