@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, SENT_END, QuoteContext
-from tasks.extract.quotes.lexicon import cue_words, is_cue, speaker_words
+from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
     MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, sentence_subject,
-    speakerlike, subject_of, utterance,
+    speakerlike, subject_of,
 )
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
@@ -107,7 +107,7 @@ def according_to_in(ctx: QuoteContext, region: list[Token]) -> Attribution | Non
         if prep is not None:
             for ch in prep.children:
                 # "per the report", "per CNN"; not "per month"
-                if ch.dep_ == "pobj" and (prep.lower_ == "to" or speakerlike(ch) or utterance(ch)):
+                if ch.dep_ == "pobj" and (prep.lower_ == "to" or speakerlike(ch) or is_utterance(ch)):
                     return named_by(ctx, ch, "according")
     return None
 
@@ -615,7 +615,7 @@ def clause_subject(q: Site) -> Attribution | None:
         if t.head.i == t.i:
             break
         t = t.head
-    if best is not None and (_person_subject(ctx, best) or (utterance(best) and ctx.n_words(q.k) > TERM_MAX_WORDS)):
+    if best is not None and (_person_subject(ctx, best) or (is_utterance(best) and ctx.n_words(q.k) > TERM_MAX_WORDS)):
         return named_by(ctx, best, "subject")
     return None
 

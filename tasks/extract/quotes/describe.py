@@ -104,7 +104,7 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     so before, or (an epithet) the person in focus."""
     lex = speaker_words()
     if hw in lex.org_nouns:
-        ent = org_description(r, hw, content, start, r.sent_of[head.i])
+        ent = _org_named_inside(r, head) or org_description(r, hw, content, start, r.sent_of[head.i])
         return named(ent, "description") if ent is not None else None
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
@@ -125,6 +125,16 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if ent is not None:
         return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
+
+
+def _org_named_inside(r: Resolver, head: Token) -> Entity | None:
+    """"the CBS network", "the Nokia group": an organisation's name modifying an organisation noun is that organisation."""
+    for c in head.lefts:
+        if c.dep_ == "compound" and c.ent_type_ == "ORG" and not r.quoted(c.idx):
+            ent = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
+            if ent is not None and ent.label == "ORG":
+                return ent
+    return None
 
 
 def _owned_by_a_person(head: Token) -> bool:
@@ -531,7 +541,22 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
     words = "".join(pieces).split()
     if len(words) > 1 and words[0].lower() in INDEFINITE and not is_group(head):
         words[0] = "the"
+    span = r.doc.char_span(start, start + 1, alignment_mode="expand") if words else None
+    first = span[0] if span else None
+    if first is not None and first.idx == start and first.is_sent_start and _common_word(first):
+        words[0] = words[0].lower()  # "The spokesman said" and "said the spokesman" are one speaker
     return " ".join(words)
+
+
+def _common_word(t: Token) -> bool:
+    """A word written capitalised only because it opens the sentence: a determiner, a number, an
+    adjective or a description's noun ("The", "Some", "Legal", "Analysts"); not a name ("Oasis")."""
+    if t.pos_ == "PROPN" or t.ent_type_ or t.is_upper:
+        return False
+    if t.pos_ in ("DET", "PRON", "NUM", "ADJ", "ADV", "ADP"):
+        return True
+    lex, w = speaker_words(), t.lemma_.lower()
+    return any(w in words or t.lower_ in words for words in (lex.person_nouns, lex.org_nouns, lex.utterances, lex.groups, lex.anonymous))
 
 
 def _without_honorific(before: str) -> str:

@@ -109,6 +109,11 @@ def speaker_words() -> SpeakerWords:
     )
 
 
+def is_utterance(t: Token) -> bool:
+    """A noun for something said or written ("statement", "story", "report")."""
+    return t.pos_ == "NOUN" and (t.lemma_.lower() in speaker_words().utterances or t.lower_ in speaker_words().utterances)
+
+
 def is_cue(t: Token) -> bool:
     """A reporting verb: a cue lemma tagged as a verb; a phrasal cue only with its particle or
     object ("went on", "shot back", "as a memo put it"); "tweeted"/"wrote" even when the tagger

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.entities.index import Entity, EntityIndex
-from tasks.extract.quotes.lexicon import is_cue, speaker_words
+from tasks.extract.quotes.lexicon import is_cue, is_utterance, speaker_words
 from tasks.extract.quotes.marks import marks
 
 SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -76,8 +76,8 @@ def token_sentences(doc: Doc) -> list[int]:
 def _prominent_subject(head: Token) -> bool:
     """A subject (or the name in apposition to one) of a clause that is not the reported words
     of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not)."""
-    if head.dep_ in ("appos", "compound") and head.head.dep_ in SUBJECT_DEPS:
-        head = head.head
+    if (head.dep_ == "appos" or (head.dep_ == "compound" and _stands_for_its_maker(head.head))) and head.head.dep_ in SUBJECT_DEPS:
+        head = head.head  # not a name modifying a thing: in "a Whistler painting sold", the painting is the subject
     if head.dep_ not in SUBJECT_DEPS:
         return False
     verb = clause = head.head
@@ -89,6 +89,12 @@ def _prominent_subject(head: Token) -> bool:
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
     return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != head.head.i for c in verb.children)
+
+
+def _stands_for_its_maker(noun: Token) -> bool:
+    """What a name modifying it stands for: a name ("Ann Cole" parsed in pieces), a word for what
+    someone said or wrote ("the NIESR report said") or for an organisation ("Us magazine said")."""
+    return noun.pos_ == "PROPN" or is_utterance(noun) or (noun.pos_ == "NOUN" and noun.lower_ in speaker_words().org_nouns)
 
 
 def _introduces_quote(verb: Token, cue: Token) -> bool:
@@ -199,8 +205,9 @@ class EntityProfiles:
             head = span.root
             pre = self._words_before(span)
             self.profile[e.entity_id].update(self._described_by(span, pre))
-            if e.label == "PERSON":
-                self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, pre)
+            if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
+                inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
+                self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
             subject = _prominent_subject(head) or _inverted_speaker(span)
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))

@@ -178,9 +178,17 @@ class Resolver:
         if span is None or span.start == 0:
             return False
         i = span.start - 1
-        honorifics = speaker_words().honorifics
-        while i > 0 and self.doc[i].lower_.rstrip(".") in honorifics:
-            i -= 1
+        lex = speaker_words()
+        phrase = set(range(span.start, span.end))  # with the words before the name that modify it
+        while i > 0:
+            t = self.doc[i]
+            if t.lower_.rstrip(".") in lex.honorifics:
+                i -= 1
+            elif t.dep_ in ("amod", "compound") and t.head.i in phrase and (len(phrase) > len(span) or t.lower_ in lex.person_nouns):
+                phrase.add(i)  # "an associate of former bank boss Tom Reilly": the served person's own role
+                i -= 1
+            else:
+                break
         return self.doc[i].dep_ == "prep" and span.root.dep_ == "pobj"
 
     def by_last_name(self, words: str) -> Entity | None:

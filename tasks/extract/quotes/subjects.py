@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
-from tasks.extract.quotes.lexicon import cue_words, is_cue, speaker_words
+from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
@@ -28,11 +28,6 @@ def personlike(t: Token) -> bool:
     nouns = speaker_words().person_nouns
     return t.ent_type_ in SPEAKER_ENTS or t.pos_ == "PROPN" or low in nouns \
         or (low.endswith("s") and low[:-1] in nouns) or t.lemma_.lower() in nouns
-
-
-def utterance(t: Token) -> bool:
-    """A noun for something said or written ("statement", "story", "report")."""
-    return t.pos_ == "NOUN" and (t.lemma_.lower() in speaker_words().utterances or t.lower_ in speaker_words().utterances)
 
 
 def names_a_person(t: Token) -> bool:
@@ -97,6 +92,9 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
                 and not cannot_speak(prev):
             return prev  # "footage of Hillary Clinton asking, ..."
     subj = _climb_to_subject(ctx, v)
+    aside = _name_before_aside(ctx, v, subj)
+    if aside is not None:
+        return aside
     if subj is not None:
         return subj
     if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP"):
@@ -110,6 +108,34 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         if v.tag_ == "VBG":
             return _writer_subject_before(ctx, v)
     return None
+
+
+DASHES = ("-", "–", "—")
+MAX_ASIDE_TOKENS = 25  # the longest dash aside looked through
+
+
+def _name_before_aside(ctx: QuoteContext, v: Token, subj: Token | None) -> Token | None:
+    """`Mr Brandt - eager to calm the markets - had said ...`: a cue right after a dash aside (its
+    auxiliaries between) whose parse found no subject, or one inside the aside, is said by the
+    person named right before the opening dash."""
+    doc = ctx.doc
+    sent = ctx.sent_of[v.i]
+    close = v.i - 1
+    while close >= 0 and doc[close].pos_ in ("AUX", "PART") and doc[close].dep_ in ("aux", "neg"):
+        close -= 1
+    if close <= 0 or doc[close].text not in DASHES:
+        return None
+    opening = close - 1
+    while opening >= 0 and close - opening <= MAX_ASIDE_TOKENS and ctx.sent_of[opening] == sent and doc[opening].text not in DASHES:
+        opening -= 1
+    if opening <= 0 or doc[opening].text not in DASHES or ctx.sent_of[opening] != sent:
+        return None
+    if subj is not None and not (opening < subj.i < close):
+        return None
+    name = doc[opening - 1]
+    if ctx.quoted(name.i) or not (name.ent_type_ == "PERSON" or known_person(ctx, name)):
+        return None
+    return name
 
 
 def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
@@ -155,7 +181,7 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
             if subj is not None:
                 return subj
         if cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
-            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or utterance(cur.head)):
+            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or is_utterance(cur.head)):
                 return cur.head  # "footage of Trump saying", "a BBC story claiming" (whose maker speaker.py finds)
             cur = cur.head
             continue
