@@ -62,6 +62,7 @@ RE_GLUED_M = re.compile(r"\d[mM]$")
 RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
 RE_CURRENCY_IN_BRACKET = re.compile(r"\s*\(\s*[$£€¥]")  # "$204.3m (£109m)": the same money in another currency
 RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
+RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R1.2 million": a name takes no scale
 
 
 @dataclass(frozen=True)
@@ -392,13 +393,14 @@ def currency_before(text: str, s: int) -> tuple[str, int] | None:
 
 
 def _cued_prefix(text: str, s: int) -> tuple[str, int] | None:
-    """"R18.50", "R45 in Johannesburg": letters touching the digits that are money only with cents
-    written or a cue of their currency in the sentence; "R101" and "the R5" stay names."""
+    """"R18.50", "R1.2 million", "R45 in Johannesburg": letters touching the digits that are money
+    only with cents or a scale written or a cue of their currency in the sentence; "R101" and
+    "the R5" stay names."""
     for p, (code, cues) in lex().cued_prefixes.items():
         start = s - len(p)
         if start < 0 or text[start:s] != p or (start > 0 and text[start - 1].isalnum()):
             continue
-        if RE_CENTS.match(text, s) or cues.search(text):
+        if RE_CENTS.match(text, s) or RE_SCALED.match(text, s) or cues.search(text):
             return code, start
     return None
 

@@ -67,6 +67,7 @@ UNITS = [
     ("A loaf costs R21.99 now.", [r("R21.99", 21.99, "ZAR", "R", "money")]),
     ("A taxi across Durban costs R90.", [r("R90", 90.0, "ZAR", "R", "money")]),
     ("The R34 road was closed.", []),
+    ("The council will spend R3.4 million on roads.", [r("R3.4 million", 3.4e6, "ZAR", "R", "money")]),  # a name takes no scale
     ('The tablet has a 10.9" screen.', [r('10.9"', 10.9, "inch", '"', "quantity")]),
     ("Stamps cost 5 cents more.", [r("5 cents", 0.05, "USD", "cents", "money")]),
     ("The index fell 35 points.", [r("35 points", 35.0, "point", "points")]),
