@@ -63,6 +63,9 @@ RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
 RE_CURRENCY_IN_BRACKET = re.compile(r"\s*\(\s*[$£€¥]")  # "$204.3m (£109m)": the same money in another currency
 RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
 RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R1.2 million": a name takes no scale
+RE_POWER = re.compile(r"[23²³](?!\d|[.,]\d)")  # a power after a unit letter
+RE_INCHES_AFTER = re.compile(r"\s?(?:1[01]|\d)(?:\.\d+)?[\"”″]")  # 5'11": the feet of a height (0 to 11 inches)
+RE_FEET_BEFORE = re.compile(r"\d['’′]\s?$")  # and its inches
 
 
 @dataclass(frozen=True)
@@ -169,7 +172,7 @@ def lex() -> UnitLex:
         re_idiom_abbr=re.compile(rf"(?:{alternation(abbr)})(?![A-Za-z0-9])"),
         re_money_words=re.compile(rf"(?:{alternation(money_words)})(?![\w])", re.I),
         re_suffix_code=re.compile(rf"(?:{alternation(suffix_codes)})(?![a-z])"),
-        re_senses=re.compile(rf"(?:{alternation(surfaces)})(?![A-Za-z0-9])"),
+        re_senses=re.compile(rf"(?:{alternation(surfaces)})(?:(?![A-Za-z0-9])|(?=\s?\d{{1,2}}(?:\.\d+)?[\"”″]))"),  # or 5'11"
         sense_surfaces=surfaces,
         sense_groups=groups,
         prefix_senses={k: _group(k, {"senses": v, "glued": True, "spaced": True}, sets) for k, v in senses["prefix_senses"].items()},
@@ -416,6 +419,8 @@ def letter_is_scale(text: str, end: int, letter: str) -> bool:
     end_ch = text[end:end + 1]
     if letter in ("b", "B"):
         return False
+    if RE_POWER.match(text, end):
+        return False  # "12,000m2", "a 200m² flat": square metres
     if end_ch in ("-", "/", ")") or word in lex().metre_context or RE_PER_TIME.match(text, end):
         return False  # "a 100m-long wall", "30ft (10m)", "the 1500m freestyle", "17m per second"
     if end_ch == "(" or word.startswith("("):
@@ -639,6 +644,9 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
     ending at `after` and followed by a unit of measure ("12 p seconds", "2.5 p percent") is no
     currency: its other sense is taken, cue or none."""
     words, lowered = _sentence_words(site)
+    pair = _feet_and_inches(group, site, after, value)
+    if pair is not None and not is_time_unit(getattr(_best_cued(group.senses, words, lowered, value), "unit", None)):
+        return "quantity", pair, written, site.end  # not a time ("ran it in 1'05"")
     senses = group.senses
     others = tuple(s for s in senses if s.kind != "money")
     if others and len(others) < len(senses) and _unit_follows(site.text, after, site.sent_end):
@@ -654,6 +662,16 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
         best = next((s for s in senses if s.glued_default), senses[0]) if glued else senses[0]
     best = _plausible(best, group, value, words, lowered)
     return best.kind, best.unit, written, site.end
+
+
+def _feet_and_inches(group: SenseGroup, site: context.Site, after: int, value: float) -> str | None:
+    """5'11": a prime before inches (0 to 11) and a double prime after feet are a height or a length."""
+    units = {s.unit for s in group.senses}
+    if "foot" in units and RE_INCHES_AFTER.match(site.text, after, site.sent_end):
+        return "foot"
+    if "inch" in units and 0 <= value < 12 and RE_FEET_BEFORE.search(site.text, site.base, site.start):
+        return "inch"
+    return None
 
 
 def _best_cued(senses: Sequence[Sense], words: frozenset[str], lowered: str, value: float) -> Sense | None:

@@ -49,6 +49,11 @@ UNITS = [
     ("Saturday will bring a pleasant 24 degrees.", [r("24 degrees", 24.0, "degree_Celsius", "degrees", "quantity")]),
     ("The new camera gives a 360-degree sweep.", [r("360-degree", 360.0, "degree", "degree", "quantity")]),  # a whole turn
     # a bare "m" in a size is metres, never a million
+    # a power after a unit letter: square metres, at a sentence's end too, never millions
+    ("The depot covers 9,500m2. Each unit has 40 m2.", [r("9,500m2", 9500.0, "square_meter", "m2", "quantity"),
+                                                       r("40 m2", 40.0, "square_meter", "m2", "quantity")]),
+    # feet and inches written with primes are a height, whatever the sentence
+    ('The new goalkeeper is 6\'3" tall.', [r("6'", 6.0, "foot", "'", "quantity"), r('3"', 3.0, "inch", '"', "quantity")]),
     ("The new hall measures 45m by 30m.", [r("45m", 45.0, "meter", "m", "quantity"), r("30m", 30.0, "meter", "m", "quantity")]),
     ("The soup was heated to 70 degrees in the oven.", [r("70 degrees", 70.0, "degree_Celsius", "degrees", "quantity")]),
     # degrees of heat with no scale written: a value Celsius cannot have there is Fahrenheit
