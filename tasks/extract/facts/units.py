@@ -132,12 +132,16 @@ class UnitLex:
     re_metre_article: re.Pattern  # words of athletics: an article with two of them writes metres as "400m"
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
+    age_groups: frozenset[str]  # "pensioners over 75": people an age bound follows
+    age_people: frozenset[str]  # "a girl of eight"
+    age_verbs: frozenset[str]  # "turns 50"
 
 
 @lru_cache(maxsize=1)
 def lex() -> UnitLex:
     idioms = DATA.json("unit_idioms.json")
     cur = DATA.json("currency_codes.json")
+    ages = DATA.json("number_ages.json")
     words: dict[str, tuple[str, str]] = {}
     abbr: dict[str, tuple[str, str]] = {}
     for kind in ("percent", "quantity"):
@@ -186,6 +190,9 @@ def lex() -> UnitLex:
         re_metre_article=re.compile(rf"(?<![\w-])(?:{alternation(scales['metre_article_cues'])})(?![\w-])"),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
+        age_groups=frozenset(ages["groups"]),
+        age_people=frozenset(ages["people"]),
+        age_verbs=frozenset(ages["verbs"]),
     )
 
 
@@ -814,15 +821,40 @@ def _before_a_name(site: context.Site) -> bool:
 
 
 def _is_age(site: context.Site, n: Candidate) -> bool:
-    """'aged 18 to 34', 'over the age of 21', 'Senard, 65, now faces', 'the singer, 54, said'."""
+    """'aged 18 to 34', 'over the age of 21', 'Senard, 65, now faces', 'the singer, 54, said'; with
+    nothing after the number that it could count: 'pensioners over 75', 'a girl of eight', 'who is
+    71,', 'turns 50' (number_ages.json)."""
     prev = site.prev
     if prev is None or not (0 < n.value < 130) or n.scale_word is not None:
         return False
     before = site.dx.doc[prev.i - 1] if prev.i > 0 else None
     if prev.lower_ == "aged" or (prev.lower_ == "of" and before is not None and before.lower_ == "age"):
         return True
-    return prev.text == "," and before is not None and (before.ent_type_ == "PERSON" or before.pos_ == "PROPN" or _person_noun(before)) \
-        and n.plain_int and not n.is_range and site.text[site.ne:site.ne + 1] == ","
+    lx = lex()
+    if n.rel in ("<", ">", "<=", ">=") and prev.lower_ in lx.age_groups and not n.is_range and n.unit is None \
+            and not _counts_something(site):
+        return True  # "pensioners over 75": `prev` is the word before the bound
+    if before is None:
+        return False
+    low = before.lower_
+    if prev.text == ",":
+        return (before.ent_type_ == "PERSON" or before.pos_ == "PROPN" or _person_noun(before) or low in lx.age_people) \
+            and n.plain_int and not n.is_range and site.text[site.ne:site.ne + 1] == ","
+    if n.is_range or n.unit is not None or _counts_something(site):
+        return False
+    return (prev.lower_ == "of" and low in lx.age_people and before.i > 0 and before.nbor(-1).lower_ in ("a", "an")) \
+        or (prev.lower_ in ("is", "was") and low == "who") or prev.lower_ in lx.age_verbs
+
+
+def _counts_something(site: context.Site) -> bool:
+    """A word the number could count comes next ("turned 50 pages")."""
+    i = site.dx.index_from(site.ne)
+    doc = site.dx.doc
+    if i >= len(doc) or doc[i].idx >= site.sent_end:
+        return False
+    if doc[i].pos_ == "ADJ" and doc[i].lower_ not in ("next", "last", "this"):  # "50 new jobs"; not "turns 50 next month"
+        i += 1
+    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN", "NUM")
 
 
 def _person_noun(tok: Token) -> bool:

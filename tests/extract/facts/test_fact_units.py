@@ -113,6 +113,13 @@ def decided(parse, text: str) -> list[tuple | None]:
 DECISIONS = [
     ("Women aged 25 and over were asked.", [("25", "quantity", "years old", 25.0, None, False)]),
     ("Smith, 47, said no.", [("47", "quantity", "years old", 47.0, None, False)]),
+    # ages with nothing after them to count: a bound after people, "a boy of", "who is", "turns"
+    ("Drivers over 80 must retake the test.", [("over 80", "quantity", "years old", 80.0, None, False)]),
+    ("A boy of nine found the coins.", [("nine", "quantity", "years old", 9.0, None, False)]),
+    ("The farmer, who is 58, sold the herd.", [("58", "quantity", "years old", 58.0, None, False)]),
+    ("The cyclist, 29, was unhurt.", [("29", "quantity", "years old", 29.0, None, False)]),
+    ("The poet turned 60 last week and turned 40 pages.",
+     [("60", "quantity", "years old", 60.0, None, False), ("40 pages", "count", "page", 40.0, None, False)]),
     ("The chef, 38, and a woman, 19, were hurt.",
      [("38", "quantity", "years old", 38.0, None, False), ("19", "quantity", "years old", 19.0, None, False)]),
     ("The vote, 52, was close.", [("52", "count", None, 52.0, None, False)]),
