@@ -10,10 +10,16 @@
   * a one-word "person" that heads a noun phrase after an article ("the Premiership", "the Bill",
     "an Oscar", "the Gunners") is no person: people's names take no article. A plural one is a
     team or a band (ORG); a singular one is dropped, its kind unknown. Not when a noun follows
-    ("the Bush administration": the name of a person modifying a noun).
+    ("the Bush administration": the name of a person modifying a noun);
+  * a listed given name or an initial and the surname of a person named in full ("D Hickie", read
+    as a place, beside "Denis Hickie") is a person; so is a two-word name read as something else that
+    ends in such a surname when the model tags its surname a person where it comes again ("Otis
+    Ferry", read as a product, then "Otis" "Ferry", beside "Bryan Ferry").
 A name found to be an organisation is one wherever the document names it again ("Belaruskali said").
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -38,6 +44,7 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
            else Span(doc, sp.start, sp.end, label="PRODUCT") if _platform(doc, sp, gaz) else sp for sp in ents]
     out = [sp for sp in (_no_person(sp) if sp.label_ == "PERSON" and len(sp) == 1 and sp.text in determined else sp
                          for sp in out) if sp is not None]
+    out = _family_names(doc, out, gaz)
     taken = {i for sp in out for i in range(sp.start, sp.end)}
     for i in sorted(after - taken):
         t = doc[i]
@@ -92,3 +99,37 @@ def _no_person(sp: Span) -> Span | None:
     """A determined one-word "person": a team or band when plural ("the Gunners"), else dropped."""
     plural = sp.text.endswith("s") and not sp.text.endswith("ss") and sp[0].tag_ == "NNPS"
     return Span(sp.doc, sp.start, sp.end, label="ORG") if plural else None
+
+
+def _family_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """People who share a surname with a person named in full ("Bryan Ferry"): an initial or a listed
+    given name with it (`_relative`), and a two-word name read as something else ("Otis Ferry", a
+    product) when the model tags its surname a person where it comes again ("Otis" "Ferry")."""
+    full_names: dict[str, set[str]] = {}  # surname -> the full names the model tags a person
+    for sp in ents:
+        if sp.label_ == "PERSON" and len(sp) >= 2:
+            full_names.setdefault(sp[-1].text, set()).add(sp.text)
+
+    def kin(sp: Span) -> bool:  # another person named in full with this surname ("Bryan Ferry" for "Otis Ferry")
+        return bool(full_names.get(sp[-1].text, set()) - {sp.text})
+
+    out = [Span(doc, sp.start, sp.end, label="PERSON") if _relative(sp, kin, gaz) else sp for sp in ents]
+    pairs = {sp.text for sp in out if len(sp) == 2 and (sp.label_ == "PERSON" or (sp.label_ in RELABELLED and kin(sp)))}
+    taken = {i for sp in out for i in range(sp.start, sp.end)}
+    out = [Span(doc, sp.start - 1, sp.end, label="PERSON") if sp.label_ == "PERSON" and len(sp) == 1 and sp.start > 0
+           and sp.start - 1 not in taken and doc[sp.start - 1:sp.end].text in pairs else sp for sp in out]
+    grown = {sp.text for sp in out if sp.label_ == "PERSON" and len(sp) == 2}
+    return [Span(doc, sp.start, sp.end, label="PERSON") if sp.label_ in RELABELLED and sp.text in grown and kin(sp) else sp
+            for sp in out]
+
+
+def _relative(sp: Span, kin: Callable[[Span], bool], gaz: Gazetteer) -> bool:
+    """"Lyle Brandt" or "L Brandt" (read as a product or a place) beside "singer Hugo Brandt": a
+    listed given name or an initial with the surname of a person named in full in the document
+    is a person too. (A given name the lists lack stays as the model read it: "Iron Man" beside
+    "Ann Man" must not become a person.)"""
+    if sp.label_ not in RELABELLED or sp.label_ == "PERSON" or len(sp) != 2 or not kin(sp) \
+            or not sp[-1].is_title or sp.text in gaz.places or sp.text in gaz.orgs:
+        return False
+    first = sp[0].text
+    return first.lower() in gaz.first_names or (len(first) == 1 and first.isupper())

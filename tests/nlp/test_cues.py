@@ -45,3 +45,17 @@ def test_a_one_word_person_heading_a_phrase_after_an_article_is_no_person(nlp):
         (16, "Measure Okon", "PERSON"),
         (21, "Tamsin", "PERSON"),  # "A" in a team sheet is an initial
     ]
+
+
+def test_an_initial_and_a_person_s_surname_is_a_person_and_a_full_name_tagged_in_part_is_whole(nlp):
+    text = "Guests included L Brandt, the son of singer Hugo Brandt. Later Lyle Brandt spoke with Lyle Brandt."
+    # tokens: Guests included L Brandt , the son of singer Hugo Brandt . Later Lyle Brandt spoke with Lyle Brandt .
+    assert cued(nlp, text, [(2, 4, "GPE"), (9, 11, "PERSON"), (13, 15, "PERSON"), (18, 19, "PERSON")]) == [
+        (2, "L Brandt", "PERSON"), (9, "Hugo Brandt", "PERSON"), (13, "Lyle Brandt", "PERSON"), (17, "Lyle Brandt", "PERSON")]
+
+
+def test_a_surname_the_model_calls_a_person_after_a_two_word_name_makes_it_a_person(nlp):
+    text = "Guests included Noor Falk, the son of Hugo Falk. Noor Falk spoke."
+    # tokens: Guests included Noor Falk , the son of Hugo Falk . Noor Falk spoke .
+    assert cued(nlp, text, [(2, 4, "PRODUCT"), (8, 10, "PERSON"), (12, 13, "PERSON")]) == [
+        (2, "Noor Falk", "PERSON"), (8, "Hugo Falk", "PERSON"), (11, "Noor Falk", "PERSON")]
