@@ -67,7 +67,8 @@ ENTITIES = pa.schema([
     col("entity_key", pa.string(), "Key of the entity across articles: LABEL:slug-of-name ('PERSON:jens-stoltenberg'); "
         "the same for the same name and label in every article (entity_index.canonical_key joins a surname to its full name).",
         nullable=False),
-    col("name", pa.string(), "Canonical name: the fullest name the article uses; countries take their common English short name.", nullable=False),
+    col("name", pa.string(), "Canonical name: the fullest name the article uses, without an honorific ('Mr Hale' -> 'Hale'); countries take "
+        "their common English short name.", nullable=False),
     col("label", pa.string(), "OntoNotes label decided by the evidence of all mentions.", nullable=False,
         values="PERSON,NORP,FAC,ORG,GPE,LOC,PRODUCT,EVENT,WORK_OF_ART,LAW,LANGUAGE"),
     col("mention_count", pa.int32(), "Number of named mentions.", nullable=False, min=0),

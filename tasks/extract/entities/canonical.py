@@ -15,8 +15,11 @@ from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from tasks.common.datafiles import DataFiles
 from tasks.extract.entities.mentions import Mention, MentionGroup
 from tasks.nlp.gazetteer import Gazetteer
+
+TITLED_NAMES = frozenset(DataFiles.beside(__file__).lines("entity_titled_names.txt"))  # "Dr Dre": the honorific is the name's
 
 COUNTRY_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP"}  # labels under which a country name is the country
 
@@ -73,4 +76,6 @@ def canonical_name(g: MentionGroup, gaz: Gazetteer) -> str:
     best = max(g.mentions, key=lambda m: (m.n_tokens - m.titled(hon), not m.titled(hon), not m.text.isupper(), len(m.text), -m.start))
     if best.text.isupper() and best.text.title() in gaz.places:
         return best.text.title()  # "BUCHAREST" (a dateline) -> "Bucharest"
+    if best.titled(hon) and best.text not in TITLED_NAMES:  # named only with an honorific ("Mr Hale"): the name,
+        return best.text.split(None, 1)[1]  # so that "PERSON:hale" joins "PERSON:tom-hale" across articles
     return best.text

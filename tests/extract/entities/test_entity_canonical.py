@@ -48,3 +48,7 @@ def test_canonical_name():
     assert canonical_name(group((4, 6, "ORG", "Acme Inc"), (0, 2, "ORG", "Acme Ltd")), gaz) == "Acme Ltd"  # first
     assert canonical_name(group((0, 1, "GPE", "BUCHAREST")), gaz) == "Bucharest"  # a known place in Title Case
     assert canonical_name(group((0, 1, "ORG", "NATO")), gaz) == "NATO"
+    # named only with an honorific: the name alone, so its key joins the full name across articles
+    assert canonical_name(group((0, 2, "PERSON", "Mr Lind")), gaz) == "Lind"
+    assert canonical_name(group((0, 2, "PERSON", "Dr Dre")), gaz) == "Dr Dre"  # a stage name keeps its title (data)
+    assert canonical_name(group((0, 2, "PERSON", "Dr Lind"), (4, 7, "PERSON", "Dr Karl Lind")), gaz) == "Karl Lind"
