@@ -202,6 +202,8 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
+    if ref is not None and ref.entity is not None and _other_rank(r, ref.entity, content):
+        return None  # the shadow home secretary in focus is not "the home secretary"
     if ref is not None and ref.entity is not None:
         if office is not None:
             holder = r.profiles.canon(ref.entity)
@@ -225,6 +227,12 @@ def _named_beside(r: Resolver, holder: Entity, head: Token, content: list[str]) 
             if not r.quoted(ms) and r.profiles.canon(e) is holder and not (ms <= t.idx < me):
                 return True
     return False
+
+
+def _other_rank(r: Resolver, e: Entity, content: list[str]) -> bool:
+    """The person is described with a rank ("shadow", "vice") the description does not have."""
+    prof = r.profiles.profile.get(r.profiles.canon(e).entity_id, set()) | r.profiles.profile.get(e.entity_id, set())
+    return any(w in prof and w not in content for w in speaker_words().ranks)
 
 
 def _may_hold(e: Entity, content: list[str]) -> bool:
@@ -436,6 +444,8 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
     prof = p.profile.get(e.entity_id, set())
     if not prof:
         return 0.0
+    if any((w in prof) != (w in keys) for w in speaker_words().ranks):
+        return 0.0  # "the home secretary" is not the shadow home secretary, nor the reverse
     score = 0.0
     nat = [k for k in keys if k.startswith("@")]
     if nat:

@@ -82,6 +82,7 @@ class SpeakerWords:
     anonymous: frozenset  # role nouns for people the article does not name ("the spokesman"): never the person in focus
     focus_orgs: frozenset  # organisation head nouns for the organisation in focus when no name fits ("the company")
     offices: frozenset  # words of a description of an office's one holder ("the prime minister"): the person in focus only when they spoke last and have no other role
+    ranks: frozenset  # words that make another office of a role ("shadow home secretary" is not "the home secretary")
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +106,7 @@ def speaker_words() -> SpeakerWords:
         groups=frozenset(desc["groups"]),
         anonymous=frozenset(desc["anonymous"]),
         offices=frozenset(desc["offices"]),
+        ranks=frozenset(desc["ranks"]),
         focus_orgs=frozenset(desc["focus_orgs"]),
     )
 
