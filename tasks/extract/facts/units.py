@@ -724,7 +724,8 @@ def _unit_follows(text: str, pos: int, end: int) -> bool:
 def _metre_sentence(n: Candidate, site: context.Site) -> bool:
     """Whether a bare "400m" counting nothing is metres: a race distance after a determiner or a
     possessive ("won the women's 800m"), a size ("105m by 68m"), or a sentence that tells of a race,
-    a jump or a length ("cleared 2.16m to finish fourth"); else it is a million ("up from 38m in 2003", "peaked at 11.9m")."""
+    a jump or a length ("cleared 2.16m to finish fourth"); else it is a million ("up from 38m in
+    2003", "peaked at 11.9m")."""
     lx = lex()
     prev = site.prev
     if n.value / 1e6 in lx.race_distances and prev is not None and (prev.tag_ in ("DT", "PRP$", "POS") or prev.lower_ == "over"):

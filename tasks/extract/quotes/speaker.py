@@ -172,8 +172,9 @@ class Resolver:
         return ent if ent is not None else self.by_last_name(self.text[start:end])
 
     def _served(self, start: int, end: int) -> bool:
-        """The name text[start:end] follows a preposition directly ("a spokesman for Mr Cole"; not
-        "director of rugby Tom Cole", whose name is the title's)."""
+        """The name text[start:end] follows a preposition directly or after a role of its own ("a
+        spokesman for Mr Cole", "an associate of former bank boss Tom Reilly"; not "director of
+        rugby Tom Cole", whose name is the title's)."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start == 0:
             return False
