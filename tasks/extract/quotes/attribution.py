@@ -23,7 +23,7 @@ from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speake
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
-    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, sentence_subject,
+    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker, sentence_subject,
     speakerlike, subject_of,
 )
 
@@ -68,9 +68,27 @@ def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
         np = fronted_subject(ctx, v)
         if np is not None:
             return from_np(np, how, cue=v)
+    if subj is not None and _named_thing(v, subj):
+        subj = _by_phrase_after(ctx, v)  # `described as a "consummate professional" by his friend`
     if subj is None or cannot_speak(subj):
         return Attribution(cue=v, how=how)
     return named_by(ctx, subj, how, cue=v)
+
+
+def _named_thing(v: Token, subj: Token) -> bool:
+    """`the file is labelled "joke"`: the subject of a passive naming verb is the thing named, not who named it."""
+    return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in cue_words().naming
+
+
+def _by_phrase_after(ctx: QuoteContext, v: Token) -> Token | None:
+    """The doer of a passive verb named in a "by" phrase the parse hung lower in its clause
+    (on the quoted words: `criticised for "sleaze" by campaigners`), when it may speak."""
+    for t in v.subtree:
+        if t.i > v.i and t.lower_ == "by" and t.dep_ in ("agent", "prep") and not ctx.quoted(t.i):
+            who = next((c for c in t.children if c.dep_ == "pobj" and not ctx.quoted(c.i)), None)
+            if who is not None and (speakerlike(who) or personlike(who)):
+                return who
+    return None
 
 
 def first_cue_back(ctx: QuoteContext, i: int, start: int, limit: int, how: str) -> Attribution | None:
@@ -162,6 +180,8 @@ def cue_after(q: Site) -> Attribution | None:
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
             continue  # `"...," Tom Reilly, the expert who founded the site, tweeted`: the speaker's description goes on
+        if t.pos_ == "VERB" and t.lemma_.lower() in cue_words().relay:
+            continue  # `"...," the agency quoted Tom Lee as saying`: the cue is "saying"
         if _cue_taken_for_noun(q, t, n):
             first_word, last = next(x for x in after[:n] if not x.is_punct), after[n - 1]
             return with_outer_source(q, from_np((first_word.idx, last.idx + len(last.text), last), "after", cue=t))
@@ -209,6 +229,9 @@ def _bare_attribution(q: Site) -> bool:
 def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attribution | None:
     """The speaker of cue t, the n-th word after the quote (`first`: the first word)."""
     ctx, after = q.ctx, q.after
+    relayed = relayed_speaker(ctx, t)
+    if relayed is not None and not cannot_speak(relayed):
+        return named_by(ctx, relayed, "after", cue=t)
     subj = subject_of(ctx, t)
     if subj is not None and ((subj.i > t.i and subj.i - t.i > 12) or cannot_speak(subj)):
         subj = None
@@ -489,8 +512,8 @@ def noun_cue(q: Site) -> Attribution | None:
             continue
         h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i)), None)
         if h is None and t.dep_ == "dobj" and not ctx.quoted(t.head.i):
-            h = own_subject(ctx, t.head)
-        if h is None or h.lower_ in NOT_A_SPEAKER_POSSESSIVE + ("it", "that", "which", "who") or not speakerlike(h):
+            h = own_subject(ctx, t.head)  # "It issued a statement that ...": "it" is the body that issued it
+        if h is None or h.lower_ in NOT_A_SPEAKER_POSSESSIVE + ("that", "which", "who") or not speakerlike(h):
             return None
         return named_by(ctx, h, "before")
     return None

@@ -1,6 +1,6 @@
 """The word lists of quotation extraction, loaded once from the data files beside this module:
-reporting verbs and nouns (cues), title words, and the words that describe a speaker. Also the
-one test of whether a token is a reporting verb.
+reporting verbs and nouns (cues), verbs that relay another's words, title words, and the words
+that describe a speaker. Also the one test of whether a token is a reporting verb.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ class CueWords:
     inference: frozenset  # verbs that may state the writer's inference from a thing ("..., which suggests")
     phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
     nouns: frozenset  # nouns of saying ("claim", "statement")
+    relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,8 @@ def cue_words() -> CueWords:
         phrasal.setdefault(lemma, []).append(frozenset(words))
     return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech), inference=frozenset(inference),
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
-                    nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")))
+                    nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
+                    relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")))
 
 
 @dataclass(frozen=True)

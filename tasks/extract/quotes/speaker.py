@@ -32,7 +32,7 @@ from tasks.extract.quotes.describe import describe, description_gender, is_group
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
-from tasks.extract.quotes.subjects import names_a_person, says_nothing
+from tasks.extract.quotes.subjects import names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
@@ -232,10 +232,16 @@ class Resolver:
         return None
 
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
-        """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said")."""
+        """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said"); for
+        "who" hung on a thing or on quoted words, the name or person right before it (`labelled a
+        "misjudgement" by the Conservatives who said`)."""
         noun = head.head.head
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head
+        if head.lower_ == "who" and (self.quoted(noun.idx) or not personlike(noun)) and head.i > 0:
+            prev = self.doc[head.i - 1]
+            if not self.quoted(prev.idx) and (prev.ent_type_ in ("PERSON", "ORG", "NORP") or personlike(prev)):
+                noun = prev
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
         if ent is not None:
             return named(ent, "pronoun")

@@ -74,7 +74,16 @@ def own_subject(ctx: QuoteContext, cur: Token) -> Token | None:
                 if pobj.dep_ == "pobj" and not ctx.quoted(pobj.i):
                     return pobj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
+    if subj is not None and _in_word_hyphen(subj):
+        return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
     return subj
+
+
+def _in_word_hyphen(t: Token) -> bool:
+    """The hyphen inside a hyphenated word the tokenizer split ("co-chairman")."""
+    doc = t.doc
+    return t.text in ("-", "‑") and not t.whitespace_ and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_ \
+        and doc[t.i - 1].is_alpha and doc[t.i + 1].is_alpha
 
 
 def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
@@ -83,6 +92,9 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     the reporting clause above it, else of the sentence's main verb, else of the nearest
     reporting verb before it in the sentence ("Sanders said, going on to say that")."""
     doc = ctx.doc
+    relayed = relayed_speaker(ctx, v)
+    if relayed is not None:
+        return relayed
     inverted = _inverted_subject(ctx, v)
     if inverted is not None:
         return inverted
@@ -151,6 +163,25 @@ def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
     if k < 0 or ctx.quoted(k) or doc[k].ent_type_ != "PERSON" or ctx.sent_of[k] != ctx.sent_of[v.i]:
         return None
     return doc[k]
+
+
+def relayed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
+    """`the agency quoted Mr Tan as saying`, `Mr Tan was quoted by the agency as saying`: a cue
+    after "as" on a relaying verb (data/quote_relay_verbs.txt) is said by the one quoted, the
+    verb's object or the subject of its passive, not by its subject or its "by" agent."""
+    if v.dep_ not in ("pcomp", "pobj") or v.head.lower_ != "as" or ctx.quoted(v.head.i):
+        return None
+    relay = cue_words().relay
+    h = v.head.head
+    if h.dep_ == "dobj" and h.head.lemma_.lower() in relay:
+        return h if speakerlike(h) or personlike(h) else None  # "as" hung on the object
+    if h.pos_ != "VERB" or h.lemma_.lower() not in relay:
+        return None
+    for dep in ("dobj", "nsubjpass"):
+        who = next((c for c in h.children if c.dep_ == dep and not ctx.quoted(c.i)), None)
+        if who is not None:  # not a document quoted ("the minister quoted the plan as saying"): its quoter speaks
+            return who if speakerlike(who) or personlike(who) else None
+    return None
 
 
 def _inverted_subject(ctx: QuoteContext, v: Token) -> Token | None:
@@ -280,6 +311,8 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
         if (t.is_punct and not inword) or ctx.quoted(t.i) or t.is_space:
             break
         lo -= 1
+    while lo - 2 >= 0 and _in_word_hyphen(doc[lo - 1]) and not ctx.quoted(lo - 2):
+        lo -= 2  # the first pieces of a hyphenated word the parse split off ("co-" of "co-chairman")
     # "in California Mr Torvalds said": the parse took the place or time closing a phrase before
     # the name into it (a capitalised word follows it: a title, a name)
     while lo < head.i and lo > 0 and doc[lo - 1].pos_ == "ADP" and doc[lo].ent_type_ in PLACE_OR_TIME \

@@ -475,3 +475,36 @@ def test_our_correspondent_is_the_correspondent_the_article_names(parse):
     text = ("Strike\n\nBBC transport correspondent Ravi Mehta said talks had stalled. Our correspondent said the walkout "
             "looked \"almost certain\".")
     assert speakers(parse, text) == [("almost certain", "Ravi Mehta", "person", "cue_above:description")]
+
+
+def test_the_one_a_writer_quotes_as_saying_is_the_speaker(parse):
+    """"the agency quoted X as saying" and "X was quoted by the paper as saying" are X's words, not
+    the agency's or the paper's."""
+    text = ("Mill\n\nThe mill will close in May. \"We are losing a friend,\" the agency quoted mill worker Tom Reilly as saying.\n\n"
+            "The Harbour Gazette quoted Ms Okafor as saying the closure was \"a scandal\". Mayor Ann Cole was quoted by the "
+            "Gazette as saying the town would \"fight on\".")
+    assert speakers(parse, text) == [("We are losing a friend,", "Tom Reilly", "person", "cue_after:name"),
+                                     ("a scandal", "Okafor", "person", "cue_above:name"),
+                                     ("fight on", "Ann Cole", "person", "cue_above:name")]
+
+
+def test_an_organisation_that_issued_a_statement_speaks_through_it(parse):
+    """"It issued a statement that ..." is the organisation "it" stands for; the thing a passive
+    naming verb names ("the file is labelled ...") says nothing."""
+    text = ("Plant\n\nBrandt Steel faced questions on Monday. It issued a statement that \"the plant will stay open\".\n\n"
+            "The attachment carrying the worm is labelled \"invoice\".")
+    assert speakers(parse, text) == [("the plant will stay open", "Brandt Steel", "organisation", "noun_cue:pronoun"),
+                                     ("invoice", None, None, "none")]
+
+
+def test_a_record_holder_or_a_medallist_is_the_person_in_focus(parse):
+    text = ("Athletics\n\nLena Brandt has called for lifetime bans for drug cheats.\n\n"
+            "The world record holder said more had to be done about \"rumours and smears\" in the sport.")
+    assert speakers(parse, text) == [("rumours and smears", "Lena Brandt", "person", "cue_above:description")]
+
+
+def test_a_surname_that_is_a_nationality_after_an_honorific_is_the_person(parse):
+    """"Mr Welsh" is Tom Welsh, not the Welsh."""
+    text = ("Gadgets\n\nTom Welsh, editor of a gadget magazine, has picked his top ten.\n\n"
+            "\"Phones are the big sellers,\" said Mr Welsh.")
+    assert speakers(parse, text) == [("Phones are the big sellers,", "Tom Welsh", "person", "cue_after:name")]
