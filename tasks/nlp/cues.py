@@ -2,7 +2,10 @@
 
   * a name right after a lower-case noun that describes an organisation (`entity_org_nouns.txt`:
     "drugmaker Pfizer", "German newspaper Bild") is an organisation, whatever the model said, and
-    a capitalised run there that the model left untagged is one too;
+    a capitalised run there that the model left untagged is one too (unless a preposition and a
+    capital follow it: "group Human Rights in China" goes on); not a person's full name after
+    a noun that is also a job ("film producer Ann Lee", "film-maker Ann Lee"). So is a name
+    with such a noun in apposition ("Diageo, the world's biggest drinks company,");
   * a one-word name in capitals that the model calls a person ("JAXA", "KDCA") on a line that is
     not all capitals is an organisation's acronym;
   * an online platform named as the place where things are posted ("on Twitter", "a Facebook
@@ -30,12 +33,14 @@ POSTS = {"post", "posts", "posting", "account", "accounts", "page", "pages", "vi
          "user", "users", "livestream", "channel", "profile", "group", "groups", "live", "story", "stories", "app"}
 RELABELLED = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}  # labels an organisation noun overrides
 MAX_RUN = 4  # tokens of an untagged name after an organisation noun
+NAME_GOES_ON = {"in", "of", "for", "on", "at"}  # after an untagged run and before a capital: the name may go on
 
 
 def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """The spans relabelled by their cues, and untagged names after an organisation noun added."""
     after = _after_org_nouns(doc, gaz)
-    orgs = {sp.text for sp in ents if sp.label_ in RELABELLED and sp.start in after and sp.text.lower() not in gaz.country_of}
+    orgs = {sp.text for sp in ents if sp.label_ in RELABELLED and sp.text.lower() not in gaz.country_of
+            and ((sp.start in after and not _named_person_after_job(doc, sp, gaz)) or _org_apposition(sp, gaz))}
     orgs |= {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _acronym(doc, sp.start)}
     determined = {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _after_an_article(doc, sp)
                   and sp.text.lower() not in gaz.titles}  # "the Queen", "the Pope" are people
@@ -54,6 +59,8 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         while e < len(doc) and e - t.i < MAX_RUN and e not in taken and doc[e].text[:1].isupper() and not doc[e].is_punct \
                 and doc[e].text.lower() not in gaz.titles:
             e += 1
+        if e + 1 < len(doc) and doc[e].lower_ in NAME_GOES_ON and doc[e + 1].text[:1].isupper():
+            continue  # "pressure group Human Rights in China": the name goes on past where a run can tell
         if e > t.i:
             out.append(Span(doc, t.i, e, label="ORG"))
     return out
@@ -62,6 +69,36 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
 def _after_org_nouns(doc: Doc, gaz: Gazetteer) -> set[int]:
     """The tokens right after an organisation noun in lower case ("drugmaker Pfizer")."""
     return {t.i + 1 for t in doc if t.text in gaz.org_nouns and t.whitespace_ and t.i + 1 < len(doc)}
+
+
+def _named_person_after_job(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
+    """"film producer Ann Lee", "film-maker Ann Lee": a name of two words or more the model calls a
+    person, after an organisation noun that is also a person's job (`| person` in
+    entity_org_nouns.txt) or after a noun hyphenated to the word before it ("film-maker",
+    "documentary-maker": a person's trade; "car maker Aston Martin" is a firm)."""
+    if sp.label_ != "PERSON" or len(sp) < 2:
+        return False
+    job = doc[sp.start - 1]
+    hyphenated = sp.start >= 3 and doc[sp.start - 2].text == "-" and not doc[sp.start - 2].whitespace_ \
+        and not doc[sp.start - 3].whitespace_
+    return job.text in gaz.job_org_nouns or hyphenated
+
+
+def _org_apposition(sp: Span, gaz: Gazetteer) -> bool:
+    """"Diageo, the world's biggest drinks company,": a name with an organisation noun in apposition
+    right after its comma, opening with an article or a possessive (not "Ann Lee, metal group Vox
+    and ...": a list; not "The Leeds, UK-based firm"), and not a noun that is also a person's job
+    ("Lee, the film's producer")."""
+    doc = sp.doc
+    if sp.end + 1 >= len(doc) or doc[sp.end].text != ",":
+        return False
+    for c in sp.root.children:
+        if c.dep_ != "appos" or c.text not in gaz.org_nouns or c.text in gaz.job_org_nouns or c.left_edge.i != sp.end + 1:
+            continue
+        first = doc[c.left_edge.i]
+        if first.lower_ in ("the", "a", "an") or first.dep_ == "poss":
+            return True
+    return False
 
 
 def _acronym(doc: Doc, i: int) -> bool:

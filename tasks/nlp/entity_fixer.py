@@ -71,7 +71,7 @@ class EntityFixer:
     def _corrected(self, doc: Doc, model: list[Span], sport: str | None) -> list[Span]:
         """The model's cleaned names with the rules' spans merged in (steps 2-5)."""
         gaz, sports = self.gaz, sport is not None
-        from_gazetteer = gazetteer_spans(doc, self.phrase, club_label="ORG" if sport == "team" else "GPE")
+        from_gazetteer = gazetteer_spans(doc, self.phrase, club_label="ORG" if sport == "team" else "GPE", honorifics=gaz.honorifics)
         patterns, datelines = rule_spans(doc, self.matcher, gaz, sports)
         from_model = {(m.start, m.end) for m in model}
         ents = merge(model, filter_spans(patterns), gaz, sports, from_model)

@@ -92,10 +92,15 @@ def _event_patterns(heads: tuple[str, ...]) -> list[list[dict]]:
     return patterns
 
 
-def gazetteer_spans(doc: Doc, matcher: PhraseMatcher, club_label: str) -> list[Span]:
-    """The phrase matcher's longest non-overlapping matches; a club is `club_label`."""
+PAGEANT_TITLE = "Miss"  # "Miss England" is a title, not a woman named England
+
+
+def gazetteer_spans(doc: Doc, matcher: PhraseMatcher, club_label: str, honorifics: frozenset[str]) -> list[Span]:
+    """The phrase matcher's longest non-overlapping matches; a club is `club_label`. Not right after
+    an honorific: "Mr Irish", "Dr French" are people's surnames (the honorific rule names them)."""
     return filter_spans([Span(doc, s, e, label=club_label if doc.vocab.strings[match_id] == "CLUB" else match_id)
-                         for match_id, s, e in matcher(doc)])
+                         for match_id, s, e in matcher(doc)
+                         if s == 0 or doc[s - 1].text not in honorifics or doc[s - 1].text == PAGEANT_TITLE])
 
 
 def rule_spans(doc: Doc, matcher: Matcher, gaz: Gazetteer, sports: bool) -> tuple[list[Span], list[Span]]:

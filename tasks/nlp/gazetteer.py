@@ -41,6 +41,7 @@ class Gazetteer:
     facility_heads: dict[str, str] = field(default_factory=dict)  # "Station" -> FAC: last words of places' names
     platforms: frozenset[str] = frozenset()  # "Twitter": a product where things are posted
     org_nouns: frozenset[str] = frozenset()  # "drugmaker": a name after one is an organisation's
+    job_org_nouns: frozenset[str] = frozenset()  # the org nouns that are also a person's job ("producer")
     byline_words: frozenset[str] = frozenset()  # "reporting" in "Reporting by A B" (lower case)
     credit_words: frozenset[str] = frozenset()  # "Pool", "via", "File Photo": picture-credit words that name no one
     phrases: dict[str, str] = field(default_factory=dict)  # surface -> label, for the phrase matcher
@@ -132,6 +133,7 @@ def gazetteer() -> Gazetteer:
     countries = _countries()
     places = _places()
     clubs = frozenset(DATA.lines("gazetteer_sports.txt"))
+    org_nouns = [_split_cols(line) for line in DATA.lines("entity_org_nouns.txt")]  # "producer | person"
     listed = DATA.lines("gazetteer_orgs.txt")
     # an acronym said as a word is written capitalised in British style ("Uefa", "Nasa"): from four letters ("Ira" is a name)
     orgs = frozenset(listed) | frozenset(w.capitalize() for w in listed if w.isalpha() and w.isupper() and len(w) >= 4)
@@ -152,7 +154,8 @@ def gazetteer() -> Gazetteer:
         titles=frozenset(DATA.lines("entity_title_words.txt")),
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
-        byline_words=_credits("byline"), credit_words=_credits("credit"), org_nouns=frozenset(DATA.lines("entity_org_nouns.txt")),
+        byline_words=_credits("byline"), credit_words=_credits("credit"),
+        org_nouns=frozenset(cols[0] for cols in org_nouns), job_org_nouns=frozenset(cols[0] for cols in org_nouns if "person" in cols[1:]),
         platforms=frozenset(DATA.lines("gazetteer_platforms.txt")),
         facility_heads={cols[0]: cols[1] for cols in map(_split_cols, DATA.lines("entity_facility_heads.txt"))},
         phrases=_phrases(countries, DATA.lines("gazetteer_norp.txt"), places, clubs, orgs, _named()),

@@ -20,8 +20,24 @@ def test_a_name_after_an_organisation_noun_is_an_organisation_wherever_it_comes_
         (3, "Norvida", "ORG"), (8, "Norvida", "ORG")]
 
 
+def test_a_person_s_full_name_after_a_noun_that_is_also_a_job_stays_a_person(nlp):
+    # "Record producer Sam Okafor and potash producer Norvida ."
+    assert cued(nlp, "Record producer Sam Okafor met potash producer Norvida.", [(2, 4, "PERSON"), (7, 8, "PERSON")]) == [
+        (2, "Sam Okafor", "PERSON"), (7, "Norvida", "ORG")]
+    # "Film - maker Lena Brandt sued car maker Rosso Motors ."
+    assert cued(nlp, "Film-maker Lena Brandt sued car maker Rosso Motors.", [(3, 5, "PERSON"), (8, 10, "PERSON")]) == [
+        (3, "Lena Brandt", "PERSON"), (8, "Rosso Motors", "ORG")]
+
+
+def test_a_name_with_an_organisation_noun_in_apposition_is_an_organisation(nlp):
+    # "Norvida , the fertiliser group , said ... Tom Reilly , the group 's chairman , ..."
+    text = "Norvida, the fertiliser group, said output fell. Tom Reilly, the group's chairman, agreed."
+    assert cued(nlp, text, [(0, 1, "PERSON"), (10, 12, "PERSON")]) == [(0, "Norvida", "ORG"), (10, "Tom Reilly", "PERSON")]
+
+
 def test_an_untagged_name_after_an_organisation_noun_becomes_one(nlp):
     assert cued(nlp, "Shares of the shipping carrier Fjordline Cargo rose.", []) == [(5, "Fjordline Cargo", "ORG")]
+    assert cued(nlp, "The pressure group Clean Seas in Norway said so.", []) == []  # the name may go on: no part of it
 
 
 def test_a_capitals_acronym_taken_for_a_person_is_an_organisation(nlp):

@@ -12,6 +12,9 @@ def matchers(nlp):
     return phrase_matcher(nlp, gazetteer()), token_matcher(nlp, gazetteer())
 
 
+HONORIFICS = frozenset({"Mr", "Dr", "Miss"})
+
+
 def rules(nlp, matchers, text: str, sports: bool = False) -> tuple[list, list]:
     doc = nlp.make_doc(text)
     names, datelines = rule_spans(doc, matchers[1], gazetteer(), sports)
@@ -53,9 +56,15 @@ def test_events_organisations_and_clubs(nlp, matchers):
 def test_gazetteer_spans_as_written_and_in_capitals(nlp, matchers):
     doc = nlp.make_doc("Britain and the British team beat Leicestershire in ROMANIA and Europe .")
     expected = [("Britain", "GPE"), ("British", "NORP"), ("Leicestershire", "ORG"), ("ROMANIA", "GPE"), ("Europe", "LOC")]
-    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="ORG")] == expected
+    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="ORG", honorifics=HONORIFICS)] == expected
     expected[2] = ("Leicestershire", "GPE")
-    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="GPE")] == expected
+    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="GPE", honorifics=HONORIFICS)] == expected
+
+
+def test_no_gazetteer_name_right_after_an_honorific(nlp, matchers):
+    doc = nlp.make_doc("Mr Welsh met Dr French in Paris , then Miss Wales .")
+    assert [(sp.text, sp.label_) for sp in gazetteer_spans(doc, matchers[0], club_label="GPE", honorifics=HONORIFICS)] == [
+        ("Paris", "GPE"), ("Wales", "GPE")]
 
 
 def test_datelines_before_the_agency(nlp, matchers):
