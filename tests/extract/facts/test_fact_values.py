@@ -32,6 +32,9 @@ UNITS = [
     ("The flat is 30 sq m and the engine makes 400 pound-feet.",
      [r("30 sq m", 30.0, "square_meter", "sq m", "quantity"), r("400 pound-feet", 400.0, "foot_pound", "pound-feet", "quantity")]),
     ("Gusts reached 90 m.p.h on the coast road.", [r("90 m.p.h", 90.0, "mile_per_hour", "m.p.h", "quantity")]),
+    # "Nm" is torque in news (Pint reads it as a reciprocal metre); "quid" is slang for pounds sterling
+    ("The diesel gives 350 Nm and the ticket costs 12 quid.",
+     [r("350 Nm", 350.0, "newton_meter", "Nm", "quantity"), r("12 quid", 12.0, "GBP", "quid", "money")]),
     ("The lorry carried 12 tonnes at 80 km/h.",
      [r("12 tonnes", 12.0, "metric_ton", "tonnes", "quantity"), r("80 km/h", 80.0, "kilometer_per_hour", "km/h", "quantity")]),
     ("The pressure fell to 960 mb overnight.", [r("960 mb", 960.0, "millibar", "mb", "quantity")]),
