@@ -54,7 +54,7 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
     for k, q in enumerate(quotes):
         if q.kept and is_scare_quote(ctx, k, q.att):
             q.kept = False
-    reported = find_reported(ctx)
+    reported = find_reported(ctx, lambda i: ctx.quoted(i) and quotes[ctx.qid[i]].kept)
     resolve_speakers(Resolver(profiles, lambda char: ctx.quoted(ctx.tok_at(char))), quotes, reported)
     return _rows(art, quotes, reported)
 

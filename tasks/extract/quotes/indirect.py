@@ -2,6 +2,8 @@
 subject ("Putin said Moscow and Paris had common concerns") reports the clause."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from tasks.extract.quotes.attribution import named_by
@@ -13,10 +15,13 @@ from tasks.extract.quotes.subjects import cannot_speak, says_nothing, subject_of
 MIN_CLAUSE_TOKENS = 3  # shorter complements ("said so") report nothing
 
 
-def find_reported(ctx: QuoteContext) -> list[Reported]:
+def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None = None) -> list[Reported]:
     """The reported clauses outside direct quotes, in text order of their verbs: after the verb
     ("Putin said Moscow ..."), or before it when only the speaker comes between ("Blair would
-    lead the campaign, he said.")."""
+    lead the campaign, he said."). `in_quotation(i)`: token i lies in a quotation that is kept
+    (default: in any quote marks); a clause holding only titles or scare quotes is still reported
+    ('said the plan would calm fears of a "UK Las Vegas"')."""
+    in_quotation = in_quotation or ctx.quoted
     out = []
     doc = ctx.doc
     speech = cue_words().speech
@@ -27,15 +32,15 @@ def find_reported(ctx: QuoteContext) -> list[Reported]:
         if comp is None:
             continue
         lo, hi = comp.left_edge.i, comp.right_edge.i
-        if any(ctx.quoted(i) for i in range(lo, hi + 1)):
-            continue
+        if any(in_quotation(i) for i in range(lo, hi + 1)):
+            continue  # the quotation inside is the row (a partial quote with this speaker)
         subj = subject_of(ctx, t)
         if subj is None or cannot_speak(subj) or _impersonal(subj):
             continue
         lo = _after_inverted_speaker(ctx, subj, lo, hi)
         while lo <= hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
             lo += 1  # "that", and punctuation
-        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space):
+        while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not _closes_a_quote_inside(ctx, lo, hi):
             hi -= 1  # and the line break after a headline ("Blair says aid to soar")
         if hi - lo < MIN_CLAUSE_TOKENS - 1:
             continue
@@ -43,6 +48,12 @@ def find_reported(ctx: QuoteContext) -> list[Reported]:
         att.strategy = "reported_speech"
         out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def _closes_a_quote_inside(ctx: QuoteContext, lo: int, hi: int) -> bool:
+    """Token hi belongs to a title or scare quote that opens inside the clause (its closing mark)."""
+    k = ctx.qid[hi]
+    return k != -1 and any(ctx.qid[j] == k for j in range(lo, hi))
 
 
 def _impersonal(subj: Token) -> bool:

@@ -91,6 +91,23 @@ def _prominent_subject(head: Token) -> bool:
     return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != head.head.i for c in verb.children)
 
 
+def _introduced(head: Token) -> bool:
+    """A person named for the first time with a description in apposition, in a sentence whose
+    subject is no person nor a person's ("The drama is also the choice of Paul Gray, editor of a
+    film weekly.", "That view is shared by Ann Cole, an economist at a bank."): the one the next
+    sentences are about, as if they were its subject."""
+    if not any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ in ("NOUN", "PROPN") for ch in head.children):
+        return False
+    root = head.sent.root
+    return not any(c.dep_ in SUBJECT_DEPS and (_a_person(c) or any(p.dep_ == "poss" and _a_person(p) for p in c.children))
+                   for c in root.children)  # ("Mr Cole's e-mail suggested ...": about Mr Cole)
+
+
+def _a_person(t: Token) -> bool:
+    """A person's name, or a pronoun or possessive for a person."""
+    return t.ent_type_ == "PERSON" or t.lower_ in ("he", "she", "i", "we", "his", "her", "my", "our")
+
+
 def _stands_for_its_maker(noun: Token) -> bool:
     """What a name modifying it stands for: a name ("Ann Cole" parsed in pieces), a word for what
     someone said or wrote ("the NIESR report said") or for an organisation ("Us magazine said")."""
@@ -208,7 +225,8 @@ class EntityProfiles:
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
-            subject = _prominent_subject(head) or _inverted_speaker(span)
+            first = self.first_pos[e.entity_id] == s
+            subject = _prominent_subject(head) or _inverted_speaker(span) or (e.label == "PERSON" and first and _introduced(head))
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))
         for eid, (m, f) in votes.items():

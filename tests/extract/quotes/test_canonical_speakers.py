@@ -492,9 +492,10 @@ def test_an_organisation_that_issued_a_statement_speaks_through_it(parse):
     """"It issued a statement that ..." is the organisation "it" stands for; the thing a passive
     naming verb names ("the file is labelled ...") says nothing."""
     text = ("Plant\n\nBrandt Steel faced questions on Monday. It issued a statement that \"the plant will stay open\".\n\n"
-            "The attachment carrying the worm is labelled \"invoice\".")
+            "The attachment carrying the worm is labelled \"invoice\". The old plan was branded a \"sorry waste\" by MPs.")
     assert speakers(parse, text) == [("the plant will stay open", "Brandt Steel", "organisation", "noun_cue:pronoun"),
-                                     ("invoice", None, None, "none")]
+                                     ("invoice", None, None, "none"),
+                                     ("sorry waste", "MPs", "unnamed", "cue_above:description")]
 
 
 def test_a_record_holder_or_a_medallist_is_the_person_in_focus(parse):
@@ -508,3 +509,21 @@ def test_a_surname_that_is_a_nationality_after_an_honorific_is_the_person(parse)
     text = ("Gadgets\n\nTom Welsh, editor of a gadget magazine, has picked his top ten.\n\n"
             "\"Phones are the big sellers,\" said Mr Welsh.")
     assert speakers(parse, text) == [("Phones are the big sellers,", "Tom Welsh", "person", "cue_after:name")]
+
+
+def test_a_person_introduced_with_a_description_is_who_the_next_pronoun_means(parse):
+    """A person first named with a description in apposition, in a sentence whose subject is no
+    person ("The comedy is also the choice of ...", "That view is shared by ..."), is the one the
+    next "he" or "she" means, not the speaker before them; a reported clause holding only a title
+    in quotes is still reported."""
+    text = ("Awards\n\nCritic Tom Hale picked the drama. \"It will win,\" he said.\n\n"
+            "The comedy is also the choice of Paul Gray, editor of a film weekly. \"Anything can happen,\" he said.\n\n"
+            "Analyst Ann Cole expects a rise. \"Rates will go up,\" she said. That view is shared by Mary Lund, an economist "
+            "at a big bank. \"The data are strong,\" she said.\n\n"
+            "A spokesman for the casino trade said the rules were meant to calm fears of a \"Harbour Vegas\".")
+    art, doc = parse(text)
+    rows = extract(art, doc, entities.extract(art, doc))
+    assert [(r["text"], r["speaker"], r["kind"]) for r in rows] == [
+        ("It will win,", "Tom Hale", "full"), ("Anything can happen,", "Paul Gray", "full"),
+        ("Rates will go up,", "Ann Cole", "full"), ("The data are strong,", "Mary Lund", "full"),
+        ("the rules were meant to calm fears of a \"Harbour Vegas\"", "the spokesman for the casino trade", "indirect")]
