@@ -6,16 +6,18 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
      lower-case words that cannot stand inside a name, trimmed of articles, possessives, titles
      and scores, dropped when they are no name;
   2. the gazetteers (countries and their aliases, demonyms, places, organisations; each matched
-     as written and in ALL CAPS) and token rules (datelines, organisation head nouns, club
-     names, events, people after honorifics, in scorecards) give rule spans
-     (`tasks.nlp.entity_matchers`), merged with the model's (`tasks.nlp.entity_merging`);
+     as written and in ALL CAPS, never right after an honorific: "Mr Irish") and token rules
+     (datelines, organisation head nouns, club names, events, people after honorifics, in
+     scorecards) give rule spans (`tasks.nlp.entity_matchers`), merged with the model's
+     (`tasks.nlp.entity_merging`);
   3. one pass over the runs of capitalised words finds teams and players in sports tables and
      people the model missed (`tasks.nlp.capitalised_runs`); bylines and picture credits name
      people and agencies (`tasks.nlp.credits`);
   4. in a team-sports report (headline "SOCCER - ...") club towns and counties become teams
      (ORG) unless they are a venue or the dateline (`tasks.nlp.sports`); the words around a name
-     relabel it: an organisation noun before it ("drugmaker Pfizer"), an acronym the model took
-     for a person, a platform where things are posted ("on Twitter") (`tasks.nlp.cues`);
+     relabel it: an organisation noun before it ("drugmaker Pfizer") or in apposition to it
+     ("Diageo, the drinks company,"), an acronym the model took for a person, a platform where
+     things are posted ("on Twitter") (`tasks.nlp.cues`);
   5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
      (`tasks.nlp.compounds`).
 

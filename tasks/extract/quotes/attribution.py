@@ -23,8 +23,8 @@ from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speake
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
-    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker, sentence_subject,
-    speakerlike, subject_of,
+    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker,
+    sentence_subject, speakerlike, subject_of,
 )
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
@@ -86,8 +86,8 @@ def _by_phrase_after(ctx: QuoteContext, v: Token) -> Token | None:
     for t in v.subtree:
         if t.i > v.i and t.lower_ == "by" and t.dep_ in ("agent", "prep") and not ctx.quoted(t.i):
             who = next((c for c in t.children if c.dep_ == "pobj" and not ctx.quoted(c.i)), None)
-            if who is not None and (speakerlike(who) or personlike(who)):
-                return who
+            if who is not None and (speakerlike(who) or personlike(who) or who.lower_ in speaker_words().org_nouns):
+                return who  # a person, a name, or a body ("by the club's board")
     return None
 
 

@@ -73,9 +73,9 @@ def own_subject(ctx: QuoteContext, cur: Token) -> Token | None:
             for pobj in ag.children:
                 if pobj.dep_ == "pobj" and not ctx.quoted(pobj.i):
                     return pobj
-    # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     if subj is not None and _in_word_hyphen(subj):
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
+    # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
 
 

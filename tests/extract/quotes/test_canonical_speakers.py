@@ -489,9 +489,9 @@ def test_the_one_a_writer_quotes_as_saying_is_the_speaker(parse):
 
 
 def test_an_organisation_that_issued_a_statement_speaks_through_it(parse):
-    """"It issued a statement that ..." is the organisation "it" stands for; the thing a passive
+    """"It released a statement that ..." is the organisation "it" stands for; the thing a passive
     naming verb names ("the file is labelled ...") says nothing."""
-    text = ("Plant\n\nBrandt Steel faced questions on Monday. It issued a statement that \"the plant will stay open\".\n\n"
+    text = ("Plant\n\nBrandt Steel faced questions on Monday. It released a statement that \"the plant will stay open\".\n\n"
             "The attachment carrying the worm is labelled \"invoice\". The old plan was branded a \"sorry waste\" by MPs.")
     assert speakers(parse, text) == [("the plant will stay open", "Brandt Steel", "organisation", "noun_cue:pronoun"),
                                      ("invoice", None, None, "none"),
