@@ -135,6 +135,7 @@ class UnitLex:
     age_groups: frozenset[str]  # "pensioners over 75": people an age bound follows
     age_people: frozenset[str]  # "a girl of eight"
     age_verbs: frozenset[str]  # "turns 50"
+    age_after_be: frozenset[str]  # "he will be 35 by May": words after an age a person's "be" comes before
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +194,7 @@ def lex() -> UnitLex:
         age_groups=frozenset(ages["groups"]),
         age_people=frozenset(ages["people"]),
         age_verbs=frozenset(ages["verbs"]),
+        age_after_be=frozenset(ages["after_be"]),
     )
 
 
@@ -844,7 +846,24 @@ def _is_age(site: context.Site, n: Candidate) -> bool:
     if n.is_range or n.unit is not None or _counts_something(site):
         return False
     return (prev.lower_ == "of" and low in lx.age_people and before.i > 0 and before.nbor(-1).lower_ in ("a", "an")) \
-        or (prev.lower_ in ("is", "was") and low == "who") or prev.lower_ in lx.age_verbs
+        or (prev.lower_ in ("is", "was") and low == "who") or prev.lower_ in lx.age_verbs or _person_is(site, n, prev)
+
+
+PERSON_PRONOUNS = ("he", "she", "i", "you")
+
+
+def _person_is(site: context.Site, n: Candidate, be: Token) -> bool:
+    """"He will be 35 by May", "she was 12 when": a bare whole number right after a person's "be",
+    ending the clause (a comma or full stop, or a word of `after_be` in number_ages.json next)."""
+    if be.lemma_ != "be" or not n.plain_int:
+        return False
+    verb = be if any(c.dep_ == "nsubj" for c in be.children) else be.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lower_ in PERSON_PRONOUNS or subj.ent_type_ == "PERSON"):
+        return False
+    i = site.dx.index_from(site.ne)
+    doc = site.dx.doc
+    return i >= len(doc) or doc[i].idx >= site.sent_end or doc[i].text in (",", ".", ";") or doc[i].lower_ in lex().age_after_be
 
 
 def _counts_something(site: context.Site) -> bool:

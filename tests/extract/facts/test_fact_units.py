@@ -118,6 +118,10 @@ DECISIONS = [
     ("A boy of nine found the coins.", [("nine", "quantity", "years old", 9.0, None, False)]),
     ("The farmer, who is 58, sold the herd.", [("58", "quantity", "years old", 58.0, None, False)]),
     ("The cyclist, 29, was unhurt.", [("29", "quantity", "years old", 29.0, None, False)]),
+    # a person's "be" before a whole number that ends the clause; a score or a golf card is no age
+    ("She will be 44 by the spring.", [("44", "quantity", "years old", 44.0, None, False)]),
+    ("He was 3 down after nine holes.", [("3", "count", None, 3.0, None, False), ("nine holes", "count", "hole", 9.0, None, False)]),
+    ("The total was 61 at lunch.", [("61", "count", None, 61.0, None, False)]),
     ("The poet turned 60 last week and turned 40 pages.",
      [("60", "quantity", "years old", 60.0, None, False), ("40 pages", "count", "page", 40.0, None, False)]),
     ("The chef, 38, and a woman, 19, were hurt.",
