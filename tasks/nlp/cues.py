@@ -27,6 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from tasks.nlp.gazetteer import Gazetteer
+from tasks.nlp.tokens import in_word_hyphen
 
 POSTED_ON = {"on", "via", "across", "onto", "to"}  # "posted on Twitter"
 POSTS = {"post", "posts", "posting", "account", "accounts", "page", "pages", "video", "videos", "feed", "message", "messages",
@@ -78,10 +79,7 @@ def _named_person_after_job(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     "documentary-maker": a person's trade; "car maker Aston Martin" is a firm)."""
     if sp.label_ != "PERSON" or len(sp) < 2:
         return False
-    job = doc[sp.start - 1]
-    hyphenated = sp.start >= 3 and doc[sp.start - 2].text == "-" and not doc[sp.start - 2].whitespace_ \
-        and not doc[sp.start - 3].whitespace_
-    return job.text in gaz.job_org_nouns or hyphenated
+    return doc[sp.start - 1].text in gaz.job_org_nouns or (sp.start >= 2 and in_word_hyphen(doc[sp.start - 2]))
 
 
 def _org_apposition(sp: Span, gaz: Gazetteer) -> bool:

@@ -10,12 +10,15 @@ straight mark may be. (The marks are listed here, not read from the quote finder
 tokenizer stage comes before them and may not import them.) (A piece an
 infix cuts out skips spaCy's special cases: `said,"I'm` gives `I'm` as one token, as the whole
 run was before.)
+
+Also the one test of a hyphen the tokenizer split out of a word (`in_word_hyphen`).
 """
 from __future__ import annotations
 
 import re
 
 from spacy.language import Language
+from spacy.tokens import Token
 
 _OPENING = "\"\u201c\u2018"
 GLUED_MARK_INFIXES = (
@@ -30,3 +33,13 @@ def split_glued_marks(nlp: Language) -> None:
     pattern = own.__self__.pattern if own is not None else ""
     combined = "|".join(p for p in (pattern, *GLUED_MARK_INFIXES) if p)
     nlp.tokenizer.infix_finditer = re.compile(combined).finditer
+
+
+HYPHENS = ("-", "\u2011")  # the hyphen and the non-breaking hyphen
+
+
+def in_word_hyphen(t: Token) -> bool:
+    """A hyphen the tokenizer split out of a word, with no space on either side ("co-chairman",
+    "film-maker", "Secretary-General" are three tokens each)."""
+    doc = t.doc
+    return t.text in HYPHENS and not t.whitespace_ and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_

@@ -23,7 +23,9 @@ from pathlib import Path
 
 import pint
 
-_TOKEN = re.compile(r"°\s?[A-Za-z]?|[A-Za-zµμΩ](?:[A-Za-zµμΩ]|\.(?=[A-Za-z]))*\.?[²³]?(?:[23](?!\d|[.,]\d))?")  # "km2." ends a sentence; "A2.5" is no power
+_NOT_A_NUMBER = r"(?!\d|[.,]\d)"  # after a power digit: "km2." ends a sentence; "A2.5" is no power
+_TOKEN = re.compile(rf"°\s?[A-Za-z]?|[A-Za-zµμΩ](?:[A-Za-zµμΩ]|\.(?=[A-Za-z]))*\.?[²³]?(?:[23]{_NOT_A_NUMBER})?")
+RE_POWER = re.compile(rf"[23²³]{_NOT_A_NUMBER}")  # a power written after a unit letter ("m2", "m²")
 _SEP = re.compile(r"\s*/\s*|-|\s+(?:per|an?)\s+|\s+", re.I)
 _POWERS = {"square": "square", "sq": "square", "sq.": "square", "cubic": "cubic", "cu": "cubic", "cu.": "cubic"}
 _SUFFIX_POWERS = {"²": "square", "2": "square", "³": "cubic", "3": "cubic"}

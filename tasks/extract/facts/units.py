@@ -63,7 +63,6 @@ RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
 RE_CURRENCY_IN_BRACKET = re.compile(r"\s*\(\s*[$£€¥]")  # "$204.3m (£109m)": the same money in another currency
 RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
 RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R1.2 million": a name takes no scale
-RE_POWER = re.compile(r"[23²³](?!\d|[.,]\d)")  # a power after a unit letter
 RE_INCHES_AFTER = re.compile(r"\s?(?:1[01]|\d)(?:\.\d+)?[\"”″]")  # 5'11": the feet of a height (0 to 11 inches)
 RE_FEET_BEFORE = re.compile(r"\d['’′]\s?$")  # and its inches
 
@@ -428,7 +427,7 @@ def letter_is_scale(text: str, end: int, letter: str) -> bool:
     end_ch = text[end:end + 1]
     if letter in ("b", "B"):
         return False
-    if RE_POWER.match(text, end):
+    if measures.RE_POWER.match(text, end):
         return False  # "12,000m2", "a 200m² flat": square metres
     if end_ch in ("-", "/", ")") or word in lex().metre_context or RE_PER_TIME.match(text, end):
         return False  # "a 100m-long wall", "30ft (10m)", "the 1500m freestyle", "17m per second"
@@ -861,20 +860,23 @@ def _person_is(site: context.Site, n: Candidate, be: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or not (subj.lower_ in PERSON_PRONOUNS or subj.ent_type_ == "PERSON"):
         return False
-    i = site.dx.index_from(site.ne)
-    doc = site.dx.doc
-    return i >= len(doc) or doc[i].idx >= site.sent_end or doc[i].text in (",", ".", ";") or doc[i].lower_ in lex().age_after_be
+    nxt = _token_after(site)
+    return nxt is None or nxt.text in (",", ".", ";") or nxt.lower_ in lex().age_after_be
 
 
 def _counts_something(site: context.Site) -> bool:
     """A word the number could count comes next ("turned 50 pages")."""
+    nxt = _token_after(site)
+    if nxt is not None and nxt.pos_ == "ADJ" and nxt.lower_ not in ("next", "last", "this") and nxt.i + 1 < len(nxt.doc):
+        nxt = nxt.doc[nxt.i + 1]  # "50 new jobs"; not "turns 50 next month"
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _token_after(site: context.Site) -> Token | None:
+    """The token right after the number, None at the end of its sentence."""
     i = site.dx.index_from(site.ne)
     doc = site.dx.doc
-    if i >= len(doc) or doc[i].idx >= site.sent_end:
-        return False
-    if doc[i].pos_ == "ADJ" and doc[i].lower_ not in ("next", "last", "this"):  # "50 new jobs"; not "turns 50 next month"
-        i += 1
-    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN", "NUM")
+    return doc[i] if i < len(doc) and doc[i].idx < site.sent_end else None
 
 
 def _person_noun(tok: Token) -> bool:

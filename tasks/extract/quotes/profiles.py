@@ -225,8 +225,8 @@ class EntityProfiles:
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
-            first = self.first_pos[e.entity_id] == s
-            subject = _prominent_subject(head) or _inverted_speaker(span) or (e.label == "PERSON" and first and _introduced(head))
+            subject = _prominent_subject(head) or _inverted_speaker(span) \
+                or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))
         for eid, (m, f) in votes.items():

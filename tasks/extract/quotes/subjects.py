@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
 from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
+from tasks.nlp.tokens import in_word_hyphen
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
@@ -73,17 +74,10 @@ def own_subject(ctx: QuoteContext, cur: Token) -> Token | None:
             for pobj in ag.children:
                 if pobj.dep_ == "pobj" and not ctx.quoted(pobj.i):
                     return pobj
-    if subj is not None and _in_word_hyphen(subj):
+    if subj is not None and in_word_hyphen(subj):
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
-
-
-def _in_word_hyphen(t: Token) -> bool:
-    """The hyphen inside a hyphenated word the tokenizer split ("co-chairman")."""
-    doc = t.doc
-    return t.text in ("-", "‑") and not t.whitespace_ and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_ \
-        and doc[t.i - 1].is_alpha and doc[t.i + 1].is_alpha
 
 
 def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
@@ -307,11 +301,10 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
     lo = head.i
     while lo - 1 >= head.left_edge.i:
         t = doc[lo - 1]
-        inword = t.text in ("-", "‑") and not t.whitespace_ and lo - 2 >= 0 and not doc[lo - 2].whitespace_  # Secretary-General
-        if (t.is_punct and not inword) or ctx.quoted(t.i) or t.is_space:
+        if (t.is_punct and not in_word_hyphen(t)) or ctx.quoted(t.i) or t.is_space:  # "Secretary-General" goes on
             break
         lo -= 1
-    while lo - 2 >= 0 and _in_word_hyphen(doc[lo - 1]) and not ctx.quoted(lo - 2):
+    while lo - 2 >= 0 and in_word_hyphen(doc[lo - 1]) and not ctx.quoted(lo - 2):
         lo -= 2  # the first pieces of a hyphenated word the parse split off ("co-" of "co-chairman")
     # "in California Mr Torvalds said": the parse took the place or time closing a phrase before
     # the name into it (a capitalised word follows it: a title, a name)

@@ -10,13 +10,18 @@ from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.speaker import Resolver
 
 
-def speakers(parse, text: str) -> list[tuple]:
+def quote_rows(parse, text: str) -> list[dict]:
+    """Every row of the quotes table for the text, indirect ones included."""
     art, doc = parse(text)
     rows = extract(art, doc, entities.extract(art, doc))
     for r in rows:  # a named speaker has its entity; an unnamed one has none; no speaker, no type
         assert (r["speaker_type"] in ("person", "organisation")) == (r["speaker_entity_id"] is not None)
         assert (r["speaker_type"] is None) == (r["speaker"] is None)
-    return [(r["text"], r["speaker"], r["speaker_type"], r["attribution"]) for r in rows if r["kind"] != "indirect"]
+    return rows
+
+
+def speakers(parse, text: str) -> list[tuple]:
+    return [(r["text"], r["speaker"], r["speaker_type"], r["attribution"]) for r in quote_rows(parse, text) if r["kind"] != "indirect"]
 
 
 def test_descriptions_resolve_to_the_person_the_article_names(parse):
@@ -170,8 +175,7 @@ def test_a_group_speaking_as_one_keeps_its_name_without_an_entity(parse):
     text = ("Harbour tax row\n\nDemocrats say the harbour tax will drive ferry firms away. "
             "\"It is a tax on every island family,\" the Democrats said.\n\n"
             "The mayor, Carla Odum, disagreed. \"The harbour needs the money,\" she said.\n")
-    art, doc = parse(text)
-    rows = extract(art, doc, entities.extract(art, doc))
+    rows = quote_rows(parse, text)
     assert [(r["text"], r["speaker"], r["speaker_type"], r["speaker_entity_id"], r["entity_key"]) for r in rows] == [
         ("the harbour tax will drive ferry firms away", "Democrats", "unnamed", None, None),
         ("It is a tax on every island family,", "Democrats", "unnamed", None, None),
@@ -424,8 +428,7 @@ def test_a_title_inside_a_name_tells_the_gender_and_an_aside_keeps_the_speaker(p
     text = ("Mills\n\nThe mayor, Peter Lund, said a short list of mills was being drawn up. Ms Varga said the city would "
             "sell 200 mills.\n\nA week later, Mr Lund - eager to calm the owners - had said only ten mills would be sold. "
             "Ms Varga disagreed. The list \"will be short and final\", he said.")
-    art, doc = parse(text)
-    rows = extract(art, doc, entities.extract(art, doc))
+    rows = quote_rows(parse, text)
     assert [(r["text"], r["speaker"], r["attribution"]) for r in rows] == [
         ("a short list of mills was being drawn up", "Peter Lund", "reported_speech:description"),
         ("the city would sell 200 mills", "Varga", "reported_speech:name"),
@@ -521,8 +524,7 @@ def test_a_person_introduced_with_a_description_is_who_the_next_pronoun_means(pa
             "Analyst Ann Cole expects a rise. \"Rates will go up,\" she said. That view is shared by Mary Lund, an economist "
             "at a big bank. \"The data are strong,\" she said.\n\n"
             "A spokesman for the casino trade said the rules were meant to calm fears of a \"Harbour Vegas\".")
-    art, doc = parse(text)
-    rows = extract(art, doc, entities.extract(art, doc))
+    rows = quote_rows(parse, text)
     assert [(r["text"], r["speaker"], r["kind"]) for r in rows] == [
         ("It will win,", "Tom Hale", "full"), ("Anything can happen,", "Paul Gray", "full"),
         ("Rates will go up,", "Ann Cole", "full"), ("The data are strong,", "Mary Lund", "full"),
