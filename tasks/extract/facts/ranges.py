@@ -14,6 +14,7 @@ from tasks.extract.facts.lexicon import lex
 from tasks.extract.facts.records import Candidate
 
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|-to-|through|thru)\s*", re.I)
+FROM_UP_TO = re.compile(r"\s+(?:up\s+)?to\s+", re.I)  # "from 450 sq ft up to 900 sq ft": after "from" only
 _NOT_IN_RANGES = ("date", "ordinal", "year", "fraction")
 
 
@@ -58,9 +59,9 @@ def _yearlike(text: str, n: Candidate) -> bool:
 def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], bool] | None) -> list[Candidate] | None:
     """What a and b make together: [range], [season], [] for a score; None if they stay apart."""
     gap = text[a.end:b.start]
-    m = RANGE_SEP.fullmatch(gap)
-    between = re.search(r"(?:^|\W)between\s+$", text[max(0, a.start - 9):a.start], re.I)
     from_ = re.search(r"(?:^|\W)from\s+$", text[max(0, a.start - 6):a.start], re.I)
+    m = RANGE_SEP.fullmatch(gap) or (FROM_UP_TO.fullmatch(gap) if from_ else None)
+    between = re.search(r"(?:^|\W)between\s+$", text[max(0, a.start - 9):a.start], re.I)
     is_and = re.fullmatch(r"\s+and\s+", gap) is not None and between is not None
     dash = m is not None and m.group(0).strip() in ("-", "–", "—")
     if not (m or is_and) or not _compatible(a, b, dash):

@@ -601,7 +601,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
             end = max(end, head.idx + len(head.text))  # "48,000 Armenian drams", "two pounds"
         if kind == "count" and unit is None and head is not None:
             kind, unit, unit_text, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
-        elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion:
+        elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion \
+                and not (n.form == "fraction" and n.of_follows):  # "a third of those polled": a share
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
     unit, scale = _minor_unit(unit)
     below = RE_BELOW_ZERO.match(site.text, end, site.sent_end) if unit in TEMPERATURES and not n.is_range else None

@@ -134,6 +134,7 @@ VALUES = [
     ("The vaulter cleared 1.80m and 4.85m.", [r("1.80m", 1.8, "meter", "m", "quantity"), r("4.85m", 4.85, "meter", "m", "quantity")]),
     # a currency written before a range's first number is the whole range's
     ("The repairs will cost £3-4bn.", [r("£3-4bn", 3e9, "GBP", "£", "money", low=3e9, high=4e9)]),
+    ("Tickets cost from £12 up to £40.", [r("from £12 up to £40", 12.0, "GBP", "£", "money", low=12.0, high=40.0)]),
     # a 4-digit number before a capitalised name is its year
     ("She swam at the 1996 Atlanta Games.", [r("1996", 1996.0, kind="year")]),
     # fractions in words
@@ -141,6 +142,9 @@ VALUES = [
     ("One in every five homes lacks heating.", [r("One in every five homes", 0.2, "home", "homes")]),
     ("Nearly two-thirds of the members agreed.", [r("Nearly two-thirds of the members", 2 / 3, "member", "members", relation="~")]),
     ("Almost half the staff left.", [r("Almost half the staff", 0.5, "staff", "staff", relation="~")]),
+    # a fraction of a pronoun is still a share, though no noun is counted
+    ("About a quarter of them quit, and half of those who stayed moved.",
+     [r("About a quarter", 0.25, relation="~"), r("half", 0.5)]),
     # a fraction of a change, after "by", with no noun after it; an ordinal before a noun is none
     ("The clinic cut its backlog by two-thirds.", [r("two-thirds", 2 / 3)]),
     ("Turnout fell by a third in the east.", [r("a third", 1 / 3)]),

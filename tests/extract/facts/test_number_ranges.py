@@ -32,6 +32,8 @@ def merged(text: str, unit=None, keep_apart=None) -> list[tuple]:
     ("the 2014-15 season", [("2014-15", "year", 2014.0, None, None, None, False)]),
     ("they lost 22-6 away", []),  # a score: a range goes up
     ("from 1998 to 2004", [("from 1998 to 2004", "count", 1998.0, 1998.0, 2004.0, None, True)]),
+    ("from 40 up to 60 seats", [("from 40 up to 60", "count", 40.0, 40.0, 60.0, None, True)]),  # "up to" after "from"
+    ("40 up to 60 seats", [("40", "count", 40.0, None, None, None, False), ("60", "count", 60.0, None, None, None, False)]),
 ])
 def test_pairs(text, expected):
     assert merged(text) == expected
