@@ -22,6 +22,8 @@ EDGE_CONNECTORS = {"of", "and", "&", "for", "the"}
 PERSON_SUFFIX_TITLES = {"MP", "MEP", "QC", "MSP", "AM", "TD"}
 NUMBERED_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # names whose trailing numbers are scores
 OPENER_POS = {"ADP", "VERB", "ADV", "ADJ", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"}
+MONTH_BEFORE = frozenset({"in", "since", "until", "till", "by", "during", "from", "last", "next", "early", "late", "mid",
+                          "before", "after", "through", "this", "of", "to", "between", "and"})
 NUMERIC_TOKEN = re.compile(r"^[+\-]?[\d][\d.,\-/:]*(st|nd|rd|th)?$")
 
 
@@ -114,19 +116,26 @@ def _trim_edges(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bo
     while s < e and (doc[s].text in STRIP_LEAD or doc[s].text.lower() in EDGE_CONNECTORS
                      or (_sentence_opener(doc, s) and not given_name_first(doc, s, e, label, gaz))):
         s += 1
-    while e - s > 1 and doc[s].text in gaz.strip_words:
-        s += 1  # "September Treasury"
+    while e - s > 1 and doc[s].text in gaz.strip_words and not (given_name_first(doc, s, e, label, gaz)
+                                                              and not _month_context(doc, s)):
+        s += 1  # "September Treasury"; not "April Jones"
     e = trim_numbers(doc, s, e, keep_one=label not in NUMBERED_NAMES or not sports)
     k = e
     while k - s > 1 and doc[k - 1].like_num:
         k -= 1
-    if k - s > 1 and doc[k - 1].text in gaz.strip_words:
-        e = k - 1  # "Kyodo December 6": a date after the name
+    if k - s > 1 and doc[k - 1].text in gaz.strip_words and (k < e or (e < len(doc) and doc[e].like_num)
+                                                             or not looks_like_person(doc, s, k, gaz)):
+        e = k - 1  # "Kyodo December 6": a date after the name; not the surname of "Christine May"
     while e - s > 1 and doc[e - 1].is_upper and doc[e - 1].lower_ in gaz.not_names:
         e -= 1  # "WORLD CUP QUALIFIER", "MAJOR LEAGUE STANDINGS"
     while e > s and (doc[e - 1].text in STRIP_TRAIL or doc[e - 1].is_punct or doc[e - 1].text.lower() in EDGE_CONNECTORS):
         e -= 1
     return s, e
+
+
+def _month_context(doc: Doc, i: int) -> bool:
+    """The word at i follows a word that takes a month ("in May", "since April"): a date, not a given name."""
+    return i > 0 and doc[i - 1].lower_ in MONTH_BEFORE
 
 
 def _sentence_opener(doc: Doc, i: int) -> bool:

@@ -15,6 +15,10 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
     ("His friend, Saxon Merrow, agreed with the plan.", [("Saxon Merrow", "PERSON")]),  # not an organisation
     ("He played with songwriter Sergio Pizzorno in Leicester.", [("Sergio Pizzorno", "PERSON"), ("Leicester", "GPE")]),
     ("Will the council act before May?", [("May", "DATE")]),  # a word that opens a question is still no name
+    # a month as a given name or a surname; after a word that takes a month it is the month
+    ("Presenter April Okoro said the show would return.", [("April Okoro", "PERSON")]),
+    ("The councillor, Joan March, said the vote was close.", [("Joan March", "PERSON")]),
+    ("In May Okoro said the vote was close.", [("May", "DATE"), ("Okoro", "PERSON")]),
 ])
 def test_given_names_that_are_words(nlp, text, expected):
     assert people(nlp, text) == expected

@@ -296,8 +296,11 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
             shorts[g.key].org = True
 
 
-def _initials(text: str, connectors: frozenset[str]) -> str:
-    return "".join(w[0] for w in text.replace("-", " ").split() if w[:1].isupper() and w.lower() not in connectors)
+def _initials(text: str, connectors: frozenset[str], spell_caps: bool = False) -> str:
+    """The first letters of the name's capitalised words; with `spell_caps`, a word in capitals
+    gives all its letters ("UK Independence Party" -> "UKIP", "US Airways Group" -> "USAG")."""
+    words = [w for w in text.replace("-", " ").split() if w[:1].isupper() and w.lower() not in connectors]
+    return "".join(w if spell_caps and w.isupper() and w.isalpha() else w[0] for w in words)
 
 
 def _join_defined_acronyms(doc: Doc, order: list[MentionGroup]) -> None:
@@ -323,9 +326,10 @@ def _join_acronyms(order: list[MentionGroup], gaz: Gazetteer) -> None:
     longs: dict[str, MentionGroup] = {}
     for g in order:
         if g.merged_into is None and not g.country and " " in g.key:
-            ini = _initials(g.mentions[0].text, gaz.connectors)
-            if len(ini) >= 2:
-                longs.setdefault(ini, g)
+            for spell_caps in (False, True):
+                ini = _initials(g.mentions[0].text, gaz.connectors, spell_caps)
+                if len(ini) >= 2:
+                    longs.setdefault(ini, g)
     for g in order:
         if g.merged_into is not None or g.country or " " in g.key:
             continue

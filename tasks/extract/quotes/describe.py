@@ -104,7 +104,8 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     so before, or (an epithet) the person in focus."""
     lex = speaker_words()
     if hw in lex.org_nouns:
-        ent = _org_named_inside(r, head) or org_description(r, hw, content, start, r.sent_of[head.i])
+        ent = _org_named_inside(r, head) or _org_earlier_in_sentence(r, head, hw, content) \
+            or org_description(r, hw, content, start, r.sent_of[head.i])
         return named(ent, "description") if ent is not None else None
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
@@ -125,6 +126,19 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if ent is not None:
         return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
+
+
+def _org_earlier_in_sentence(r: Resolver, head: Token, hw: str, content: list[str]) -> Entity | None:
+    """"In a statement from Acme Foods ..., the company denied": for a word that stands for
+    the organisation in focus (lexicon focus_orgs), the one organisation named earlier in the
+    same sentence, outside quotes (none when two are: which one is meant is not told)."""
+    lex = speaker_words()
+    if hw not in lex.focus_orgs or any(k.startswith("@") for k in description_words(content)):
+        return None
+    sent = head.sent
+    orgs = {e.entity_id: e for ms, _, e in r.profiles.mentions_in(sent.start_char, r.doc[head.left_edge.i].idx)
+            if e.label == "ORG" and not r.quoted(ms)}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def _org_named_inside(r: Resolver, head: Token) -> Entity | None:
@@ -322,7 +336,20 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
     ref = _introduced_with(r, head) if whose == "org" else None
     if ref is None:
         ref = _in_focus(r, start, whose)
+    if ref is None and whose == "org":
+        ref = _speaker_just_before(r, start, r.sent_of[head.i])
     return r.referent_resolution(ref, "description") if ref is not None else None
+
+
+def _speaker_just_before(r: Resolver, before: int, sent: int) -> Referent | None:
+    """`An unnamed spokesperson denied it, insisting: "...". The statement added: "..."`: with no
+    organisation in focus, a statement is the last speaker's when they spoke in this sentence or
+    the one before (named or not)."""
+    for ref in reversed(r.referents):
+        if ref.pos >= before or r.quoted(ref.pos) or not ref.speaker:
+            continue
+        return ref if sent - ref.sent <= 1 and (ref.entity is not None or ref.name) else None
+    return None
 
 
 def _introduced_with(r: Resolver, head: Token) -> Referent | None:

@@ -33,6 +33,8 @@ def test_initials_skip_connectors_and_split_hyphens():
     assert _initials("Kurdistan Democratic Party", connectors) == "KDP"
     assert _initials("Bank of Northern Ireland", connectors) == "BNI"
     assert _initials("Anglo-Irish Bank", connectors) == "AIB"
+    assert _initials("UK Independence Party", connectors) == "UIP"
+    assert _initials("UK Independence Party", connectors, spell_caps=True) == "UKIP"  # a word in capitals gives its letters
 
 
 def test_surname_and_full_name_are_one_person(ents_of, table):
@@ -81,6 +83,11 @@ def test_acronym_joins_its_expansion(ents_of, table):
         "Kurdistan Democratic Party": ("ORG", ["KDP", "Kurdistan Democratic Party"], None, ["Kurdistan Democratic Party", "KDP", "KDP"]),
         "Baghdad": ("GPE", ["Baghdad"], None, ["Baghdad"]),
     }
+
+
+def test_acronym_spelling_a_word_in_capitals_joins_its_expansion(ents_of, table):
+    art, idx = ents_of("The EU Fisheries Council met in Brussels on Monday.\nThe EUFC said quotas would fall.")
+    assert idx.by_name("EUFC").name == "EU Fisheries Council"
 
 
 def test_name_and_numbered_name_are_one_entity(seed):

@@ -529,3 +529,24 @@ def test_a_person_introduced_with_a_description_is_who_the_next_pronoun_means(pa
         ("It will win,", "Tom Hale", "full"), ("Anything can happen,", "Paul Gray", "full"),
         ("Rates will go up,", "Ann Cole", "full"), ("The data are strong,", "Mary Lund", "full"),
         ("the rules were meant to calm fears of a \"Harbour Vegas\"", "the spokesman for the casino trade", "indirect")]
+
+
+def test_a_statement_with_no_organisation_in_focus_is_the_last_speaker_s(parse):
+    """An unnamed spokesperson who just spoke made "the statement" that goes on."""
+    text = ("Ground row\n\nA Rovers club spokesperson denied the claim, insisting: \"He never said it.\" "
+            "The statement added: \"It was a joke made by somebody else.\"")
+    assert speakers(parse, text) == [
+        ("He never said it.", "the Rovers club spokesperson", "unnamed", "cue_above:description"),
+        ("It was a joke made by somebody else.", "the Rovers club spokesperson", "unnamed", "cue_above:description"),
+    ]
+
+
+def test_the_company_is_the_one_organisation_named_earlier_in_its_sentence(parse):
+    """"In a statement from Acme Foods ..., the company denied": Acme, though another firm was
+    described as a firm more recently."""
+    text = ("Campaign dropped\n\nAcme Foods began a campaign in May. Research firm Datalink found that the campaign was failing. "
+            "In a statement from Acme Foods announcing the end of the scheme, the company denied that this was its fault. "
+            "\"Nothing suggests that the campaign failed,\" it said.")
+    assert speakers(parse, text) == [
+        ("Nothing suggests that the campaign failed,", "Acme Foods", "organisation", "cue_after:pronoun"),
+    ]
