@@ -46,6 +46,7 @@ class NumberLex:
     re_ratio: re.Pattern  # "one in four", "1 in every 5", "two out of three"
     re_multiplier: re.Pattern  # "fivefold", "tenfold"
     re_share_noun: re.Pattern  # " stake", " share": after a fraction ("a one-fifth stake"), a share of something
+    half_parts: frozenset[str]  # "the second half", "the other half": a part, not a share
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ def lex() -> NumberLex:
         re_ratio=_ratio_pattern(cardinals),
         re_multiplier=re.compile(rf"(?<![\w-])(?P<n>{alternation(cardinals)})-?fold(?![\w-])", re.I),
         re_share_noun=re.compile(rf"\s+(?:{alternation(w['share_nouns'])})\b", re.I),
+        half_parts=frozenset(w["half_parts"]),
     )
 
 

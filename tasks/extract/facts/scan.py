@@ -45,6 +45,7 @@ RE_DIGIT_FRACTION = re.compile(r"(?<![\w./,])(?:(?P<w>\d+)\s+)?(?P<a>\d)/(?P<b>\
 RE_AND_HALF = re.compile(r"(?:\s+and\s+a\s+half|-and-a-half)(?![\w])", re.I)
 RE_OF_A_SCALE = re.compile(r"\s+of\s+(?:a|an|one)\s+(hundred|thousand|million|billion|trillion|dozen)(?![\w])", re.I)
 RE_OF_A = re.compile(r"\s+of\s+(?:a|an|one)\s+", re.I)
+RE_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")  # the word right before a position (searched up to it)
 RE_HALF_A = re.compile(r"\s+an?\s+", re.I)
 
 
@@ -171,6 +172,9 @@ def _word_fraction(text: str, lx: NumberLex, m: re.Match) -> Candidate | None:
     """The fraction matched by `m`, or None when the words are not one ("the second half", "a fifth consecutive win")."""
     share = False
     if m.group("half") or m.group("by_half"):
+        before = RE_WORD_BEFORE.search(text[max(0, m.start() - 24):m.start()])
+        if m.group("half") and before is not None and before.group(1).lower() in lx.half_parts:
+            return None  # "the second half of 2004", "the other half": a part, not a share
         val = 0.5
     else:
         n_word = m.group("n").lower()
