@@ -34,6 +34,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_surnames(doc, order, gaz)
     _join_numbered_names(order)
     _join_company_short_names(order, gaz)
+    _join_owner_prefixed_names(order)
     _join_defined_acronyms(doc, order)
     _join_acronyms(order, gaz)
     roots = [g for g in order if g.merged_into is None]
@@ -294,6 +295,22 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
         if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g:
             g.merged_into = shorts[g.key]
             shorts[g.key].org = True
+
+
+def _join_owner_prefixed_names(order: list[MentionGroup]) -> None:
+    """"Radio 1" -> "BBC Radio 1", "World Service" -> "BBC World Service": an organisation's name of
+    two words or more joins the same name after an owner's acronym in capitals."""
+    longs: dict[str, MentionGroup] = {}
+    for g in order:
+        words = g.mentions[0].text.split()
+        if g.merged_into is None and not g.country and len(words) >= 3 and words[0].isupper() and words[0].isalpha() \
+                and 2 <= len(words[0]) <= 5 and majority_label(g.mentions) == "ORG":
+            longs.setdefault(" ".join(words[1:]).lower(), g)
+    for g in order:
+        long = longs.get(g.key)
+        if long is not None and long is not g and g.merged_into is None and not g.country \
+                and majority_label(g.mentions) == "ORG" and long.root() is not g:
+            g.merged_into = long
 
 
 def _initials(text: str, connectors: frozenset[str], spell_caps: bool = False) -> str:

@@ -9,7 +9,8 @@ when none has its own, the first piece's (carried) attribution goes on to the ot
 Then, in text order, each kept quote whose attribution names no speaker takes one from:
   1. an attributed quote of its own paragraph, nearest before it first, then one after it in
      its own sentence (a partial quote only from its own sentence; a quote carried itself or
-     attributed only to a clause's subject does not pass its speaker on);
+     attributed only to a clause's subject does not pass its speaker on, except to a full quote
+     that follows it with no words of the writer between);
   2. for a full quote opening its paragraph (or continuing an open quotation): the nearest
      attributed quote of the last CARRY_PARAGRAPHS paragraphs before it, unless a paragraph
      about someone else came between (`Carter said that ...` / `"..."`): then that
@@ -81,6 +82,8 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
     sp = q.span
     partial = q.kind == "partial"
     src = _source_in_paragraph(ctx, quotes, k)
+    if src is None and not partial:
+        src = _run_before(ctx, quotes, k)
     if src is None and not partial and (sp.continues or opens_paragraph(ctx.text, sp, ctx.art.paragraphs)):
         src = _source_in_previous_paragraphs(quotes, k)
         if src is not None and not sp.continues and (quotes[src].span.para < sp.para - 1 or quotes[src].kind == "partial"):
@@ -93,6 +96,18 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
     if src is None:
         return None if partial else previous_paragraph_subject(ctx, k)
     return carried_from(quotes, k, src)
+
+
+def _run_before(ctx: QuoteContext, quotes: list[Quote], k: int) -> int | None:
+    """`"Hiring was weaker than forecast." "Factories are hiring again."`: a full quote right after
+    another of its paragraph, with no words of the writer between, goes on with its speaker
+    (however that quote got it)."""
+    if k == 0:
+        return None
+    prev, sp = quotes[k - 1], quotes[k].span
+    if prev.span.para != sp.para or not prev.kept or prev.kind == "partial" or prev.att is None or prev.att.head is None:
+        return None
+    return k - 1 if not ctx.text[prev.span.outer_end:sp.open].strip() else None
 
 
 def _source_in_paragraph(ctx: QuoteContext, quotes: list[Quote], k: int) -> int | None:

@@ -272,6 +272,8 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         lo = c.left_edge.i
         if c.dep_ == "appos" and not r.quoted(c.idx) and lo - head.i <= APPOSITION_GAP and (r.doc[lo - 1].text == "," or lo == head.i + 1):
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
+            if e is None:  # "Director of Public Prosecutions, Ken Macdonald QC,": the parse made the letters the head
+                e = next((m for _, _, m in r.profiles.mentions_in(r.doc[lo].idx, c.idx + len(c.text))), None)
             if e is not None and e.label in labels:
                 return e
     if head.dep_ == "appos" and head.head.i < head.i and not r.quoted(head.head.idx):
@@ -322,6 +324,8 @@ def names_utterance(head: Token) -> bool:
     """The speaker's words are what someone said or wrote ("the statement", "his remarks"), of
     whatever part of speech the tagger made them."""
     lex = speaker_words()
+    if head.pos_ == "PROPN" or any(c.like_num for c in head.children):
+        return False  # a named or numbered part of a text ("Section 5"), not something someone said
     return head.lower_.rstrip(".") in lex.utterances or head.lemma_.lower() in lex.utterances
 
 

@@ -550,3 +550,43 @@ def test_the_company_is_the_one_organisation_named_earlier_in_its_sentence(parse
     assert speakers(parse, text) == [
         ("Nothing suggests that the campaign failed,", "Acme Foods", "organisation", "cue_after:pronoun"),
     ]
+
+
+def test_a_description_with_a_name_and_letters_in_apposition_is_that_person(parse):
+    """"Director of Public Prosecutions, Ken Mactavish QC, who sits on the council, said": the
+    parse hangs the name on "QC"; the person is still the one named in apposition."""
+    text = ("Sentencing\n\nIn a statement Lord Wolf said: \"I have no doubt.\" Director of Public Prosecutions, "
+            "Ken Mactavish QC, who sits on the council, said the rule was set by parliament. "
+            "\"The guideline brings clarity,\" he said.")
+    assert speakers(parse, text) == [
+        ("I have no doubt.", "Wolf", "person", "cue_above:name"),
+        ("The guideline brings clarity,", "Ken Mactavish", "person", "cue_after:pronoun"),
+    ]
+
+
+def test_the_station_and_a_short_name_are_the_owner_prefixed_broadcaster(parse):
+    """"Radio 4" is "BBC Radio 4"; "the station" is the organisation whose name says it is one."""
+    text = ("Show returns\n\nThe late DJ's BBC Radio 4 show returns next week. Radio 4 said it would rise to the "
+            "\"challenge\". The hosts were chosen for their \"deep knowledge\", the station said.")
+    assert speakers(parse, text) == [
+        ("challenge", "BBC Radio 4", "organisation", "cue_above:name"),
+        ("deep knowledge", "BBC Radio 4", "organisation", "cue_after:description"),
+    ]
+
+
+def test_a_full_quote_right_after_another_goes_on_with_its_speaker(parse):
+    """Two quotes with no words of the writer between them: one speaker, even when the first was carried."""
+    text = ("Jobs data\n\n\"It was a decent report,\" said Mark Nolan, analyst at Baxter Bank.\n\n"
+            "\"Hiring was weaker than forecast, but we had upward revisions.\" \"Factories are hiring again.\" "
+            "That means rates will rise.")
+    assert speakers(parse, text) == [
+        ("It was a decent report,", "Mark Nolan", "person", "cue_after:name"),
+        ("Hiring was weaker than forecast, but we had upward revisions.", "Mark Nolan", "person", "carried:name"),
+        ("Factories are hiring again.", "Mark Nolan", "person", "carried:name"),
+    ]
+
+
+def test_a_section_of_proposals_speaks_for_the_body_that_issued_them(parse):
+    text = ("Sentencing row\n\nThere was an outcry when the Sentencing Council published its plans. In revised proposals "
+            "from the Sentencing Council, the section on theft said cuts would have to be \"weighed carefully\" by a judge.")
+    assert speakers(parse, text) == [("weighed carefully", "Sentencing Council", "organisation", "cue_above:description")]
