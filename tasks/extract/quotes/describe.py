@@ -93,6 +93,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         res = _definite(r, head, hw, content, start, said)
         if res is not None:
             return res
+    if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
+        ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
+        if ent is not None:
+            return named(ent, "description")
     name = proper_name(r, head)
     if name is not None:  # a name the entities table does not hold: no entity, so "unnamed" for speaker_type
         return Resolution(None, name, "name", "unnamed")

@@ -44,11 +44,17 @@ GROUP_PRONOUNS = ("those", "others", "some", "many")  # with words after them, a
 def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Reported]) -> None:
     """Set the resolution of every kept quote and reported clause that names a speaker, in
     text order (at equal offsets reported speech first); carried quotes last, from their source."""
+    sources = _according_to_people(resolver)
     order = sorted([(q.span.start, "q", k) for k, q in enumerate(quotes) if q.kept]
-                   + [(r.start, "i", n) for n, r in enumerate(reported)])
+                   + [(r.start, "i", n) for n, r in enumerate(reported)] + [(t.idx, "a", n) for n, t in enumerate(sources)])
     carried: list[Quote] = []
     by_words: dict[tuple[int, int], Resolution] = {}  # the same speaker words name the same speaker
     for _, what, k in order:
+        if what == "a":  # a person the writer cites with "according to": a referent, not a row
+            head = sources[k]
+            start = resolver.doc[head.left_edge.i].idx
+            resolver.note_speaker(start, head, resolver.resolve(start, head.idx + len(head.text), head))
+            continue
         item = quotes[k] if what == "q" else reported[k]
         att = item.att
         if att is None or att.head is None:
@@ -65,6 +71,18 @@ def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Rep
         resolver.note_speaker(att.speaker_start, att.head, item.resolution)
     for item in carried:  # text order: a source carried itself (from an earlier paragraph) is resolved first
         item.resolution = quotes[item.att.source].resolution
+
+
+def _according_to_people(resolver: Resolver) -> list[Token]:
+    """The people the writer's own words cite with "according to" ("..., according to an ntl
+    spokesman, are in a better position"), outside quotations: speakers a later "he said" may
+    mean, though no quotation or reported clause of theirs makes a row."""
+    out = []
+    for t in resolver.doc:
+        if t.lower_ == "according" and t.i + 1 < len(resolver.doc) and resolver.doc[t.i + 1].lower_ == "to" \
+                and not resolver.quoted(t.idx):
+            out += [c for c in resolver.doc[t.i + 1].children if c.dep_ == "pobj" and names_a_person(c)]
+    return out
 
 
 # nationalities, religious and political groups ("the Tories say", "Democrats argued"): many

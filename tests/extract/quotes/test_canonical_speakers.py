@@ -590,3 +590,23 @@ def test_a_section_of_proposals_speaks_for_the_body_that_issued_them(parse):
     text = ("Sentencing row\n\nThere was an outcry when the Sentencing Council published its plans. In revised proposals "
             "from the Sentencing Council, the section on theft said cuts would have to be \"weighed carefully\" by a judge.")
     assert speakers(parse, text) == [("weighed carefully", "Sentencing Council", "organisation", "cue_above:description")]
+
+
+def test_he_after_according_to_a_spokesman_is_that_spokesman(parse):
+    """A person the writer cites with "according to" is the "he" of the next quote, not a firm."""
+    text = ("Broadband\n\nFastnet will trial a faster service in the summer. Cable firms Linkco and Wirex are bound to raise "
+            "speeds and, according to a Linkco spokesman, are in a better position than rivals. "
+            "\"Their network is limited compared to cable,\" he said.")
+    assert speakers(parse, text) == [
+        ("Their network is limited compared to cable,", "the Linkco spokesman", "unnamed", "cue_after:pronoun"),
+    ]
+
+
+def test_an_indefinite_description_in_the_lede_is_the_person_named_next(parse):
+    """"..., a Labour backbencher has said." then "Dan Wyle said": one person."""
+    text = ("Campaign row\n\nThe Tories have been \"a lot smarter\" in the campaign, a Labour backbencher has said.\n\n"
+            "Dan Wyle said the long campaign \"turned off voters\".")
+    assert speakers(parse, text) == [
+        ("a lot smarter", "Dan Wyle", "person", "cue_after:description"),
+        ("turned off voters", "Dan Wyle", "person", "cue_above:name"),
+    ]
