@@ -19,6 +19,7 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
     ("Presenter April Okoro said the show would return.", [("April Okoro", "PERSON")]),
     ("The councillor, Joan March, said the vote was close.", [("Joan March", "PERSON")]),
     ("In May Okoro said the vote was close.", [("May", "DATE"), ("Okoro", "PERSON")]),
+    ("Rapper Kay-Jay signed with the label.", [("Kay-Jay", "PERSON")]),  # a title before the name is not part of it
 ])
 def test_given_names_that_are_words(nlp, text, expected):
     assert people(nlp, text) == expected

@@ -123,21 +123,23 @@ MAX_ASIDE_TOKENS = 25  # the longest dash aside looked through
 def _name_before_aside(ctx: QuoteContext, v: Token, subj: Token | None) -> Token | None:
     """`Mr Brandt - eager to calm the markets - had said ...`: a cue right after a dash aside (its
     auxiliaries between) whose parse found no subject, or one inside the aside, is said by the
-    person named right before the opening dash."""
+    person named right before the opening dash; after an aside between commas (`Dr Gibb, on his
+    first day after Jane Holt was sacked, admitted ...`), when the parse found the subject inside it."""
     doc = ctx.doc
     sent = ctx.sent_of[v.i]
     close = v.i - 1
     while close >= 0 and doc[close].pos_ in ("AUX", "PART") and doc[close].dep_ in ("aux", "neg"):
         close -= 1
-    if close <= 0 or doc[close].text not in DASHES:
+    if close <= 0 or doc[close].text not in DASHES + (",",):
         return None
+    marks = DASHES if doc[close].text in DASHES else (",",)
     opening = close - 1
-    while opening >= 0 and close - opening <= MAX_ASIDE_TOKENS and ctx.sent_of[opening] == sent and doc[opening].text not in DASHES:
+    while opening >= 0 and close - opening <= MAX_ASIDE_TOKENS and ctx.sent_of[opening] == sent and doc[opening].text not in marks:
         opening -= 1
-    if opening <= 0 or doc[opening].text not in DASHES or ctx.sent_of[opening] != sent:
+    if opening <= 0 or doc[opening].text not in marks or ctx.sent_of[opening] != sent:
         return None
-    if subj is not None and not (opening < subj.i < close):
-        return None
+    if (subj is not None or marks == (",",)) and not (subj is not None and opening < subj.i < close):
+        return None  # (between commas only a subject the parse found inside the aside is put right)
     name = doc[opening - 1]
     if ctx.quoted(name.i) or not (name.ent_type_ == "PERSON" or known_person(ctx, name)):
         return None

@@ -610,3 +610,4 @@ def test_an_indefinite_description_in_the_lede_is_the_person_named_next(parse):
         ("a lot smarter", "Dan Wyle", "person", "cue_after:description"),
         ("turned off voters", "Dan Wyle", "person", "cue_above:name"),
     ]
+

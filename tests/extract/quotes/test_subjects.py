@@ -63,3 +63,18 @@ def test_a_place_or_day_closing_a_phrase_before_the_name_is_not_part_of_the_ment
     name; the mention starts after it."""
     ctx = quote_context("Harbour\n\nIn a statement issued on Wednesday Mr Reilly said the quay would be part of his vision.")
     assert words(ctx, S.mention_span(ctx, tok(ctx, "Reilly"))) == "Mr Reilly"
+
+
+def test_a_subject_the_parse_found_inside_an_aside_between_commas_gives_way_to_the_name_before_it(quote_context):
+    """`Dr Brian Gibb, on his first day after Jane Holt was sacked, admitted ...`: when the parse
+    hangs "admitted" on "sacked" (as it does in some articles), the speaker is still the name
+    before the aside, not the subject inside it."""
+    ctx = quote_context("Minister\n\nDr Brian Gibb, on his first day after Jane Holt was sacked, admitted the lists were long.")
+    admitted, sacked, gibb, holt = tok(ctx, "admitted"), tok(ctx, "sacked"), tok(ctx, "Gibb"), tok(ctx, "Holt")
+    assert S.subject_of(ctx, admitted).text == "Gibb"  # the parse as the model makes it here
+    # the parse some articles get: "sacked" the root with both names as its subjects, "admitted" a loose dependent
+    sacked.head, sacked.dep_ = sacked, "ROOT"
+    admitted.head, admitted.dep_ = sacked, "dep"
+    gibb.head, gibb.dep_ = sacked, "nsubjpass"
+    holt.head, holt.dep_ = sacked, "nsubjpass"
+    assert S.subject_of(ctx, admitted).text == "Gibb"
