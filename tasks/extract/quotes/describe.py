@@ -139,9 +139,20 @@ def _org_earlier_in_sentence(r: Resolver, head: Token, hw: str, content: list[st
     lex = speaker_words()
     if hw not in lex.focus_orgs or any(k.startswith("@") for k in description_words(content)):
         return None
-    sent = head.sent
-    orgs = {e.entity_id: e for ms, _, e in r.profiles.mentions_in(sent.start_char, r.doc[head.left_edge.i].idx)
-            if e.label == "ORG" and not r.quoted(ms)}
+    return _one_org_before_in_sentence(r, head)
+
+
+def _one_org_before_in_sentence(r: Resolver, head: Token) -> Entity | None:
+    """The one organisation the sentence names as a source or an owner before the words headed by
+    `head` ("a statement from X", "proposals by X", "X's prototypes"), outside quotes; not one the
+    sentence is only about ("the use of RFID tags, a survey found")."""
+    orgs = {}
+    for ms, me, e in r.profiles.mentions_in(head.sent.start_char, r.doc[head.left_edge.i].idx):
+        root = r.doc[bisect.bisect_right(r.doc, me - 1, key=lambda t: t.idx) - 1]  # the mention's last token
+        while root.dep_ == "compound" and root.head.i > root.i:
+            root = root.head
+        if e.label == "ORG" and not r.quoted(ms) and (root.dep_ == "poss" or root.dep_ == "pobj" and root.head.lower_ in ("from", "by")):
+            orgs[e.entity_id] = e
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
@@ -268,13 +279,16 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
     after its head ("said eighth seed Agassi"); also when the parse hung the name on the
     description's last noun ("the BBC's correspondent in Jakarta, Rachel Harvey, told")."""
     kids = list(head.children)
-    for c in kids:
-        if c.dep_ == "prep":
-            kids += [x for o in c.children if o.dep_ == "pobj" for x in o.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"]
+    nouns = [head]
+    for _ in range(3):  # down the description's "of" phrases: "director of the Victims of Crime Trust, Norman Brennan,"
+        nouns = [o for n in nouns for c in n.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+        kids += [x for o in nouns for x in o.children if x.dep_ in ("appos", "npadvmod") and x.ent_type_ == "PERSON"]
     labels = ("PERSON",) if personlike(head) and head.pos_ != "PROPN" else NAME_LABELS
     for c in kids:
         lo = c.left_edge.i
-        if c.dep_ == "appos" and not r.quoted(c.idx) and lo - head.i <= APPOSITION_GAP and (r.doc[lo - 1].text == "," or lo == head.i + 1):
+        if c.dep_ not in ("appos", "npadvmod") or (c.dep_ == "npadvmod" and c.ent_type_ != "PERSON") or r.quoted(c.idx):
+            continue
+        if lo - head.i <= APPOSITION_GAP and (r.doc[lo - 1].text == "," or lo == head.i + 1):
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
             if e is None:  # "Director of Public Prosecutions, Ken Macdonald QC,": the parse made the letters the head
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[lo].idx, c.idx + len(c.text))), None)
@@ -341,6 +355,9 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
     if res is not None:
         return res
     whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
+    ent = _one_org_before_in_sentence(r, head) if whose == "org" else None
+    if ent is not None:  # "In proposals from the Sentencing Council, the section on theft said"
+        return named(ent, "description")
     ref = _introduced_with(r, head) if whose == "org" else None
     if ref is None:
         ref = _in_focus(r, start, whose)

@@ -99,6 +99,8 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
             return prev  # "footage of Hillary Clinton asking, ..."
     subj = _climb_to_subject(ctx, v)
     aside = _name_before_aside(ctx, v, subj)
+    if aside is None and v.dep_ == "conj" and v.head.i < v.i and not own_subject(ctx, v):
+        aside = _name_before_aside(ctx, v.head, subj)  # "..., admitted "X" but insisted "Y"": the first verb's
     if aside is not None:
         return aside
     if subj is not None:

@@ -611,3 +611,22 @@ def test_an_indefinite_description_in_the_lede_is_the_person_named_next(parse):
         ("turned off voters", "Dan Wyle", "person", "cue_above:name"),
     ]
 
+
+
+def test_a_name_in_apposition_after_nested_of_phrases_is_the_description_s(parse):
+    """"director of the Friends of Rail Trust, Nora Bright,": the name hangs on the last noun of the "of" phrases."""
+    text = ("Rail row\n\nThere was an outcry when the council led by Lord Wolf published its plans.\n\n"
+            "But director of the Friends of Rail Trust, Nora Bright, accused Lord Wolf of having an "
+            "\"arrogant contempt for travellers\".")
+    assert speakers(parse, text) == [("arrogant contempt for travellers", "Nora Bright", "person", "cue_above:description")]
+
+
+def test_a_part_of_a_document_speaks_for_the_one_body_its_sentence_names(parse):
+    """"In revised proposals from the Harbour Board, the section on fees said": the board, not the
+    organisation that spoke before."""
+    text = ("Fees row\n\nThe Boat Owners Association said the plan would be \"a disaster\".\n\n"
+            "In revised proposals from the Harbour Board, the section on fees said rises would be \"weighed carefully\".")
+    assert speakers(parse, text) == [
+        ("a disaster", "Boat Owners Association", "organisation", "cue_above:name"),
+        ("weighed carefully", "Harbour Board", "organisation", "cue_above:description"),
+    ]

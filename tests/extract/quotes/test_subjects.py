@@ -69,7 +69,8 @@ def test_a_subject_the_parse_found_inside_an_aside_between_commas_gives_way_to_t
     """`Dr Brian Gibb, on his first day after Jane Holt was sacked, admitted ...`: when the parse
     hangs "admitted" on "sacked" (as it does in some articles), the speaker is still the name
     before the aside, not the subject inside it."""
-    ctx = quote_context("Minister\n\nDr Brian Gibb, on his first day after Jane Holt was sacked, admitted the lists were long.")
+    ctx = quote_context("Minister\n\nDr Brian Gibb, on his first day after Jane Holt was sacked, admitted the lists were long "
+                        "but insisted the basics were sound.")
     admitted, sacked, gibb, holt = tok(ctx, "admitted"), tok(ctx, "sacked"), tok(ctx, "Gibb"), tok(ctx, "Holt")
     assert S.subject_of(ctx, admitted).text == "Gibb"  # the parse as the model makes it here
     # the parse some articles get: "sacked" the root with both names as its subjects, "admitted" a loose dependent
@@ -78,3 +79,4 @@ def test_a_subject_the_parse_found_inside_an_aside_between_commas_gives_way_to_t
     gibb.head, gibb.dep_ = sacked, "nsubjpass"
     holt.head, holt.dep_ = sacked, "nsubjpass"
     assert S.subject_of(ctx, admitted).text == "Gibb"
+    assert S.subject_of(ctx, tok(ctx, "insisted")).text == "Gibb"  # the verb joined to it by "but" too
