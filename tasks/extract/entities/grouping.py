@@ -9,7 +9,8 @@
      "Pande said she ...") when the model took both names for an organisation or a place; a
      single name the text marks as a person ("Mr Lebed", "Duran , 45 ,") is a person;
   3. "Nord Stream" joins "Nord Stream 2"; a company's short name joins its full name ("Cofinec"
-     -> "Cofinec S.A."); an acronym defined in brackets joins the name before it ("Asset Purchase
+     -> "Cofinec S.A."), a broadcaster's its owner-prefixed one ("Radio 1" -> "BBC Radio 1"), a
+     body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England"); an acronym defined in brackets joins the name before it ("Asset Purchase
      Programme ( APP )"), any other the name whose initials it spells ("KDP").
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_numbered_names(order)
     _join_company_short_names(order, gaz)
     _join_owner_prefixed_names(order)
+    _join_head_word_names(doc, order, gaz)
     _join_defined_acronyms(doc, order)
     _join_acronyms(order, gaz)
     roots = [g for g in order if g.merged_into is None]
@@ -295,6 +297,25 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
         if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g:
             g.merged_into = shorts[g.key]
             shorts[g.key].org = True
+
+
+def _join_head_word_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"the Bank" -> "Bank of England", "the Commission" -> "European Commission": a one-word
+    organisation named by its head noun after "the" (an organisation head word) joins the one longer
+    organisation name in the article that opens or ends with that word."""
+    longs: dict[str, list[MentionGroup]] = {}
+    for g in order:
+        words = g.mentions[0].text.split()
+        if g.merged_into is None and not g.country and len(words) >= 2 and majority_label(g.mentions) == "ORG":
+            for w in {words[0], words[-1]}:
+                if w in gaz.org_heads:
+                    longs.setdefault(w.lower(), []).append(g)
+    for g in order:
+        cands = longs.get(g.key, [])
+        if g.merged_into is None and not g.country and " " not in g.key and len(cands) == 1 and cands[0] is not g \
+                and g.mentions[0].text in gaz.org_heads and cands[0].root() is not g \
+                and any(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in g.mentions):  # not "an Act of Parliament"
+            g.merged_into = cands[0]
 
 
 def _join_owner_prefixed_names(order: list[MentionGroup]) -> None:

@@ -23,7 +23,7 @@ from tasks.extract.entities.grouping import entity_groups
 from tasks.extract.entities.keys import entity_key
 from tasks.extract.entities.mentions import MentionGroup
 from tasks.extract.entities.repeats import add_untagged_repeats
-from tasks.extract.entities.roles import description_score, find_roles, parse_description
+from tasks.extract.entities.roles import description_score, find_roles, parse_description, person_apposition
 from tasks.model import Article
 from tasks.nlp.gazetteer import Gazetteer, gazetteer
 from tasks.nlp.sentences import sentence_index
@@ -137,6 +137,9 @@ def extract(art: Article, doc: Doc) -> EntityIndex:
     groups = entity_groups(doc, gaz)
     labels = {g: canonical_label(g) for g in groups}  # decided before the repeats join, which take the label
     add_untagged_repeats(doc, groups, labels)
+    for g in groups:  # "G Money, a presenter on 1Xtra,": a person, though the model took the name for a body
+        if labels.get(g) in ("ORG", "PRODUCT", "WORK_OF_ART") and any(person_apposition(doc, m.start, m.end, gaz) for m in g.mentions):
+            labels[g] = "PERSON"
     groups.sort(key=lambda g: g.first)
     for g in groups:
         idx.entities.append(_entity(art, doc, g, labels[g], f"{art.article_id}:{len(idx.entities)}", gaz))

@@ -127,6 +127,22 @@ def _premodifier_start(doc: Doc, start: int, end: int) -> int:
     return j + 1
 
 
+# title words that also describe an organisation or a team ("the market leader", "the host broadcaster")
+TITLES_FOR_BODIES_TOO = frozenset({"leader", "head", "chief", "star", "champion", "winner", "legend", "rival", "veteran",
+                                   "producer", "executive", "host", "official", "officials", "representative", "seed", "forward",
+                                   "banker", "trader", "investor", "tycoon", "negotiator", "mediator", "campaigner"})
+
+
+def person_apposition(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
+    """'G Money, a presenter on the station, ...': a name followed by an apposition headed by a
+    person's title word, so a person, whatever the model tagged."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    root = doc[start:end].root
+    return any(c.dep_ == "appos" and c.i > end and c.left_edge.i == end + 1 and c.pos_ == "NOUN" and c.lower_ in gaz.titles
+               and c.lower_ not in TITLES_FOR_BODIES_TOO and doc[end + 1].lower_ in ("a", "an", "the") for c in root.children)
+
+
 def _apposition(doc: Doc, start: int, end: int, gaz: Gazetteer) -> str | None:
     """'Victoria Nuland, a senior US State Department official, ...' -> 'senior US State Department official'."""
     if end >= len(doc) or doc[end].text != ",":

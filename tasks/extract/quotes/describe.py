@@ -67,6 +67,7 @@ INDEFINITE = ("a", "an", "another", "one")  # made "the" in an unnamed speaker's
 _AGE = re.compile(r"\d+-year-old")
 _COMMA = re.compile(r" ?, ")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+NAMED_KINDS = ("party", "club", "team", "union")  # bodies whose names say what they are: never just the body last named
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
 FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
@@ -542,7 +543,16 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
         ref = _in_focus(r, before, "org")
         if ref is not None and sent - ref.sent <= FOCUS_SENTENCES:
             best = ref.entity
+        elif hw not in NAMED_KINDS:  # "A spokesman for Reporters Without Borders ... "...," the organisation said"
+            best = _one_org_just_named(r, before, sent)
     return best
+
+
+def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:
+    """The one organisation named (outside quotes) in sentence `sent` before `before` or in the sentence before it."""
+    orgs = {e.entity_id: e for ms, _, e in r.profiles.mentions_in(0, before)
+            if e.label == "ORG" and not r.quoted(ms) and sent - r.sent_of[r.doc[bisect.bisect_right(r.doc, ms, key=lambda t: t.idx) - 1].i] <= 1}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:

@@ -289,6 +289,9 @@ class EntityProfiles:
                 if lw in ("her", "hers", "herself"):
                     v[1] += 1
                     break
+                if lw in ("he", "she") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i:
+                    v[0 if lw == "he" else 1] += 1  # "Beverley Knight said she sang": the subject of what she said
+                    break
 
     # ---- lookups -------------------------------------------------------------------------------
     def entity_at(self, start: int, end: int, prefer: int | None = None) -> Entity | None:

@@ -346,6 +346,10 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
     for c in head.children:
         if c.dep_ == "prep" and c.i == head.i + 1 and (group or c.lower_ in ("for", "of", "at", "from")):
             end = c.right_edge.i
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            stop = next((t.i for t in ctx.doc[c.i:end + 1] if t.text in (",", "(", ";", ":")), None)
+            if stop is not None and obj is not None and obj.i < stop:
+                end = stop - 1  # "a spokesman for Reporters Without Borders, which tracks ...": the phrase ends at the comma
             toks = ctx.doc[c.i:end + 1]
             if end - c.i <= 8 and not any(ctx.quoted(t.i) or t.text in (",", "(", ";", ":") for t in toks):
                 return end

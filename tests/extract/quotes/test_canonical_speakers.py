@@ -630,3 +630,40 @@ def test_a_part_of_a_document_speaks_for_the_one_body_its_sentence_names(parse):
         ("a disaster", "Boat Owners Association", "organisation", "cue_above:name"),
         ("weighed carefully", "Harbour Board", "organisation", "cue_above:description"),
     ]
+
+
+def test_a_name_with_a_job_in_apposition_is_a_person_whatever_the_model_tagged(parse):
+    """"K Dollar, a presenter on the station," (which the model takes for an organisation) speaks
+    as a person, and "the DJ" after is that person."""
+    text = ("Band break\n\nThe band have won three awards this year.\n\n"
+            "K Dollar, a presenter on the city's music station Beat FM, thinks a break is coming. "
+            "\"They will be back with a new record,\" says the DJ.\n\nBeat FM's K Dollar says the wait will be worth it.")
+    assert speakers(parse, text) == [("They will be back with a new record,", "K Dollar", "person", "cue_after:description")]
+
+
+def test_the_organisation_is_the_one_body_just_named(parse):
+    """No organisation was a subject, but one was just named: "the organisation" is it; the
+    unnamed spokesman keeps the body he speaks for, past a relative clause."""
+    text = ("Jail term\n\nA writer has been jailed for ten years.\n\n"
+            "A spokesman for Pens Without Limits, which tracks press freedom, called the sentence \"harsh\". "
+            "\"The authorities want an example,\" the organisation said in a statement.")
+    assert speakers(parse, text) == [
+        ("harsh", "the spokesman for Pens Without Limits", "unnamed", "cue_above:description"),
+        ("The authorities want an example,", "Pens Without Limits", "organisation", "cue_after:description"),
+    ]
+
+
+def test_the_bank_is_the_bank_of_the_article(parse):
+    text = ("Rates held\n\nThe Bank of Ruritania kept rates on hold, minutes have shown.\n\n"
+            "The Bank's minutes said risks were \"to the downside\".")
+    assert speakers(parse, text) == [("to the downside", "Bank of Ruritania", "organisation", "cue_above:description")]
+
+
+def test_she_is_the_person_whose_own_words_said_she(parse):
+    """"Bev Knight said she sang": Knight is a woman, so a later "She" is her, not her male partner."""
+    text = ("Single out\n\nSinger Bev Knight said she sang on the single after being \"haunted\" by a shooting.\n\n"
+            "Knight and bass star Roni Size have released the record. She said she was \"horrified\" by the deaths.")
+    assert speakers(parse, text) == [
+        ("haunted", "Bev Knight", "person", "cue_above:name"),
+        ("horrified", "Bev Knight", "person", "cue_above:pronoun"),
+    ]
