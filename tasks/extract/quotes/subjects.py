@@ -151,9 +151,11 @@ def _name_before_aside(ctx: QuoteContext, v: Token, subj: Token | None) -> Token
 def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
     """`At the party's convention Sen. Ann Cole (D-Ohio) said ...`: a finite cue the parse left
     without a subject (it hung the name on the phrase before it) right after a person's name,
-    or after a bracket following one: that name."""
+    after a bracket following one, or after the name's apposition between commas: that name."""
     doc = ctx.doc
     k = v.i - 1
+    if k >= 0 and doc[k].text == ",":
+        return _name_before_its_apposition(ctx, v)
     if k >= 0 and doc[k].text == ")":
         while k >= 0 and v.i - k <= 8 and doc[k].text != "(":
             k -= 1
@@ -161,6 +163,29 @@ def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
     if k < 0 or ctx.quoted(k) or doc[k].ent_type_ != "PERSON" or ctx.sent_of[k] != ctx.sent_of[v.i]:
         return None
     return doc[k]
+
+
+def _name_before_its_apposition(ctx: QuoteContext, v: Token) -> Token | None:
+    """`In response to Dr Gibb's comments, Ewan Rees, leader of the group, said: "..."`: a finite
+    cue the parse left without a subject right after a name (a person's or a body's, its last
+    word) set off by commas with its apposition (no verb inside it): that name."""
+    doc = ctx.doc
+    sent = ctx.sent_of[v.i]
+    k = v.i - 2
+    while k > 0 and v.i - k <= MAX_ASIDE_TOKENS and ctx.sent_of[k] == sent and not (_named_speaker(doc[k]) and doc[k + 1].text == ","):
+        if doc[k].pos_ in ("VERB", "AUX") or ctx.quoted(k):
+            return None
+        k -= 1
+    if k <= 0 or not _named_speaker(doc[k]) or doc[k + 1].text != "," or ctx.quoted(k) or k + 1 == v.i - 1:
+        return None
+    start = k
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[k] if start == 0 or doc[start - 1].text == "," or doc[start].is_sent_start else None
+
+
+def _named_speaker(t: Token) -> bool:
+    return t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ in ("B", "I") and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
 
 
 def relayed_speaker(ctx: QuoteContext, v: Token) -> Token | None:

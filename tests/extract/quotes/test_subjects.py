@@ -80,3 +80,10 @@ def test_a_subject_the_parse_found_inside_an_aside_between_commas_gives_way_to_t
     holt.head, holt.dep_ = sacked, "nsubjpass"
     assert S.subject_of(ctx, admitted).text == "Gibb"
     assert S.subject_of(ctx, tok(ctx, "insisted")).text == "Gibb"  # the verb joined to it by "but" too
+
+
+def test_a_cue_with_no_subject_after_a_name_and_its_apposition_is_that_name_s(quote_context):
+    """The parse hangs "Ewan Wyn Rees, leader of the group," on the noun before it and leaves "said" with no subject."""
+    ctx = quote_context("Reshuffle\n\nIn response to Dr Gibb's comments, Ewan Wyn Rees, leader of the Green group in the assembly, "
+                        "said: \"It is apparent that this reshuffle was just changing the deckchairs.\"")
+    assert S.subject_of(ctx, tok(ctx, "said")).text == "Rees"
