@@ -68,6 +68,7 @@ _AGE = re.compile(r"\d+-year-old")
 _COMMA = re.compile(r" ?, ")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 NAMED_KINDS = ("party", "club", "team", "union")  # bodies whose names say what they are: never just the body last named
+EARLIER_SENTENCES = 4  # how far back "the manager" looks for "a former senior manager at Acme"
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
 FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
@@ -124,6 +125,10 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     ref = earlier_unnamed(r, hw, content, start)
     if ref is not None:
         return Resolution(None, ref.name, "description", "unnamed")
+    office = any(w in lex.offices for w in content)  # an office's holder is found below ("the chancellor")
+    res = _described_before(r, head, hw, content) if not epithet and not office else None
+    if res is not None:
+        return res
     ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
     if ent is not None:
         return named(ent, "description")
@@ -553,6 +558,51 @@ def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:
     orgs = {e.entity_id: e for ms, _, e in r.profiles.mentions_in(0, before)
             if e.label == "ORG" and not r.quoted(ms) and sent - r.sent_of[r.doc[bisect.bisect_right(r.doc, ms, key=lambda t: t.idx) - 1].i] <= 1}
     return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> Resolution | None:
+    """`A former senior manager at Acme directed ... The manager told ...`: a definite description
+    takes up the nearest person described with the same head noun (and every other word of this
+    one) in the EARLIER_SENTENCES sentences before, outside quotes, though they did not speak:
+    the named person in apposition there, else that description's words."""
+    lex = speaker_words()
+    heads = {hw, *lex.synonyms.get(hw, ())}
+    rest = {w for w in content if w != hw}
+    sent = r.sent_of[head.i]
+    for t in reversed(r.doc[:head.left_edge.i]):
+        if r.sent_of[t.i] < sent - EARLIER_SENTENCES:
+            break
+        if t.pos_ != "NOUN" or (t.lower_ not in heads and t.lemma_.lower() not in heads) or r.quoted(t.idx) or t.ent_type_ \
+                or t.dep_ in ("poss", "compound"):  # not "the minister's spokesman"
+            continue
+        if not any(c.dep_ in ("det", "poss") for c in t.children) or _owned_by_a_person(t):
+            continue
+        lo, hi = r.doc[t.left_edge.i], _phrase_end(r, t)
+        if not rest <= set(words_of(r.text[lo.idx:hi])):
+            continue
+        ent = appositive(r, t)
+        if ent is not None:
+            return named(ent, "description")
+        spoke = next((x for x in r.referents if lo.idx <= x.pos <= t.idx and x.speaker), None)
+        if spoke is not None:  # that description spoke already, and was resolved ("The foreign secretary told MPs ...")
+            return r.referent_resolution(spoke, "description")
+        return Resolution(None, canonical_description(r, lo.idx, hi, t), "description", "unnamed")
+    return None
+
+
+def _phrase_end(r: Resolver, t: Token) -> int:
+    """End offset of a description and the short phrase right after its head that says whose or
+    where it is ("manager at Acme", "spokesman for the club"), up to a comma."""
+    end = t.idx + len(t.text)
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1 and c.lower_ in ("for", "of", "at", "from")), None)
+    if prep is None:
+        return end
+    last = prep
+    for x in r.doc[prep.i:prep.right_edge.i + 1]:
+        if x.text in (",", "(", ";", ":") or r.quoted(x.idx) or x.i - prep.i > 8:
+            break
+        last = x
+    return last.idx + len(last.text)
 
 
 def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:

@@ -667,3 +667,15 @@ def test_she_is_the_person_whose_own_words_said_she(parse):
         ("haunted", "Bev Knight", "person", "cue_above:name"),
         ("horrified", "Bev Knight", "person", "cue_above:pronoun"),
     ]
+
+
+def test_the_description_takes_up_a_person_described_so_before_who_had_not_spoken(parse):
+    """"A former senior manager at Acme directed ... The manager told ...": the same unnamed
+    person, under the fuller words; an office's holder is still found as before."""
+    text = ("Bribe case\n\nA former senior manager at Acme directed a consulting firm to pay a bribe in 2002. "
+            "The manager told the firm to disguise an invoice as \"consulting fees\".\n\n"
+            "Later the mayor's spokesman was asked about the case. The spokesman said: \"He no longer works here.\"")
+    assert speakers(parse, text) == [
+        ("consulting fees", "the former senior manager at Acme", "unnamed", "cue_above:description"),
+        ("He no longer works here.", "the mayor's spokesman", "unnamed", "cue_above:description"),
+    ]
