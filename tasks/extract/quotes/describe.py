@@ -154,10 +154,8 @@ def _one_org_before_in_sentence(r: Resolver, head: Token) -> Entity | None:
     sentence is only about ("the use of RFID tags, a survey found")."""
     orgs = {}
     for ms, me, e in r.profiles.mentions_in(head.sent.start_char, r.doc[head.left_edge.i].idx):
-        root = r.doc[bisect.bisect_right(r.doc, me - 1, key=lambda t: t.idx) - 1]  # the mention's last token
-        while root.dep_ == "compound" and root.head.i > root.i:
-            root = root.head
-        if e.label == "ORG" and not r.quoted(ms) and (root.dep_ == "poss" or root.dep_ == "pobj" and root.head.lower_ in ("from", "by")):
+        root = _mention_root(r, ms, me)
+        if e.label == "ORG" and not r.quoted(ms) and _as_source(root) and (root.dep_ == "poss" or root.dep_ == "pobj" and root.head.lower_ in ("from", "by")):
             orgs[e.entity_id] = e
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
@@ -554,10 +552,36 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
 
 
 def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:
-    """The one organisation named (outside quotes) in sentence `sent` before `before` or in the sentence before it."""
-    orgs = {e.entity_id: e for ms, _, e in r.profiles.mentions_in(0, before)
-            if e.label == "ORG" and not r.quoted(ms) and sent - r.sent_of[r.doc[bisect.bisect_right(r.doc, ms, key=lambda t: t.idx) - 1].i] <= 1}
-    return next(iter(orgs.values())) if len(orgs) == 1 else None
+    """The one organisation named (outside quotes, `_as_source`) in sentence `sent` before
+    `before` or in the two sentences before it: the one named as a subject, an owner or a source
+    if there is one such, else the one named at all."""
+    orgs, prominent = {}, {}
+    for ms, me, e in r.profiles.mentions_in(0, before):
+        root = _mention_root(r, ms, me)
+        if e.label == "ORG" and not r.quoted(ms) and sent - r.sent_of[root.i] <= 2 and _as_source(root):
+            orgs[e.entity_id] = e
+            if root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.lower_ in ("for", "from", "by", "of", "at")):
+                prominent[e.entity_id] = e  # a subject, an owner, a source ("a spokesman for X")
+    for named in (prominent, orgs):
+        if len(named) == 1:
+            return next(iter(named.values()))
+    return None
+
+
+def _mention_root(r: Resolver, start: int, end: int) -> Token:
+    """The head word of the name at characters [start, end) ("Reporters" of "Reporters Without Borders")."""
+    first = bisect.bisect_right(r.doc, start, key=lambda t: t.idx) - 1
+    last = bisect.bisect_right(r.doc, end - 1, key=lambda t: t.idx) - 1
+    return r.doc[max(0, first):last + 1].root
+
+
+def _as_source(root: Token) -> bool:
+    """A name in the writer's own clause (not in words reported: "Analysts said the SEC's
+    criticism ..."), and not one named as an example or an opponent ("a player such as an iPod",
+    "a battle against Microsoft")."""
+    if any(a.dep_ in ("ccomp", "parataxis") for a in root.ancestors):
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in ("as", "like", "against", "than", "including", "unlike", "versus"))
 
 
 def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> Resolution | None:
