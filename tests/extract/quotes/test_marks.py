@@ -75,3 +75,9 @@ def test_span_outer_end_and_paragraph_start():
     assert opens_paragraph(text, sp, paras)
     later = 'Intro.\n\nShe said "quay".'
     assert not opens_paragraph(later, find_spans(later, paragraphs(later))[0], paragraphs(later))
+
+
+def test_a_mark_reopening_after_the_writer_s_words_means_the_open_quote_lost_its_close():
+    """The open quote ends with its first sentence; the next quote is a new one, not its continuation."""
+    text = 'She said lists were "only a tenth of the job. Dr Gibb, a GP, said staff wanted calm after "constant change".'
+    assert spans(text) == [("only a tenth of the job.", True, False, False), ("constant change", True, False, False)]
