@@ -63,13 +63,14 @@ def known_person(ctx: QuoteContext, t: Token) -> bool:
     return e is not None and e.label == "PERSON"
 
 
-def own_subject(ctx: QuoteContext, cur: Token) -> Token | None:
-    """The subject of `cur` outside quotes (the agent of a passive first)."""
+def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | None:
+    """The subject of `cur` outside quotes (the agent of a passive first, unless `agent` is
+    False: the subject a verb joined to it by "and" shares, "Cole was joined by Ward and joked")."""
     subj = None
     for ch in cur.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(ch.i):
             subj = ch
-    for ag in cur.children:
+    for ag in cur.children if agent else ():
         if ag.dep_ == "agent":  # passive: "was written by Springsteen"
             for pobj in ag.children:
                 if pobj.dep_ == "pobj" and not ctx.quoted(pobj.i):
@@ -229,11 +230,13 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
     above it or of the root; for a participle hanging on a person ("footage of Trump saying,
     ..."), that person."""
     cur = v
+    joined = False  # reached through "and": the subject is shared, the passive's agent is not
     for step in range(MAX_CLIMB):
         if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head.i == cur.i:
-            subj = own_subject(ctx, cur)
+            subj = own_subject(ctx, cur, agent=not joined)
             if subj is not None:
                 return subj
+        joined = cur.dep_ == "conj"
         if cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or is_utterance(cur.head)):
                 return cur.head  # "footage of Trump saying", "a BBC story claiming" (whose maker speaker.py finds)

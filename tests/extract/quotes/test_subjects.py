@@ -87,3 +87,9 @@ def test_a_cue_with_no_subject_after_a_name_and_its_apposition_is_that_name_s(qu
     ctx = quote_context("Reshuffle\n\nIn response to Dr Gibb's comments, Ewan Wyn Rees, leader of the Green group in the assembly, "
                         "said: \"It is apparent that this reshuffle was just changing the deckchairs.\"")
     assert S.subject_of(ctx, tok(ctx, "said")).text == "Rees"
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(quote_context):
+    ctx = quote_context("Rally\n\nSara Stone was joined on stage by Senator Al Frank and joked that the crowd was loud.")
+    assert S.subject_of(ctx, tok(ctx, "joined")).text == "Frank"  # the passive's own cue: its agent
+    assert S.subject_of(ctx, tok(ctx, "joked")).text == "Stone"
