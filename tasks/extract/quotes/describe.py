@@ -34,7 +34,7 @@ from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
 from tasks.extract.quotes.records import Resolution, named
-from tasks.extract.quotes.subjects import personlike
+from tasks.extract.quotes.subjects import personlike, short_phrase_end
 from tasks.nlp.gazetteer import gazetteer
 
 
@@ -601,7 +601,8 @@ def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> 
             continue
         if not any(c.dep_ in ("det", "poss") for c in t.children) or _owned_by_a_person(t):
             continue
-        lo, hi = r.doc[t.left_edge.i], _phrase_end(r, t)
+        lo, last = r.doc[t.left_edge.i], r.doc[short_phrase_end(t, lambda x: r.quoted(x.idx))]
+        hi = last.idx + len(last.text)  # with the phrase that says whose or where ("manager at Acme")
         if not rest <= set(words_of(r.text[lo.idx:hi])):
             continue
         ent = appositive(r, t)
@@ -612,21 +613,6 @@ def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> 
             return r.referent_resolution(spoke, "description")
         return Resolution(None, canonical_description(r, lo.idx, hi, t), "description", "unnamed")
     return None
-
-
-def _phrase_end(r: Resolver, t: Token) -> int:
-    """End offset of a description and the short phrase right after its head that says whose or
-    where it is ("manager at Acme", "spokesman for the club"), up to a comma."""
-    end = t.idx + len(t.text)
-    prep = next((c for c in t.children if c.dep_ == "prep" and c.i == t.i + 1 and c.lower_ in ("for", "of", "at", "from")), None)
-    if prep is None:
-        return end
-    last = prep
-    for x in r.doc[prep.i:prep.right_edge.i + 1]:
-        if x.text in (",", "(", ";", ":") or r.quoted(x.idx) or x.i - prep.i > 8:
-            break
-        last = x
-    return last.idx + len(last.text)
 
 
 def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:

@@ -4,6 +4,8 @@ refer to is decided in `speaker.py`; these functions only find them.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
@@ -371,15 +373,23 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
     group = head.lower_ in ("those", "others", "some", "many")  # "those behind the negotiations"
     if (head.pos_ != "NOUN" or head.ent_type_) and not group:
         return head.i
+    return short_phrase_end(head, lambda t: ctx.quoted(t.i), group)
+
+
+def short_phrase_end(head: Token, quoted: Callable[[Token], bool], any_prep: bool = False) -> int:
+    """The last token of the "for", "of", "at" or "from" phrase right after `head` (any
+    preposition with `any_prep`), up to a comma ("a spokesman for Reporters Without Borders,
+    which tracks ...") and at most 8 tokens, none quoted; `head` itself when there is none."""
+    doc = head.doc
     for c in head.children:
-        if c.dep_ == "prep" and c.i == head.i + 1 and (group or c.lower_ in ("for", "of", "at", "from")):
+        if c.dep_ == "prep" and c.i == head.i + 1 and (any_prep or c.lower_ in ("for", "of", "at", "from")):
             end = c.right_edge.i
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            stop = next((t.i for t in ctx.doc[c.i:end + 1] if t.text in (",", "(", ";", ":")), None)
+            stop = next((t.i for t in doc[c.i:end + 1] if t.text in (",", "(", ";", ":")), None)
             if stop is not None and obj is not None and obj.i < stop:
-                end = stop - 1  # "a spokesman for Reporters Without Borders, which tracks ...": the phrase ends at the comma
-            toks = ctx.doc[c.i:end + 1]
-            if end - c.i <= 8 and not any(ctx.quoted(t.i) or t.text in (",", "(", ";", ":") for t in toks):
+                end = stop - 1
+            toks = doc[c.i:end + 1]
+            if end - c.i <= 8 and not any(quoted(t) or t.text in (",", "(", ";", ":") for t in toks):
                 return end
     return head.i
 
