@@ -10,8 +10,9 @@
      single name the text marks as a person ("Mr Lebed", "Duran , 45 ,") is a person;
   3. "Nord Stream" joins "Nord Stream 2"; a company's short name joins its full name ("Cofinec"
      -> "Cofinec S.A."), a broadcaster's its owner-prefixed one ("Radio 1" -> "BBC Radio 1"), a
-     body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England"); an acronym defined in brackets joins the name before it ("Asset Purchase
-     Programme ( APP )"), any other the name whose initials it spells ("KDP").
+     body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England");
+     an acronym defined in brackets joins the name before it ("Asset Purchase Programme ( APP )"),
+     any other the name whose initials it spells ("KDP", "UKIP").
 """
 from __future__ import annotations
 

@@ -128,9 +128,7 @@ def _premodifier_start(doc: Doc, start: int, end: int) -> int:
 
 
 # title words that also describe an organisation or a team ("the market leader", "the host broadcaster")
-TITLES_FOR_BODIES_TOO = frozenset({"leader", "head", "chief", "star", "champion", "winner", "legend", "rival", "veteran",
-                                   "producer", "executive", "host", "official", "officials", "representative", "seed", "forward",
-                                   "banker", "trader", "investor", "tycoon", "negotiator", "mediator", "campaigner"})
+TITLES_FOR_BODIES_TOO = frozenset(DATA.lines("entity_titles_for_bodies.txt"))
 
 
 def person_apposition(doc: Doc, start: int, end: int, gaz: Gazetteer) -> bool:
