@@ -542,21 +542,21 @@ def test_a_statement_with_no_organisation_in_focus_is_the_last_speaker_s(parse):
 
 
 def test_the_company_is_the_one_organisation_named_earlier_in_its_sentence(parse):
-    """"In a statement from Acme Foods ..., the company denied": Acme, though another firm was
+    """"In a notice from Acme Foods ..., the company rejected": Acme, though another firm was
     described as a firm more recently."""
-    text = ("Campaign dropped\n\nAcme Foods began a campaign in May. Research firm Datalink found that the campaign was failing. "
-            "In a statement from Acme Foods announcing the end of the scheme, the company denied that this was its fault. "
-            "\"Nothing suggests that the campaign failed,\" it said.")
+    text = ("Rebate ends\n\nAcme Foods ran a rebate offer in May. Research firm Datalink found that the offer was flopping. "
+            "In a notice from Acme Foods closing the offer, the company rejected the idea that sales had slumped. "
+            "\"Our shoppers loved the rebate,\" it said.")
     assert speakers(parse, text) == [
-        ("Nothing suggests that the campaign failed,", "Acme Foods", "organisation", "cue_after:pronoun"),
+        ("Our shoppers loved the rebate,", "Acme Foods", "organisation", "cue_after:pronoun"),
     ]
 
 
 def test_a_description_with_a_name_and_letters_in_apposition_is_that_person(parse):
-    """"Director of Public Prosecutions, Ken Mactavish QC, who sits on the council, said": the
-    parse hangs the name on "QC"; the person is still the one named in apposition."""
-    text = ("Sentencing\n\nIn a statement Lord Wolf said: \"I have no doubt.\" Director of Public Prosecutions, "
-            "Ken Mactavish QC, who sits on the council, said the rule was set by parliament. "
+    """"Counsel to the inquiry, Ken Mactavish QC, who advises the council, said": the parse hangs
+    the name on "QC"; the person is still the one named in apposition."""
+    text = ("Moorings\n\nIn a letter Lord Wolf said: \"I have no doubt.\" Counsel to the inquiry, "
+            "Ken Mactavish QC, who advises the council, said the fee was fixed by statute. "
             "\"The guideline brings clarity,\" he said.")
     assert speakers(parse, text) == [
         ("I have no doubt.", "Wolf", "person", "cue_above:name"),
@@ -577,38 +577,38 @@ def test_the_station_and_a_short_name_are_the_owner_prefixed_broadcaster(parse):
 def test_a_full_quote_right_after_another_goes_on_with_its_speaker(parse):
     """Two quotes with no words of the writer between them: one speaker, even when the first was carried."""
     text = ("Jobs data\n\n\"It was a decent report,\" said Mark Nolan, analyst at Baxter Bank.\n\n"
-            "\"Hiring was weaker than forecast, but we had upward revisions.\" \"Factories are hiring again.\" "
+            "\"Hiring was softer than hoped, though earlier months were revised up.\" \"Factories are hiring again.\" "
             "That means rates will rise.")
     assert speakers(parse, text) == [
         ("It was a decent report,", "Mark Nolan", "person", "cue_after:name"),
-        ("Hiring was weaker than forecast, but we had upward revisions.", "Mark Nolan", "person", "carried:name"),
+        ("Hiring was softer than hoped, though earlier months were revised up.", "Mark Nolan", "person", "carried:name"),
         ("Factories are hiring again.", "Mark Nolan", "person", "carried:name"),
     ]
 
 
 def test_a_section_of_proposals_speaks_for_the_body_that_issued_them(parse):
-    text = ("Sentencing row\n\nThere was an outcry when the Sentencing Council published its plans. In revised proposals "
-            "from the Sentencing Council, the section on theft said cuts would have to be \"weighed carefully\" by a judge.")
-    assert speakers(parse, text) == [("weighed carefully", "Sentencing Council", "organisation", "cue_above:description")]
+    text = ("Fines row\n\nTraders protested when the Market Council set out its plans. In draft rules "
+            "from the Market Council, the section on stalls said fines would be \"judged with care\" by an officer.")
+    assert speakers(parse, text) == [("judged with care", "Market Council", "organisation", "cue_above:description")]
 
 
 def test_he_after_according_to_a_spokesman_is_that_spokesman(parse):
     """A person the writer cites with "according to" is the "he" of the next quote, not a firm."""
-    text = ("Broadband\n\nFastnet will trial a faster service in the summer. Cable firms Linkco and Wirex are bound to raise "
-            "speeds and, according to a Linkco spokesman, are in a better position than rivals. "
-            "\"Their network is limited compared to cable,\" he said.")
+    text = ("Broadband\n\nFastnet will trial a faster service in the summer. Cable firms Linkco and Wirex plan faster "
+            "lines and, according to a Linkco spokesman, hold an edge over phone rivals. "
+            "\"Copper lines cannot keep up,\" he said.")
     assert speakers(parse, text) == [
-        ("Their network is limited compared to cable,", "the Linkco spokesman", "unnamed", "cue_after:pronoun"),
+        ("Copper lines cannot keep up,", "the Linkco spokesman", "unnamed", "cue_after:pronoun"),
     ]
 
 
 def test_an_indefinite_description_in_the_lede_is_the_person_named_next(parse):
-    """"..., a Labour backbencher has said." then "Dan Wyle said": one person."""
-    text = ("Campaign row\n\nThe Tories have been \"a lot smarter\" in the campaign, a Labour backbencher has said.\n\n"
-            "Dan Wyle said the long campaign \"turned off voters\".")
+    """"..., a Tory backbencher has admitted." then "Dan Wyle said": one person."""
+    text = ("Race row\n\nThe Greens have fought \"a far sharper\" race this spring, a Tory backbencher has admitted.\n\n"
+            "Dan Wyle said the long race \"bored the voters\".")
     assert speakers(parse, text) == [
-        ("a lot smarter", "Dan Wyle", "person", "cue_after:description"),
-        ("turned off voters", "Dan Wyle", "person", "cue_above:name"),
+        ("a far sharper", "Dan Wyle", "person", "cue_after:description"),
+        ("bored the voters", "Dan Wyle", "person", "cue_above:name"),
     ]
 
 
@@ -622,13 +622,13 @@ def test_a_name_in_apposition_after_nested_of_phrases_is_the_description_s(parse
 
 
 def test_a_part_of_a_document_speaks_for_the_one_body_its_sentence_names(parse):
-    """"In revised proposals from the Harbour Board, the section on fees said": the board, not the
+    """"In draft rules from the Harbour Board, the section on fees said": the board, not the
     organisation that spoke before."""
     text = ("Fees row\n\nThe Boat Owners Association said the plan would be \"a disaster\".\n\n"
-            "In revised proposals from the Harbour Board, the section on fees said rises would be \"weighed carefully\".")
+            "In draft rules from the Harbour Board, the section on fees said rises would be \"judged with care\".")
     assert speakers(parse, text) == [
         ("a disaster", "Boat Owners Association", "organisation", "cue_above:name"),
-        ("weighed carefully", "Harbour Board", "organisation", "cue_above:description"),
+        ("judged with care", "Harbour Board", "organisation", "cue_above:description"),
     ]
 
 
@@ -637,8 +637,8 @@ def test_a_name_with_a_job_in_apposition_is_a_person_whatever_the_model_tagged(p
     as a person, and "the DJ" after is that person."""
     text = ("Band break\n\nThe band have won three awards this year.\n\n"
             "K Dollar, a presenter on the city's music station Beat FM, thinks a break is coming. "
-            "\"They will be back with a new record,\" says the DJ.\n\nBeat FM's K Dollar says the wait will be worth it.")
-    assert speakers(parse, text) == [("They will be back with a new record,", "K Dollar", "person", "cue_after:description")]
+            "\"They will return with fresh songs,\" says the DJ.\n\nBeat FM's K Dollar says the wait will be worth it.")
+    assert speakers(parse, text) == [("They will return with fresh songs,", "K Dollar", "person", "cue_after:description")]
 
 
 def test_the_organisation_is_the_one_body_just_named(parse):
@@ -660,22 +660,22 @@ def test_the_bank_is_the_bank_of_the_article(parse):
 
 
 def test_she_is_the_person_whose_own_words_said_she(parse):
-    """"Bev Knight said she sang": Knight is a woman, so a later "She" is her, not her male partner."""
-    text = ("Single out\n\nSinger Bev Knight said she sang on the single after being \"haunted\" by a shooting.\n\n"
-            "Knight and bass star Roni Size have released the record. She said she was \"horrified\" by the deaths.")
+    """"Jo Fenn said she recorded": Fenn is a woman, so a later "She" is her, not her partner of unknown gender."""
+    text = ("Charity song\n\nSoul singer Jo Fenn said she recorded the song after being \"haunted\" by a crash.\n\n"
+            "Fenn and bass player Robin Vance have put the song out. She said she felt \"sick\" at the news.")
     assert speakers(parse, text) == [
-        ("haunted", "Bev Knight", "person", "cue_above:name"),
-        ("horrified", "Bev Knight", "person", "cue_above:pronoun"),
+        ("haunted", "Jo Fenn", "person", "cue_above:name"),
+        ("sick", "Jo Fenn", "person", "cue_above:pronoun"),
     ]
 
 
 def test_the_description_takes_up_a_person_described_so_before_who_had_not_spoken(parse):
-    """"A former senior manager at Acme directed ... The manager told ...": the same unnamed
+    """"A one-time regional manager at Acme ordered ... The manager asked ...": the same unnamed
     person, under the fuller words; an office's holder is still found as before."""
-    text = ("Bribe case\n\nA former senior manager at Acme directed a consulting firm to pay a bribe in 2002. "
-            "The manager told the firm to disguise an invoice as \"consulting fees\".\n\n"
+    text = ("Invoice case\n\nA one-time regional manager at Acme ordered a supplier to pad an invoice in 2019. "
+            "The manager asked for the extra sum to be labelled \"advisory costs\".\n\n"
             "Later the mayor's spokesman was asked about the case. The spokesman said: \"He no longer works here.\"")
     assert speakers(parse, text) == [
-        ("consulting fees", "the former senior manager at Acme", "unnamed", "cue_above:description"),
+        ("advisory costs", "the one-time regional manager at Acme", "unnamed", "cue_above:description"),
         ("He no longer works here.", "the mayor's spokesman", "unnamed", "cue_above:description"),
     ]

@@ -85,7 +85,7 @@ def test_a_subject_the_parse_found_inside_an_aside_between_commas_gives_way_to_t
 def test_a_cue_with_no_subject_after_a_name_and_its_apposition_is_that_name_s(quote_context):
     """The parse hangs "Ewan Wyn Rees, leader of the group," on the noun before it and leaves "said" with no subject."""
     ctx = quote_context("Reshuffle\n\nIn response to Dr Gibb's comments, Ewan Wyn Rees, leader of the Green group in the assembly, "
-                        "said: \"It is apparent that this reshuffle was just changing the deckchairs.\"")
+                        "said: \"This shuffle changes nothing of substance.\"")
     assert S.subject_of(ctx, tok(ctx, "said")).text == "Rees"
 
 
