@@ -302,7 +302,9 @@ def dash_paragraph(q: Site) -> Attribution | None:
     a, b = ctx.tok_at(m.end()), ctx.tok_at(max(m.end(), nxt.end - 1))
     if b - a > 12:
         return None  # a sentence, not a signature
-    toks = [t for t in ctx.doc[a:b + 1] if t.idx >= m.end() and not ctx.quoted(t.i) and not t.is_space]
+    if any(ctx.quoted(t.i) for t in ctx.doc[a:b + 1]):
+        return None  # `- City boss Tom Hale: "..."`: the label of the next quotation, not a signature
+    toks = [t for t in ctx.doc[a:b + 1] if t.idx >= m.end() and not t.is_space]
     while toks and toks[-1].is_punct:
         toks.pop()
     np = np_words(ctx, toks)
@@ -484,13 +486,18 @@ def _colon(t: Token) -> bool:
 
 def dash_label(q: Site) -> Attribution | None:
     """`Pollsters agree - Carl Bialik: "..."`: a name between a dash and the colon that
-    introduces the quote (roundup style) is its source, whatever the headline says."""
+    introduces the quote (roundup style) is its source, whatever the headline says; so is the
+    name of a bulleted paragraph that opens with a dash and goes straight into the quote
+    (`- Bolton boss Sam Allardyce "I am disappointed ..."`)."""
     before = q.before
-    if not before or not _colon(before[0]):
+    if not before:
         return None
+    colon = _colon(before[0])
     label = []
-    for t in before[1:]:
+    for t in before[1:] if colon else before:
         if t.text in ("-", "—", "–", "―") and (t.whitespace_ or t.i == 0 or q.ctx.doc[t.i - 1].whitespace_):
+            if not colon and t.idx != q.ctx.paragraph(q.k).start:
+                return None  # with no colon, only a bullet's dash
             np = np_words(q.ctx, label[::-1])
             if np is not None and np[2].ent_type_ in ("PERSON", "ORG"):
                 return from_np(np, "colon")

@@ -221,10 +221,11 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
                   epithet: bool) -> Resolution | None:
     """A description no one fits: the person the sentences before are about ("Ferguson said ...
     The Man Utd boss continued"), unless it stands for someone unnamed ("the spokesman"). An
-    office's one holder ("the prime minister") is that person only when they spoke last and the
-    article gives them no other role and no other country (`"...," Mr Putin said. ... "...," the
-    Russian president said`), and the same office is then the same person for the rest of the
-    article. An epithet ("the Scot") is also the article's main person. A description owned by
+    office's one holder ("the prime minister") is that person only when they spoke last (or are
+    the only person the article has named so far: "Tony Blair's big speech ... The prime minister
+    used his speech") and the article gives them no other role and no other country (`"...," Mr
+    Putin said. ... "...," the Russian president said`), and the same office is then the same
+    person for the rest of the article. An epithet ("the Scot") is also the article's main person. A description owned by
     "his" or "her" ("her rival") is someone tied to the person in focus, so never that person."""
     lex = speaker_words()
     if not epithet and hw in lex.anonymous:
@@ -235,6 +236,12 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
+    if office is not None and (ref is None or ref.entity is None or not ref.speaker):
+        holder = _only_person_so_far(r, start)
+        if holder is not None and _may_hold(holder, content) and not _other_rank(r, holder, content) \
+                and not _named_beside(r, holder, head, content):
+            r.office_holders[office] = holder  # "Tony Blair's big speech ... The prime minister used his speech"
+            return named(holder, "description")
     if ref is not None and ref.entity is not None and _other_rank(r, ref.entity, content):
         return None  # the shadow home secretary in focus is not "the home secretary"
     if ref is not None and ref.entity is not None:
@@ -246,6 +253,13 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
+
+
+def _only_person_so_far(r: Resolver, before: int) -> Entity | None:
+    """The one person the article has named (outside quotes) before character `before`, if only one."""
+    people = {r.profiles.canon(e).entity_id: r.profiles.canon(e) for ms, _, e in r.profiles.mentions_in(0, before)
+              if e.label == "PERSON" and not r.quoted(ms)}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _named_beside(r: Resolver, holder: Entity, head: Token, content: list[str]) -> bool:

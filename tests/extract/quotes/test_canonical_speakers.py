@@ -679,3 +679,19 @@ def test_the_description_takes_up_a_person_described_so_before_who_had_not_spoke
         ("advisory costs", "the one-time regional manager at Acme", "unnamed", "cue_above:description"),
         ("He no longer works here.", "the mayor's spokesman", "unnamed", "cue_above:description"),
     ]
+
+
+def test_an_office_is_the_only_person_named_so_far(parse):
+    """"Ana Ruiz's big speech ... The prime minister used her speech": no one spoke before, but she
+    is the only person the article has named; a bulleted line that opens with a dash names the
+    speaker of the quote it runs into, and is no signature of the quote before it."""
+    text = ("Speech\n\nAna Ruiz's big speech will be seen as the start of the campaign.\n\n"
+            "The prime minister used her speech to promise \"a fairer tax system\".\n\n"
+            "- Rovers boss Sam Allwood \"I am bitterly let down by the result. \"We had them under pressure.\"\n\n"
+            "- City boss Tom Hale: \"We deserved it.\"")
+    assert speakers(parse, text) == [
+        ("a fairer tax system", "Ana Ruiz", "person", "cue_above:description"),
+        ("I am bitterly let down by the result.", "Sam Allwood", "person", "dash_label:name"),
+        ("We had them under pressure.", "Sam Allwood", "person", "carried:name"),
+        ("We deserved it.", "Tom Hale", "person", "dash_label:name"),
+    ]
