@@ -685,7 +685,7 @@ def test_an_office_is_the_only_person_named_so_far(parse):
     """"Ana Ruiz's big speech ... The prime minister used her speech": no one spoke before, but she
     is the only person the article has named; a bulleted line that opens with a dash names the
     speaker of the quote it runs into, and is no signature of the quote before it."""
-    text = ("Speech\n\nAna Ruiz's big speech will be seen as the start of the campaign.\n\n"
+    text = ("Speech\n\nAna Ruiz's big speech opened her bid for a second term.\n\n"
             "The prime minister used her speech to promise \"a fairer tax system\".\n\n"
             "- Rovers boss Sam Allwood \"I am bitterly let down by the result. \"We had them under pressure.\"\n\n"
             "- City boss Tom Hale: \"We deserved it.\"")
