@@ -307,14 +307,14 @@ def _join_head_word_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -
     longs: dict[str, list[MentionGroup]] = {}
     for g in order:
         words = g.mentions[0].text.split()
-        if g.merged_into is None and not g.country and len(words) >= 2 and majority_label(g.mentions) == "ORG":
+        if len(words) >= 2 and _free_org(g):
             for w in {words[0], words[-1]}:
                 if w in gaz.org_heads:
                     longs.setdefault(w.lower(), []).append(g)
     for g in order:
         cands = longs.get(g.key, [])
-        if g.merged_into is None and not g.country and " " not in g.key and len(cands) == 1 and cands[0] is not g \
-                and g.mentions[0].text in gaz.org_heads and cands[0].root() is not g \
+        if g.merged_into is None and not g.country and " " not in g.key and len(cands) == 1 and cands[0].root() is not g \
+                and g.mentions[0].text in gaz.org_heads \
                 and any(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in g.mentions):  # not "an Act of Parliament"
             g.merged_into = cands[0]
 
@@ -325,14 +325,17 @@ def _join_owner_prefixed_names(order: list[MentionGroup]) -> None:
     longs: dict[str, MentionGroup] = {}
     for g in order:
         words = g.mentions[0].text.split()
-        if g.merged_into is None and not g.country and len(words) >= 3 and words[0].isupper() and words[0].isalpha() \
-                and 2 <= len(words[0]) <= 5 and majority_label(g.mentions) == "ORG":
+        if len(words) >= 3 and words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5 and _free_org(g):
             longs.setdefault(" ".join(words[1:]).lower(), g)
     for g in order:
         long = longs.get(g.key)
-        if long is not None and long is not g and g.merged_into is None and not g.country \
-                and majority_label(g.mentions) == "ORG" and long.root() is not g:
+        if long is not None and long.root() is not g and _free_org(g):
             g.merged_into = long
+
+
+def _free_org(g: MentionGroup) -> bool:
+    """A group not yet joined to another, no country, that its mentions vote an organisation."""
+    return g.merged_into is None and not g.country and majority_label(g.mentions) == "ORG"
 
 
 def _initials(text: str, connectors: frozenset[str], spell_caps: bool = False) -> str:

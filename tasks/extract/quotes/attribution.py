@@ -23,7 +23,7 @@ from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speake
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
-    MAX_CLIMB, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker,
+    MAX_CLIMB, according_to_prep, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker,
     sentence_subject, speakerlike, subject_of,
 )
 
@@ -117,10 +117,8 @@ def _asks_to_do(v: Token) -> bool:
 def according_to_in(ctx: QuoteContext, region: list[Token]) -> Attribution | None:
     """`according to X` / `per X` in the writer's words: X."""
     for t in region:
-        prep = None
-        if t.lower_ == "according" and t.i + 1 < len(ctx.doc) and ctx.doc[t.i + 1].lower_ == "to":
-            prep = ctx.doc[t.i + 1]
-        elif t.lower_ == "per" and t.pos_ == "ADP":
+        prep = according_to_prep(t)
+        if prep is None and t.lower_ == "per" and t.pos_ == "ADP":
             prep = t
         if prep is not None:
             for ch in prep.children:

@@ -155,7 +155,7 @@ def _one_org_before_in_sentence(r: Resolver, head: Token) -> Entity | None:
     orgs = {}
     for ms, me, e in r.profiles.mentions_in(head.sent.start_char, r.doc[head.left_edge.i].idx):
         root = _mention_root(r, ms, me)
-        if e.label == "ORG" and not r.quoted(ms) and _as_source(root) and (root.dep_ == "poss" or root.dep_ == "pobj" and root.head.lower_ in ("from", "by")):
+        if e.label == "ORG" and not r.quoted(ms) and _as_source(root) and _named_as(root, ("poss",), ("from", "by")):
             orgs[e.entity_id] = e
     return next(iter(orgs.values())) if len(orgs) == 1 else None
 
@@ -570,11 +570,15 @@ def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:
     `before` or in the two sentences before it: the one named as a subject, an owner or a source
     if there is one such, else the one named at all."""
     orgs, prominent = {}, {}
-    for ms, me, e in r.profiles.mentions_in(0, before):
+    mentions = r.profiles.mentions
+    for j in range(bisect.bisect_left(r.profiles.starts, before) - 1, -1, -1):
+        ms, me, e = mentions[j]
         root = _mention_root(r, ms, me)
-        if e.label == "ORG" and not r.quoted(ms) and sent - r.sent_of[root.i] <= 2 and _as_source(root):
+        if sent - r.sent_of[root.i] > 2:
+            break
+        if e.label == "ORG" and me <= before and not r.quoted(ms) and _as_source(root):
             orgs[e.entity_id] = e
-            if root.dep_ in ("nsubj", "nsubjpass", "poss") or (root.dep_ == "pobj" and root.head.lower_ in ("for", "from", "by", "of", "at")):
+            if _named_as(root, ("nsubj", "nsubjpass", "poss"), ("for", "from", "by", "of", "at")):
                 prominent[e.entity_id] = e  # a subject, an owner, a source ("a spokesman for X")
     for named in (prominent, orgs):
         if len(named) == 1:
@@ -595,7 +599,12 @@ def _as_source(root: Token) -> bool:
     "a battle against Microsoft")."""
     if any(a.dep_ in ("ccomp", "parataxis") for a in root.ancestors):
         return False
-    return not (root.dep_ == "pobj" and root.head.lower_ in ("as", "like", "against", "than", "including", "unlike", "versus"))
+    return not _named_as(root, (), ("as", "like", "against", "than", "including", "unlike", "versus"))
+
+
+def _named_as(root: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> bool:
+    """The name's head word has one of `deps`, or is the object of one of `preps`."""
+    return root.dep_ in deps or (root.dep_ == "pobj" and root.head.lower_ in preps)
 
 
 def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> Resolution | None:
@@ -622,7 +631,8 @@ def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> 
         ent = appositive(r, t)
         if ent is not None:
             return named(ent, "description")
-        spoke = next((x for x in r.referents if lo.idx <= x.pos <= t.idx and x.speaker), None)
+        at = r.referents[bisect.bisect_left(r.ref_pos, lo.idx):bisect.bisect_right(r.ref_pos, t.idx)]
+        spoke = next((x for x in at if x.speaker), None)
         if spoke is not None:  # that description spoke already, and was resolved ("The foreign secretary told MPs ...")
             return r.referent_resolution(spoke, "description")
         return Resolution(None, canonical_description(r, lo.idx, hi, t), "description", "unnamed")

@@ -191,7 +191,7 @@ def find_spans(text: str, paragraphs: list[Paragraph], m: Marks | None = None) -
     # which a mark later in its own paragraph reopens
     for prev, cur in zip(spans, spans[1:]):
         next_para = cur.para == prev.para + 1 and opens_paragraph(text, cur, paragraphs)
-        if prev.close is None and cur.para == prev.para and prev.end <= cur.open and _lost_close(text, prev, cur):
+        if prev.close is None and cur.para == prev.para and prev.end <= cur.open and _end_at_lost_close(text, prev, cur):
             continue
         if prev.close is None and (next_para or (cur.para == prev.para and prev.end <= cur.open)):
             prev.continued = True
@@ -202,12 +202,12 @@ def find_spans(text: str, paragraphs: list[Paragraph], m: Marks | None = None) -
 RE_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z])")
 
 
-def _lost_close(text: str, prev: QuoteSpan, cur: QuoteSpan) -> bool:
+def _end_at_lost_close(text: str, prev: QuoteSpan, cur: QuoteSpan) -> bool:
     """`were "only 10% of the agenda. Dr Gibb, who ..., said staff wanted calm after "constant
     change".`: a mark reopens the quotation right after the writer's words (no sentence end or
     colon before it), so the open quote lost its closing mark; it ends with its first sentence
-    (in place: `lost_close` set), and the next quote is a new one. With no sentence end inside,
-    it stays as it was."""
+    (in place: `lost_close` set; True), and the next quote is a new one. With no sentence end
+    inside, it stays as it was (False)."""
     before = text[prev.start:cur.open].rstrip()
     if not before or before[-1] in ".?!:;,-\u2013\u2014\"'\u201c\u201d\u2018\u2019(":
         return False  # `"A. "B.`: one speaker's sentences, each opened with a mark

@@ -32,7 +32,7 @@ from tasks.extract.quotes.describe import describe, description_gender, is_group
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
-from tasks.extract.quotes.subjects import names_a_person, personlike, says_nothing
+from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
@@ -77,11 +77,13 @@ def _according_to_people(resolver: Resolver) -> list[Token]:
     """The people the writer's own words cite with "according to" ("..., according to an ntl
     spokesman, are in a better position"), outside quotations: speakers a later "he said" may
     mean, though no quotation or reported clause of theirs makes a row."""
+    if "ccording to" not in resolver.text:  # most articles: no walk over their tokens
+        return []
     out = []
     for t in resolver.doc:
-        if t.lower_ == "according" and t.i + 1 < len(resolver.doc) and resolver.doc[t.i + 1].lower_ == "to" \
-                and not resolver.quoted(t.idx):
-            out += [c for c in resolver.doc[t.i + 1].children if c.dep_ == "pobj" and names_a_person(c)]
+        prep = according_to_prep(t)
+        if prep is not None and not resolver.quoted(t.idx):
+            out += [c for c in prep.children if c.dep_ == "pobj" and names_a_person(c)]
     return out
 
 

@@ -65,6 +65,12 @@ def known_person(ctx: QuoteContext, t: Token) -> bool:
     return e is not None and e.label == "PERSON"
 
 
+def according_to_prep(t: Token) -> Token | None:
+    """The "to" of "according to" when `t` is its "according"."""
+    doc = t.doc
+    return doc[t.i + 1] if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to" else None
+
+
 def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | None:
     """The subject of `cur` outside quotes (the agent of a passive first, unless `agent` is
     False: the subject a verb joined to it by "and" shares, "Cole was joined by Ward and joked")."""
@@ -143,7 +149,8 @@ def _name_before_aside(ctx: QuoteContext, v: Token, subj: Token | None) -> Token
         opening -= 1
     if opening <= 0 or doc[opening].text not in marks or ctx.sent_of[opening] != sent:
         return None
-    if (subj is not None or marks == (",",)) and not (subj is not None and opening < subj.i < close):
+    inside = subj is not None and opening < subj.i < close
+    if not inside and (subj is not None or marks == (",",)):
         return None  # (between commas only a subject the parse found inside the aside is put right)
     name = doc[opening - 1]
     if ctx.quoted(name.i) or not (name.ent_type_ == "PERSON" or known_person(ctx, name)):
@@ -175,11 +182,11 @@ def _name_before_its_apposition(ctx: QuoteContext, v: Token) -> Token | None:
     doc = ctx.doc
     sent = ctx.sent_of[v.i]
     k = v.i - 2
-    while k > 0 and v.i - k <= MAX_ASIDE_TOKENS and ctx.sent_of[k] == sent and not (_named_speaker(doc[k]) and doc[k + 1].text == ","):
+    while k > 0 and v.i - k <= MAX_ASIDE_TOKENS and ctx.sent_of[k] == sent and not _name_before_comma(doc[k]):
         if doc[k].pos_ in ("VERB", "AUX") or ctx.quoted(k):
             return None
         k -= 1
-    if k <= 0 or not _named_speaker(doc[k]) or doc[k + 1].text != "," or ctx.quoted(k) or k + 1 == v.i - 1:
+    if k <= 0 or not _name_before_comma(doc[k]) or ctx.quoted(k) or k + 1 == v.i - 1:
         return None
     start = k
     while start > 0 and doc[start].ent_iob_ == "I":
@@ -187,8 +194,9 @@ def _name_before_its_apposition(ctx: QuoteContext, v: Token) -> Token | None:
     return doc[k] if start == 0 or doc[start - 1].text == "," or doc[start].is_sent_start else None
 
 
-def _named_speaker(t: Token) -> bool:
-    return t.ent_type_ in ("PERSON", "ORG") and t.ent_iob_ in ("B", "I") and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+def _name_before_comma(t: Token) -> bool:
+    """`t` is the last word of a person's or a body's name, and a comma follows it."""
+    return t.ent_type_ in ("PERSON", "ORG") and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ","
 
 
 def relayed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
