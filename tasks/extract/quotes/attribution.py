@@ -326,9 +326,31 @@ def cue_above(q: Site) -> Attribution | None:
     for i in ([a, b] if a != b else [a]):
         found, noun_att = _climb_to_cue(ctx, ctx.doc[i], a)
         if found is not None:
+            found = _gerund_introducing(q, found) or found
             return with_outer_source(q, attribution_from_cue(ctx, found, "tree"))
         if noun_att is not None:
             return with_outer_source(q, noun_att)
+    return None
+
+
+def _gerund_introducing(q: Site, outer: Token) -> Token | None:
+    """`The ad ends with footage of Hale saying at the rally, "..."`: the parse hung the quote on the
+    sentence's verb, but a speech verb in -ing with a subject of its own (or a person's name right
+    before it), whose words run up to the quote, introduces it."""
+    ctx, first = q.ctx, q.ctx.tok_at(q.span.start)
+    for t in q.before:
+        if t.is_punct or ctx.quoted(t.i):
+            continue
+        if t.i == outer.i or not (t.tag_ == "VBG" and is_cue(t) and t.lemma_.lower() in cue_words().speech):
+            continue
+        subj = own_subject(ctx, t)
+        prev = ctx.doc[t.i - 1]
+        has_subject = (subj is not None and subj.dep_ == "nsubj" and speakerlike(subj) and subj.pos_ != "PRON") \
+            or (prev.ent_type_ == "PERSON" and not ctx.quoted(prev.i))  # "footage of Ann Cole saying", Cole hung on "of"
+        ends = max(d.i for d in t.subtree if d.i < first)
+        if has_subject and all(ctx.doc[k].is_punct for k in range(ends + 1, first)):
+            return t
+        return None  # the nearest speech verb in -ing decides
     return None
 
 

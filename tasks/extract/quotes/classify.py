@@ -70,6 +70,20 @@ def is_markup(text: str, paragraphs: list[Paragraph], sp: QuoteSpan) -> bool:
     return False
 
 
+def without_markup(text: str, paragraphs: list[Paragraph], spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """The spans that are quotations (`is_markup`). A quoted paragraph continuing a transcript
+    turn (the turn left open, the next paragraph reopened with a mark) is the same turn."""
+    kept: list[QuoteSpan] = []
+    turn = False  # the span before was a transcript turn, or continued one
+    for sp in spans:
+        in_turn = sp.continues and turn
+        turn = in_turn or transcript_re().match(text[sp.start:sp.end]) is not None
+        if in_turn or is_markup(text, paragraphs, sp):
+            continue
+        kept.append(sp)
+    return kept
+
+
 def is_title(ctx: QuoteContext, k: int, kind: str, att: Attribution | None) -> bool:
     """Titles and names: "Face the Nation", "Contract with America"."""
     sp = ctx.spans[k]

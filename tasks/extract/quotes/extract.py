@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from tasks.extract.entities.index import EntityIndex
 from tasks.extract.quotes.attribution import attribute
 from tasks.extract.quotes.carry import carry_speakers
-from tasks.extract.quotes.classify import is_markup, is_scare_quote, is_title, kind_of
+from tasks.extract.quotes.classify import is_scare_quote, is_title, kind_of, without_markup
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.indirect import find_reported
 from tasks.extract.quotes.marks import end_at_attribution, find_spans
@@ -42,7 +42,7 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
     if not art.text or not len(doc) or not art.paragraphs:
         return []
     profiles = EntityProfiles.build(doc, ents, token_sentences(doc))
-    spans = [sp for sp in find_spans(art.text, art.paragraphs) if not is_markup(art.text, art.paragraphs, sp)]
+    spans = without_markup(art.text, art.paragraphs, find_spans(art.text, art.paragraphs))
     end_at_attribution(doc, spans)
     ctx = QuoteContext(art, doc, profiles, spans)
     quotes = [Quote(span=sp, kind=kind_of(ctx, k)) for k, sp in enumerate(spans)]

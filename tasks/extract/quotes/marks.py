@@ -148,11 +148,27 @@ class _Pairing:
         stack = self.stack
         if not stack:
             stack.append(mark)
-        elif mark[1] != stack[0][1] and len(stack) == 1:
-            stack.append(mark)  # the other family nests inside
+        elif len(stack) == 1 and (mark[1] != stack[0][1] or self.nests(mark)):
+            stack.append(mark)  # the other family nests inside, and so does the same one when two closes follow
         elif len(stack) == 1:
             self.out.append((stack[0][0], None, stack[0][2], mark[0]))  # same family reopens: the open one ends here
             self.stack = [mark]
+
+    def nests(self, mark: tuple[int, str, int]) -> bool:
+        """`“I'd live in what he calls “hell” than vote for him.”`: a mark of the open quote's own
+        family nests inside it when the next two marks both close quotes of that family (the
+        inner quotation's, then the outer one's). Otherwise it reopens the quotation."""
+        found: list[tuple[str, str | None]] = []
+        i = mark[0] + mark[2]
+        while i < self.pe and len(found) < 2:
+            w = self.width(i)
+            if w == 0:
+                i += 1
+                continue
+            fam = "straight" if (self.text[i] in self.b_set or w == 2) else "curly"
+            found.append((fam, self.direction(i, w)))
+            i += w
+        return found == [(mark[1], "close")] * 2
 
     def closing(self, i: int, fam: str) -> None:
         stack = self.stack

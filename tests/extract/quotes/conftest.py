@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from tasks.extract.entities import index as entities
-from tasks.extract.quotes.classify import is_markup
+from tasks.extract.quotes.classify import without_markup
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.marks import find_spans
 from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
@@ -17,7 +17,7 @@ def quote_context(parse):
     def _build(text: str) -> QuoteContext:
         art, doc = parse(text)
         profiles = EntityProfiles.build(doc, entities.extract(art, doc), token_sentences(doc))
-        spans = [sp for sp in find_spans(art.text, art.paragraphs) if not is_markup(art.text, art.paragraphs, sp)]
+        spans = without_markup(art.text, art.paragraphs, find_spans(art.text, art.paragraphs))
         return QuoteContext(art, doc, profiles, spans)
 
     return _build

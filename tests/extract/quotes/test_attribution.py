@@ -176,6 +176,10 @@ def test_name_glued_to_a_straight_closing_mark(quote_context):
     ("Harbour\n\nDuring her years in office, Ms Cole said, most residents have come to believe \"that the pier matters "
      "and we should fix it.\" She also built a school.", 0,
      ("cue_above", "tree", "said", "Ms Cole")),
+    # the parse hangs the quote on the sentence's verb; the "-ing" speech verb with its own subject right before it says it
+    ("Harbour\n\nThe advert concludes with footage of Ann Cole saying during the debate last week, \"That is why I voted no,\" "
+     "when her rival attacked her record.", 0,
+     ("cue_above", "tree", "saying", "Ann Cole")),
 ])
 def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expected):
     ctx = quote_context(text)
@@ -189,6 +193,9 @@ def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expe
     # a reporting verb the tagger took for a plural noun at the end of a longer noun phrase
     ("Harbour\n\n\"Only the mayor is strong enough to stop the fees,\" a narrator in the clip states.",
      ("cue_after", "after", "states", "a narrator in the clip")),
+    # a body's founding text cited with "per"
+    ("Harbour\n\nMembers may send a deputy to most votes, but not when voting \"to choose a new harbourmaster,\" per the guild's bylaws.",
+     ("according_to", "according", None, "the guild's bylaws")),
     # a transcript label whose bracket the tokenizer glued to the colon
     ("Harbour\n\nRep. Ann Cole (D-Ohio):\"Nobody on this committee has seen that figure. Who gave it to you?\"",
      ("label_colon", "colon", None, "Rep. Ann Cole")),

@@ -59,6 +59,14 @@ def test_same_family_reopening_continues_the_quotation():
     assert spans(curly) == [("The pier is old.", False, False, True), ("It must be rebuilt.", True, True, False)]
 
 
+def test_the_same_family_nests_when_two_closing_marks_follow():
+    """`“... calls “a mess” ...”`: the inner quotation is set in the outer one's own marks."""
+    curly = "“I would sooner swim than take what he calls “a ferry” across the bay.” ― Ann Cole"
+    assert spans(curly) == [("I would sooner swim than take what he calls “a ferry” across the bay.", True, False, False)]
+    straight = 'He wrote: "You skip the meeting because you "had nets to mend"; you stop calling friends," he said.'
+    assert spans(straight) == [('You skip the meeting because you "had nets to mend"; you stop calling friends,', True, False, False)]
+
+
 def test_pair_paragraph_offsets():
     text = 'A "b" c “d”'
     assert pair_paragraph(text, 0, len(text), False, marks()) == [(2, 4, 1, 4), (8, 10, 1, 10)]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tasks.extract.quotes.attribution import attribute
-from tasks.extract.quotes.classify import is_markup, is_scare_quote, is_title, kind_of
+from tasks.extract.quotes.classify import is_markup, is_scare_quote, is_title, kind_of, without_markup
 from tasks.extract.quotes.marks import find_spans
 
 
@@ -30,6 +30,14 @@ def test_markup_is_never_a_quotation(parse):
     spans = find_spans(art.text, art.paragraphs)
     assert [(art.text[sp.start:sp.end], is_markup(art.text, art.paragraphs, sp)) for sp in spans] == [
         ("pier.html", True), ("REILLY: The pier is safe.", True), ("the pier at dawn", True), ("Tom", True), ("Boats,", False)]
+
+
+def test_a_paragraph_continuing_a_transcript_turn_belongs_to_it(parse):
+    text = ("Harbour\n\n\"MOSS: The tide came in early this year.\n\n\"And the boats stayed in port for a week.\n\n"
+            "\"OKAFOR: We had warned the council.\n\nLater, Ms Okafor said: \"It was avoidable.\"")
+    art, _ = parse(text)
+    kept = without_markup(art.text, art.paragraphs, find_spans(art.text, art.paragraphs))
+    assert [art.text[sp.start:sp.end] for sp in kept] == ["It was avoidable."]
 
 
 def test_titles_and_names(quote_context):
