@@ -83,9 +83,12 @@ UNITS = [
     ("The pupils formed Group 4 C in the hall.", []),
     # a cue the tokenizer splits ("cross-section") is looked for in the sentence's text
     ("The measured cross-section was 4 b.", [r("4 b", 4.0, "barn", "b", "quantity")]),
-    # "¥" with no cue is yen, whatever the amount
-    ("A bus ride in town cost ¥2.", [r("¥2", 2.0, "JPY", "¥", "money")]),
+    # "¥" with no country named: under 100 is yuan (a yuan is worth some twenty yen), from 100 yen;
+    # a yen amount with its scale written is counted whole
+    ("A bus ride in town cost ¥2.", [r("¥2", 2.0, "CNY", "¥", "money")]),
     ("The bill came to ¥3,200.", [r("¥3,200", 3200.0, "JPY", "¥", "money")]),
+    ("The carmaker booked a loss of ¥1.4 billion.", [r("¥1.4 billion", 1.4e9, "JPY", "¥", "money")]),
+    ("In Osaka a can of tea costs ¥9.", [r("¥9", 9.0, "JPY", "¥", "money")]),
     # a unit of measure after the spelling rules its currency sense out
     ("The new dose is 1.5 p milligrams higher.", [r("1.5 p", 1.5, "point", "p", "count")]),
     # "dpt of" something is a volume, never a lens power; a capital B in a data rate is a byte
