@@ -237,9 +237,8 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
     if office is not None and (ref is None or ref.entity is None or not ref.speaker):
-        holder = _only_person_so_far(r, start)
-        if holder is not None and _may_hold(holder, content) and not _other_rank(r, holder, content) \
-                and not _named_beside(r, holder, head, content):
+        holder = _only_person_so_far(r, start, content)
+        if holder is not None and not _named_beside(r, holder, head, content):
             r.office_holders[office] = holder  # "Tony Blair's big speech ... The prime minister used his speech"
             return named(holder, "description")
     if ref is not None and ref.entity is not None and _other_rank(r, ref.entity, content):
@@ -255,11 +254,14 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     return named(ent, "description") if ent is not None else None
 
 
-def _only_person_so_far(r: Resolver, before: int) -> Entity | None:
-    """The one person the article has named (outside quotes) before character `before`, if only one."""
+def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity | None:
+    """The one person the article has named (outside quotes) before character `before` who may hold
+    the office of `content`, if only one: people the article gives another role ("Chancellor
+    Gordon Brown") or rank are not candidates."""
     people = {r.profiles.canon(e).entity_id: r.profiles.canon(e) for ms, _, e in r.profiles.mentions_in(0, before)
               if e.label == "PERSON" and not r.quoted(ms)}
-    return next(iter(people.values())) if len(people) == 1 else None
+    fit = [e for e in people.values() if _may_hold(e, content) and not _other_rank(r, e, content)]
+    return fit[0] if len(fit) == 1 else None
 
 
 def _named_beside(r: Resolver, holder: Entity, head: Token, content: list[str]) -> bool:
@@ -516,6 +518,8 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
         return 0.0
     if any((w in prof) != (w in keys) for w in speaker_words().ranks):
         return 0.0  # "the home secretary" is not the shadow home secretary, nor the reverse
+    if any(k in speaker_words().offices and k != hw and k not in prof for k in keys):
+        return 0.0  # "the prime minister" is not Finance Minister Omar Diallo
     score = 0.0
     nat = [k for k in keys if k.startswith("@")]
     if nat:

@@ -681,6 +681,14 @@ def test_the_description_takes_up_a_person_described_so_before_who_had_not_spoke
     ]
 
 
+def test_an_office_is_the_only_person_named_so_far_who_may_hold_it(parse):
+    """A person the article gives another office ("Finance Minister Omar Diallo") is no candidate."""
+    text = ("Speech\n\nAna Ruiz's long speech opened her bid for a second term.\n\n"
+            "There was talk of her row with Finance Minister Omar Diallo. "
+            "The prime minister promised \"a fairer tax system\" for all.")
+    assert speakers(parse, text) == [("a fairer tax system", "Ana Ruiz", "person", "cue_above:description")]
+
+
 def test_an_office_is_the_only_person_named_so_far(parse):
     """"Ana Ruiz's big speech ... The prime minister used her speech": no one spoke before, but she
     is the only person the article has named; a bulleted line that opens with a dash names the
