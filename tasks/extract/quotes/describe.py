@@ -243,6 +243,10 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
             return named(holder, "description")
     if ref is not None and ref.entity is not None and _other_rank(r, ref.entity, content):
         return None  # the shadow home secretary in focus is not "the home secretary"
+    if office is None and not epithet and ref is not None and ref.entity is not None:
+        other = _roleless_instead(r, ref.entity, head, hw, content, start)
+        if other is not None:
+            return named(other, "description")
     if ref is not None and ref.entity is not None:
         if office is not None:
             holder = r.profiles.canon(ref.entity)
@@ -252,6 +256,27 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
+
+
+def _roleless_instead(r: Resolver, ent: Entity, head: Token, hw: str, content: list[str], start: int) -> Entity | None:
+    """`Home Secretary Charles Clarke vowed ... despite a call from Charles Kennedy. The Lib Dem leader
+    said`: the person in focus has a role that shares no word with the description, and the
+    sentence before (or this one, before the description, which starts at `start`) names one other
+    person of its gender, to whom the article gives no role: that person."""
+    e = r.profiles.canon(ent)
+    if not (e.roles or e.role):
+        return None
+    prof = r.profiles.profile.get(e.entity_id, set())
+    if (description_words(content) | {hw, *speaker_words().synonyms.get(hw, ())}) & prof:
+        return None
+    sent = head.sent
+    first = r.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    gender = description_gender(head)
+    others = {o.entity_id: o for ms, _, m in r.profiles.mentions_in(first, start)
+              for o in [r.profiles.canon(m)]
+              if o.label == "PERSON" and not r.quoted(ms) and o.entity_id != e.entity_id}
+    fit = [o for o in others.values() if not (o.roles or o.role) and r.gender_of(o) in (None, gender or r.gender_of(o))]
+    return fit[0] if len(fit) == 1 and len(others) == 1 else None
 
 
 def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity | None:

@@ -681,6 +681,15 @@ def test_the_description_takes_up_a_person_described_so_before_who_had_not_spoke
     ]
 
 
+def test_a_description_that_fits_no_role_of_the_person_in_focus_is_the_one_without_a_role(parse):
+    """The person in focus is described with another role; the sentence before names one other
+    person, with no role at all: the description is that person."""
+    text = ("Ferries\n\nTransport Minister Tom Reilly has vowed to press on with the new pier despite a plea for "
+            "\"more time\" from Grace Mbeki.\n\n"
+            "The Green councillor said the vote was \"rushed\" and asked for a review.")
+    assert speakers(parse, text)[-1] == ("rushed", "Grace Mbeki", "person", "cue_above:description")
+
+
 def test_an_office_is_the_only_person_named_so_far_who_may_hold_it(parse):
     """A person the article gives another office ("Finance Minister Omar Diallo") is no candidate."""
     text = ("Speech\n\nAna Ruiz's long speech opened her bid for a second term.\n\n"
