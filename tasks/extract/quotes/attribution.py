@@ -68,8 +68,8 @@ def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
         np = fronted_subject(ctx, v)
         if np is not None:
             return from_np(np, how, cue=v)
-    if subj is not None and _named_thing(v, subj):
-        subj = _by_phrase_after(ctx, v)  # `described as a "consummate professional" by his friend`
+    if subj is not None and (_named_thing(v, subj) or _addressed(v, subj)):
+        subj = _by_phrase_after(ctx, v)  # `described as a "consummate professional" by his friend`, `was asked by`
     if subj is None or cannot_speak(subj):
         return Attribution(cue=v, how=how)
     return named_by(ctx, subj, how, cue=v)
@@ -78,6 +78,14 @@ def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
 def _named_thing(v: Token, subj: Token) -> bool:
     """`the file is labelled "joke"`: the subject of a passive naming verb is the thing named, not who named it."""
     return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in cue_words().naming
+
+
+ADDRESS_VERBS = frozenset({"ask", "tell", "warn", "urge", "advise", "inform", "question", "press", "implore", "beg"})
+
+
+def _addressed(v: Token, subj: Token) -> bool:
+    """`Mr Cole was asked: "..."`: the subject of a passive verb of addressing is who heard the words."""
+    return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in ADDRESS_VERBS
 
 
 def _by_phrase_after(ctx: QuoteContext, v: Token) -> Token | None:
@@ -578,6 +586,8 @@ def colon_subject(q: Site) -> Attribution | None:
         t.pos_ == "PROPN" and any(c.dep_ == "compound" and personlike(c) and c.pos_ == "NOUN" for c in t.children)))), None)
     for t in before[1:]:
         if t.dep_ in ("nsubj", "nsubjpass") and (speakerlike(t) or t.pos_ in ("NOUN", "PROPN")):
+            if _addressed(t.head, t):
+                return None  # `Cole was asked: "..."`: she heard the words
             if not speakerlike(t) and person is not None:
                 t = person  # `The timing of the surge doesn't surprise pollster Daron Shaw: "..."`
             return named_by(q.ctx, t, "colon")

@@ -444,10 +444,12 @@ def _name_words(ctx: QuoteContext, toks: list[Token]) -> list[Token]:
 
 
 def np_head(t: Token) -> Token:
-    """The head of the noun phrase a name's first word opens ("Rep." -> "Cummings")."""
+    """The head of the noun phrase a name's first word opens ("Rep." -> "Cummings"; "guitar-toting
+    campaigner Ann Cole" -> "Cole")."""
     h = t
     for _ in range(6):
-        if h.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat") and h.head.i > h.i:
+        if (h.dep_ in ("compound", "det", "amod", "poss", "nmod", "flat")
+                or (h.dep_ == "npadvmod" and h.head.dep_ in ("amod", "compound"))) and h.head.i > h.i:
             h = h.head
         else:
             break

@@ -193,6 +193,14 @@ def test_which_reporting_verb_owns_the_quoted_words(quote_context, text, k, expe
     # a reporting verb the tagger took for a plural noun at the end of a longer noun phrase
     ("Harbour\n\n\"Only the mayor is strong enough to stop the fees,\" a narrator in the clip states.",
      ("cue_after", "after", "states", "a narrator in the clip")),
+    # an inverted subject the parse took for an object, opened by a hyphenated modifier
+    ("Harbour\n\n\"Who will pay for the pier?\", implored kite-flying harbour campaigner Ann Cole.",
+     ("cue_after", "after", "implored", "kite-flying harbour campaigner Ann Cole")),
+    # the subject of a passive verb of addressing heard the words: no one is named
+    ("Harbour\n\nAt the inquiry harbour chief Tom Reilly was asked: \"Why did the ferry stop running?\"",
+     ("cue_above", "tree", "asked", None)),
+    ("Harbour\n\nAt the inquiry harbour chief Tom Reilly was asked by Ann Cole: \"Why did the ferry stop running?\"",
+     ("cue_above", "tree", "asked", "Ann Cole")),
     # a body's founding text cited with "per"
     ("Harbour\n\nMembers may send a deputy to most votes, but not when voting \"to choose a new harbourmaster,\" per the guild's bylaws.",
      ("according_to", "according", None, "the guild's bylaws")),
