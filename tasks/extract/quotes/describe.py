@@ -161,7 +161,10 @@ def _one_org_before_in_sentence(r: Resolver, head: Token) -> Entity | None:
 
 
 def _org_named_inside(r: Resolver, head: Token) -> Entity | None:
-    """"the CBS network", "the Nokia group": an organisation's name modifying an organisation noun is that organisation."""
+    """"the CBS network", "the Nokia group": an organisation's name modifying an organisation noun is
+    that organisation (not for a part of it: "the Delta subsidiary")."""
+    if head.lower_ in speaker_words().parts:
+        return None
     for c in head.lefts:
         if c.dep_ == "compound" and c.ent_type_ == "ORG" and not r.quoted(c.idx):
             ent = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)

@@ -85,6 +85,7 @@ class SpeakerWords:
     focus_orgs: frozenset  # organisation head nouns for the organisation in focus when no name fits ("the company")
     offices: frozenset  # words of a description of an office's one holder ("the prime minister"): the person in focus only when they spoke last and have no other role
     ranks: frozenset  # words that make another office of a role ("shadow home secretary" is not "the home secretary")
+    parts: frozenset  # organisation head nouns for a part of the body named in them ("the Delta subsidiary" is not Delta)
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +111,7 @@ def speaker_words() -> SpeakerWords:
         offices=frozenset(desc["offices"]),
         ranks=frozenset(desc["ranks"]),
         focus_orgs=frozenset(desc["focus_orgs"]),
+        parts=frozenset(desc["parts"]),
     )
 
 

@@ -454,6 +454,15 @@ def test_an_organisation_named_inside_its_description_is_that_organisation(parse
                                      ("Nobody watches it.", "the harbour porter", "unnamed", "cue_above:description")]
 
 
+def test_a_part_of_a_body_is_not_the_body_its_description_names_and_trade_nouns_find_their_firm(parse):
+    """"the Harbourline subsidiary" is not Harbourline; "the insurer" is the one insurer named."""
+    text = ("Ferries\n\nFerries run by Harbourline's Quayside subsidiary were cancelled for a week.\n\n"
+            "\"We are sorry for the delays,\" the Harbourline subsidiary said.\n\n"
+            "Separately, US insurer Veldt Mutual posted a loss. The insurer said it would cut \"about a tenth\" of its staff.")
+    assert speakers(parse, text) == [("We are sorry for the delays,", "the Harbourline subsidiary", "unnamed", "cue_after:description"),
+                                     ("about a tenth", "Veldt Mutual", "organisation", "cue_above:description")]
+
+
 def test_someone_serving_a_person_described_by_role_is_not_that_person(parse):
     """"a close associate of former bank boss Tom Reilly" is the associate, not Tom Reilly; a
     sentence's first word is lower-cased in a description ("Analysts"), never in a name ("Oasis")."""
