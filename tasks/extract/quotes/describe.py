@@ -378,11 +378,38 @@ def proper_name(r: Resolver, head: Token) -> str | None:
         run = list(r.doc[i:head.i + 1])
         first = next((n for n, t in enumerate(run[:-1]) if t.lower_ in lex.male or t.lower_ in lex.female), None)
         toks = run[first:] if first is not None else []
+    if not toks:
+        toks = _fuller_before(r, head)
     if not toks and head.i > 0 and r.doc[head.i - 1].lower_.rstrip(".") in lex.honorifics and head.text[:1].isupper():
         return f"{r.doc[head.i - 1].text} {head.text}"  # "Lord Nicholls", "Mrs Okafor": a titled surname is a name
     while toks and (toks[0].lower_.rstrip(".") in lex.honorifics or toks[0].lower_.rstrip(".") in lex.abbreviations):
         toks = toks[1:]
     return " ".join(t.text for t in toks) if len(toks) >= 2 else None
+
+
+def _fuller_before(r: Resolver, head: Token) -> list[Token]:
+    """A surname the model tagged nowhere, written in full earlier in the article ("Yiannis
+    Papadoyiannakis, who was head of ... Papadoyiannakis said"): the words of that fuller name,
+    capitalised names before the surname that are no title, organisation or place."""
+    if head.is_upper or _title_word(head):
+        return []  # "MP", "Lords": no surname
+    for t in r.doc[:head.i]:
+        if t.text != head.text or r.quoted(t.idx):
+            continue
+        i = t.i
+        while i - 1 >= 0 and t.i - i < 2 and r.doc[i - 1].pos_ == "PROPN" and r.doc[i - 1].text[:1].isupper() \
+                and r.doc[i - 1].ent_type_ not in ("ORG", "GPE", "NORP", "LOC", "FAC") and not _title_word(r.doc[i - 1]):
+            i -= 1
+        if i < t.i:
+            return list(r.doc[i:t.i + 1])
+    return []
+
+
+def _title_word(t: Token) -> bool:
+    """A title, an honorific or a job ("Chief", "Lords", "Model"), in any number."""
+    lex, w = speaker_words(), t.lower_.rstrip(".")
+    return any(x in lex.honorifics or x in lex.abbreviations or x in lex.person_nouns or x in lex.epithets
+               for x in (w, w[:-1] if w.endswith("s") else w))
 
 
 # ---- what someone said or wrote ------------------------------------------------------------------

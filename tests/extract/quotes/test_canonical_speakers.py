@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tasks.extract.entities import index as entities
 from tasks.extract.entities.index import EntityIndex
-from tasks.extract.quotes.describe import _owned_by_a_person
+from tasks.extract.quotes.describe import _owned_by_a_person, proper_name
 from tasks.extract.quotes.extract import extract
 from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.speaker import Resolver
@@ -399,6 +399,17 @@ def test_a_name_right_after_its_description_or_before_post_nominal_letters_is_th
         ("No one was more worried about the knee than me,", "Peter Okafor", "person", "cue_after:description"),
         ("a costly farce", "Dana Whitfield", "person", "cue_above:name"),
     ]
+
+
+def test_a_surname_no_entity_holds_is_written_as_its_fuller_form_before(parse):
+    """The model tagged neither mention: the surname takes the first name written before it
+    earlier; a title, a job or an honorific before a name is no part of it."""
+    _, doc = parse("Ferries\n\nYannakis Tsiripides, who chairs the harbour board, spoke first. Model Ana Fero "
+                   "walked out. Later Tsiripides and Fero said the vote was close.")
+    doc.ents = []
+    r = Resolver(EntityProfiles.build(doc, EntityIndex(article_id="a", entities=[]), token_sentences(doc)))
+    last = {t.text: t for t in doc if t.text in ("Tsiripides", "Fero")}
+    assert (proper_name(r, last["Tsiripides"]), proper_name(r, last["Fero"])) == ("Yannakis Tsiripides", "Ana Fero")
 
 
 def test_a_description_owned_by_a_person_is_never_that_person(parse):
