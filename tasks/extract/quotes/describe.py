@@ -99,10 +99,29 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
         if ent is not None:
             return named(ent, "description")
+    if len(ws) == 1:
+        ent = _org_by_one_word(r, head)
+        if ent is not None:
+            return named(ent, "name")
     name = proper_name(r, head)
     if name is not None:  # a name the entities table does not hold: no entity, so "unnamed" for speaker_type
         return Resolution(None, name, "name", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+def _org_by_one_word(r: Resolver, head: Token) -> Entity | None:
+    """`Group Menatep ... Menatep said`: a capitalised word the model tagged nowhere that ends exactly
+    one organisation's longer name (no possessive inside it), and no word organisations share
+    ("Group", "Bank"). (The model also tags some people as organisations: "Dai Young".)"""
+    lex = speaker_words()
+    w = head.lower_
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.is_upper or w in lex.org_nouns \
+            or any(w in hints for hints in lex.org_nouns.values()):
+        return None
+    orgs = {e.entity_id: e for e in r.profiles.ents.entities
+            if e.label == "ORG" and len(words_of(e.name)) > 1 and words_of(e.name)[-1] == w
+            and "'s " not in e.name and "\u2019s " not in e.name}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
 
 
 def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int, said: tuple[int, int] | None) -> Resolution | None:

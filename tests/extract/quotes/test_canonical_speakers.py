@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tasks.extract.entities import index as entities
 from tasks.extract.entities.index import EntityIndex
-from tasks.extract.quotes.describe import _owned_by_a_person, proper_name
+from tasks.extract.quotes.describe import _org_by_one_word, _owned_by_a_person, proper_name
 from tasks.extract.quotes.extract import extract
 from tasks.extract.quotes.profiles import EntityProfiles, token_sentences
 from tasks.extract.quotes.speaker import Resolver
@@ -410,6 +410,18 @@ def test_a_surname_no_entity_holds_is_written_as_its_fuller_form_before(parse):
     r = Resolver(EntityProfiles.build(doc, EntityIndex(article_id="a", entities=[]), token_sentences(doc)))
     last = {t.text: t for t in doc if t.text in ("Tsiripides", "Fero")}
     assert (proper_name(r, last["Tsiripides"]), proper_name(r, last["Fero"])) == ("Yannakis Tsiripides", "Ana Fero")
+
+
+def test_a_word_ending_one_organisation_s_name_is_that_organisation(parse):
+    """`Group Veldstra ... Veldstra said`, the model having tagged only the full name; never by a
+    word organisations share, nor by a name's first word ("Harbour" of "Harbour Lines")."""
+    from types import SimpleNamespace as NS
+    orgs = [NS(entity_id="e1", label="ORG", name="Group Veldstra"), NS(entity_id="e2", label="ORG", name="Harbour Lines"),
+            NS(entity_id="e3", label="ORG", name="Quay Group")]
+    r = NS(profiles=NS(ents=NS(entities=orgs)))
+    _, doc = parse("Ferries\n\nVeldstra, Harbour and Group all said so.")
+    found = {t.text: _org_by_one_word(r, t) for t in doc if t.text in ("Veldstra", "Harbour", "Group")}
+    assert {k: v.name if v is not None else None for k, v in found.items()} == {"Veldstra": "Group Veldstra", "Harbour": None, "Group": None}
 
 
 def test_a_description_owned_by_a_person_is_never_that_person(parse):
