@@ -26,6 +26,7 @@ from tasks.nlp.gazetteer import Gazetteer
 
 DATA = DataFiles.beside(__file__)
 PERSON_CUES = frozenset(DATA.lines("entity_person_cues.txt"))  # words before a person's single name (with the honorifics)
+PERSON_RELATIONS = frozenset(DATA.lines("entity_person_relations.txt"))  # "Juninho's agent": kin and a person's own people
 CORPORATE_SUFFIXES = frozenset(DATA.lines("entity_corporate_suffixes.txt"))  # "S.A.", "Inc"
 POSSESSIVES = {"'s", "'", "’s", "’"}
 
@@ -106,6 +107,11 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
         if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions) \
                 and not _surname_title(doc, g):  # "Mr Howard" is a surname, not "Howard Flight"
             cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
+        if not cands and not g.country and " " not in g.key and all(m.label in ("PERSON", "ORG") for m in g.mentions) \
+                and g.mentions[0].text not in gaz.orgs and not g.mentions[0].text.isupper() \
+                and any(doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") for m in g.mentions):
+            # "Hassel said" / "Hassall added" after "Brian Hassell" (either label); not a bare name in a line-up
+            cands = _misspelt_tail(surface, by_tail)
         if cands:
             first = g.first
             before = [p for p in cands if p.first < first]
@@ -116,6 +122,30 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+
+
+MIN_MISSPELT = 5  # the shortest surname a one-letter slip is forgiven in
+
+
+def _misspelt_tail(surface: str, by_tail: dict[str, list[MentionGroup]]) -> list[MentionGroup]:
+    """The one person whose surname the model's person `surface` misspells by one letter
+    (one added, dropped or changed, the first letter kept: "Daveport" for Davenport), when no
+    other person's surname is that close. Written here: the check is a few lines and the
+    project has no string-distance library."""
+    if len(surface) < MIN_MISSPELT:
+        return []
+    close = [tail for tail in by_tail if len(tail) >= MIN_MISSPELT and tail[0] == surface[0] and _one_edit(surface, tail)]
+    return by_tail[close[0]] if len(close) == 1 else []
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by exactly one inserted, deleted or replaced character, other than a final "s"."""
+    if a == b or abs(len(a) - len(b)) > 1 or a + "s" == b or b + "s" == a:
+        return False  # (a plural is no slip: "the Stones", "Williams")
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
 def _shaped_like_a_person(g: MentionGroup, gaz: Gazetteer) -> bool:
@@ -236,7 +266,7 @@ def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
     """A name that the text itself marks as a person: a title or a person's occupation before it
     ('Mr Lebed', 'Barcelona star Ronaldinho') or in apposition after it ('Jean-Philippe Cotis, the
     OECD's chief economist'), an honorific opening it ('Dr Nielsen', tagged whole) or an age after
-    it ('Duran , 45 ,')."""
+    it ('Duran , 45 ,'), or someone only a person has after its possessive ("Juninho's agent")."""
     if g.country:
         return False
     cues = PERSON_CUES | gaz.honorifics
@@ -249,6 +279,8 @@ def _person_cue(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
         if m.n_tokens > 1 and m.end < n and doc[m.end].text == "," and _occupation_in_apposition(doc, m.start, m.end):
             return True
         e = m.end
+        if e + 1 < n and doc[e].text in POSSESSIVES and doc[e + 1].text in PERSON_RELATIONS:
+            return True
         age = doc[e + 1].text if e + 2 < n else ""
         if e + 2 < n and doc[e].text == "," and age.isascii() and age.isdigit() and doc[e + 2].text == "," \
                 and 14 <= int(age) <= 105:

@@ -232,3 +232,29 @@ def test_a_full_name_with_an_occupation_in_apposition_is_a_person_whatever_the_l
     full, bank = words.index("Tova"), words.index("Harbour")
     doc.ents = [Span(doc, full, full + 2, label="ORG"), Span(doc, bank, bank + 2, label="ORG")]
     assert [(g.key, g.person) for g in entity_groups(doc, gazetteer())] == [("tova brennock", True), ("harbour bank", False)]
+
+
+def test_a_surname_misspelt_by_one_letter_joins_the_person_as_subject_only(nlp):
+    """"Dwight Okonkwo ... Okonkwa said": a one-letter slip (either label) joins the one person
+    whose surname it misses, when it is a clause's subject; a bare name in a line-up does not,
+    nor a plural ("the Okonkwos")."""
+    from spacy.tokens import Span
+
+    def groups(text: str, slip: str, label: str):
+        doc = nlp(text)
+        words = [t.text for t in doc]
+        full = words.index("Dwight")
+        alone = words.index(slip)
+        doc.ents = sorted([Span(doc, full, full + 2, label="PERSON"), Span(doc, alone, alone + 1, label=label)], key=lambda s: s.start)
+        return [(g.key, len(g.mentions)) for g in entity_groups(doc, gazetteer())]
+
+    assert groups("Dwight Okonkwo scored twice . Later Okonkwa said he was tired .", "Okonkwa", "ORG") == [("dwight okonkwo", 2)]
+    assert groups("Dwight Okonkwo scored twice . The side : Hale , Okonkwa , Reilly .", "Okonkwa", "PERSON") == [
+        ("dwight okonkwo", 1), ("okonkwa", 1)]
+    assert groups("Dwight Okonkwo scored twice . Later Okonkwos said they were proud .", "Okonkwos", "PERSON") == [
+        ("dwight okonkwo", 1), ("okonkwos", 1)]
+
+
+def test_a_name_with_a_person_s_own_people_after_its_possessive_is_a_person(ents_of, table):
+    art, idx = ents_of("Quimbaya's agent confirmed the talks. Quimbaya wants to stay in Leeds.")
+    assert idx.by_name("Quimbaya").label == "PERSON"
