@@ -18,7 +18,8 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      of speaker_type "unnamed" since no entity holds it;
   5. else the description itself, as the canonical words of someone the article never names:
      its article made definite and the names in it canonical ("A spokeswoman for the RAD" ->
-     "the spokeswoman for the Royal Academy of Dance").
+     "the spokeswoman for the Royal Academy of Dance"); a bare "a spokesman" takes the body that
+     spoke or was named just before ("the spokesman for the Vestey Group").
 """
 from __future__ import annotations
 
@@ -106,7 +107,27 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     name = proper_name(r, head)
     if name is not None:  # a name the entities table does not hold: no entity, so "unnamed" for speaker_type
         return Resolution(None, name, "name", "unnamed")
+    if hw in lex.speaks_for and content == [hw] and ws[:1] in (["a"], ["an"], ["the"]):
+        body = _body_spoken_for(r, start, r.sent_of[head.i])
+        if body is not None:
+            return Resolution(None, f"the {hw} for {body}", "description", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+def _body_spoken_for(r: Resolver, before: int, sent: int) -> str | None:
+    """`The Vestey Group said ... But a spokesman added`: the organisation that spoke or was a
+    subject in the sentences just before, else the one named there, as the text writes it ("the
+    Vestey Group")."""
+    ref = _in_focus(r, before, "org")
+    body = ref.entity if ref is not None and sent - ref.sent <= 1 else _one_org_just_named(r, before, sent)
+    if body is None:
+        return None
+    last = max(((s, e) for s, e in body.mentions if s < before), default=None)
+    if last is None or _mention_root(r, *last).dep_ == "compound":
+        return None  # "ahead of the Army Board meeting, a spokesman said": the board is no speaker there
+    k = r.doc.char_span(last[0], last[1], alignment_mode="expand")
+    the = k is not None and k.start > 0 and r.doc[k.start - 1].lower_ == "the"
+    return f"the {body.name}" if the else body.name
 
 
 def _org_by_one_word(r: Resolver, head: Token) -> Entity | None:

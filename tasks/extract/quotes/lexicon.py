@@ -86,6 +86,7 @@ class SpeakerWords:
     offices: frozenset  # words of a description of an office's one holder ("the prime minister"): the person in focus only when they spoke last and have no other role
     ranks: frozenset  # words that make another office of a role ("shadow home secretary" is not "the home secretary")
     parts: frozenset  # organisation head nouns for a part of the body named in them ("the Delta subsidiary" is not Delta)
+    speaks_for: frozenset  # someone who speaks for a body ("a spokesman"): written alone, the body in focus is added
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,7 @@ def speaker_words() -> SpeakerWords:
         ranks=frozenset(desc["ranks"]),
         focus_orgs=frozenset(desc["focus_orgs"]),
         parts=frozenset(desc["parts"]),
+        speaks_for=frozenset(desc["speaks_for"]),
     )
 
 

@@ -477,6 +477,15 @@ def test_an_organisation_named_inside_its_description_is_that_organisation(parse
                                      ("Nobody watches it.", "the harbour porter", "unnamed", "cue_above:description")]
 
 
+def test_a_bare_spokesman_speaks_for_the_body_that_spoke_just_before(parse):
+    """"The Harbour Trust said ... But a spokesman added": the spokesman for the Harbour Trust; not
+    for a body named only as a modifier ("ahead of the Quay Board meeting"); alone, as written."""
+    text = "Piers\n\nThe Harbour Trust said it had owned the pier since 1921. But a spokesman added: \"Our title is sound.\""
+    assert speakers(parse, text)[-1] == ("Our title is sound.", "the spokesman for the Harbour Trust", "unnamed", "cue_above:description")
+    text = "Piers\n\nAhead of the Quay Board meeting, a spokeswoman said: \"We want a fair hearing.\""
+    assert speakers(parse, text) == [("We want a fair hearing.", "the spokeswoman", "unnamed", "cue_above:description")]
+
+
 def test_a_part_of_a_body_is_not_the_body_its_description_names_and_trade_nouns_find_their_firm(parse):
     """"the Harbourline subsidiary" is not Harbourline; "the insurer" is the one insurer named."""
     text = ("Ferries\n\nFerries run by Harbourline's Quayside subsidiary were cancelled for a week.\n\n"
