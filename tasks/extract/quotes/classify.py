@@ -140,4 +140,12 @@ def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
     attribution at all is a slogan, a sign or a title ("Thank you Georgia.")."""
     if ctx.n_words(k) > SCARE_MAX_WORDS:
         return False
+    if att is not None and att.head is None and att.cue is not None and _named_by_no_one(att.cue):
+        return True  # `It is called "podcasting"`: a term, named by no one
     return att is None or (att.head is None and att.cue is None)
+
+
+def _named_by_no_one(cue: Token) -> bool:
+    """A verb that gives a name, in the passive with no one doing the naming ("is called", "was
+    dubbed"; not "was criticised for sending "offensive" mail", someone's words)."""
+    return cue.lemma_.lower() in cue_words().terms and _passive(cue)

@@ -465,6 +465,9 @@ def names_utterance(head: Token) -> bool:
 def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
     """Who made the statement, report or comments `head` names."""
     res = _named_maker(r, head, said)
+    if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not personlike(c) and c.lemma_.lower() not in speaker_words().org_nouns
+                           for c in head.children):
+        return None  # "the movie's poster": owned by a thing, so written as it is
     if res is None:
         res = _earlier_maker(r, head, said)
     if res is not None:
@@ -511,15 +514,17 @@ def _introduced_with(r: Resolver, head: Token) -> Referent | None:
 
 def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker an utterance noun names itself: its possessor ("his comments", "the club's
-    statement") or author ("the NIESR report", "the report by telecoms giant BT")."""
+    statement"; a person or a body, not a thing: "the movie's poster") or author ("the NIESR
+    report", "the report by telecoms giant BT")."""
     for c in t.children:
         if r.quoted(c.idx):
             continue
         if c.dep_ == "poss":
             lo = r.doc[c.left_edge.i]
             res = r.resolve(lo.idx, c.idx + len(c.text), c, said)
-            if res.speaker is not None:
-                return Resolution(res.entity, res.speaker, "description", res.kind)
+            if res.speaker is not None and (res.entity is not None or c.pos_ == "PRON" or personlike(c)
+                                            or c.lemma_.lower() in speaker_words().org_nouns):
+                return Resolution(res.entity, res.speaker, "description", res.kind)  # not "the movie's poster"
         if c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
             w = next((x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" else c
             if w is None:

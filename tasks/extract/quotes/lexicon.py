@@ -20,6 +20,7 @@ class CueWords:
     speech: frozenset  # verbs that also introduce indirect speech ("Putin said Moscow ...")
     naming: frozenset  # verbs that only name a quoted fragment ("called it 'a disgrace'"), never speech
     inference: frozenset  # verbs that may state the writer's inference from a thing ("..., which suggests")
+    terms: frozenset  # naming verbs that only give a thing its name ("it is called "podcasting"")
     phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
     nouns: frozenset  # nouns of saying ("claim", "statement")
     relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
@@ -27,7 +28,7 @@ class CueWords:
 
 @lru_cache(maxsize=1)
 def cue_words() -> CueWords:
-    verbs, speech, naming, inference = set(), set(), set(), set()
+    verbs, speech, naming, inference, terms = set(), set(), set(), set(), set()
     for line in DATA.lines("quote_cue_verbs.txt"):
         lemma, *tags = line.lower().split()
         verbs.add(lemma)
@@ -37,11 +38,14 @@ def cue_words() -> CueWords:
             naming.add(lemma)
         if "inference" in tags:
             inference.add(lemma)
+        if "term" in tags:
+            terms.add(lemma)
     phrasal: dict[str, list] = {}
     for line in DATA.lines("quote_cue_phrasal.txt"):
         lemma, *words = line.lower().split()
         phrasal.setdefault(lemma, []).append(frozenset(words))
     return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech), inference=frozenset(inference),
+                    terms=frozenset(terms),
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
                     relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")))

@@ -534,12 +534,14 @@ def test_the_one_a_writer_quotes_as_saying_is_the_speaker(parse):
 
 def test_an_organisation_that_issued_a_statement_speaks_through_it(parse):
     """"It released a statement that ..." is the organisation "it" stands for; the thing a passive
-    naming verb names ("the file is labelled ...") says nothing."""
+    naming verb names ("the file is labelled ...") says nothing, and with no one doing the naming
+    the marks hold a term, no quote; an advert speaks for the firm in focus."""
     text = ("Plant\n\nBrandt Steel faced questions on Monday. It released a statement that \"the plant will stay open\".\n\n"
-            "The attachment carrying the worm is labelled \"invoice\". The old plan was branded a \"sorry waste\" by MPs.")
+            "The attachment carrying the worm is labelled \"invoice\". The old plan was branded a \"sorry waste\" by MPs.\n\n"
+            "Brandt Steel also ran new adverts. The advert says the plant is \"the beating heart of the valley\".")
     assert speakers(parse, text) == [("the plant will stay open", "Brandt Steel", "organisation", "noun_cue:pronoun"),
-                                     ("invoice", None, None, "none"),
-                                     ("sorry waste", "MPs", "unnamed", "cue_above:description")]
+                                     ("sorry waste", "MPs", "unnamed", "cue_above:description"),
+                                     ("the beating heart of the valley", "Brandt Steel", "organisation", "cue_above:description")]
 
 
 def test_a_record_holder_or_a_medallist_is_the_person_in_focus(parse):
