@@ -80,12 +80,9 @@ def _named_thing(v: Token, subj: Token) -> bool:
     return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in cue_words().naming
 
 
-ADDRESS_VERBS = frozenset({"ask", "tell", "warn", "urge", "advise", "inform", "question", "press", "implore", "beg"})
-
-
 def _addressed(v: Token, subj: Token) -> bool:
     """`Mr Cole was asked: "..."`: the subject of a passive verb of addressing is who heard the words."""
-    return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in ADDRESS_VERBS
+    return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in cue_words().address
 
 
 def _by_phrase_after(ctx: QuoteContext, v: Token) -> Token | None:
@@ -352,9 +349,9 @@ def _gerund_introducing(q: Site, outer: Token) -> Token | None:
         if t.i == outer.i or not (t.tag_ == "VBG" and is_cue(t) and t.lemma_.lower() in cue_words().speech):
             continue
         subj = own_subject(ctx, t)
-        prev = ctx.doc[t.i - 1]
+        prev = ctx.doc[t.i - 1] if t.i > 0 else None
         has_subject = (subj is not None and subj.dep_ == "nsubj" and speakerlike(subj) and subj.pos_ != "PRON") \
-            or (prev.ent_type_ == "PERSON" and not ctx.quoted(prev.i))  # "footage of Ann Cole saying", Cole hung on "of"
+            or (prev is not None and prev.ent_type_ == "PERSON" and not ctx.quoted(prev.i))  # "footage of Ann Cole saying", Cole hung on "of"
         ends = max(d.i for d in t.subtree if d.i < first)
         if has_subject and all(ctx.doc[k].is_punct for k in range(ends + 1, first)):
             return t

@@ -21,6 +21,7 @@ class CueWords:
     naming: frozenset  # verbs that only name a quoted fragment ("called it 'a disgrace'"), never speech
     inference: frozenset  # verbs that may state the writer's inference from a thing ("..., which suggests")
     terms: frozenset  # naming verbs that only give a thing its name ("it is called "podcasting"")
+    address: frozenset  # verbs of addressing someone, whose passive subject heard the words ("was asked")
     phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
     nouns: frozenset  # nouns of saying ("claim", "statement")
     relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
@@ -28,7 +29,7 @@ class CueWords:
 
 @lru_cache(maxsize=1)
 def cue_words() -> CueWords:
-    verbs, speech, naming, inference, terms = set(), set(), set(), set(), set()
+    verbs, speech, naming, inference, terms, address = set(), set(), set(), set(), set(), set()
     for line in DATA.lines("quote_cue_verbs.txt"):
         lemma, *tags = line.lower().split()
         verbs.add(lemma)
@@ -40,12 +41,14 @@ def cue_words() -> CueWords:
             inference.add(lemma)
         if "term" in tags:
             terms.add(lemma)
+        if "address" in tags:
+            address.add(lemma)
     phrasal: dict[str, list] = {}
     for line in DATA.lines("quote_cue_phrasal.txt"):
         lemma, *words = line.lower().split()
         phrasal.setdefault(lemma, []).append(frozenset(words))
     return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech), inference=frozenset(inference),
-                    terms=frozenset(terms),
+                    terms=frozenset(terms), address=frozenset(address),
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
                     relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")))
