@@ -177,7 +177,7 @@ def test_name_glued_to_a_straight_closing_mark(quote_context):
      "and we should fix it.\" She also built a school.", 0,
      ("cue_above", "tree", "said", "Ms Cole")),
     # the parse hangs the quote on the sentence's verb; the "-ing" speech verb with its own subject right before it says it
-    ("Harbour\n\nThe advert concludes with footage of Ann Cole saying during the debate last week, \"That is why I voted no,\" "
+    ("Harbour\n\nThe advert concludes with footage of Ann Cole saying during the hustings on Monday, \"That is why I voted no,\" "
      "when her rival attacked her record.", 0,
      ("cue_above", "tree", "saying", "Ann Cole")),
 ])

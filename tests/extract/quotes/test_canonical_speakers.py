@@ -480,7 +480,7 @@ def test_an_organisation_named_inside_its_description_is_that_organisation(parse
 def test_a_bare_spokesman_speaks_for_the_body_that_spoke_just_before(parse):
     """"The Harbour Trust said ... But a spokesman added": the spokesman for the Harbour Trust; not
     for a body named only as a modifier ("ahead of the Quay Board meeting"); alone, as written."""
-    text = "Piers\n\nThe Harbour Trust said it had owned the pier since 1921. But a spokesman added: \"Our title is sound.\""
+    text = "Piers\n\nThe Harbour Trust said the pier had been its property since 1921. But a spokesman added: \"Our title is sound.\""
     assert speakers(parse, text)[-1] == ("Our title is sound.", "the spokesman for the Harbour Trust", "unnamed", "cue_above:description")
     text = "Piers\n\nAhead of the Quay Board meeting, a spokeswoman said: \"We want a fair hearing.\""
     assert speakers(parse, text) == [("We want a fair hearing.", "the spokeswoman", "unnamed", "cue_above:description")]
