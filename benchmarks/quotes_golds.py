@@ -14,9 +14,9 @@ spokesman"), when the row's speaker_mention does; rows matched by no gold quote 
 speakers per attribution rule.
 
 GOLD_DIR may instead be a .jsonl of our own annotations (benchmarks/data/bbc_quotes_own.jsonl:
-1,246 quotes in 192 BBC articles outside the dev gold (one of them with none), each annotated
+1,393 quotes in 216 BBC articles outside the dev gold (one of them with none), each annotated
 once, by annotators who never saw this project's output, to the dev gold's conventions; offsets
-into the article, no corpus text). Its "tune" part (120 articles, sets t1-t10) is for finding
+into the article, no corpus text). Its "tune" part (144 articles, sets t1-t12) is for finding
 kinds of error; its "held" part (72 articles, sets h1-h6) is for measuring only: read its
 scores, never its misses.
 """

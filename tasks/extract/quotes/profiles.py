@@ -78,6 +78,9 @@ def _prominent_subject(head: Token) -> bool:
     of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not)."""
     if (head.dep_ == "appos" or (head.dep_ == "compound" and _stands_for_its_maker(head.head))) and head.head.dep_ in SUBJECT_DEPS:
         head = head.head  # not a name modifying a thing: in "a Whistler painting sold", the painting is the subject
+    elif head.dep_ == "pobj" and head.ent_type_ == "PERSON" and head.head.dep_ == "prep" and head.head.head.dep_ in SUBJECT_DEPS \
+            and head.head.head.lemma_.lower() in speaker_words().person_nouns and head.i + 1 == head.head.head.head.i:
+        head = head.head.head  # "director of sport Emilio Butragueno praised": the parse hung the name on "of"
     if head.dep_ not in SUBJECT_DEPS:
         return False
     verb = clause = head.head

@@ -178,7 +178,8 @@ def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
 def _name_before_its_apposition(ctx: QuoteContext, v: Token) -> Token | None:
     """`In response to Dr Gibb's comments, Ewan Rees, leader of the group, said: "..."`: a finite
     cue the parse left without a subject right after a name (a person's or a body's, its last
-    word) set off by commas with its apposition (no verb inside it): that name."""
+    word) set off by commas with its apposition (no verb inside it): that name; also a person's
+    name with a stray comma right before the cue ("stall holder Ana Fero, told")."""
     doc = ctx.doc
     sent = ctx.sent_of[v.i]
     k = v.i - 2
@@ -186,8 +187,10 @@ def _name_before_its_apposition(ctx: QuoteContext, v: Token) -> Token | None:
         if doc[k].pos_ in ("VERB", "AUX") or ctx.quoted(k):
             return None
         k -= 1
-    if k <= 0 or not _name_before_comma(doc[k]) or ctx.quoted(k) or k + 1 == v.i - 1:
+    if k <= 0 or not _name_before_comma(doc[k]) or ctx.quoted(k):
         return None
+    if k + 1 == v.i - 1:  # `shop owner Ann Cole, told AP`: a stray comma between a person and the cue
+        return doc[k] if doc[k].ent_type_ == "PERSON" else None
     start = k
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1

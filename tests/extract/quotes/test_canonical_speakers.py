@@ -477,6 +477,21 @@ def test_an_organisation_named_inside_its_description_is_that_organisation(parse
                                      ("Nobody watches it.", "the harbour porter", "unnamed", "cue_above:description")]
 
 
+def test_a_name_the_parse_hung_on_its_job_s_phrase_is_the_subject_a_later_he_means(parse):
+    """"Rovers director of sport Sam Okafor praised ..." (the name hung on "of"): Okafor is the
+    subject, so the next "he said" is his, not the last speaker's; a stray comma between a
+    name and its cue ("stall holder Ana Fero, told") does not hide the name."""
+    text = ("Cup\n\nClub president Tom Reilly said: \"We will finish the game in January.\"\n\n"
+            "The two boards met on Monday and Reilly added: \"There is no other way.\" Harbour Rovers director of sport "
+            "Sam Okafor praised the supporters inside the ground for their patience. "
+            "\"I want to thank the fans, who behaved with real maturity,\" he said.")
+    assert speakers(parse, text)[-1] == ("I want to thank the fans, who behaved with real maturity,", "Sam Okafor", "person",
+                                         "cue_after:pronoun")
+    text = ("Market\n\n\"Prices went up,\" said trader Tom Reilly. \"Prices will rise,\" stall holder Ana Fero, told a "
+            "local paper. \"People will feel it.\"")
+    assert speakers(parse, text)[-1] == ("People will feel it.", "Ana Fero", "person", "preceding_cue:name")
+
+
 def test_a_bare_spokesman_speaks_for_the_body_that_spoke_just_before(parse):
     """"The Harbour Trust said ... But a spokesman added": the spokesman for the Harbour Trust; not
     for a body named only as a modifier ("ahead of the Quay Board meeting"); alone, as written."""
