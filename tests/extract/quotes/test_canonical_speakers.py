@@ -483,7 +483,7 @@ def test_a_name_the_parse_hung_on_its_job_s_phrase_is_the_subject_a_later_he_mea
     name and its cue ("stall holder Ana Fero, told") does not hide the name."""
     text = ("Cup\n\nClub president Tom Reilly said: \"We will finish the game in January.\"\n\n"
             "The two boards met on Monday and Reilly added: \"There is no other way.\" Harbour Rovers director of sport "
-            "Sam Okafor praised the supporters inside the ground for their patience. "
+            "Sam Okafor praised the supporters in the stands for their patience. "
             "\"I want to thank the fans, who behaved with real maturity,\" he said.")
     assert speakers(parse, text)[-1] == ("I want to thank the fans, who behaved with real maturity,", "Sam Okafor", "person",
                                          "cue_after:pronoun")
