@@ -77,12 +77,17 @@ def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
 
 def _named_thing(v: Token, subj: Token) -> bool:
     """`the file is labelled "joke"`: the subject of a passive naming verb is the thing named, not who named it."""
-    return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in cue_words().naming
+    return _passive_subject(v, subj) and v.lemma_.lower() in cue_words().naming
 
 
 def _addressed(v: Token, subj: Token) -> bool:
     """`Mr Cole was asked: "..."`: the subject of a passive verb of addressing is who heard the words."""
-    return subj.dep_ == "nsubjpass" and subj.head.i == v.i and v.lemma_.lower() in cue_words().address
+    return _passive_subject(v, subj) and v.lemma_.lower() in cue_words().address
+
+
+def _passive_subject(v: Token, subj: Token) -> bool:
+    """`subj` is the subject of v in the passive."""
+    return subj.dep_ == "nsubjpass" and subj.head.i == v.i
 
 
 def _by_phrase_after(ctx: QuoteContext, v: Token) -> Token | None:

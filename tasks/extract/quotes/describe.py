@@ -315,10 +315,8 @@ def _roleless_instead(r: Resolver, ent: Entity, head: Token, hw: str, content: l
     sent = head.sent
     first = r.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     gender = description_gender(head)
-    others = {o.entity_id: o for ms, _, m in r.profiles.mentions_in(first, start)
-              for o in [r.profiles.canon(m)]
-              if o.label == "PERSON" and not r.quoted(ms) and o.entity_id != e.entity_id}
-    fit = [o for o in others.values() if not (o.roles or o.role) and r.gender_of(o) in (None, gender or r.gender_of(o))]
+    others = [o for o in _people_named(r, first, start) if o.entity_id != e.entity_id]
+    fit = [o for o in others if not (o.roles or o.role) and r.gender_of(o) in (None, gender or r.gender_of(o))]
     return fit[0] if len(fit) == 1 and len(others) == 1 else None
 
 
@@ -326,10 +324,18 @@ def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity 
     """The one person the article has named (outside quotes) before character `before` who may hold
     the office of `content`, if only one: people the article gives another role ("Chancellor
     Gordon Brown") or rank are not candidates."""
-    people = {r.profiles.canon(e).entity_id: r.profiles.canon(e) for ms, _, e in r.profiles.mentions_in(0, before)
-              if e.label == "PERSON" and not r.quoted(ms)}
-    fit = [e for e in people.values() if _may_hold(e, content) and not _other_rank(r, e, content)]
+    fit = [e for e in _people_named(r, 0, before) if _may_hold(e, content) and not _other_rank(r, e, content)]
     return fit[0] if len(fit) == 1 else None
+
+
+def _people_named(r: Resolver, start: int, end: int) -> list[Entity]:
+    """The people (under their fullest names) named outside quotes between characters start and end."""
+    people = {}
+    for ms, _, e in r.profiles.mentions_in(start, end):
+        if e.label == "PERSON" and not r.quoted(ms):
+            c = r.profiles.canon(e)
+            people[c.entity_id] = c
+    return list(people.values())
 
 
 def _named_beside(r: Resolver, holder: Entity, head: Token, content: list[str]) -> bool:
@@ -465,8 +471,7 @@ def names_utterance(head: Token) -> bool:
 def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
     """Who made the statement, report or comments `head` names."""
     res = _named_maker(r, head, said)
-    if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not personlike(c) and c.lemma_.lower() not in speaker_words().org_nouns
-                           for c in head.children):
+    if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not _may_make(c) for c in head.children):
         return None  # "the movie's poster": owned by a thing, so written as it is
     if res is None:
         res = _earlier_maker(r, head, said)
@@ -522,8 +527,7 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
         if c.dep_ == "poss":
             lo = r.doc[c.left_edge.i]
             res = r.resolve(lo.idx, c.idx + len(c.text), c, said)
-            if res.speaker is not None and (res.entity is not None or c.pos_ == "PRON" or personlike(c)
-                                            or c.lemma_.lower() in speaker_words().org_nouns):
+            if res.speaker is not None and (res.entity is not None or _may_make(c)):
                 return Resolution(res.entity, res.speaker, "description", res.kind)  # not "the movie's poster"
         if c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
             w = next((x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" else c
@@ -538,6 +542,12 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                 return named(e, "description")
     return None
 
+
+
+def _may_make(owner: Token) -> bool:
+    """An utterance's possessor that can have made it: a pronoun, a person or a body ("his
+    comments", "the club's statement"), not a thing ("the movie's poster")."""
+    return owner.pos_ == "PRON" or personlike(owner) or owner.lemma_.lower() in speaker_words().org_nouns
 
 
 def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:

@@ -105,7 +105,7 @@ class _Pairing:
             if w == 0:
                 i += 1
                 continue
-            fam = "straight" if (self.text[i] in self.b_set or w == 2) else "curly"
+            fam = self.family(i, w)
             d = self.direction(i, w)
             if d == "open":
                 self.opening((i, fam, w))
@@ -154,6 +154,10 @@ class _Pairing:
             self.out.append((stack[0][0], None, stack[0][2], mark[0]))  # same family reopens: the open one ends here
             self.stack = [mark]
 
+    def family(self, i: int, w: int) -> str:
+        """"straight" for a mark whose direction the context decides ('"', "''"), else "curly"."""
+        return "straight" if (self.text[i] in self.b_set or w == 2) else "curly"
+
     def nests(self, mark: tuple[int, str, int]) -> bool:
         """`“I'd live in what he calls “hell” than vote for him.”`: a mark of the open quote's own
         family nests inside it when the next two marks both close quotes of that family (the
@@ -165,7 +169,7 @@ class _Pairing:
             if w == 0:
                 i += 1
                 continue
-            fam = "straight" if (self.text[i] in self.b_set or w == 2) else "curly"
+            fam = self.family(i, w)
             found.append((fam, self.direction(i, w)))
             i += w
         return found == [(mark[1], "close")] * 2
