@@ -38,6 +38,7 @@ def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None 
         if subj is None or cannot_speak(subj) or _impersonal(subj):
             continue
         lo = _after_inverted_speaker(ctx, subj, lo, hi)
+        lo, hi = _within_sentence(ctx, t.i, lo, hi)
         while lo <= hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
             lo += 1  # "that", and punctuation
         while hi >= lo and (doc[hi].is_punct or doc[hi].is_space) and not _closes_a_quote_inside(ctx, lo, hi):
@@ -48,6 +49,20 @@ def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None 
         att.strategy = "reported_speech"
         out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def _within_sentence(ctx: QuoteContext, verb: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause clipped to the verb's sentence where the parse ran two sentences together: a full
+    stop standing as its own token before a capital ("... editor at PC Pro. Apple's work would
+    help, he said") ends a sentence even when the parser did not split there."""
+    doc = ctx.doc
+    for j in range(lo, hi):
+        if ctx.sent_of[j + 1] != ctx.sent_of[j]:
+            if j < verb:
+                lo = j + 1
+            else:
+                return lo, j
+    return lo, hi
 
 
 def _closes_a_quote_inside(ctx: QuoteContext, lo: int, hi: int) -> bool:

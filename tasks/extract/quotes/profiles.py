@@ -65,12 +65,22 @@ def description_words(words: list[str]) -> set[str]:
 
 
 def token_sentences(doc: Doc) -> list[int]:
-    """token index -> sentence number (doc.sents order)."""
+    """token index -> sentence number (doc.sents order). A full stop standing as its own token
+    before a capital also starts a new number where the parser ran the two sentences together
+    ("... editor at PC Pro. Apple's work ..."): who was named in the sentence before then
+    counts as the sentence before."""
     sent_of = [0] * len(doc)
-    for k, s in enumerate(doc.sents):
+    k = -1
+    for s in doc.sents:
+        k += 1
         for i in range(s.start, s.end):
+            if i > s.start and doc[i - 1].text in SENTENCE_STOPS and doc[i].text[:1].isupper():
+                k += 1
             sent_of[i] = k
     return sent_of
+
+
+SENTENCE_STOPS = (".", "!", "?")
 
 
 def _prominent_subject(head: Token) -> bool:

@@ -168,6 +168,23 @@ def test_a_sentence_about_someone_else_stops_the_carry_over(parse):
     ]
 
 
+def test_a_full_stop_the_parser_ran_over_still_ends_the_sentence(parse):
+    """'... said Pat Boyle, chief editor at Tech Pro. Apple's design would ..., he said': the parser
+    joins the two sentences, yet the reported clause starts after the full stop and its "he" is the
+    speaker named just before it, not the subject of an earlier sentence."""
+    text = ("Cheap box\n\n\"It is a bold move,\" said Tom Ellis, an analyst. Mr Ellis thinks the box will sell well.\n\n"
+            "\"It is cheap,\" said Pat Boyle, chief editor at Tech Pro. Apple's design would also help it sell, he said. "
+            "\"I think people expect it to work now,\" he said.")
+    rows = quote_rows(parse, text)
+    assert [(r["text"], r["speaker"], r["attribution"]) for r in rows] == [
+        ("It is a bold move,", "Tom Ellis", "cue_after:name"),
+        ("the box will sell well", "Tom Ellis", "reported_speech:name"),
+        ("It is cheap,", "Pat Boyle", "cue_after:name"),
+        ("Apple's design would also help it sell", "Pat Boyle", "reported_speech:pronoun"),
+        ("I think people expect it to work now,", "Pat Boyle", "cue_after:pronoun"),
+    ]
+
+
 def test_a_group_speaking_as_one_keeps_its_name_without_an_entity(parse):
     """A nationality, religious or political group ("the Tories say") is many people: its
     quotes keep its name, unnamed, and no entity key follows them across articles; a person
