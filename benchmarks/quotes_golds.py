@@ -14,10 +14,10 @@ spokesman"), when the row's speaker_mention does; rows matched by no gold quote 
 speakers per attribution rule.
 
 GOLD_DIR may instead be a .jsonl of our own annotations (benchmarks/data/bbc_quotes_own.jsonl:
-1,393 quotes in 216 BBC articles outside the dev gold (one of them with none), each annotated
+1,777 quotes in 276 BBC articles outside the dev gold (one of them with none), each annotated
 once, by annotators who never saw this project's output, to the dev gold's conventions; offsets
-into the article, no corpus text). Its "tune" part (144 articles, sets t1-t12) is for finding
-kinds of error; its "held" part (72 articles, sets h1-h6) is for measuring only: read its
+into the article, no corpus text). Its "tune" part (180 articles, sets t1-t15) is for finding
+kinds of error; its "held" part (96 articles, sets h1-h8) is for measuring only: read its
 scores, never its misses.
 """
 from __future__ import annotations

@@ -68,7 +68,7 @@ def attribution_from_cue(ctx: QuoteContext, v: Token, how: str) -> Attribution:
         np = fronted_subject(ctx, v)
         if np is not None:
             return from_np(np, how, cue=v)
-    if subj is not None and (_named_thing(v, subj) or _addressed(v, subj)):
+    if subj is not None and (_named_thing(v, subj) or _addressed(v, subj) or _said_thing(v, subj)):
         subj = _by_phrase_after(ctx, v)  # `described as a "consummate professional" by his friend`, `was asked by`
     if subj is None or cannot_speak(subj):
         return Attribution(cue=v, how=how)
@@ -83,6 +83,13 @@ def _named_thing(v: Token, subj: Token) -> bool:
 def _addressed(v: Token, subj: Token) -> bool:
     """`Mr Cole was asked: "..."`: the subject of a passive verb of addressing is who heard the words."""
     return _passive_subject(v, subj) and v.lemma_.lower() in cue_words().address
+
+
+def _said_thing(v: Token, subj: Token) -> bool:
+    """`when his peerage was announced`, `the result was reported`: the subject of a passive verb
+    of saying is what was said, not who said it; not `he was reported as saying`."""
+    return _passive_subject(v, subj) and v.lemma_.lower() in cue_words().speech \
+        and not any(c.lower_ == "as" for c in v.children)
 
 
 def _passive_subject(v: Token, subj: Token) -> bool:

@@ -162,13 +162,24 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     ent = person_description(r, content, hw, start, gender=gender)
     if ent is not None:
         return named(ent, "description")
+    office = any(w in lex.offices for w in content)  # an office's holder is found below ("the chancellor")
     ref = earlier_unnamed(r, hw, content, start)
     if ref is not None:
-        return Resolution(None, ref.name, "description", "unnamed")
-    office = any(w in lex.offices for w in content)  # an office's holder is found below ("the chancellor")
+        if set(words_of(ref.name)) - set(content) - lex.generic:
+            return Resolution(None, ref.name, "description", "unnamed")  # "the spokesman" after "a spokesman for the ballet"
+        res = _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender)
+        # the same words spoke before without a name ("The first minister's statement ..."): a name found since
+        return res if res is not None and res.entity is not None else Resolution(None, ref.name, "description", "unnamed")
     res = _described_before(r, head, hw, content) if not epithet and not office else None
     if res is not None:
         return res
+    return _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender)
+
+
+def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[str], start: int,
+                             said: tuple[int, int] | None, epithet: bool, gender: str | None) -> Resolution | None:
+    """The person a definite description names later in the article, or the one just introduced
+    after the lede, or the person in focus."""
     ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
     if ent is not None:
         return named(ent, "description")
@@ -767,9 +778,20 @@ def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Re
         if ref.pos >= before or ref.entity is not None or not ref.name:
             continue
         ws = set(words_of(ref.name))
-        if heads & ws and rest <= ws:
+        if heads & _head_words(ref.name) and rest <= ws:
             return ref
     return None
+
+
+def _head_words(description: str) -> set[str]:
+    """The words of a canonical description that may hold its head noun: after any possessor, and
+    before the phrase that says whose or where when a person noun comes before it ("the mayor's
+    official spokesman": official, spokesman, not mayor; "the spokesman for the mayor": spokesman;
+    "the Commission for Racial Equality spokesman": all its words)."""
+    def owned(words: str) -> set[str]:
+        return set(words_of(re.split(r"['’]s?\s", words)[-1]))
+    ws = owned(re.split(r"\s(?:for|of|at|in|from|with|to|on)\s", description, maxsplit=1)[0])
+    return ws if ws & speaker_words().person_nouns else owned(description)
 
 
 def is_epithet(head: Token, content: list[str]) -> bool:

@@ -29,7 +29,7 @@ def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None 
         if t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
             continue
         comp = next((c for c in t.children if c.dep_ == "ccomp" and (c.i > t.i or _fronted(ctx, c, t))), None)
-        if comp is None:
+        if comp is None or _time_of_saying(comp, t):
             continue
         lo, hi = comp.left_edge.i, comp.right_edge.i
         if any(in_quotation(i) for i in range(lo, hi + 1)):
@@ -49,6 +49,26 @@ def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None 
         att.strategy = "reported_speech"
         out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def _time_of_saying(comp: Token, verb: Token) -> bool:
+    """"she said when her title was announced", "he said as he presented the award": the clause the
+    parse hangs on the verb opens with its own subordinator other than a complementiser, so it
+    tells when the words were said, not what they were. A "when" asks a question after a verb of
+    asking, a denial or a modal ("asked when the pier would open", "would not say when it opens")."""
+    first = comp.doc[comp.left_edge.i]
+    if first.head.i != comp.i:
+        return False
+    if first.dep_ == "mark":
+        return first.lower_ not in COMPLEMENTISERS
+    if first.dep_ != "advmod" or first.tag_ != "WRB" or first.lower_ != "when":
+        return False
+    asks = verb.lemma_.lower() in cue_words().address or any(c.dep_ == "neg" for c in verb.children) \
+        or any(c.tag_ == "MD" for c in comp.children)
+    return not asks
+
+
+COMPLEMENTISERS = ("that", "whether", "if")
 
 
 def _within_sentence(ctx: QuoteContext, verb: int, lo: int, hi: int) -> tuple[int, int]:

@@ -787,3 +787,41 @@ def test_an_office_is_the_only_person_named_so_far(parse):
         ("We had them under pressure.", "Sam Allwood", "person", "carried:name"),
         ("We deserved it.", "Tom Hale", "person", "dash_label:name"),
     ]
+
+
+def test_the_subject_of_a_passive_verb_of_saying_is_what_was_said(parse):
+    """`she said when her title was announced. "..."`: "her title" was announced, it said nothing, so
+    the next quote goes on with her; and "it has been claimed" names no one who claimed it."""
+    text = ("New peer\n\nAnn Cole is now a peer. \"I accepted the offer for practical reasons,\" she said when her title was "
+            "first announced. \"It is a good base for campaigning on schools.\"")
+    assert [(r["text"], r["speaker"], r["attribution"]) for r in quote_rows(parse, text)] == [
+        ("I accepted the offer for practical reasons,", "Ann Cole", "cue_after:pronoun"),
+        ("It is a good base for campaigning on schools.", "Ann Cole", "preceding_cue:pronoun"),
+    ]
+
+
+def test_an_office_is_not_the_spokesman_who_speaks_for_it(parse):
+    """"the mayor" after "the mayor's official spokesman" spoke is the mayor (here the person in
+    focus), never the spokesman: only a description's head noun takes up an earlier one."""
+    text = ("Harbour threat\n\nJohn Cole defended the plan on Monday. Asked about the report, the mayor's official spokesman "
+            "said: \"We believe the risk is real.\" Earlier, writing in a local paper, the mayor conceded that the plans were "
+            "\"hard choices for any council\".")
+    assert speakers(parse, text) == [
+        ("We believe the risk is real.", "the mayor's official spokesman", "unnamed", "cue_above:description"),
+        ("hard choices for any council", "John Cole", "person", "cue_above:description"),
+    ]
+
+
+def test_an_office_that_spoke_unnamed_is_still_the_person_named_since(parse):
+    """The lede quotes "the mayor's remark" before any name; when "the mayor" speaks again after the
+    article has named the person in focus, it is that person, not the bare office again."""
+    text = ("Pier row\n\nThe mayor's remark that the old pier was \"a folly\" has upset traders, it has been claimed.\n\n"
+            "Trader Ann Cole said Tom Reilly's comment was \"careless\". Mr Reilly was speaking on Monday to a meeting of the "
+            "harbour board.\n\nCouncillor Jim Dale wrote to Mr Reilly on Tuesday calling for an apology. In a reply, the mayor "
+            "said his words had been twisted by the press. He told Mr Dale: \"You should have checked what I said.\"")
+    assert [(r["text"], r["speaker"], r["attribution"]) for r in quote_rows(parse, text)] == [
+        ("a folly", "the mayor", "noun_cue:description"),
+        ("careless", "Ann Cole", "cue_above:name"),
+        ("his words had been twisted by the press", "Tom Reilly", "reported_speech:description"),
+        ("You should have checked what I said.", "Tom Reilly", "cue_above:pronoun"),
+    ]

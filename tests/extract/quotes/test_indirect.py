@@ -58,3 +58,13 @@ def test_what_a_which_after_a_noun_for_no_one_suggests_is_not_reported(quote_con
 def test_a_headline_reported_clause_ends_before_its_line_break(quote_context):
     assert reported(quote_context, "Ann Cole says quay to reopen in May\n\nThe quay has been shut since March.") == [
         ("quay to reopen in May", "says", "indirect", "Ann Cole")]
+
+
+def test_a_clause_telling_when_the_words_were_said_is_not_what_was_said(quote_context):
+    """"she said when her title was announced": a subordinate clause of time; a "when" after a
+    denial or before a modal asks a question, which is reported."""
+    assert reported(quote_context, "Peer\n\nAnn Cole is now a peer. \"I accepted the offer,\" she said when her title "
+                                   "was first announced.") == []
+    assert reported(quote_context, "Plant\n\nA spokesman for the group would not say when the boiler would be back up "
+                                   "and running.") == [
+        ("when the boiler would be back up and running", "say", "indirect", "A spokesman for the group")]
