@@ -323,12 +323,16 @@ def _roleless_instead(r: Resolver, ent: Entity, head: Token, hw: str, content: l
     prof = r.profiles.profile.get(e.entity_id, set())
     if (description_words(content) | {hw, *speaker_words().synonyms.get(hw, ())}) & prof:
         return None
-    sent = head.sent
-    first = r.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     gender = description_gender(head)
-    others = [o for o in _people_named(r, first, start) if o.entity_id != e.entity_id]
+    others = [o for o in _people_named(r, _previous_sentence_start(r, head), start) if o.entity_id != e.entity_id]
     fit = [o for o in others if not (o.roles or o.role) and r.gender_of(o) in (None, gender or r.gender_of(o))]
     return fit[0] if len(fit) == 1 and len(others) == 1 else None
+
+
+def _previous_sentence_start(r: Resolver, head: Token) -> int:
+    """Where the sentence before `head`'s starts (its own start in the first sentence)."""
+    sent = head.sent
+    return r.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
 
 
 def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity | None:

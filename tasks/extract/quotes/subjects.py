@@ -21,8 +21,15 @@ AFFILIATION = ("of", "from", "at")  # "said Junya Tanase of JPMorgan": the words
 
 def cannot_speak(tok: Token) -> bool:
     """Subjects that are surely not a source: dates, times, amounts ("63 percent said" of a
-    poll's respondents is a source)."""
-    return tok.ent_type_ in NOT_SPEAKER_ENTS
+    poll's respondents is a source); not an age standing for a person ("the 22-year-old said",
+    which the model tags as a date)."""
+    return tok.ent_type_ in NOT_SPEAKER_ENTS and not age_for_a_person(tok)
+
+
+def age_for_a_person(tok: Token) -> bool:
+    """"the 22-year-old", "Smith's 30-year-old": an age with its determiner and no noun after it."""
+    kids = list(tok.children)
+    return tok.lower_ == "old" and any(c.lemma_.lower() == "year" for c in kids) and any(c.dep_ in ("det", "poss") for c in kids)
 
 
 def personlike(t: Token) -> bool:

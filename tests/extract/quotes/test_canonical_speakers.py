@@ -825,3 +825,14 @@ def test_an_office_that_spoke_unnamed_is_still_the_person_named_since(parse):
         ("his words had been twisted by the press", "Tom Reilly", "reported_speech:description"),
         ("You should have checked what I said.", "Tom Reilly", "cue_above:pronoun"),
     ]
+
+
+def test_an_age_standing_for_a_person_speaks(parse):
+    """"the 22-year-old said": the model tags the age as a date, yet it stands for the person in
+    focus, like any epithet."""
+    text = ("Harbour swim\n\nAnna Petrova won the harbour swim. \"I am so happy,\" the 22-year-old said.\n\n"
+            "The 22-year-old said the water was cold.")
+    assert [(r["text"], r["speaker"], r["attribution"]) for r in quote_rows(parse, text)] == [
+        ("I am so happy,", "Anna Petrova", "cue_after:description"),
+        ("the water was cold", "Anna Petrova", "reported_speech:description"),
+    ]
