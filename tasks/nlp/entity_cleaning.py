@@ -145,10 +145,11 @@ def _sentence_opener(doc: Doc, i: int) -> bool:
 
 
 def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
-    """'Winger Nitoglia', 'Paul Boateng MP', 'Home Office Minister Lord Falconer': the title, and
-    what comes before it, is not the name (a title word that is also a given name stays)."""
+    """'Winger Nitoglia', 'Paul Boateng MP', 'Home Office Minister Lord Falconer', 'Green MEP Ann
+    Cole': the title (capitalised, or an acronym), and what comes before it, is not the name (a title
+    word that is also a given name stays)."""
     for k in range(e - 2, s - 1, -1):
-        if doc[k].is_title and doc[k].lower_ in gaz.titles and doc[k].lower_ not in gaz.first_names:
+        if (doc[k].is_title or doc[k].is_upper) and doc[k].lower_ in gaz.titles and doc[k].lower_ not in gaz.first_names:
             s = k + 1
             break
     while e - s > 1 and doc[e - 1].text in PERSON_SUFFIX_TITLES:
@@ -157,10 +158,12 @@ def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, 
 
 
 def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
-    """No capitalised letter, a word that is never a name, a sports heading, or a table header ("W D L PCT")."""
+    """No capitalised letter, a word that is never a name, a sports heading, a table header ("W D L
+    PCT"), or a title's acronym alone ("MEP", "DJ"; a capitalised title alone may be a surname: "King")."""
     low = sp.text.lower()
     return (not any(c.isupper() for c in sp.text) or low in gaz.not_names or low in gaz.sports_headings
-            or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp)))
+            or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp))
+            or (len(sp) == 1 and sp[0].is_upper and low in gaz.titles))
 
 
 def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:

@@ -46,6 +46,12 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Mihai Tararache", "ORG") == [("Mihai Tararache", "PERSON")]
     assert cleaned(nlp, "Australian Rodney Eyles", "PERSON") == [("Australian", "NORP"), ("Rodney Eyles", "PERSON")]
     assert cleaned(nlp, "Lib Dem Rodney Eyles", "PERSON") == [("Lib Dem", "NORP"), ("Rodney Eyles", "PERSON")]
+    # a title written as an acronym is trimmed too, and alone it names no one; a capitalised title
+    # alone may be a surname ("King said")
+    assert cleaned(nlp, "MEP Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]
+    assert cleaned(nlp, "DJ Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]
+    assert cleaned(nlp, "MEP", "ORG") == []
+    assert cleaned(nlp, "King", "PERSON") == [("King", "PERSON")]
 
 
 def test_a_relabelled_piece_relabels_the_pieces_after_it(nlp):

@@ -24,7 +24,7 @@ from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
     MAX_CLIMB, according_to_prep, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker,
-    sentence_subject, speakerlike, subject_of,
+    says_nothing, sentence_subject, speakerlike, subject_of,
 )
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
@@ -111,13 +111,14 @@ def _by_phrase_after(ctx: QuoteContext, v: Token) -> Token | None:
 def first_cue_back(ctx: QuoteContext, i: int, start: int, limit: int, how: str) -> Attribution | None:
     """The first reporting verb outside quotes, scanning back from token i to character
     `start` over at most `limit` tokens, that names a speaker (a verb asking someone to do
-    something reports no words: "without asking people to pay more")."""
+    something reports no words: "without asking people to pay more"; a "which" standing for no
+    one's words names no one: "the chart show, which suggests ...")."""
     stop = i - limit
     while i >= 0 and i > stop and ctx.doc[i].idx >= start:
         t = ctx.doc[i]
         if not ctx.quoted(i) and is_cue(t) and not _asks_to_do(t):
             att = attribution_from_cue(ctx, t, how)
-            if att.head is not None:
+            if att.head is not None and not says_nothing(att.head):
                 return att
         i -= 1
     return None

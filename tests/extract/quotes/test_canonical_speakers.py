@@ -836,3 +836,14 @@ def test_an_age_standing_for_a_person_speaks(parse):
         ("I am so happy,", "Anna Petrova", "cue_after:description"),
         ("the water was cold", "Anna Petrova", "reported_speech:description"),
     ]
+
+
+def test_a_which_standing_for_no_one_is_not_the_cue_a_quote_goes_on_with(parse):
+    """"..., which suggests ..." is the writer's inference: a quote after it goes on with the last
+    one who spoke ("A BBC spokeswoman said ... She said ...")."""
+    text = ("Show move\n\nA BBC spokeswoman said the show would move to Sundays. She said the slot was still to be decided. "
+            "The show will share a presenter with the radio chart, which suggests it may air at seven. "
+            "\"Hopefully the fans will find it on Sundays.\"")
+    assert speakers(parse, text) == [
+        ("Hopefully the fans will find it on Sundays.", "the BBC spokeswoman", "unnamed", "preceding_cue:pronoun"),
+    ]
