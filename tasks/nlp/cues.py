@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from tasks.nlp.entity_cleaning import shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 from tasks.nlp.tokens import in_word_hyphen
 
@@ -33,6 +34,7 @@ POSTED_ON = {"on", "via", "across", "onto", "to"}  # "posted on Twitter"
 POSTS = {"post", "posts", "posting", "account", "accounts", "page", "pages", "video", "videos", "feed", "message", "messages",
          "user", "users", "livestream", "channel", "profile", "group", "groups", "live", "story", "stories", "app"}
 RELABELLED = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}  # labels an organisation noun overrides
+RELABELLED_AS_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}  # labels a title before a name overrides
 MAX_RUN = 4  # tokens of an untagged name after an organisation noun
 NAME_GOES_ON = {"in", "of", "for", "on", "at"}  # after an untagged run and before a capital: the name may go on
 
@@ -46,7 +48,9 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     determined = {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _after_an_article(doc, sp)
                   and sp.text.lower() not in gaz.titles}  # "the Queen", "the Pope" are people
     determined -= {t.text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1 for t in sp}  # "Bill Cole" ... "the Bill"
+    people = {sp.text for sp in ents if sp.label_ in RELABELLED_AS_PEOPLE and _name_after_title(doc, sp, gaz)} - orgs
     out = [Span(doc, sp.start, sp.end, label="ORG") if sp.text in orgs and sp.label_ in RELABELLED
+           else Span(doc, sp.start, sp.end, label="PERSON") if sp.text in people and sp.label_ in RELABELLED_AS_PEOPLE
            else Span(doc, sp.start, sp.end, label="PRODUCT") if _platform(doc, sp, gaz) else sp for sp in ents]
     out = [sp for sp in (_no_person(sp) if sp.label_ == "PERSON" and len(sp) == 1 and sp.text in determined else sp
                          for sp in out) if sp is not None]
@@ -80,6 +84,18 @@ def _named_person_after_job(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     if sp.label_ != "PERSON" or len(sp) < 2:
         return False
     return doc[sp.start - 1].text in gaz.job_org_nouns or (sp.start >= 2 and in_word_hyphen(doc[sp.start - 2]))
+
+
+def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
+    """"France captain Fabien Pelous", "full-back Dusty Hare": a name of two or three capitalised
+    words that is no known place, body or club, right after a title or job in lower case
+    (`entity_title_words.txt`) that only a person holds (not "rival", "champion": `| body`) and is
+    no organisation noun, is a person whatever the model said."""
+    if not 2 <= len(sp) <= 3 or sp.start == 0:
+        return False
+    prev = doc[sp.start - 1]
+    return prev.is_lower and prev.text in gaz.titles and prev.text not in gaz.body_titles and prev.text not in gaz.org_nouns \
+        and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
 
 
 def _org_apposition(sp: Span, gaz: Gazetteer) -> bool:

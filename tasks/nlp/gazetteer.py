@@ -42,6 +42,7 @@ class Gazetteer:
     platforms: frozenset[str] = frozenset()  # "Twitter": a product where things are posted
     org_nouns: frozenset[str] = frozenset()  # "drugmaker": a name after one is an organisation's
     job_org_nouns: frozenset[str] = frozenset()  # the org nouns that are also a person's job ("producer")
+    body_titles: frozenset[str] = frozenset()  # the title words that may also stand before a body's name ("rival")
     byline_words: frozenset[str] = frozenset()  # "reporting" in "Reporting by A B" (lower case)
     credit_words: frozenset[str] = frozenset()  # "Pool", "via", "File Photo": picture-credit words that name no one
     phrases: dict[str, str] = field(default_factory=dict)  # surface -> label, for the phrase matcher
@@ -151,7 +152,8 @@ def gazetteer() -> Gazetteer:
         first_names=frozenset(w.lower() for line in DATA.lines("entity_first_names.txt") for w in line.split()),
         place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
         law_heads=DATA.lines("entity_law_heads.txt"),
-        titles=frozenset(DATA.lines("entity_title_words.txt")),
+        titles=frozenset(_split_cols(w)[0] for w in DATA.lines("entity_title_words.txt")),
+        body_titles=frozenset(cols[0] for cols in map(_split_cols, DATA.lines("entity_title_words.txt")) if "body" in cols[1:]),
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
         byline_words=_credits("byline"), credit_words=_credits("credit"),

@@ -75,3 +75,11 @@ def test_a_surname_the_model_calls_a_person_after_a_two_word_name_makes_it_a_per
     # tokens: Guests included Noor Falk , the son of Hugo Falk . Noor Falk spoke .
     assert cued(nlp, text, [(2, 4, "PRODUCT"), (8, 10, "PERSON"), (12, 13, "PERSON")]) == [
         (2, "Noor Falk", "PERSON"), (8, "Hugo Falk", "PERSON"), (11, "Noor Falk", "PERSON")]
+
+
+def test_a_name_after_a_job_only_a_person_holds_is_a_person(nlp):
+    # "Harbour captain Fabio Renzetti praised rival Quayside Holdings ."
+    assert cued(nlp, "Harbour captain Fabio Renzetti praised rival Quayside Holdings.", [(2, 4, "ORG"), (6, 8, "ORG")]) == [
+        (2, "Fabio Renzetti", "PERSON"), (6, "Quayside Holdings", "ORG")]
+    # one word after it is too little to tell: "coach Brazil"
+    assert cued(nlp, "The team coach Brazil hired left.", [(3, 4, "GPE")]) == [(3, "Brazil", "GPE")]
