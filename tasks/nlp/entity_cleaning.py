@@ -124,8 +124,8 @@ def _trim_edges(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bo
     while k - s > 1 and doc[k - 1].like_num:
         k -= 1
     if k - s > 1 and doc[k - 1].text in gaz.strip_words and (k < e or (e < len(doc) and doc[e].like_num)
-                                                             or not looks_like_person(doc, s, k, gaz)):
-        e = k - 1  # "Kyodo December 6": a date after the name; not the surname of "Christine May"
+                                                             or not (label == "PERSON" or looks_like_person(doc, s, k, gaz))):
+        e = k - 1  # "Kyodo December 6": a date after the name; not the surname of "Christine May", "Theresa May"
     while e - s > 1 and doc[e - 1].is_upper and doc[e - 1].lower_ in gaz.not_names:
         e -= 1  # "WORLD CUP QUALIFIER", "MAJOR LEAGUE STANDINGS"
     while e > s and (doc[e - 1].text in STRIP_TRAIL or doc[e - 1].is_punct or doc[e - 1].text.lower() in EDGE_CONNECTORS):

@@ -123,7 +123,8 @@ def rule_spans(doc: Doc, matcher: Matcher, gaz: Gazetteer, sports: bool) -> tupl
         elif kind == "EVENT_EXIT":
             patterns.append(Span(doc, s, e, label="EVENT"))
         elif kind == "PERSON_HONORIFIC":
-            patterns.append(Span(doc, s + 1, e, label="PERSON"))
+            if doc[s + 1].lower_ not in gaz.titles and not doc[s + 1].is_stop:  # "Lord Chancellor", "Lady Of ...": no name
+                patterns.append(Span(doc, s + 1, e, label="PERSON"))
         elif kind == "PERSON_INITIAL":
             patterns.append(Span(doc, s, e, label="PERSON"))
         else:  # ORG_HEAD, CLUB

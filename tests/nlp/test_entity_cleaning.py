@@ -52,6 +52,9 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "DJ Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]
     assert cleaned(nlp, "MEP", "ORG") == []
     assert cleaned(nlp, "King", "PERSON") == [("King", "PERSON")]
+    # a month ends a person's name when the model says person and no day follows: "Ann May"
+    assert cleaned(nlp, "Theodora May", "PERSON") == [("Theodora May", "PERSON")]
+    assert cleaned(nlp, "Kyodo December 6", "ORG") == [("Kyodo", "ORG")]
 
 
 def test_a_relabelled_piece_relabels_the_pieces_after_it(nlp):

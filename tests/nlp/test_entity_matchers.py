@@ -35,6 +35,9 @@ def test_dateline_places(nlp):
 def test_people_after_honorifics_and_initials(nlp, matchers):
     assert rules(nlp, matchers, "Mr Lebed met Mrs. Anna Smith and P. Simmons .")[0] == [
         (1, "Lebed", "PERSON"), (4, "Anna Smith", "PERSON"), (7, "P. Simmons", "PERSON")]
+    # a peer's title names a person too, unless a title or a stop word follows it
+    assert rules(nlp, matchers, "Lord Hallam met Baroness Quill , the Lord Chancellor and the Lady Of the Lake .")[0] == [
+        (1, "Hallam", "PERSON"), (4, "Quill", "PERSON")]
 
 
 def test_scorecard_people_in_sports_reports_only(nlp, matchers):
