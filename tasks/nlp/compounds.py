@@ -18,6 +18,7 @@ JOINED_LABELS = {"GPE", "LOC", "NORP"}  # two of these joined by a hyphen are on
 def hyphen_compounds(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """The spans with every compound built on a name made one NORP (or EVENT) span."""
     ents = sorted(ents, key=lambda sp: sp.start)
+    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON"}  # "the Ferguson-Wenger feud": two people
     out: list[Span] = []
     for sp in ents:
         prev = out[-1] if out else None
@@ -25,7 +26,7 @@ def hyphen_compounds(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and _glued_hyphen(doc, prev.end):
             out[-1] = Span(doc, prev.start, sp.end, label="NORP")  # "UAE - Israel" written "UAE-Israel"
             continue
-        out.append(_with_suffix(doc, sp))
+        out.append(_with_suffix(doc, sp, surnames))
     taken = {i for sp in out for i in range(sp.start, sp.end)}
     out += [Span(doc, t.i, t.i + 1, label="NORP") for t in doc if t.i not in taken and _one_token_compound(t, gaz)]
     return sorted(out, key=lambda sp: sp.start)
@@ -41,11 +42,16 @@ def _suffix_word(t: Token) -> bool:
     return t.is_alpha and t.is_lower and len(t.text) >= 3
 
 
-def _with_suffix(doc: Doc, sp: Span) -> Span:
+def _with_suffix(doc: Doc, sp: Span, surnames: set[str] = frozenset()) -> Span:
     """'New York' before '-based' -> 'New York-based' (NORP); a span that already ends so is
-    relabelled. A person's name is left alone ('Chung Man-ho')."""
+    relabelled. A person's name is left alone ('Chung Man-ho'), but takes the rest of a
+    double-barrelled surname the model cut at its hyphen ('Ann Cole' before '-Hart': a word not tagged,
+    that ends no person's name in `surnames`)."""
     e = sp.end
     if sp.label_ == "PERSON":
+        nxt = doc[e + 1] if e + 1 < len(doc) else None
+        if nxt is not None and _glued_hyphen(doc, e) and nxt.is_title and nxt.is_alpha and not nxt.ent_type_ and nxt.text not in surnames:
+            return Span(doc, sp.start, e + 2, label="PERSON")
         return sp
     if e + 1 < len(doc) and _glued_hyphen(doc, e) and _suffix_word(doc[e + 1]):
         e += 2

@@ -33,3 +33,11 @@ def test_names_with_hyphens_and_spaced_dashes_stay(nlp):
         ("Park Min-ho", "PERSON"), ("Kim Seo-yeon", "PERSON")]
     assert compounds(nlp, "Oslo - based on reports", [(0, 1, "GPE")]) == [("Oslo", "GPE")]
     assert compounds(nlp, "the Aker-in group", [(1, 2, "ORG")]) == [("Aker", "ORG")]
+
+
+def test_a_person_cut_at_the_hyphen_of_a_double_barrelled_surname_is_whole(nlp):
+    # tokens: Ann Cole - Hart met Tom Dale - Ford and Ben Ode ; the Tom Dale - Ode feud
+    text = "Ann Cole-Hart met Tom Dale-Ford and Ben Ode; the Tom Dale-Ode feud"
+    spans = [(0, 2, "PERSON"), (5, 7, "PERSON"), (10, 12, "PERSON"), (14, 16, "PERSON")]
+    assert compounds(nlp, text, spans) == [
+        ("Ann Cole-Hart", "PERSON"), ("Tom Dale-Ford", "PERSON"), ("Ben Ode", "PERSON"), ("Tom Dale", "PERSON")]

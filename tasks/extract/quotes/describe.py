@@ -78,7 +78,7 @@ FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no
 def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
     """Who the description text[start:end] (head = its head token) is (see the module doc)."""
     lex = speaker_words()
-    ent = appositive(r, head) or _named_after(r, end)
+    ent = appositive(r, head) or _named_after(r, end) or _named_after_honorific(r, start, end)
     if ent is not None:
         return named(ent, "description")
     hw = head.lower_.rstrip(".")
@@ -409,6 +409,23 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         if e is not None and e.label in NAME_LABELS:
             return e
     return None
+
+
+def _named_after_honorific(r: Resolver, start: int, end: int) -> Entity | None:
+    """"Dr Ann Cole games systems director at Acme told ...": a description that opens with an
+    honorific and a person's name (no comma between the name and its job) is that person; not
+    "Mr Cole's lawyer"."""
+    m = _HONORIFIC.match(r.text, start, end)
+    if m is None or m.group(1) not in gazetteer().honorifics:
+        return None
+    found = r.profiles.mentions_in(m.end(), end)
+    if not found or found[0][0] != m.end() or found[0][2].label != "PERSON":
+        return None
+    after = r.text[found[0][1]:found[0][1] + 1]
+    return found[0][2] if after.isspace() else None  # not "Mr Cole's lawyer", nor a name cut at a hyphen ("Ann Cole-Hart")
+
+
+_HONORIFIC = re.compile(r"([A-Z]\w*\.?)\s+")
 
 
 def _named_after(r: Resolver, end: int) -> Entity | None:

@@ -847,3 +847,15 @@ def test_a_which_standing_for_no_one_is_not_the_cue_a_quote_goes_on_with(parse):
     assert speakers(parse, text) == [
         ("Hopefully the fans will find it on Sundays.", "the BBC spokeswoman", "unnamed", "preceding_cue:pronoun"),
     ]
+
+
+def test_an_honorific_and_a_name_before_the_job_name_the_speaker(parse):
+    """"Dr Ann Cole games systems director at Acme told ...": no comma between the name and its job,
+    so the parse makes the job the head; the name after the honorific still says who it is (not
+    "Mr Cole's lawyer", someone else)."""
+    text = ("Games\n\n\"Every game will need it,\" Dr Ann Cole games systems director at sound firm Quaver told reporters.\n\n"
+            "Tom Reilly was jailed. \"It is illegal,\" Mr Reilly's lawyer said.")
+    assert speakers(parse, text) == [
+        ("Every game will need it,", "Ann Cole", "person", "cue_after:description"),
+        ("It is illegal,", "Tom Reilly's lawyer", "unnamed", "cue_after:description"),
+    ]
