@@ -92,8 +92,29 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
                     return pobj
     if subj is not None and in_word_hyphen(subj):
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
+    if subj is not None:
+        subj = _person_after_its_body(ctx, subj) or subj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
+
+
+def _person_after_its_body(ctx: QuoteContext, subj: Token) -> Token | None:
+    """"A Department for Constitutional Affairs spokeswoman said": the parse makes the body's first
+    word the subject and the spokeswoman the object of the name's "for"; the noun for a person right
+    after the body's name is who speaks."""
+    doc = ctx.doc
+    if not subj.text[:1].isupper():
+        return None
+    last = doc[subj.right_edge.i]
+    if last.i <= subj.i + 1 or last.pos_ != "NOUN" or last.dep_ != "pobj" or last.lower_ not in speaker_words().person_nouns:
+        return None
+    name = doc[subj.i + 1:last.i]
+    if all(t.text[:1].isupper() or t.lower_ in NAME_LINKS for t in name) and any(t.lower_ in NAME_LINKS for t in name):
+        return last
+    return None
+
+
+NAME_LINKS = ("for", "of", "and", "&")  # lower-case words inside a body's name ("Department for Education and Skills")
 
 
 def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
@@ -358,6 +379,9 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
         lo -= 1
     while lo - 2 >= 0 and in_word_hyphen(doc[lo - 1]) and not ctx.quoted(lo - 2):
         lo -= 2  # the first pieces of a hyphenated word the parse split off ("co-" of "co-chairman")
+    body = head.head.head
+    if head.dep_ == "pobj" and head.head.lower_ in NAME_LINKS and getattr(_person_after_its_body(ctx, body), "i", -1) == head.i:
+        lo = body.left_edge.i  # "A Department for Constitutional Affairs spokeswoman": the body's whole name
     # "in California Mr Torvalds said": the parse took the place or time closing a phrase before
     # the name into it (a capitalised word follows it: a title, a name)
     while lo < head.i and lo > 0 and doc[lo - 1].pos_ == "ADP" and doc[lo].ent_type_ in PLACE_OR_TIME \

@@ -859,3 +859,15 @@ def test_an_honorific_and_a_name_before_the_job_name_the_speaker(parse):
         ("Every game will need it,", "Ann Cole", "person", "cue_after:description"),
         ("It is illegal,", "Tom Reilly's lawyer", "unnamed", "cue_after:description"),
     ]
+
+
+def test_a_spokeswoman_after_her_body_s_name_is_the_speaker_not_the_body(parse):
+    """"A Department for Harbour Affairs spokeswoman said": the parse makes "Department" the subject
+    and the spokeswoman the object of the name's "for"; she is who speaks, so "she said" is her."""
+    text = ("Harbour\n\nA Department for Harbour Affairs spokeswoman said the two ministers agreed about the fees. "
+            "\"Their quarrel is about the timing, a very narrow dispute,\" she said.")
+    rows = quote_rows(parse, text)
+    assert [(r["text"], r["speaker"], r["speaker_type"]) for r in rows] == [
+        ("the two ministers agreed about the fees", "the Department for Harbour Affairs spokeswoman", "unnamed"),
+        ("Their quarrel is about the timing, a very narrow dispute,", "the Department for Harbour Affairs spokeswoman", "unnamed"),
+    ]
