@@ -231,6 +231,10 @@ class Resolver:
             if r is not None:  # `Mr Cole's statement said: "..." It added: "..."`: the statement, so Mr Cole
                 return self.referent_resolution(r, "pronoun")
         r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
+        if r is None and info["gender"] and not info.get("plural"):
+            ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
+            if ent is not None and not ({ent.entity_id} & self._names_in(said)):
+                return named(ent, "pronoun")
         return self.referent_resolution(r, "pronoun")
 
     def utterance_before(self, pron: Token) -> Referent | None:

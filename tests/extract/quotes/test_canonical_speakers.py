@@ -871,3 +871,12 @@ def test_a_spokeswoman_after_her_body_s_name_is_the_speaker_not_the_body(parse):
         ("the two ministers agreed about the fees", "the Department for Harbour Affairs spokeswoman", "unnamed"),
         ("Their quarrel is about the timing, a very narrow dispute,", "the Department for Harbour Affairs spokeswoman", "unnamed"),
     ]
+
+
+def test_a_pronoun_far_from_any_name_is_the_person_the_article_is_about(parse):
+    """No one of the pronoun's gender in the sentences before it: "she" is the woman the article is
+    about (named at least twice before)."""
+    filler = " ".join(f"The harbour wall number {n} was painted blue in the spring." for n in range(1, 11))
+    text = (f"Harbour swim\n\nAnna Petrova won the harbour swim on Sunday. Petrova had trained for a year. {filler} "
+            "\"I love this town,\" she said.")
+    assert speakers(parse, text) == [("I love this town,", "Anna Petrova", "person", "cue_after:pronoun")]
