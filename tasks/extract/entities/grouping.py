@@ -1,7 +1,8 @@
 """Which mentions name the same thing: the model's (rule-corrected) mentions grouped, then merged.
 
   1. mentions with the same words (case aside) form a group; country names and their aliases
-     (UK, Britain -> United Kingdom) form one group under the country's short name; an
+     (UK, Britain -> United Kingdom) form one group under the country's short name, and a party's
+     names one group ("Tories", "Conservatives": entity_group_aliases.txt); an
      organisation named by a place ("NEW YORK 5 BOSTON 3": a team) is a group of its own;
   2. a group whose words are the surname (or a tail, or the given name) of a person's full
      name joins that person, whatever label the model gave it ("Nuland" tagged GPE joins
@@ -29,6 +30,20 @@ PERSON_CUES = frozenset(DATA.lines("entity_person_cues.txt"))  # words before a 
 PERSON_RELATIONS = frozenset(DATA.lines("entity_person_relations.txt"))  # "Juninho's agent": kin and a person's own people
 CORPORATE_SUFFIXES = frozenset(DATA.lines("entity_corporate_suffixes.txt"))  # "S.A.", "Inc"
 POSSESSIVES = {"'s", "'", "’s", "’"}
+
+
+def _group_aliases() -> dict[str, str]:
+    """entity_group_aliases.txt: every name and alias (lower case) -> the party's first name."""
+    out: dict[str, str] = {}
+    for line in DATA.lines("entity_group_aliases.txt"):
+        name, _, aliases = (c.strip() for c in line.partition("|"))
+        for a in [name, *aliases.split(";")]:
+            if a.strip():
+                out[a.strip().lower()] = name
+    return out
+
+
+GROUP_ALIASES = _group_aliases()  # "tories" -> "Conservatives": one party under its names
 
 
 def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
@@ -78,6 +93,8 @@ def _group_key(m: Mention, key: str, gaz: Gazetteer) -> tuple[str, str | None]:
     if m.label == "ORG" and (key in gaz.country_of or m.text.title() in gaz.places or m.text in gaz.places):
         return "org:" + key, None  # a team or government named by its place ("NEW YORK 5 BOSTON 3") is not the place
     country = country_named(m, key, gaz)
+    if country is None and key in GROUP_ALIASES:
+        return "party:" + GROUP_ALIASES[key], None  # "Tories", "Conservatives": one party
     return ("country:" + country if country else key), country
 
 

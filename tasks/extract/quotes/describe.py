@@ -838,7 +838,7 @@ def is_group(head: Token) -> bool:
 def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str:
     """The description as written, its indefinite article made definite (for one person) and
     each name in it under its canonical form ("A spokeswoman for the RAD" -> "the spokeswoman
-    for the Royal Academy of Dance")."""
+    for the Royal Academy of Dance"), but a group's name as written ("the Tory spokesman")."""
     text = r.text
     pieces, pos = [], start
     for ms, me, e in r.profiles.mentions_in(start, end):
@@ -848,7 +848,8 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
         before = text[pos:ms]
         if c.label == "PERSON" and c.name != text[ms:me]:
             before = _without_honorific(before)  # "for Mr Cole" -> "for Ann Cole", not "for Mr Ann Cole"
-        pieces += [before, c.name if c.label != "GPE" or len(c.name) >= me - ms else text[ms:me]]
+        as_written = (c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
+        pieces += [before, text[ms:me] if as_written else c.name]
         pos = me
     pieces.append(text[pos:end])
     words = "".join(pieces).split()

@@ -16,6 +16,11 @@ def test_group_keys_countries_and_bodies_named_by_places():
     assert _group_key(Mention(0, 2, "ORG", "NEW YORK"), "new york", gaz) == ("org:new york", None)
     assert _group_key(Mention(0, 2, "GPE", "NEW YORK"), "new york", gaz) == ("new york", None)
     assert _group_key(Mention(0, 1, "DATE", "UK"), "uk", gaz) == ("uk", None)
+    # a party's names are one group, whatever the model's label; its adjective is not the party
+    assert _group_key(Mention(0, 1, "NORP", "Tories"), "tories", gaz) == ("party:Conservatives", None)
+    assert _group_key(Mention(0, 2, "ORG", "Conservative Party"), "conservative party", gaz) == ("party:Conservatives", None)
+    assert _group_key(Mention(0, 1, "PERSON", "Labour"), "labour", gaz) == ("party:Labour", None)
+    assert _group_key(Mention(0, 1, "NORP", "Tory"), "tory", gaz) == ("tory", None)
 
 
 def test_groups_of_a_parsed_text(parse):

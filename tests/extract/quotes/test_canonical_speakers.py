@@ -880,3 +880,15 @@ def test_a_pronoun_far_from_any_name_is_the_person_the_article_is_about(parse):
     text = (f"Harbour swim\n\nAnna Petrova won the harbour swim on Sunday. Petrova had trained for a year. {filler} "
             "\"I love this town,\" she said.")
     assert speakers(parse, text) == [("I love this town,", "Anna Petrova", "person", "cue_after:pronoun")]
+
+
+def test_a_party_under_two_of_its_names_is_one_speaker(parse):
+    """"the Tories" and "the Conservatives" of one article are one party, named by the fullest name
+    the article uses; a description built on its adjective stays as written ("the Tory spokesman")."""
+    text = ("Harbour tax\n\nThe Tories say the harbour tax is unfair. \"It is a con,\" the Conservatives said. "
+            "\"It must go,\" the Tories added. \"We will scrap it,\" a Tory spokesman said.")
+    assert speakers(parse, text) == [
+        ("It is a con,", "Conservatives", "unnamed", "cue_after:name"),
+        ("It must go,", "Conservatives", "unnamed", "cue_after:name"),
+        ("We will scrap it,", "the Tory spokesman", "unnamed", "cue_after:description"),
+    ]
