@@ -174,14 +174,14 @@ def test_a_full_stop_the_parser_ran_over_still_ends_the_sentence(parse):
     speaker named just before it, not the subject of an earlier sentence."""
     text = ("Cheap box\n\n\"It is a bold move,\" said Tom Ellis, an analyst. Mr Ellis thinks the box will sell well.\n\n"
             "\"It is cheap,\" said Pat Boyle, chief editor at Tech Pro. Apple's design would also help it sell, he said. "
-            "\"I think people expect it to work now,\" he said.")
+            "\"I guess buyers want the box to just work,\" he said.")
     rows = quote_rows(parse, text)
     assert [(r["text"], r["speaker"], r["attribution"]) for r in rows] == [
         ("It is a bold move,", "Tom Ellis", "cue_after:name"),
         ("the box will sell well", "Tom Ellis", "reported_speech:name"),
         ("It is cheap,", "Pat Boyle", "cue_after:name"),
         ("Apple's design would also help it sell", "Pat Boyle", "reported_speech:pronoun"),
-        ("I think people expect it to work now,", "Pat Boyle", "cue_after:pronoun"),
+        ("I guess buyers want the box to just work,", "Pat Boyle", "cue_after:pronoun"),
     ]
 
 
@@ -793,10 +793,10 @@ def test_the_subject_of_a_passive_verb_of_saying_is_what_was_said(parse):
     """`she said when her title was announced. "..."`: "her title" was announced, it said nothing, so
     the next quote goes on with her; and "it has been claimed" names no one who claimed it."""
     text = ("New peer\n\nAnn Cole is now a peer. \"I accepted the offer for practical reasons,\" she said when her title was "
-            "first announced. \"It is a good base for campaigning on schools.\"")
+            "first announced. \"The seat gives me a platform to speak up for schools.\"")
     assert [(r["text"], r["speaker"], r["attribution"]) for r in quote_rows(parse, text)] == [
         ("I accepted the offer for practical reasons,", "Ann Cole", "cue_after:pronoun"),
-        ("It is a good base for campaigning on schools.", "Ann Cole", "preceding_cue:pronoun"),
+        ("The seat gives me a platform to speak up for schools.", "Ann Cole", "preceding_cue:pronoun"),
     ]
 
 
@@ -816,7 +816,7 @@ def test_an_office_that_spoke_unnamed_is_still_the_person_named_since(parse):
     """The lede quotes "the mayor's remark" before any name; when "the mayor" speaks again after the
     article has named the person in focus, it is that person, not the bare office again."""
     text = ("Pier row\n\nThe mayor's remark that the old pier was \"a folly\" has upset traders, it has been claimed.\n\n"
-            "Trader Ann Cole said Tom Reilly's comment was \"careless\". Mr Reilly was speaking on Monday to a meeting of the "
+            "Trader Ann Cole said Tom Reilly's comment was \"careless\". Mr Reilly had addressed a Monday meeting of the "
             "harbour board.\n\nCouncillor Jim Dale wrote to Mr Reilly on Tuesday calling for an apology. In a reply, the mayor "
             "said his words had been twisted by the press. He told Mr Dale: \"You should have checked what I said.\"")
     assert [(r["text"], r["speaker"], r["attribution"]) for r in quote_rows(parse, text)] == [
@@ -883,9 +883,9 @@ def test_a_pronoun_far_from_any_name_is_the_person_the_article_is_about(parse):
 
 
 def test_a_party_under_two_of_its_names_is_one_speaker(parse):
-    """"the Tories" and "the Conservatives" of one article are one party, named by the fullest name
-    the article uses; a description built on its adjective stays as written ("the Tory spokesman")."""
-    text = ("Harbour tax\n\nThe Tories say the harbour tax is unfair. \"It is a con,\" the Conservatives said. "
+    """"the Tories" and "the Conservatives" of one article are one party, named by the longest name
+    in the article; a description built on its adjective stays as written ("the Tory spokesman")."""
+    text = ("Quay levy\n\nThe Tories claim the quay levy is unfair. \"It is a con,\" the Conservatives said. "
             "\"It must go,\" the Tories added. \"We will scrap it,\" a Tory spokesman said.")
     assert speakers(parse, text) == [
         ("It is a con,", "Conservatives", "unnamed", "cue_after:name"),

@@ -65,6 +65,6 @@ def test_a_clause_telling_when_the_words_were_said_is_not_what_was_said(quote_co
     denial or before a modal asks a question, which is reported."""
     assert reported(quote_context, "Peer\n\nAnn Cole is now a peer. \"I accepted the offer,\" she said when her title "
                                    "was first announced.") == []
-    assert reported(quote_context, "Plant\n\nA spokesman for the group would not say when the boiler would be back up "
-                                   "and running.") == [
-        ("when the boiler would be back up and running", "say", "indirect", "A spokesman for the group")]
+    assert reported(quote_context, "Plant\n\nA spokesman for the mill would not say when the old boiler would fire "
+                                   "again.") == [
+        ("when the old boiler would fire again", "say", "indirect", "A spokesman for the mill")]
