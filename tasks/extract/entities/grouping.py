@@ -1,8 +1,7 @@
 """Which mentions name the same thing: the model's (rule-corrected) mentions grouped, then merged.
 
   1. mentions with the same words (case aside) form a group; country names and their aliases
-     (UK, Britain -> United Kingdom) form one group under the country's short name, and a party's
-     names one group ("Tories", "Conservatives": entity_group_aliases.txt); an
+     (UK, Britain -> United Kingdom) form one group under the country's short name; an
      organisation named by a place ("NEW YORK 5 BOSTON 3": a team) is a group of its own;
   2. a group whose words are the surname (or a tail, or the given name) of a person's full
      name joins that person, whatever label the model gave it ("Nuland" tagged GPE joins
@@ -13,7 +12,8 @@
      -> "Cofinec S.A."), a broadcaster's its owner-prefixed one ("Radio 1" -> "BBC Radio 1"), a
      body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England");
      an acronym defined in brackets joins the name before it ("Asset Purchase Programme ( APP )"),
-     any other the name whose initials it spells ("KDP", "UKIP").
+     any other the name whose initials it spells ("KDP", "UKIP");
+  4. a party's names of one label are one group ("Tories", "Conservatives": entity_group_aliases.txt).
 """
 from __future__ import annotations
 
@@ -56,6 +56,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_head_word_names(doc, order, gaz)
     _join_defined_acronyms(doc, order)
     _join_acronyms(order, gaz)
+    _join_party_names(order)
     roots = [g for g in order if g.merged_into is None]
     for g in order:
         if g.merged_into is not None:
@@ -93,9 +94,21 @@ def _group_key(m: Mention, key: str, gaz: Gazetteer) -> tuple[str, str | None]:
     if m.label == "ORG" and (key in gaz.country_of or m.text.title() in gaz.places or m.text in gaz.places):
         return "org:" + key, None  # a team or government named by its place ("NEW YORK 5 BOSTON 3") is not the place
     country = country_named(m, key, gaz)
-    if country is None and key in GROUP_ALIASES:
-        return "party:" + GROUP_ALIASES[key], None  # "Tories", "Conservatives": one party
     return ("country:" + country if country else key), country
+
+
+def _join_party_names(order: list[MentionGroup]) -> None:
+    """"the Tories", "the Conservatives", "Conservative Party" (entity_group_aliases.txt): a party's
+    names of one label join its first-named group, so one party is one speaker."""
+    first: dict[tuple[str, str], MentionGroup] = {}
+    for g in order:
+        if g.merged_into is not None or g.key not in GROUP_ALIASES:
+            continue
+        slot = (GROUP_ALIASES[g.key], majority_label(g.mentions))
+        if slot in first:
+            g.merged_into = first[slot]
+        else:
+            first[slot] = g
 
 
 def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:

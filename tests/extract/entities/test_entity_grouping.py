@@ -1,9 +1,9 @@
 """tasks.extract.entities.grouping: which mentions name the same thing."""
 from __future__ import annotations
 
-from tasks.extract.entities.grouping import _group_key, _initials, entity_groups
+from tasks.extract.entities.grouping import _group_key, _initials, _join_party_names, entity_groups
 from tasks.extract.entities.index import extract
-from tasks.extract.entities.mentions import Mention
+from tasks.extract.entities.mentions import Mention, MentionGroup
 from tasks.nlp.gazetteer import gazetteer
 
 
@@ -16,11 +16,6 @@ def test_group_keys_countries_and_bodies_named_by_places():
     assert _group_key(Mention(0, 2, "ORG", "NEW YORK"), "new york", gaz) == ("org:new york", None)
     assert _group_key(Mention(0, 2, "GPE", "NEW YORK"), "new york", gaz) == ("new york", None)
     assert _group_key(Mention(0, 1, "DATE", "UK"), "uk", gaz) == ("uk", None)
-    # a party's names are one group, whatever the model's label; its adjective is not the party
-    assert _group_key(Mention(0, 1, "NORP", "Tories"), "tories", gaz) == ("party:Conservatives", None)
-    assert _group_key(Mention(0, 2, "ORG", "Conservative Party"), "conservative party", gaz) == ("party:Conservatives", None)
-    assert _group_key(Mention(0, 1, "PERSON", "Labour"), "labour", gaz) == ("party:Labour", None)
-    assert _group_key(Mention(0, 1, "NORP", "Tory"), "tory", gaz) == ("tory", None)
 
 
 def test_groups_of_a_parsed_text(parse):
@@ -263,3 +258,13 @@ def test_a_surname_misspelt_by_one_letter_joins_the_person_as_subject_only(nlp):
 def test_a_name_with_a_person_s_own_people_after_its_possessive_is_a_person(ents_of, table):
     art, idx = ents_of("Quimbaya's agent confirmed the talks. Quimbaya wants to stay in Leeds.")
     assert idx.by_name("Quimbaya").label == "PERSON"
+
+
+def test_a_party_s_names_of_one_label_join_its_first_group():
+    """Not the adjective ("Tory"), and not a name the model labelled otherwise (its label would change)."""
+    groups = [MentionGroup("tories", [Mention(0, 1, "NORP", "Tories")]), MentionGroup("tory", [Mention(3, 4, "NORP", "Tory")]),
+              MentionGroup("conservatives", [Mention(6, 7, "NORP", "Conservatives")]),
+              MentionGroup("conservative party", [Mention(9, 11, "ORG", "Conservative Party")])]
+    _join_party_names(groups)
+    assert [(g.key, g.merged_into.key if g.merged_into else None) for g in groups] == [
+        ("tories", None), ("tory", None), ("conservatives", "tories"), ("conservative party", None)]
