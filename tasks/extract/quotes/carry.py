@@ -20,11 +20,14 @@ A carried attribution has how="carried"; step 1 and 2 name their source quote.
 """
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
+from tasks.extract.quotes.lexicon import cue_words
 from tasks.extract.quotes.marks import opens_paragraph
 from tasks.extract.quotes.records import Attribution, Quote
-from tasks.extract.quotes.subjects import names_a_person, sentence_subject
+from tasks.extract.quotes.subjects import cannot_speak, names_a_person, sentence_subject, subject_of
 
 CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a speaker
 
@@ -167,9 +170,29 @@ def previous_paragraph_subject(ctx: QuoteContext, k: int) -> Attribution | None:
         i -= 1
     if i < 0 or ctx.doc[i].idx < prev.start or ctx.quoted(i):
         return None
-    subj = sentence_subject(ctx, i)
+    subj = sentence_subject(ctx, i) or _reporter(ctx, prev.start, i)
     if subj is None:
         return None
     att = named_by(ctx, subj, "carried")
     att.strategy = "previous_paragraph_subject"
     return att
+
+
+def _reporter(ctx: QuoteContext, start: int, i: int) -> Token | None:
+    """`Steve Ash, from Activcard, told the website there are two parts ... The most difficult is
+    ...` / `"..."`: when the paragraph's last sentence is about no one, the person whose reported
+    speech the paragraph's last reporting verb gives (the verb heads its sentence and reports a
+    clause of the writer's, not a quotation)."""
+    doc = ctx.doc
+    speech = cue_words().speech
+    while i >= 0 and doc[i].idx >= start:
+        t = doc[i]
+        i -= 1
+        if t.pos_ != "VERB" or t.dep_ != "ROOT" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
+            continue
+        comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        if comp is None or any(ctx.quoted(k) for k in range(comp.left_edge.i, comp.right_edge.i + 1)):
+            return None  # the last reporting verb reports a quotation: carrying from it is the quotes' business
+        subj = subject_of(ctx, t)
+        return subj if subj is not None and names_a_person(subj) and not cannot_speak(subj) else None
+    return None

@@ -892,3 +892,13 @@ def test_a_party_under_two_of_its_names_is_one_speaker(parse):
         ("It must go,", "Conservatives", "unnamed", "cue_after:name"),
         ("We will scrap it,", "the Tory spokesman", "unnamed", "cue_after:description"),
     ]
+
+
+def test_a_quote_paragraph_goes_on_with_the_reported_speech_before_it(parse):
+    """`Ann Cole, from Quaylock, told reporters there are two steps ... The hardest is ...` / `"..."`:
+    the paragraph's last sentence is about no one, so the quote goes on with whoever the
+    paragraph reported; not when that reporting verb reports a quotation of its own."""
+    text = ("Locks\n\nAnn Cole, from Quaylock, told reporters there are two steps to opening the gate. The hardest is "
+            "knowing which of the keys fits the rusty lock.\n\n\"The answer is a card that the gate can read.\"")
+    assert speakers(parse, text) == [
+        ("The answer is a card that the gate can read.", "Ann Cole", "person", "previous_paragraph_subject:name")]
