@@ -42,7 +42,7 @@ def _suffix_word(t: Token) -> bool:
     return t.is_alpha and t.is_lower and len(t.text) >= 3
 
 
-def _with_suffix(doc: Doc, sp: Span, surnames: set[str] = frozenset()) -> Span:
+def _with_suffix(doc: Doc, sp: Span, surnames: set[str]) -> Span:
     """'New York' before '-based' -> 'New York-based' (NORP); a span that already ends so is
     relabelled. A person's name is left alone ('Chung Man-ho'), but takes the rest of a
     double-barrelled surname the model cut at its hyphen ('Ann Cole' before '-Hart': a word not tagged,

@@ -1,7 +1,7 @@
 """The gazetteer: everything the entity rules and the entity index know from the data files.
 
-Countries (canonical short name, aliases, demonyms), other places, group words (NORP),
-organisations, sports clubs and headings, and the word lists of the name rules (title words,
+Countries (canonical short name, aliases, demonyms), other places, group words (NORP), parties'
+names, organisations, sports clubs and headings, and the word lists of the name rules (title words,
 honorifics, given names, head nouns). Loaded once per process by `gazetteer()`.
 """
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Gazetteer:
     org_nouns: frozenset[str] = frozenset()  # "drugmaker": a name after one is an organisation's
     job_org_nouns: frozenset[str] = frozenset()  # the org nouns that are also a person's job ("producer")
     body_titles: frozenset[str] = frozenset()  # the title words that may also stand before a body's name ("rival")
+    party_of: dict[str, str] = field(default_factory=dict)  # a party's name or alias, lower case -> its first name ("tories" -> "Conservatives")
     byline_words: frozenset[str] = frozenset()  # "reporting" in "Reporting by A B" (lower case)
     credit_words: frozenset[str] = frozenset()  # "Pool", "via", "File Photo": picture-credit words that name no one
     phrases: dict[str, str] = field(default_factory=dict)  # surface -> label, for the phrase matcher
@@ -125,6 +126,16 @@ def _credits(kind: str) -> frozenset[str]:
     return frozenset(w.strip() for k, _, w in (line.partition(" ") for line in DATA.lines("entity_credits.txt")) if k == kind)
 
 
+def _party_names() -> dict[str, str]:
+    """gazetteer_party_names.txt: `name | aliases` -> every name and alias, lower case, to the name."""
+    out: dict[str, str] = {}
+    for line in DATA.lines("gazetteer_party_names.txt"):
+        cols = _split_cols(line) + [""]
+        for a in [cols[0], *_semicolon_list(cols[1])]:
+            out[a.lower()] = cols[0]
+    return out
+
+
 def _lower_set(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in DATA.lines(name))
 
@@ -135,6 +146,7 @@ def gazetteer() -> Gazetteer:
     places = _places()
     clubs = frozenset(DATA.lines("gazetteer_sports.txt"))
     org_nouns = [_split_cols(line) for line in DATA.lines("entity_org_nouns.txt")]  # "producer | person"
+    titles = [_split_cols(line) for line in DATA.lines("entity_title_words.txt")]  # "rival | body"
     listed = DATA.lines("gazetteer_orgs.txt")
     # an acronym said as a word is written capitalised in British style ("Uefa", "Nasa"): from four letters ("Ira" is a name)
     orgs = frozenset(listed) | frozenset(w.capitalize() for w in listed if w.isalpha() and w.isupper() and len(w) >= 4)
@@ -152,8 +164,8 @@ def gazetteer() -> Gazetteer:
         first_names=frozenset(w.lower() for line in DATA.lines("entity_first_names.txt") for w in line.split()),
         place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
         law_heads=DATA.lines("entity_law_heads.txt"),
-        titles=frozenset(_split_cols(w)[0] for w in DATA.lines("entity_title_words.txt")),
-        body_titles=frozenset(cols[0] for cols in map(_split_cols, DATA.lines("entity_title_words.txt")) if "body" in cols[1:]),
+        titles=frozenset(cols[0] for cols in titles), body_titles=frozenset(cols[0] for cols in titles if "body" in cols[1:]),
+        party_of=_party_names(),
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
         byline_words=_credits("byline"), credit_words=_credits("credit"),

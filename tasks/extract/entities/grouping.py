@@ -13,7 +13,7 @@
      body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England");
      an acronym defined in brackets joins the name before it ("Asset Purchase Programme ( APP )"),
      any other the name whose initials it spells ("KDP", "UKIP");
-  4. a party's names of one label are one group ("Tories", "Conservatives": entity_group_aliases.txt).
+  4. a party's names of one label are one group ("Tories", "Conservatives": the gazetteer's party names).
 """
 from __future__ import annotations
 
@@ -32,19 +32,6 @@ CORPORATE_SUFFIXES = frozenset(DATA.lines("entity_corporate_suffixes.txt"))  # "
 POSSESSIVES = {"'s", "'", "’s", "’"}
 
 
-def _group_aliases() -> dict[str, str]:
-    """entity_group_aliases.txt: every name and alias (lower case) -> the party's first name."""
-    out: dict[str, str] = {}
-    for line in DATA.lines("entity_group_aliases.txt"):
-        name, _, aliases = (c.strip() for c in line.partition("|"))
-        for a in [name, *aliases.split(";")]:
-            if a.strip():
-                out[a.strip().lower()] = name
-    return out
-
-
-GROUP_ALIASES = _group_aliases()  # "tories" -> "Conservatives": one party under its names
-
 
 def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     """One group per entity, in order of first appearance, holding the mentions of every group merged into it."""
@@ -56,7 +43,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_head_word_names(doc, order, gaz)
     _join_defined_acronyms(doc, order)
     _join_acronyms(order, gaz)
-    _join_party_names(order)
+    _join_party_names(order, gaz)
     roots = [g for g in order if g.merged_into is None]
     for g in order:
         if g.merged_into is not None:
@@ -97,14 +84,14 @@ def _group_key(m: Mention, key: str, gaz: Gazetteer) -> tuple[str, str | None]:
     return ("country:" + country if country else key), country
 
 
-def _join_party_names(order: list[MentionGroup]) -> None:
-    """"the Tories", "the Conservatives", "Conservative Party" (entity_group_aliases.txt): a party's
+def _join_party_names(order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"the Tories", "the Conservatives", "Conservative Party" (gazetteer_party_names.txt): a party's
     names of one label join its first-named group, so one party is one speaker."""
     first: dict[tuple[str, str], MentionGroup] = {}
     for g in order:
-        if g.merged_into is not None or g.key not in GROUP_ALIASES:
+        if g.merged_into is not None or g.key not in gaz.party_of:
             continue
-        slot = (GROUP_ALIASES[g.key], majority_label(g.mentions))
+        slot = (gaz.party_of[g.key], majority_label(g.mentions))
         if slot in first:
             g.merged_into = first[slot]
         else:

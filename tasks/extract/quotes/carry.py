@@ -24,10 +24,11 @@ from spacy.tokens import Token
 
 from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
+from tasks.extract.quotes.indirect import reported_by
 from tasks.extract.quotes.lexicon import cue_words
 from tasks.extract.quotes.marks import opens_paragraph
 from tasks.extract.quotes.records import Attribution, Quote
-from tasks.extract.quotes.subjects import cannot_speak, names_a_person, sentence_subject, subject_of
+from tasks.extract.quotes.subjects import names_a_person, sentence_subject
 
 CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a speaker
 
@@ -188,11 +189,10 @@ def _reporter(ctx: QuoteContext, start: int, i: int) -> Token | None:
     while i >= 0 and doc[i].idx >= start:
         t = doc[i]
         i -= 1
-        if t.pos_ != "VERB" or t.dep_ != "ROOT" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
+        if t.dep_ != "ROOT" or t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
             continue
-        comp = next((c for c in t.children if c.dep_ == "ccomp"), None)
-        if comp is None or any(ctx.quoted(k) for k in range(comp.left_edge.i, comp.right_edge.i + 1)):
-            return None  # the last reporting verb reports a quotation: carrying from it is the quotes' business
-        subj = subject_of(ctx, t)
-        return subj if subj is not None and names_a_person(subj) and not cannot_speak(subj) else None
+        found = reported_by(ctx, t)
+        if found is None or any(ctx.quoted(k) for k in range(found[0].left_edge.i, found[0].right_edge.i + 1)):
+            return None  # no clause, or a quotation: carrying from that verb is the quotes' business
+        return found[1] if names_a_person(found[1]) else None
     return None

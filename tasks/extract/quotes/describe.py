@@ -415,17 +415,14 @@ def _named_after_honorific(r: Resolver, start: int, end: int) -> Entity | None:
     """"Dr Ann Cole games systems director at Acme told ...": a description that opens with an
     honorific and a person's name (no comma between the name and its job) is that person; not
     "Mr Cole's lawyer"."""
-    m = _HONORIFIC.match(r.text, start, end)
-    if m is None or m.group(1) not in gazetteer().honorifics:
+    words = r.doc.char_span(start, end, alignment_mode="expand")
+    if words is None or len(words) < 2 or words[0].text not in gazetteer().honorifics:
         return None
-    found = r.profiles.mentions_in(m.end(), end)
-    if not found or found[0][0] != m.end() or found[0][2].label != "PERSON":
+    found = r.profiles.mentions_in(words[1].idx, end)
+    if not found or found[0][0] != words[1].idx or found[0][2].label != "PERSON":
         return None
     after = r.text[found[0][1]:found[0][1] + 1]
     return found[0][2] if after.isspace() else None  # not "Mr Cole's lawyer", nor a name cut at a hyphen ("Ann Cole-Hart")
-
-
-_HONORIFIC = re.compile(r"([A-Z]\w*\.?)\s+")
 
 
 def _named_after(r: Resolver, end: int) -> Entity | None:

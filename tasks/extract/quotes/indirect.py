@@ -24,19 +24,14 @@ def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None 
     in_quotation = in_quotation or ctx.quoted
     out = []
     doc = ctx.doc
-    speech = cue_words().speech
     for t in doc:
-        if t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
+        found = reported_by(ctx, t)
+        if found is None:
             continue
-        comp = next((c for c in t.children if c.dep_ == "ccomp" and (c.i > t.i or _fronted(ctx, c, t))), None)
-        if comp is None or _time_of_saying(comp, t):
-            continue
+        comp, subj = found
         lo, hi = comp.left_edge.i, comp.right_edge.i
         if any(in_quotation(i) for i in range(lo, hi + 1)):
             continue  # the quotation inside is the row (a partial quote with this speaker)
-        subj = subject_of(ctx, t)
-        if subj is None or cannot_speak(subj) or _impersonal(subj):
-            continue
         lo = _after_inverted_speaker(ctx, subj, lo, hi)
         lo, hi = _within_sentence(ctx, t.i, lo, hi)
         while lo <= hi and (doc[lo].dep_ == "mark" or doc[lo].is_punct):
@@ -49,6 +44,21 @@ def find_reported(ctx: QuoteContext, in_quotation: Callable[[int], bool] | None 
         att.strategy = "reported_speech"
         out.append(Reported(start=doc[lo].idx, end=doc[hi].idx + len(doc[hi].text), att=att))
     return out
+
+
+def reported_by(ctx: QuoteContext, t: Token) -> tuple[Token, Token] | None:
+    """(the clause, who says it) when t is a speech verb outside quotes with a clausal complement
+    after it (or before it, with only the speaker between) that is what was said, and a subject who
+    may speak; else None."""
+    if t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in cue_words().speech:
+        return None
+    comp = next((c for c in t.children if c.dep_ == "ccomp" and (c.i > t.i or _fronted(ctx, c, t))), None)
+    if comp is None or _time_of_saying(comp, t):
+        return None
+    subj = subject_of(ctx, t)
+    if subj is None or cannot_speak(subj) or _impersonal(subj):
+        return None
+    return comp, subj
 
 
 def _time_of_saying(comp: Token, verb: Token) -> bool:

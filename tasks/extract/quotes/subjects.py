@@ -380,7 +380,7 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
     while lo - 2 >= 0 and in_word_hyphen(doc[lo - 1]) and not ctx.quoted(lo - 2):
         lo -= 2  # the first pieces of a hyphenated word the parse split off ("co-" of "co-chairman")
     body = head.head.head
-    if head.dep_ == "pobj" and head.head.lower_ in NAME_LINKS and getattr(_person_after_its_body(ctx, body), "i", -1) == head.i:
+    if head.dep_ == "pobj" and head.head.lower_ in NAME_LINKS and _person_after_its_body(ctx, body) == head:
         lo = body.left_edge.i  # "A Department for Constitutional Affairs spokeswoman": the body's whole name
     # "in California Mr Torvalds said": the parse took the place or time closing a phrase before
     # the name into it (a capitalised word follows it: a title, a name)

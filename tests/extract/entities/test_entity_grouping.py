@@ -265,6 +265,6 @@ def test_a_party_s_names_of_one_label_join_its_first_group():
     groups = [MentionGroup("tories", [Mention(0, 1, "NORP", "Tories")]), MentionGroup("tory", [Mention(3, 4, "NORP", "Tory")]),
               MentionGroup("conservatives", [Mention(6, 7, "NORP", "Conservatives")]),
               MentionGroup("conservative party", [Mention(9, 11, "ORG", "Conservative Party")])]
-    _join_party_names(groups)
+    _join_party_names(groups, gazetteer())
     assert [(g.key, g.merged_into.key if g.merged_into else None) for g in groups] == [
         ("tories", None), ("tory", None), ("conservatives", "tories"), ("conservative party", None)]
