@@ -845,7 +845,8 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
         before = text[pos:ms]
         if c.label == "PERSON" and c.name != text[ms:me]:
             before = _without_honorific(before)  # "for Mr Cole" -> "for Ann Cole", not "for Mr Ann Cole"
-        as_written = (c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
+        as_written = ((c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
+                      or _names_the_kind(c.label, text, me, head))  # "a Bayern spokesman", not "a Bayern Munich spokesman"
         pieces += [before, text[ms:me] if as_written else c.name]
         pos = me
     pieces.append(text[pos:end])
@@ -857,6 +858,13 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
     if first is not None and first.idx == start and first.is_sent_start and _common_word(first):
         words[0] = words[0].lower()  # "The spokesman said" and "said the spokesman" are one speaker
     return " ".join(words)
+
+
+def _names_the_kind(label: str, text: str, me: int, head: Token) -> bool:
+    """A body's name written before the description's noun, as an adjective ("a Labour
+    spokesman"), stays as written; a person's ("Mr Cole's lawyer") or one after the noun ("a
+    spokesman for the RAD") takes the canonical name."""
+    return label != "PERSON" and me <= head.idx and not text.startswith(("'s", "’s"), me)
 
 
 def _common_word(t: Token) -> bool:
