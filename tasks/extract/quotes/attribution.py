@@ -142,8 +142,17 @@ def according_to_in(ctx: QuoteContext, region: list[Token]) -> Attribution | Non
             for ch in prep.children:
                 # "per the report", "per CNN"; not "per month"
                 if ch.dep_ == "pobj" and (prep.lower_ == "to" or speakerlike(ch) or is_utterance(ch)):
-                    return named_by(ctx, ch, "according")
+                    return named_by(ctx, _named_conjunct(ch), "according")
     return None
+
+
+def _named_conjunct(t: Token) -> Token:
+    """"according to media and PR strategist Ann Cole": the parse coordinates a modifier of the
+    name with it ("media" and "Cole"); a plain noun that names no one yields to the person's name
+    coordinated with it."""
+    if t.ent_type_ or personlike(t) or is_utterance(t):
+        return t
+    return next((c for c in t.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), t)
 
 
 def with_outer_source(q: Site, att: Attribution | None) -> Attribution | None:
@@ -651,7 +660,9 @@ def preceding_subject(q: Site) -> Attribution | None:
     if i is None:
         return None
     subj = sentence_subject(q.ctx, i)
-    return named_by(q.ctx, subj, "carried") if subj is not None else None
+    if subj is None or subj.ent_type_ == "ORG":
+        return None  # `The show featured ... "Consumers are ..."`: a body speaks only through a statement
+    return named_by(q.ctx, subj, "carried")
 
 
 def _unquoted_token_before(q: Site) -> int | None:

@@ -258,14 +258,18 @@ class Resolver:
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
         """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said"); for
         "who" hung on a thing or on quoted words, the name or person right before it (`labelled a
-        "misjudgement" by the Conservatives who said`)."""
+        "misjudgement" by the Conservatives who said`), and a person's name right before "who" over
+        a thing or body the parse hung the clause on ("refused awards, including Ann Cole who said")."""
         noun = head.head.head
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head
-        if head.lower_ == "who" and (self.quoted(noun.idx) or not personlike(noun)) and head.i > 0:
-            prev = self.doc[head.i - 1]
-            if not self.quoted(prev.idx) and (prev.ent_type_ in ("PERSON", "ORG", "NORP") or personlike(prev)):
-                noun = prev
+        prev = self.doc[head.i - 1] if head.i > 0 else None
+        if head.lower_ == "who" and prev is not None and not self.quoted(prev.idx):
+            if self.quoted(noun.idx) or not personlike(noun):
+                if prev.ent_type_ in ("PERSON", "ORG", "NORP") or personlike(prev):
+                    noun = prev
+            elif prev.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON" and noun.lower_ not in speaker_words().person_nouns:
+                noun = prev  # "refused Oscars, including actor George C Scott who said": the name right before "who"
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
         if ent is not None:
             return named(ent, "pronoun")

@@ -84,7 +84,7 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
     subj = None
     for ch in cur.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(ch.i):
-            subj = ch
+            subj = _person_before_body(ctx, subj, ch) if subj is not None else ch
     for ag in cur.children if agent else ():
         if ag.dep_ == "agent":  # passive: "was written by Springsteen"
             for pobj in ag.children:
@@ -96,6 +96,17 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
         subj = _person_after_its_body(ctx, subj) or subj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
+
+
+def _person_before_body(ctx: QuoteContext, first: Token, then: Token) -> Token:
+    """Of two subjects the parse gave one verb, the later, unless the first is a person's name
+    and the later a body's name right after it and a comma: "Ann Cole, Hove Hotels Association
+    said" is Ann Cole, speaking for the association."""
+    doc = ctx.doc
+    comma = then.left_edge.i - 1
+    if first.ent_type_ == "PERSON" and then.ent_type_ == "ORG" and comma == first.i + 1 and doc[comma].text == ",":
+        return first
+    return then
 
 
 def _person_after_its_body(ctx: QuoteContext, subj: Token) -> Token | None:

@@ -902,3 +902,51 @@ def test_a_quote_paragraph_goes_on_with_the_reported_speech_before_it(parse):
             "knowing which of the keys fits the rusty lock.\n\n\"The answer is a card that the gate can read.\"")
     assert speakers(parse, text) == [
         ("The answer is a card that the gate can read.", "Ann Cole", "person", "previous_paragraph_subject:name")]
+
+
+def test_a_body_s_name_before_the_noun_stays_as_written(parse):
+    """A body's name used as an adjective before the description's noun is kept as the article wrote
+    it ("the HUA spokesman"); after the noun it takes the body's canonical name."""
+    text = ("Harbour\n\nThe Harbour Users Association (HUA) opposes the levy. \"It is a tax on sailors,\" a HUA "
+            "spokesman said. \"We will fight it,\" a spokeswoman for the HUA said.")
+    assert speakers(parse, text) == [
+        ("It is a tax on sailors,", "the HUA spokesman", "unnamed", "cue_after:description"),
+        ("We will fight it,", "the spokeswoman for the Harbour Users Association", "unnamed", "cue_after:description"),
+    ]
+
+
+def test_a_sentence_about_a_body_does_not_take_the_next_quote(parse):
+    """A quote after a sentence whose subject is a body (an event, a firm) and no reporting verb goes
+    on with the last speaker: a body speaks only through a statement."""
+    text = ("Quay fair\n\n\"Trade was good this year,\" Ann Cole, from the Quay Traders Guild, said. "
+            "The Quay Fair featured forty new stalls. \"Visitors want more than they did.\"")
+    assert speakers(parse, text) == [
+        ("Trade was good this year,", "Ann Cole", "person", "cue_after:name"),
+        ("Visitors want more than they did.", "Ann Cole", "person", "carried:name"),
+    ]
+
+
+def test_who_right_after_a_name_is_that_person(parse):
+    """"turned down Baftas, including comedian Rob Hale who said": the parse hangs the clause on the
+    awards' name; a person's name right before "who" is who said it."""
+    text = "Awards\n\nTwo actors have turned down Baftas, including comedian Rob Hale who said the whole affair was \"silly\"."
+    assert speakers(parse, text) == [("silly", "Rob Hale", "person", "cue_above:pronoun")]
+
+
+def test_the_one_a_paper_quoted_as_saying_is_the_speaker(parse):
+    text = "Bank deal\n\n\"They moved so fast it caught everyone out,\" the Harbour Gazette quoted an insider as saying."
+    assert speakers(parse, text) == [("They moved so fast it caught everyone out,", "the insider", "unnamed", "cue_after:description")]
+
+
+def test_a_person_before_a_comma_and_a_body_is_the_speaker(parse):
+    """"Ruth Okoye, Bristol Traders Association said": the parse gives "said" two subjects; the
+    person speaks for the association."""
+    text = "Festival\n\nRuth Okoye, Bristol Traders Association said: \"We hoped for better news.\""
+    assert speakers(parse, text) == [("We hoped for better news.", "Ruth Okoye", "person", "cue_above:name")]
+
+
+def test_according_to_a_modifier_and_a_name_is_the_named_person(parse):
+    """"according to media and PR strategist Glen Holloway": the parse coordinates "media" with the
+    name; the person is the source."""
+    text = "Harbour\n\n\"We are starting again,\" according to media and PR strategist Glen Holloway."
+    assert speakers(parse, text) == [("We are starting again,", "Glen Holloway", "person", "according_to:name")]
