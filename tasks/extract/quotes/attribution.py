@@ -634,7 +634,20 @@ def preceding_cue(q: Site) -> Attribution | None:
     if att is not None and att.cue is not None and i >= 0 and not ctx.quoted(i) and ctx.sent_of[att.cue.i] != ctx.sent_of[i] \
             and sentence_subject(ctx, i) is not None:
         return None  # `... Forster told BBC Wales. "..." Ruddock, though, is keen ... "At this stage ..."`: the sentence between is about someone
-    return att
+    return _through_outer_source(ctx, att)
+
+
+def _through_outer_source(ctx: QuoteContext, att: Attribution | None) -> Attribution | None:
+    """`"...," Welch said, according to Vermont Edition. "..."`: the words carried on reach the
+    writer through the same outer source as the quote whose cue they continue."""
+    if att is None or att.cue is None:
+        return att
+    after = [t for t in att.cue.sent if t.i > att.cue.i and not ctx.quoted(t.i)]
+    acc = according_to_in(ctx, after)
+    if acc is None or acc.head is None:
+        return att
+    acc.cue, acc.how = att.cue, att.how
+    return acc
 
 
 def preceding_according(q: Site) -> Attribution | None:

@@ -84,6 +84,11 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
     subj = None
     for ch in cur.children:
         if ch.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(ch.i):
+            objects = [p for p in ch.children if p.dep_ == "pobj"] if ch.pos_ == "ADP" else []
+            if objects:  # "Of the governor, Reid, ..., said": the parse made the "of" the subject (not a name "From")
+                ch = next((a for p in objects for a in p.children if a.dep_ == "appos"), None)
+                if ch is None:
+                    continue
             subj = _person_before_body(ctx, subj, ch) if subj is not None else ch
     for ag in cur.children if agent else ():
         if ag.dep_ == "agent":  # passive: "was written by Springsteen"
@@ -143,7 +148,7 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     if v.tag_ == "VBG" and v.i > 0:
         prev = doc[v.i - 1]
         if not ctx.quoted(prev.i) and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
-                and not cannot_speak(prev):
+                and not cannot_speak(prev) and not _place_of_posting(prev):
             return prev  # "footage of Hillary Clinton asking, ..."
     subj = _climb_to_subject(ctx, v)
     aside = _name_before_aside(ctx, v, subj)
@@ -157,6 +162,8 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         return _writer_subject_before(ctx, v)  # "Wilson tried to resurrect Factory - which lasted ... - but conceded"
     if v.tag_ in ("VBD", "VBZ", "VBP"):
         return _name_right_before(ctx, v)
+    if v.tag_ == "VBN":
+        return _noun_a_participle_hangs_on(ctx, v)
     if v.tag_ in ("VBG", "VB"):
         subj = _subject_of_cue_before(ctx, v)
         if subj is not None:
@@ -212,6 +219,21 @@ def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
     if k < 0 or ctx.quoted(k) or doc[k].ent_type_ != "PERSON" or ctx.sent_of[k] != ctx.sent_of[v.i]:
         return None
     return doc[k]
+
+
+def _noun_a_participle_hangs_on(ctx: QuoteContext, v: Token) -> Token | None:
+    """`"...?" the 43-year-old asked`: right after a quotation the parse read the cue as a
+    participle modifying the person before it (no auxiliary: not "the man asked to leave was"):
+    that person."""
+    noun = v.head
+    if v.dep_ != "acl" or noun.i != v.i - 1 or any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return None
+    if not (age_for_a_person(noun) or noun.lower_ in speaker_words().person_nouns):
+        return None
+    k = noun.left_edge.i - 1
+    while k >= 0 and ctx.doc[k].is_punct and not ctx.quoted(k):
+        k -= 1
+    return noun if k >= 0 and ctx.quoted(k) else None
 
 
 def _name_before_its_apposition(ctx: QuoteContext, v: Token) -> Token | None:
@@ -277,25 +299,40 @@ def _inverted_subject(ctx: QuoteContext, v: Token) -> Token | None:
     return np_head(nxt)
 
 
+def _place_of_posting(t: Token) -> bool:
+    """A name after "on", "in" or "at" ("a message on Twitter reading ...", "an interview in
+    Vogue saying"): where the words appeared, not who said them."""
+    return t.dep_ == "pobj" and t.head.lower_ in ("on", "in", "at")
+
+
 def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
     """Up the parse from v through clause links: the first subject of v, of a reporting verb
     above it or of the root; for a participle hanging on a person ("footage of Trump saying,
     ..."), that person."""
     cur = v
     joined = False  # reached through "and": the subject is shared, the passive's agent is not
+    participle = False  # from "after/before/while ...ing": its subject is the clause's, never the agent
     for step in range(MAX_CLIMB):
         if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head.i == cur.i:
-            subj = own_subject(ctx, cur, agent=not joined)
+            subj = own_subject(ctx, cur, agent=not (joined or participle))
             if subj is not None:
                 return subj
         joined = cur.dep_ == "conj"
+        # "Cole was booed by fans after telling them ...": who told them is Cole
+        participle = participle or (cur.dep_ == "pcomp" and cur.tag_ == "VBG")  # not ", calling it ...", often the agent's
         if cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
-            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or is_utterance(cur.head)):
+            if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or is_utterance(cur.head)) \
+                    and not _addressed(cur.head):
                 return cur.head  # "footage of Trump saying", "a BBC story claiming" (whose maker speaker.py finds)
             cur = cur.head
             continue
         break
     return None
+
+
+def _addressed(noun: Token) -> bool:
+    """The object of a verb of addressing ("emailed supporters saying: ..."): who heard the words."""
+    return noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in cue_words().address
 
 
 def _subject_of_cue_before(ctx: QuoteContext, v: Token) -> Token | None:
