@@ -140,9 +140,18 @@ def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
     attribution at all is a slogan, a sign or a title ("Thank you Georgia.")."""
     if ctx.n_words(k) > SCARE_MAX_WORDS:
         return False
+    if _term_talked_about(ctx, k):
+        return True
     if att is not None and att.head is None and att.cue is not None and _named_by_no_one(att.cue):
         return True  # `It is called "podcasting"`: a term, named by no one
     return att is None or (att.head is None and att.cue is None)
+
+
+def _term_talked_about(ctx: QuoteContext, k: int) -> bool:
+    """`fit the term "urban"`, `the phrase "time-shifting"`: a word in marks right after "the
+    term", "the word" is talked about, not said (not "the nine-year term "outrageous"")."""
+    pre_words, last = _last_word_before(ctx.text, ctx.art.paragraphs, ctx.spans[k])
+    return last in title_words().terms and len(pre_words) >= 2 and pre_words[-2].lower() in ("the", "a", "this", "that")
 
 
 def _named_by_no_one(cue: Token) -> bool:

@@ -58,17 +58,20 @@ def cue_words() -> CueWords:
 class TitleWords:
     all: frozenset  # words before a mark that announce a title-cased title ("the book", "known as")
     strong: frozenset  # words that announce a title whatever its case ("titled")
+    terms: frozenset  # words that, after a determiner, announce a term talked about ("the term")
 
 
 @lru_cache(maxsize=1)
 def title_words() -> TitleWords:
-    allw, strong = set(), set()
+    allw, strong, terms = set(), set(), set()
     for line in DATA.lines("quote_title_words.txt"):
         word, *tags = line.lower().split()
         allw.add(word)
         if "strong" in tags:
             strong.add(word)
-    return TitleWords(all=frozenset(allw), strong=frozenset(strong))
+        if "term" in tags:
+            terms.add(word)
+    return TitleWords(all=frozenset(allw), strong=frozenset(strong), terms=frozenset(terms))
 
 
 @dataclass(frozen=True)
