@@ -148,10 +148,16 @@ def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
 
 
 def _term_talked_about(ctx: QuoteContext, k: int) -> bool:
-    """`fit the term "urban"`, `the phrase "time-shifting"`: a word in marks right after "the
-    term", "the word" is talked about, not said (not "the nine-year term "outrageous"")."""
-    pre_words, last = _last_word_before(ctx.text, ctx.art.paragraphs, ctx.spans[k])
-    return last in title_words().terms and len(pre_words) >= 2 and pre_words[-2].lower() in ("the", "a", "this", "that")
+    """`fit the term "urban"`, `the word "energie"`: a word in marks right after "the term", "the
+    word" is talked about, not said; not after a verb of using it ("has used the phrase "..."",
+    data/quote_usage_verbs.txt), nor a verdict on a noun that happens to be "term" ("the
+    nine-year term "outrageous"")."""
+    sp = ctx.spans[k]
+    pre_words, last = _last_word_before(ctx.text, ctx.art.paragraphs, sp)
+    if last not in title_words().terms or len(pre_words) < 2 or pre_words[-2].lower() not in ("the", "a", "this", "that"):
+        return False
+    noun = ctx.doc[ctx.tok_at(sp.open) - 1]
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in cue_words().usage)
 
 
 def _named_by_no_one(cue: Token) -> bool:

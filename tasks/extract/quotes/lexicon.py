@@ -25,6 +25,7 @@ class CueWords:
     phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
     nouns: frozenset  # nouns of saying ("claim", "statement")
     relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
+    usage: frozenset  # verbs of using a word in marks ("used the phrase "..."")
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,8 @@ def cue_words() -> CueWords:
                     terms=frozenset(terms), address=frozenset(address),
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
-                    relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")))
+                    relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")),
+                    usage=frozenset(w.lower() for w in DATA.lines("quote_usage_verbs.txt")))
 
 
 @dataclass(frozen=True)

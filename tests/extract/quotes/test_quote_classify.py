@@ -57,13 +57,14 @@ def test_scare_quotes(quote_context):
 
 
 def test_a_term_talked_about_is_no_quotation(quote_context):
-    """"the term "X"", "the word "X"": a word mentioned, whoever the sentence is about; not a
-    quoted verdict on a noun that happens to be "term" ("called the ten-year term "harsh"")."""
+    """"the term "X"", "the word "X"": a word mentioned, whoever the sentence is about; not a word
+    someone is said to use ("has used the phrase "X"") nor a quoted verdict on a noun that happens
+    to be "term" ("called the ten-year term "harsh"")."""
     ctx = quote_context("Harbour\n\nMayor Ann Cole said the pier fits the term \"historic\" better than any other. "
-                        "Her lawyer called the ten-year term \"harsh\".")
-    assert quoted(ctx) == ["historic", "harsh"]
-    atts = [attribute(ctx, k, kind_of(ctx, k)) for k in range(2)]
-    assert [is_scare_quote(ctx, k, atts[k]) for k in range(2)] == [True, False]
+                        "Her lawyer called the ten-year term \"harsh\". Cole has often used the phrase \"harbour pride\".")
+    assert quoted(ctx) == ["historic", "harsh", "harbour pride"]
+    atts = [attribute(ctx, k, kind_of(ctx, k)) for k in range(3)]
+    assert [is_scare_quote(ctx, k, atts[k]) for k in range(3)] == [True, False, False]
 
 
 def test_a_name_a_speaker_gives_is_a_quotation_not_a_title(quote_context):
