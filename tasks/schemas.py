@@ -89,7 +89,7 @@ MENTIONS = pa.schema([
 
 # The rules that can decide a quote's speaker (the strategies of tasks/extract/quotes/attribution.py, in
 # order, then carry-over and indirect speech) and how the words naming the speaker were resolved.
-QUOTE_RULES = ("cue_after", "dash_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
+QUOTE_RULES = ("cue_after", "dash_name", "bare_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
                "colon_paragraph", "label_colon", "noun_cue", "noun_of", "colon_subject", "preceding_cue",
                "preceding_according", "preceding_subject", "clause_subject", "carried", "previous_paragraph_subject",
                "reported_speech")

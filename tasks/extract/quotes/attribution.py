@@ -311,6 +311,27 @@ def dash_name(q: Site) -> Attribution | None:
     return named_by(ctx, np_head(h), "dash")
 
 
+def bare_name(q: Site) -> Attribution | None:
+    """`"...," Mr Bootle.`: the reporting verb dropped in editing, a person's name and the full
+    stop right after the quote's closing comma name the speaker."""
+    ctx, sp = q.ctx, q.span
+    if sp.close is None or not ctx.text[sp.start:sp.end].rstrip().endswith(","):
+        return None
+    words = [t for t in q.after if not t.is_space]
+    if not 1 <= len(words) - 1 <= MAX_BARE_NAME or words[-1].text != ".":
+        return None
+    name = words[:-1]
+    honorific = name[0].lower_.rstrip(".") in speaker_words().honorifics
+    if not any(t.ent_type_ == "PERSON" for t in name) and not (honorific and len(name) > 1):
+        return None
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text[:1].isupper() for t in name):
+        return None
+    return named_by(ctx, name[-1], "after")
+
+
+MAX_BARE_NAME = 4  # tokens of a name standing alone after a quote ("Mr Roger Bootle")
+
+
 def dash_paragraph(q: Site) -> Attribution | None:
     """A quotation closing its paragraph, signed by the next one:
     `"... the top 1 percent."` / `- Bernie Sanders.` (fact-check and roundup style)."""
@@ -726,6 +747,7 @@ Strategy = Callable[[Site], "Attribution | None"]
 STRATEGIES: dict[str, Strategy] = {
     "cue_after": cue_after,  # `"...," he said`, `"...," said X`, `"...,”Clinton said`
     "dash_name": dash_name,  # `"..." ― Veronica Cruz`
+    "bare_name": bare_name,  # `"...," Mr Bootle.` (the verb dropped)
     "dash_paragraph": dash_paragraph,  # `"..."` then a paragraph `- Bernie Sanders.`
     "dash_label": dash_label,  # `Pollsters agree - Carl Bialik: "..."`
     "cue_above": cue_above,  # `noting that every party "must act..."`

@@ -98,7 +98,7 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
     if subj is not None and in_word_hyphen(subj):
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
     if subj is not None:
-        subj = _person_after_its_body(ctx, subj) or subj
+        subj = _person_after_its_body(ctx, subj) or _person_of_the_body(ctx, subj) or subj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
 
@@ -127,6 +127,20 @@ def _person_after_its_body(ctx: QuoteContext, subj: Token) -> Token | None:
     name = doc[subj.i + 1:last.i]
     if all(t.text[:1].isupper() or t.lower_ in NAME_LINKS for t in name) and any(t.lower_ in NAME_LINKS for t in name):
         return last
+    return None
+
+
+def _person_of_the_body(ctx: QuoteContext, subj: Token) -> Token | None:
+    """"Ann Brill of campaign group FairPlay! said": the parse made the body the subject, with the
+    person before it as a modifier; the person followed by "of", "from" or "at" is who speaks."""
+    if subj.ent_type_ != "ORG":
+        return None
+    for t in subj.subtree:
+        if t.i >= subj.i - 1:
+            break
+        nxt = ctx.doc[t.i + 1]
+        if t.ent_type_ == "PERSON" and nxt.ent_type_ != "PERSON" and nxt.lower_ in AFFILIATION and not ctx.quoted(t.i):
+            return t
     return None
 
 

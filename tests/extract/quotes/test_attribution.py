@@ -20,7 +20,7 @@ def site(ctx, k: int = 0) -> Site:
 
 
 def test_strategies_are_tried_in_this_order():
-    assert list(STRATEGIES) == ["cue_after", "dash_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
+    assert list(STRATEGIES) == ["cue_after", "dash_name", "bare_name", "dash_paragraph", "dash_label", "cue_above", "cue_before", "according_to",
                                 "colon_paragraph", "label_colon", "noun_cue", "noun_of", "colon_subject", "preceding_cue",
                                 "preceding_according", "preceding_subject", "clause_subject"]
 

@@ -998,3 +998,11 @@ def test_a_quote_carried_on_after_according_to_keeps_the_outer_source(parse):
         ("I will be voting next week,", "Harbour Radio", "organisation", "cue_after:name"),
         ("And I have decided to vote for Ann Cole.", "Harbour Radio", "organisation", "preceding_cue:name"),
     ]
+
+
+def test_a_name_standing_alone_after_a_quote_is_the_speaker(parse):
+    """`"...," Mr Dale.`: the reporting verb dropped in editing; the name still says who spoke."""
+    text = ("Outlook\n\nEconomist Roger Dale expects a slowdown. "
+            "\"Although next year may be difficult, growth will return,\" Mr Dale.")
+    assert speakers(parse, text) == [
+        ("Although next year may be difficult, growth will return,", "Roger Dale", "person", "bare_name:name")]

@@ -93,3 +93,20 @@ def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(quote_conte
     ctx = quote_context("Rally\n\nSara Stone was joined on stage by Senator Al Frank and joked that the crowd was loud.")
     assert S.subject_of(ctx, tok(ctx, "joined")).text == "Frank"  # the passive's own cue: its agent
     assert S.subject_of(ctx, tok(ctx, "joked")).text == "Stone"
+
+
+def test_a_person_the_parse_hung_on_a_body_s_name_is_the_subject(nlp):
+    """"Ann Brill of campaign group FairPlay! said": when the parse makes the body the subject with
+    the person before it as a modifier, the person followed by "of" speaks."""
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+    words = ["Ann", "Brill", "of", "campaign", "group", "FairPlay", "!", "said", "it", "was", "over", "."]
+    heads = [1, 5, 1, 4, 2, 7, 5, 7, 9, 7, 9, 7]
+    deps = ["compound", "nmod", "prep", "compound", "pobj", "nsubj", "punct", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["B-PERSON", "I-PERSON"] + ["O"] * 3 + ["B-ORG"] + ["O"] * 6)
+    ctx = SimpleNamespace(doc=doc, quoted=lambda i: False)
+    assert S.own_subject(ctx, doc[7]).text == "Brill"
+    doc2 = Doc(nlp.vocab, words=["The", "Bank", "of", "England", "said", "so", "."], heads=[1, 4, 1, 2, 4, 4, 4],
+               deps=["det", "nsubj", "prep", "pobj", "ROOT", "advmod", "punct"], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
+    assert S.own_subject(SimpleNamespace(doc=doc2, quoted=lambda i: False), doc2[4]).text == "Bank"
