@@ -77,8 +77,8 @@ def _known_place(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
 def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bool) -> tuple[list[Span], str]:
     """The spans of one piece (none, the name, or a demonym and the name) and the label it ended with."""
     out = []
-    if label == "NORP" and given_name_norp(doc, s, e, gaz):
-        e, label = e + 1, "PERSON"  # "Sergio Pizzorno": the model took the given name for a group
+    if label in GIVEN_NAME_MISREAD and given_name_norp(doc, s, e, gaz):
+        e, label = e + 1, "PERSON"  # "Sergio Pizzorno", "Francesca Deakin": the model took the given name for a group or a body
     k = 2 if e - s > 3 and doc[s:s + 2].text.lower() in gaz.norp else 1  # "Lib Dem Norman Baker": a group of two words
     if label not in {"NORP", "EVENT", "LANGUAGE"} and e - s > k and (k == 2 or doc[s].lower_ in gaz.demonym_country or doc[s].lower_ in gaz.norp) \
             and doc[s + k].is_title and (label == "PERSON" or looks_like_person(doc, s + k, e, gaz)) \
@@ -140,8 +140,35 @@ def _month_context(doc: Doc, i: int) -> bool:
 
 def _sentence_opener(doc: Doc, i: int) -> bool:
     """'Former', 'Under', 'Anticipating' opening a sentence: capitalised only because it comes first
-    (an adposition, verb, adverb, adjective... as the parser tags it), not part of the name."""
-    return doc[i].is_sent_start and doc[i].pos_ in OPENER_POS and not doc[i].is_upper
+    (an adposition, verb, adverb, adjective... as the parser tags it), not part of the name; not a
+    name the tagger took for a modal ("May said", "Will has said": a modal takes no finite verb)."""
+    return doc[i].is_sent_start and doc[i].pos_ in OPENER_POS and not doc[i].is_upper and not _modal_before_finite(doc[i])
+
+
+def surnames_read_as_modals(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Brian May has said ... May said:": a word with no entity that is the surname of a person
+    named in the article, read as a modal before a finite verb or as a proper noun subject of a verb, is
+    that person."""
+    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
+    covered = {i for sp in ents for i in range(sp.start, sp.end)}
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.text in surnames and t.i not in covered and t.is_title and not _in_hyphenated_word(doc, t.i)
+            and (_modal_before_finite(t) or (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB"))]
+
+
+def _in_hyphenated_word(doc: Doc, i: int) -> bool:
+    """A piece of a hyphenated word ("Henin-Hardenne", "Spider-Man"): not a name of its own."""
+    return (i > 0 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_) or \
+        (i + 1 < len(doc) and doc[i + 1].text in ("-", "–") and not doc[i].whitespace_)
+
+
+def _modal_before_finite(tok) -> bool:
+    """A word tagged as a modal or auxiliary whose verb is finite ("May said", "Will has said"): no
+    modal at all."""
+    if tok.tag_ != "MD" and tok.pos_ != "AUX":
+        return False
+    verb = tok.head
+    return verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "had") for c in verb.children))
 
 
 def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
@@ -206,9 +233,13 @@ def given_name_first(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer) -> bo
     return label == "PERSON" or looks_like_person(doc, s, e, gaz)
 
 
+GIVEN_NAME_MISREAD = ("NORP", "ORG", "GPE")  # the labels the model gives a lone given name before an untagged surname
+
+
 def given_name_norp(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
-    """'Sergio Pizzorno' read as a group word ("Sergio") and an untagged word: a one-word NORP span
-    that is a listed given name and no nationality, followed by an untagged capitalised name word."""
+    """'Sergio Pizzorno' read as a group word ("Sergio"), 'Francesca Deakin' as a body, and an
+    untagged word: a one-word span that is a listed given name and no nationality, followed by an
+    untagged capitalised name word."""
     if e - s != 1 or e >= len(doc) or doc[s].lower_ not in gaz.first_names or doc[s].lower_ in gaz.demonym_country:
         return False
     nxt = doc[e]

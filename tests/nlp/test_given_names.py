@@ -1,5 +1,6 @@
 """A person's entity survives a given name that is also a common word or a nationality
-(tasks.nlp.entity_cleaning: given_name_first, given_name_norp; data/entity_first_names.txt)."""
+(tasks.nlp.entity_cleaning: given_name_first, given_name_norp, surnames_read_as_modals;
+data/entity_first_names.txt)."""
 from __future__ import annotations
 
 import pytest
@@ -20,6 +21,11 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
     ("The councillor, Joan March, said the vote was close.", [("Joan March", "PERSON")]),
     ("In May Okoro said the vote was close.", [("May", "DATE"), ("Okoro", "PERSON")]),
     ("Rapper Kay-Jay signed with the label.", [("Kay-Jay", "PERSON")]),  # a title before the name is not part of it
+    # a lone given name the model took for a body, before an untagged surname
+    ("But nurse Francesca Tolliday travelled specially to the fair.", [("Francesca Tolliday", "PERSON")]),
+    # a surname that is a month or a modal, read as a modal or left untagged as a subject: the person named before
+    ("Pianist Ruth May has toured for years. May said the band was ready.", [("Ruth May", "PERSON"), ("years", "DATE"), ("May", "PERSON")]),
+    ("Pianist Ruth May has toured for years. May said: \"The band is ready.\"", [("Ruth May", "PERSON"), ("years", "DATE"), ("May", "PERSON")]),
 ])
 def test_given_names_that_are_words(nlp, text, expected):
     assert people(nlp, text) == expected
