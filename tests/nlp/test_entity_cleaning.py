@@ -38,6 +38,8 @@ def test_scores_are_trimmed_in_sports_reports_only(nlp):
 
 def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Winger Nitoglia", "PERSON") == [("Nitoglia", "PERSON")]
+    assert cleaned(nlp, "Sprinter Walkden", "PERSON") == [("Walkden", "PERSON")]
+    assert cleaned(nlp, "Broadcaster Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
     assert cleaned(nlp, "Paul Boateng MP", "PERSON") == [("Paul Boateng", "PERSON")]
     # letters after a name make it a person whatever the model's label; alone they name nothing
     assert cleaned(nlp, "Paul Boateng QC", "ORG") == [("Paul Boateng", "PERSON")]
