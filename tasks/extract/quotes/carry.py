@@ -13,8 +13,9 @@ Then, in text order, each kept quote whose attribution names no speaker takes on
      that follows it with no words of the writer between);
   2. for a full quote opening its paragraph (or continuing an open quotation): the nearest
      attributed quote of the last CARRY_PARAGRAPHS paragraphs before it, unless a paragraph
-     about someone else came between (`Carter said that ...` / `"..."`): then that
-     paragraph's subject;
+     about someone else came between (`Carter said that ...` / `"..."`), or the paragraph
+     before ends, after that quote, reporting a person's words (`..., Harris said the price
+     would suit them.` / `"They want ..."`): then that paragraph's subject;
   3. the subject of the previous paragraph's last sentence (`Valastro praised ...` / `"We need ..."`).
 A carried attribution has how="carried"; step 1 and 2 name their source quote.
 """
@@ -90,7 +91,8 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
         src = _run_before(ctx, quotes, k)
     if src is None and not partial and (sp.continues or opens_paragraph(ctx.text, sp, ctx.art.paragraphs)):
         src = _source_in_previous_paragraphs(quotes, k)
-        if src is not None and not sp.continues and (quotes[src].span.para < sp.para - 1 or quotes[src].kind == "partial"):
+        if src is not None and not sp.continues and (quotes[src].span.para < sp.para - 1 or quotes[src].kind == "partial"
+                                                     or _ends_reporting_someone(ctx, sp.para - 1, quotes[src].span.outer_end)):
             # a paragraph about someone else came between (`Carter said that ...` / `"..."`), or
             # the source is a fragment in a sentence about someone else (`Shepherd remembered
             # how a colleague called her "Betty".` / `"When I said ..."`)
@@ -177,6 +179,25 @@ def previous_paragraph_subject(ctx: QuoteContext, k: int) -> Attribution | None:
     att = named_by(ctx, subj, "carried")
     att.strategy = "previous_paragraph_subject"
     return att
+
+
+def _ends_reporting_someone(ctx: QuoteContext, para: int, after: int) -> bool:
+    """The paragraph ends, after character `after`, with a sentence reporting a named person's
+    words in the writer's own (`Ann Cole, editor of Harbour Weekly, said the pier would draw
+    crowds.` / `"They want ..."`): the quote that follows is that person's, not the earlier quote's."""
+    p = ctx.art.paragraphs[para]
+    i = ctx.tok_at(p.end - 1)
+    while i >= 0 and ctx.doc[i].is_space:
+        i -= 1
+    if i < 0 or ctx.doc[i].idx < max(p.start, after) or ctx.quoted(i):
+        return False
+    root = ctx.doc[i].sent.root
+    if root.idx < after or ctx.quoted(root.i) or root.pos_ != "VERB" or root.lemma_.lower() not in cue_words().speech:
+        return False
+    found = reported_by(ctx, root)
+    if found is None or any(ctx.quoted(j) for j in range(found[0].left_edge.i, found[0].right_edge.i + 1)):
+        return False
+    return names_a_person(found[1])
 
 
 def _reporter(ctx: QuoteContext, start: int, i: int) -> Token | None:

@@ -1006,3 +1006,15 @@ def test_a_name_standing_alone_after_a_quote_is_the_speaker(parse):
             "\"Although next year may be difficult, growth will return,\" Mr Dale.")
     assert speakers(parse, text) == [
         ("Although next year may be difficult, growth will return,", "Roger Dale", "person", "bare_name:name")]
+
+
+def test_a_quote_paragraph_after_someone_s_reported_words_is_theirs(parse):
+    """A quote opening a paragraph goes on with the person whose words the paragraph before ends
+    reporting, not with an earlier quote's speaker; with no such sentence, with that quote's."""
+    first = ("Boats\n\n\"This is the cheapest boat we have ever built,\" said shipbuilder Tom Reid. Many buyers had "
+             "waited for weeks.")
+    reported = " Ann Cole, editor of Harbour Weekly, said the boat would appeal to families."
+    after = "\n\n\"They want a boat they can afford.\""
+    assert speakers(parse, first + reported + after)[1] == (
+        "They want a boat they can afford.", "Ann Cole", "person", "previous_paragraph_subject:name")
+    assert speakers(parse, first + after)[1] == ("They want a boat they can afford.", "Tom Reid", "person", "carried:name")
