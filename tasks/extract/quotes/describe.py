@@ -308,7 +308,7 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
                 return None
             r.office_holders[office] = holder
         return r.referent_resolution(ref, "description")
-    ent = r.topic_person(start, description_gender(head)) if epithet else None
+    ent = r.topic_person(start, description_gender(head), exclude=r.named_in_its_clause(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -126,11 +127,32 @@ class Resolver:
         self.profiles = profiles
         self.doc, self.text, self.sent_of = profiles.doc, profiles.text, profiles.sent_of
         self.quoted = quoted or (lambda char: False)
-        self.referents: list[Referent] = list(profiles.subjects)  # sorted by pos; speakers join as resolved
-        self.ref_pos = [r.pos for r in self.referents]
         # the article's persons with the words of their names (read for every pronoun and bare surname)
         self.person_words = [(e, words_of(e.name)) for e in profiles.ents.entities if e.label == "PERSON"]
+        # sorted by pos; speakers join as resolved
+        self.referents: list[Referent] = [self._epithet_subject(r) for r in profiles.subjects]
+        self.ref_pos = [r.pos for r in self.referents]
         self.office_holders: dict[tuple[str, ...], Entity] = {}  # filled by `describe` ("the chancellor" -> its holder)
+
+    def _epithet_subject(self, r: Referent) -> Referent:
+        """"The Australian is still hoping ..." / "..., he said": a nationality with "the" as a
+        sentence's subject is an epithet for the person in focus, whom a pronoun after it means."""
+        if r.entity is None or r.entity.label != "NORP" or not r.subject:
+            return r
+        span = self.doc.char_span(r.pos, r.pos + 1, alignment_mode="expand")
+        tok = span[0] if span is not None and len(span) else None
+        if tok is None or tok.i == 0 or tok.dep_ not in ("nsubj", "nsubjpass") or not _one_national(f"{self.doc[tok.i - 1].text} {tok.text}", tok):
+            return r
+        person = self.topic_person(r.pos, None, exclude=self.named_in_its_clause(tok))
+        return replace(r, entity=person) if person is not None else r
+
+    def named_in_its_clause(self, head: Token) -> set[str]:
+        """The entities named in the clause whose subject is `head`, outside quotations: not whom an
+        epithet there stands for ("The Scot defended Cole": not Cole; but "... linked Owen with a
+        move, but the striker said": Owen may be)."""
+        verb = head.head
+        s, e = self.doc[verb.left_edge.i].idx, self.doc[verb.right_edge.i].idx + len(self.doc[verb.right_edge.i].text)
+        return {self.profiles.canon(ent).entity_id for ms, _, ent in self.profiles.mentions_in(s, e) if not self.quoted(ms)}
 
     def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
         """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an
@@ -331,9 +353,9 @@ class Resolver:
         (`Sen. Cole scolded him: "...," she said`: the sentence's subject frames the quote)."""
         return any(t.idx > pos and self.quoted(t.idx) for t in pron.sent if t.i < pron.i)
 
-    def topic_person(self, before: int, gender: str | None) -> Entity | None:
+    def topic_person(self, before: int, gender: str | None, exclude: set[str] = frozenset()) -> Entity | None:
         """The person the article is about so far: the most mentioned before `before` (under its
-        fullest name; the first mentioned on a tie), of the right gender."""
+        fullest name; the first mentioned on a tie), of the right gender, not one of `exclude`."""
         counts: dict[str, int] = {}
         first: dict[str, int] = {}
         ents: dict[str, Entity] = {}
@@ -344,7 +366,7 @@ class Resolver:
                 continue
             c = self.profiles.canon(e)
             g = self.gender_of(c)
-            if gender and g and g != gender:
+            if (gender and g and g != gender) or c.entity_id in exclude:
                 continue
             counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
             first.setdefault(c.entity_id, s)

@@ -1018,3 +1018,12 @@ def test_a_quote_paragraph_after_someone_s_reported_words_is_theirs(parse):
     assert speakers(parse, first + reported + after)[1] == (
         "They want a boat they can afford.", "Ann Cole", "person", "previous_paragraph_subject:name")
     assert speakers(parse, first + after)[1] == ("They want a boat they can afford.", "Tom Reid", "person", "carried:name")
+
+
+def test_a_pronoun_after_an_epithet_subject_is_the_person_in_focus(parse):
+    """"The Australian is still hoping ..." / "..., he said": the epithet stands for the person the
+    article is about, so "he" is that person, not the doctor quoted just before."""
+    text = ("Ankle\n\nMark Dalton has injured his ankle. Dalton missed training on Monday. His coach Hamish Orr said it "
+            "was serious. \"It would be unlikely for him to play twice in a row,\" said Orr. The Australian is still "
+            "hoping to make the event. \"I will go by feel,\" he said.")
+    assert speakers(parse, text)[-1] == ("I will go by feel,", "Mark Dalton", "person", "cue_after:pronoun")
