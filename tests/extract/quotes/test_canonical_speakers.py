@@ -946,42 +946,42 @@ def test_a_person_before_a_comma_and_a_body_is_the_speaker(parse):
 
 
 def test_according_to_a_modifier_and_a_name_is_the_named_person(parse):
-    """"according to media and PR strategist Glen Holloway": the parse coordinates "media" with the
+    """"according to music and PR strategist Glen Holloway": the parse coordinates "music" with the
     name; the person is the source."""
-    text = "Harbour\n\n\"We are starting again,\" according to media and PR strategist Glen Holloway."
+    text = "Harbour\n\n\"We are starting again,\" according to music and PR strategist Glen Holloway."
     assert speakers(parse, text) == [("We are starting again,", "Glen Holloway", "person", "according_to:name")]
 
 
 def test_an_age_after_a_quote_is_the_speaker_even_parsed_as_a_modifier(parse):
-    """`"...?" the 43-year-old asked`: the parse reads "asked" as a participle on the age."""
-    text = "Lessons\n\n\"What if the mayor took singing lessons?\" the 43-year-old asked in the video's description."
-    assert speakers(parse, text) == [("What if the mayor took singing lessons?", "the 43-year-old", "unnamed", "cue_after:description")]
+    """`"...?" the 51-year-old asked`: the parse reads "asked" as a participle on the age."""
+    text = "Lessons\n\n\"What if the mayor took singing lessons?\" the 51-year-old asked beneath the clip."
+    assert speakers(parse, text) == [("What if the mayor took singing lessons?", "the 51-year-old", "unnamed", "cue_after:description")]
 
 
 def test_where_words_were_posted_and_whom_they_were_sent_to_do_not_speak(parse):
-    """"a message on Twitter reading", "emailed supporters saying": the writer of the message."""
-    text = ("Polls\n\nThe mayor posted a message on Twitter reading \"Thank you Dover\" moments after polls closed.\n\n"
-            "The Vermont senator emailed supporters saying: \"The struggle goes on.\"")
+    """"a post on Twitter reading", "emailed supporters saying": the writer of the message."""
+    text = ("Polls\n\nThe mayor left a post on Twitter reading \"Thanks, everyone\" after the vote.\n\n"
+            "The Texas mayor emailed supporters saying: \"The race is not over.\"")
     assert speakers(parse, text) == [
-        ("Thank you Dover", "the mayor", "unnamed", "cue_above:description"),
-        ("The struggle goes on.", "the Vermont senator", "unnamed", "cue_above:description"),
+        ("Thanks, everyone", "the mayor", "unnamed", "cue_above:description"),
+        ("The race is not over.", "the Texas mayor", "unnamed", "cue_above:description"),
     ]
 
 
 def test_of_a_subject_the_name_after_it_speaks(parse):
     """"Of the governor, Reid, who ..., said": the parse makes "Of" the subject."""
-    text = ("Race\n\n\"He is funny,\" lawyer Tom Reid said of the mayor. Of the governor, Reid, who has given money to "
-            "the mayor, said, \"He is flat-out dull.\"")
+    text = ("Race\n\n\"He is funny,\" lawyer Tom Reid said of the mayor. Of the governor, Reid, who gave money to "
+            "the mayor, said, \"He is dull.\"")
     assert speakers(parse, text) == [
         ("He is funny,", "Tom Reid", "person", "cue_after:name"),
-        ("He is flat-out dull.", "Tom Reid", "person", "cue_above:name"),
+        ("He is dull.", "Tom Reid", "person", "cue_above:name"),
     ]
 
 
 def test_after_doing_something_in_the_passive_is_the_passive_s_subject(parse):
     """"Cole was booed by fans after telling them": Cole told them; a bare ", calling it" after a
     passive is its agent's."""
-    text = ("Festival\n\nSinger Ann Cole was booed and shouted down by festival fans after telling them that they were "
+    text = ("Festival\n\nSinger Ann Cole was booed off stage by festival fans after telling them that they were "
             "\"being silly.\"\n\nThe plan was attacked by Tom Reid, calling it \"a disgrace\".")
     assert speakers(parse, text) == [
         ("being silly.", "Ann Cole", "person", "cue_above:name"),
