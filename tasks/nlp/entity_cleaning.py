@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp.gazetteer import Gazetteer
 
@@ -162,7 +162,7 @@ def _in_hyphenated_word(doc: Doc, i: int) -> bool:
         (i + 1 < len(doc) and doc[i + 1].text in ("-", "–") and not doc[i].whitespace_)
 
 
-def _modal_before_finite(tok) -> bool:
+def _modal_before_finite(tok: Token) -> bool:
     """A word tagged as a modal or auxiliary whose verb is finite ("May said", "Will has said"): no
     modal at all."""
     if tok.tag_ != "MD" and tok.pos_ != "AUX":

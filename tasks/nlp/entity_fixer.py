@@ -19,8 +19,8 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
      ("Diageo, the drinks company,"), an acronym the model took for a person, a platform where
      things are posted ("on Twitter") (`tasks.nlp.cues`);
   5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
-     (`tasks.nlp.compounds`); a person's surname the tagger read as a modal ("May said") is that
-     person (`tasks.nlp.entity_cleaning`).
+     (`tasks.nlp.compounds`); a person's surname the tagger read as a modal ("May said") or left
+     untagged as a subject is that person (`tasks.nlp.entity_cleaning`).
 
 Everything is a phrase or token matcher run once over the document, plus loops over the
 entities only: no per-name regular expressions over the text.

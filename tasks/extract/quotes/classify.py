@@ -150,8 +150,8 @@ def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
 def _term_talked_about(ctx: QuoteContext, k: int) -> bool:
     """`fit the term "urban"`, `the word "energie"`: a word in marks right after "the term", "the
     word" is talked about, not said; not after a verb of using it ("has used the phrase "..."",
-    data/quote_usage_verbs.txt), nor a verdict on a noun that happens to be "term" ("the
-    nine-year term "outrageous"")."""
+    data/quote_usage_verbs.txt), nor a verdict on a noun that happens to be "term" ("called the
+    ten-year term "harsh"")."""
     sp = ctx.spans[k]
     pre_words, last = _last_word_before(ctx.text, ctx.art.paragraphs, sp)
     if last not in title_words().terms or len(pre_words) < 2 or pre_words[-2].lower() not in ("the", "a", "this", "that"):

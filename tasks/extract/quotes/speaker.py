@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -141,7 +141,9 @@ class Resolver:
             return r
         span = self.doc.char_span(r.pos, r.pos + 1, alignment_mode="expand")
         tok = span[0] if span is not None and len(span) else None
-        if tok is None or tok.i == 0 or tok.dep_ not in ("nsubj", "nsubjpass") or not _one_national(f"{self.doc[tok.i - 1].text} {tok.text}", tok):
+        if tok is None or tok.i == 0 or tok.dep_ not in ("nsubj", "nsubjpass"):
+            return r
+        if not _one_national(f"{self.doc[tok.i - 1].text} {tok.text}", tok):
             return r
         person = self.topic_person(r.pos, None, exclude=self.named_in_its_clause(tok))
         return replace(r, entity=person) if person is not None else r
@@ -291,7 +293,7 @@ class Resolver:
                 if prev.ent_type_ in ("PERSON", "ORG", "NORP") or personlike(prev):
                     noun = prev
             elif prev.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON" and noun.lower_ not in speaker_words().person_nouns:
-                noun = prev  # "refused Oscars, including actor George C Scott who said": the name right before "who"
+                noun = prev  # "refused awards, including actor Ann Cole who said": the name right before "who"
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
         if ent is not None:
             return named(ent, "pronoun")
