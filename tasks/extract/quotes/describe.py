@@ -96,6 +96,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         res = _definite(r, head, hw, content, start, said)
         if res is not None:
             return res
+    if ws in (["the", hw], [hw]) and is_group(head) and hw in lex.org_nouns:  # "the group", "police"
+        ent = _body_called_so(r, hw, start, r.sent_of[head.i])
+        if ent is not None:
+            return named(ent, "description")
     if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
         ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
         if ent is not None:
@@ -112,6 +116,26 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         if body is not None:
             return Resolution(None, f"the {hw} for {body}", "description", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | None:
+    """"Thames Valley Police ... police said", "media group Reuters ... the group said": a group
+    noun that also names a kind of body, written alone, is the body last named with that very word
+    in its name or its description, in its sentence or the two before (no looser hint: "the panel"
+    is no "Commission"; a body named further back may not be what the group now is)."""
+    p = r.profiles
+    best, best_pos = None, -1
+    for e in p.ents.entities:
+        if e.label != "ORG" or p.first_pos.get(e.entity_id, before) >= before:
+            continue
+        if hw not in set(words_of(e.name)) | p.profile.get(e.entity_id, set()):
+            continue
+        last = p.last_mention_before(e, before)
+        if last > best_pos:
+            best, best_pos = e, last
+    if best is None or sent - r.sent_of[_mention_root(r, best_pos, best_pos + 1).i] > 2:
+        return None
+    return best
 
 
 def _body_spoken_for(r: Resolver, before: int, sent: int) -> str | None:

@@ -1027,3 +1027,16 @@ def test_a_pronoun_after_an_epithet_subject_is_the_person_in_focus(parse):
             "was serious. \"It would be unlikely for him to play twice in a row,\" said Orr. The Australian is still "
             "hoping to make the event. \"I will go by feel,\" he said.")
     assert speakers(parse, text)[-1] == ("I will go by feel,", "Mark Dalton", "person", "cue_after:pronoun")
+
+
+def test_a_group_noun_alone_is_the_body_named_with_that_word(parse):
+    """"police said" after "Kent Police", "the group said" after "media group Vantage": the body
+    named before with that very word; "the group" after a group of people stays a description."""
+    text = ("Raid\n\nOfficers from Kent Police searched the house. Police said the man was \"dangerous\".\n\n"
+            "Revenues at media group Vantage fell 9% in 2004. The group said the fall was \"a blip\".\n\n"
+            "Five MPs wrote to the minister. The group said the plan was \"a mess\".")
+    assert speakers(parse, text) == [
+        ("dangerous", "Kent Police", "organisation", "cue_above:description"),
+        ("a blip", "Vantage", "organisation", "cue_above:description"),
+        ("a mess", "the group", "unnamed", "cue_above:description"),
+    ]
