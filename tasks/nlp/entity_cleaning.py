@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp.gazetteer import Gazetteer
+from tasks.nlp.tokens import in_word_hyphen
 
 SPLIT_PUNCT = {",", ":", ";", "(", ")", "[", "]", '"', "“", "”", "--", "—", "–", "/", "|", "+"}
 STRIP_LEAD = {"the", "The", "THE", "a", "an", "A", "An", "'s", "'", "-", ".", "’s", "’"}
@@ -158,8 +159,7 @@ def surnames_read_as_modals(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _in_hyphenated_word(doc: Doc, i: int) -> bool:
     """A piece of a hyphenated word ("Henin-Hardenne", "Spider-Man"): not a name of its own."""
-    return (i > 0 and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_) or \
-        (i + 1 < len(doc) and doc[i + 1].text in ("-", "–") and not doc[i].whitespace_)
+    return (i > 0 and in_word_hyphen(doc[i - 1])) or (i + 1 < len(doc) and in_word_hyphen(doc[i + 1]))
 
 
 def _modal_before_finite(tok: Token) -> bool:

@@ -32,7 +32,6 @@ CORPORATE_SUFFIXES = frozenset(DATA.lines("entity_corporate_suffixes.txt"))  # "
 POSSESSIVES = {"'s", "'", "’s", "’"}
 
 
-
 def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     """One group per entity, in order of first appearance, holding the mentions of every group merged into it."""
     order = _groups_by_words(doc, gaz)

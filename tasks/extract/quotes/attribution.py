@@ -317,7 +317,7 @@ def bare_name(q: Site) -> Attribution | None:
     ctx, sp = q.ctx, q.span
     if sp.close is None or not ctx.text[sp.start:sp.end].rstrip().endswith(","):
         return None
-    words = [t for t in q.after if not t.is_space]
+    words = q.after  # the writer's words to the sentence end, spaces left out
     if not 1 <= len(words) - 1 <= MAX_BARE_NAME or words[-1].text != ".":
         return None
     name = words[:-1]

@@ -25,8 +25,7 @@ from spacy.tokens import Token
 
 from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
-from tasks.extract.quotes.indirect import reported_by
-from tasks.extract.quotes.lexicon import cue_words
+from tasks.extract.quotes.indirect import reported_by, speech_verb
 from tasks.extract.quotes.marks import opens_paragraph
 from tasks.extract.quotes.records import Attribution, Quote
 from tasks.extract.quotes.subjects import names_a_person, sentence_subject
@@ -168,10 +167,8 @@ def previous_paragraph_subject(ctx: QuoteContext, k: int) -> Attribution | None:
     prev = ctx.art.paragraphs[sp.para - 1]
     if prev.kind != "body":
         return None
-    i = ctx.tok_at(prev.end - 1)
-    while i >= 0 and ctx.doc[i].is_space:
-        i -= 1
-    if i < 0 or ctx.doc[i].idx < prev.start or ctx.quoted(i):
+    i = _last_word(ctx, sp.para - 1, prev.start)
+    if i is None:
         return None
     subj = sentence_subject(ctx, i) or _reporter(ctx, prev.start, i)
     if subj is None:
@@ -185,19 +182,20 @@ def _ends_reporting_someone(ctx: QuoteContext, para: int, after: int) -> bool:
     """The paragraph ends, after character `after`, with a sentence reporting a named person's
     words in the writer's own (`Ann Cole, editor of Harbour Weekly, said the pier would draw
     crowds.` / `"They want ..."`): the quote that follows is that person's, not the earlier quote's."""
-    p = ctx.art.paragraphs[para]
-    i = ctx.tok_at(p.end - 1)
-    while i >= 0 and ctx.doc[i].is_space:
-        i -= 1
-    if i < 0 or ctx.doc[i].idx < max(p.start, after) or ctx.quoted(i):
+    i = _last_word(ctx, para, max(ctx.art.paragraphs[para].start, after))
+    if i is None:
         return False
     root = ctx.doc[i].sent.root
-    if root.idx < after or ctx.quoted(root.i) or root.pos_ != "VERB" or root.lemma_.lower() not in cue_words().speech:
-        return False
-    found = reported_by(ctx, root)
-    if found is None or any(ctx.quoted(j) for j in range(found[0].left_edge.i, found[0].right_edge.i + 1)):
-        return False
-    return names_a_person(found[1])
+    return root.idx >= after and speech_verb(ctx, root) and _person_reported(ctx, root) is not None
+
+
+def _last_word(ctx: QuoteContext, para: int, start: int) -> int | None:
+    """The paragraph's last token that is no space, if it is at or after character `start` and
+    outside quotes (the end of a sentence of the writer's)."""
+    i = ctx.tok_at(ctx.art.paragraphs[para].end - 1)
+    while i >= 0 and ctx.doc[i].is_space:
+        i -= 1
+    return None if i < 0 or ctx.doc[i].idx < start or ctx.quoted(i) else i
 
 
 def _reporter(ctx: QuoteContext, start: int, i: int) -> Token | None:
@@ -206,14 +204,18 @@ def _reporter(ctx: QuoteContext, start: int, i: int) -> Token | None:
     speech the paragraph's last reporting verb gives (the verb heads its sentence and reports a
     clause of the writer's, not a quotation)."""
     doc = ctx.doc
-    speech = cue_words().speech
     while i >= 0 and doc[i].idx >= start:
         t = doc[i]
         i -= 1
-        if t.dep_ != "ROOT" or t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in speech:
-            continue
-        found = reported_by(ctx, t)
-        if found is None or any(ctx.quoted(k) for k in range(found[0].left_edge.i, found[0].right_edge.i + 1)):
-            return None  # no clause, or a quotation: carrying from that verb is the quotes' business
-        return found[1] if names_a_person(found[1]) else None
+        if t.dep_ == "ROOT" and speech_verb(ctx, t):
+            return _person_reported(ctx, t)  # none for no clause or a quotation: carrying from it is the quotes' business
     return None
+
+
+def _person_reported(ctx: QuoteContext, verb: Token) -> Token | None:
+    """The named person whose words the speech verb gives in the writer's own clause (not a
+    quotation), if it reports one."""
+    found = reported_by(ctx, verb)
+    if found is None or any(ctx.quoted(j) for j in range(found[0].left_edge.i, found[0].right_edge.i + 1)):
+        return None
+    return found[1] if names_a_person(found[1]) else None

@@ -123,16 +123,7 @@ def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | No
     noun that also names a kind of body, written alone, is the body last named with that very word
     in its name or its description, in its sentence or the two before (no looser hint: "the panel"
     is no "Commission"; a body named further back may not be what the group now is)."""
-    p = r.profiles
-    best, best_pos = None, -1
-    for e in p.ents.entities:
-        if e.label != "ORG" or p.first_pos.get(e.entity_id, before) >= before:
-            continue
-        if hw not in set(words_of(e.name)) | p.profile.get(e.entity_id, set()):
-            continue
-        last = p.last_mention_before(e, before)
-        if last > best_pos:
-            best, best_pos = e, last
+    best, best_pos = _latest_body_called(r, {hw}, ("ORG",), [], before)
     if best is None or sent - r.sent_of[_mention_root(r, best_pos, best_pos + 1).i] > 2:
         return None
     return best
@@ -704,23 +695,11 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
     description holds one of the head noun's hint words (a country only for "the government");
     when no name fits, for "the company", "the organisation" (lexicon focus_orgs), the
     organisation last in focus (`sent`: the description's sentence)."""
-    p = r.profiles
     lex = speaker_words()
     hints = set(lex.org_nouns.get(hw, ())) | {hw}
     labels = ("ORG", "GPE", "NORP") if hw in lex.states else ("ORG",)
     nat = [k for k in description_words(content) if k.startswith("@")]
-    best, best_pos = None, -1
-    for e in p.ents.entities:
-        if e.label not in labels or p.first_pos.get(e.entity_id, before) >= before:
-            continue
-        name_words = set(words_of(e.name)) | p.profile.get(e.entity_id, set())
-        if not (hints & name_words):
-            continue
-        if nat and not any(k in name_words for k in nat):
-            continue
-        last = p.last_mention_before(e, before)
-        if last > best_pos:
-            best, best_pos = e, last
+    best, _ = _latest_body_called(r, hints, labels, nat, before)
     if best is None and hw in lex.focus_orgs and not nat:
         # "Netcraft said ... The company said": no organisation's name fits the noun, so the one
         # in focus (a subject or speaker of the last sentences); not for "the newspaper"
@@ -730,6 +709,25 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
         elif hw not in NAMED_KINDS:  # "A spokesman for Reporters Without Borders ... "...," the organisation said"
             best = _one_org_just_named(r, before, sent)
     return best
+
+
+def _latest_body_called(r: Resolver, hints: set[str], labels: tuple[str, ...], nat: list[str],
+                        before: int) -> tuple[Entity | None, int]:
+    """The entity of one of `labels`, named before character `before`, whose name or description
+    holds one of the `hints` (and one of the nationality keys `nat`, when there are any) and was
+    mentioned last before `before`; with that mention's offset (-1 for none)."""
+    p = r.profiles
+    best, best_pos = None, -1
+    for e in p.ents.entities:
+        if e.label not in labels or p.first_pos.get(e.entity_id, before) >= before:
+            continue
+        name_words = set(words_of(e.name)) | p.profile.get(e.entity_id, set())
+        if not (hints & name_words) or (nat and not any(k in name_words for k in nat)):
+            continue
+        last = p.last_mention_before(e, before)
+        if last > best_pos:
+            best, best_pos = e, last
+    return best, best_pos
 
 
 def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:

@@ -50,7 +50,7 @@ def reported_by(ctx: QuoteContext, t: Token) -> tuple[Token, Token] | None:
     """(the clause, who says it) when t is a speech verb outside quotes with a clausal complement
     after it (or before it, with only the speaker between) that is what was said, and a subject who
     may speak; else None."""
-    if t.pos_ != "VERB" or ctx.quoted(t.i) or t.lemma_.lower() not in cue_words().speech:
+    if not speech_verb(ctx, t):
         return None
     comp = next((c for c in t.children if c.dep_ == "ccomp" and (c.i > t.i or _fronted(ctx, c, t))), None)
     if comp is None or _time_of_saying(comp, t):
@@ -59,6 +59,11 @@ def reported_by(ctx: QuoteContext, t: Token) -> tuple[Token, Token] | None:
     if subj is None or cannot_speak(subj) or _impersonal(subj):
         return None
     return comp, subj
+
+
+def speech_verb(ctx: QuoteContext, t: Token) -> bool:
+    """A verb outside quotes that may report speech ("said", "told"; lexicon tag `speech`)."""
+    return t.pos_ == "VERB" and not ctx.quoted(t.i) and t.lemma_.lower() in cue_words().speech
 
 
 def _time_of_saying(comp: Token, verb: Token) -> bool:

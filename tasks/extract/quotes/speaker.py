@@ -152,9 +152,9 @@ class Resolver:
         """The entities named in the clause whose subject is `head`, outside quotations: not whom an
         epithet there stands for ("The Scot defended Cole": not Cole; but "... linked Owen with a
         move, but the striker said": Owen may be)."""
-        verb = head.head
-        s, e = self.doc[verb.left_edge.i].idx, self.doc[verb.right_edge.i].idx + len(self.doc[verb.right_edge.i].text)
-        return {self.profiles.canon(ent).entity_id for ms, _, ent in self.profiles.mentions_in(s, e) if not self.quoted(ms)}
+        clause = self.doc[head.head.left_edge.i:head.head.right_edge.i + 1]
+        return {self.profiles.canon(ent).entity_id for ms, _, ent in self.profiles.mentions_in(clause.start_char, clause.end_char)
+                if not self.quoted(ms)}
 
     def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
         """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an

@@ -336,7 +336,7 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
         participle = participle or (cur.dep_ == "pcomp" and cur.tag_ == "VBG")  # not ", calling it ...", often the agent's
         if cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or is_utterance(cur.head)) \
-                    and not _addressed(cur.head):
+                    and not _addressee(cur.head):
                 return cur.head  # "footage of Trump saying", "a BBC story claiming" (whose maker speaker.py finds)
             cur = cur.head
             continue
@@ -344,7 +344,7 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
     return None
 
 
-def _addressed(noun: Token) -> bool:
+def _addressee(noun: Token) -> bool:
     """The object of a verb of addressing ("emailed supporters saying: ..."): who heard the words."""
     return noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in cue_words().address
 
