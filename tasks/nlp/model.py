@@ -2,7 +2,7 @@
 
 The pipeline adds three things to the model, and swaps two of its components for faster ones:
   * its tokenizer also cuts an opening quotation mark glued to the punctuation before it
-    (`said,"Nobody`; `tasks.nlp.tokens`);
+    (`said,"Nobody`) and keeps "e-mail" and its forms one token (`tasks.nlp.tokens`);
   * `newsfacts_paragraphs` (before the parser, `tasks.nlp.sentences`): every paragraph starts a
     sentence, so a sentence never crosses a paragraph break (a model without a parser gets
     spaCy's sentencizer instead, unless it has a senter);
@@ -63,6 +63,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
 def _load_once(name: str) -> Language:
     nlp = _load_package(name)
     tokens.split_glued_marks(nlp)
+    tokens.keep_words_whole(nlp)
     fast_pipes.speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(sentences.PARAGRAPHS_COMPONENT, before="parser")

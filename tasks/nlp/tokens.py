@@ -11,14 +11,20 @@ tokenizer stage comes before them and may not import them.) (A piece an
 infix cuts out skips spaCy's special cases: `said,"I'm` gives `I'm` as one token, as the whole
 run was before.)
 
-Also the one test of a hyphen the tokenizer split out of a word (`in_word_hyphen`).
+Also the hyphenated words kept as one token (`keep_words_whole`, `data/tokens_kept_whole.txt`)
+and the one test of a hyphen the tokenizer split out of a word (`in_word_hyphen`).
 """
 from __future__ import annotations
 
 import re
 
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Token
+
+from tasks.common.datafiles import DataFiles
+
+DATA = DataFiles.beside(__file__)
 
 _OPENING = "\"\u201c\u2018"
 GLUED_MARK_INFIXES = (
@@ -33,6 +39,16 @@ def split_glued_marks(nlp: Language) -> None:
     pattern = own.__self__.pattern if own is not None else ""
     combined = "|".join(p for p in (pattern, *GLUED_MARK_INFIXES) if p)
     nlp.tokenizer.infix_finditer = re.compile(combined).finditer
+
+
+def keep_words_whole(nlp: Language) -> None:
+    """Special cases that keep each listed hyphenated word one token, read by the model as the
+    spelling listed beside it; in lower case, with a capital and in upper case ("e-mail",
+    "E-mail", "E-MAIL", all read as "email")."""
+    for line in DATA.lines("tokens_kept_whole.txt"):
+        word, norm = line.split()
+        for form in {word, word[:1].upper() + word[1:], word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
 
 
 HYPHENS = ("-", "\u2011")  # the hyphen and the non-breaking hyphen

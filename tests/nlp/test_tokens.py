@@ -1,4 +1,4 @@
-"""Tokenizer additions: an opening quotation mark glued to the punctuation before it."""
+"""Tokenizer additions: an opening quotation mark glued to the punctuation before it; hyphenated words kept whole."""
 from __future__ import annotations
 
 import pytest
@@ -21,3 +21,19 @@ def test_an_opening_mark_glued_to_punctuation_is_its_own_token(nlp, text, expect
 ])
 def test_other_tokens_are_unchanged(nlp, text, expected):
     assert [t.text for t in nlp.tokenizer(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her e-mail said so.", [("Her", "her"), ("e-mail", "email"), ("said", "said"), ("so", "so"), (".", ".")]),
+    ("E-mails were e-mailed.", [("E-mails", "emails"), ("were", "were"), ("e-mailed", "emailed"), (".", ".")]),
+    ("He was E-MAILING.", [("He", "he"), ("was", "was"), ("E-MAILING", "emailing"), (".", ".")]),
+])
+def test_e_mail_is_one_token_the_model_reads_as_email(nlp, text, expected):
+    """Split at the hyphen, "e-mail" is three words to the tagger ("Kim's e-mail suggested" got
+    "e" and "mail" as two subjects); kept whole and read as "email", it is the noun or verb."""
+    assert [(t.text, t.norm_) for t in nlp.tokenizer(text)] == expected
+
+
+def test_e_mail_is_tagged_as_the_model_tags_email(nlp):
+    doc = nlp("She said the spam e-mails sent to staff were fake. Kim then e-mailed Lee.")
+    assert [(t.text, t.tag_, t.lemma_) for t in doc if "mail" in t.lower_] == [("e-mails", "NNS", "e-mail"), ("e-mailed", "VBD", "e-mail")]
