@@ -72,6 +72,7 @@ NAMED_KINDS = ("party", "club", "team", "union")  # bodies whose names say what 
 EARLIER_SENTENCES = 4  # how far back "the manager" looks for "a former senior manager at Acme"
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
+UTTERED_IN = ("in", "through", "via", "during")  # "said in a statement", "spoke through a spokesman"
 FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
 
 
@@ -86,6 +87,8 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         res = maker_of(r, head, start, said)
         if res is not None:
             return res
+        if _generic(head):
+            return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
     ws = words_of(r.text[start:end])
     if ws and (ws[0] in lex.male or ws[0] in lex.female):
         name = proper_name(r, head)
@@ -526,11 +529,19 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
     if ent is not None:  # "In proposals from the Sentencing Council, the section on theft said"
         return named(ent, "description")
     ref = _introduced_with(r, head) if whose == "org" else None
+    if ref is None and _generic(head):
+        return None  # "such as ignoring emails that claim ...": anyone's, so written as it is
     if ref is None:
         ref = _in_focus(r, start, whose)
     if ref is None and whose == "org":
         ref = _speaker_just_before(r, start, r.sent_of[head.i])
     return r.referent_resolution(ref, "description") if ref is not None else None
+
+
+def _generic(head: Token) -> bool:
+    """A plural utterance with no determiner or owner ("emails that claim ...", "reports
+    suggest"): such words in general, not the ones the speaker in focus made."""
+    return head.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in head.children)
 
 
 def _speaker_just_before(r: Resolver, before: int, sent: int) -> Referent | None:
@@ -615,8 +626,8 @@ def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resol
     """The subject of the verb an utterance noun is the object of ("X issued a statement", "X
     said in a statement")."""
     verb = t.head if t.dep_ in ("dobj", "pobj") else None
-    if verb is not None and t.dep_ == "pobj":
-        verb = verb.head if verb.dep_ == "prep" else None
+    if verb is not None and t.dep_ == "pobj":  # "said in a statement", not "says, such as answering emails"
+        verb = verb.head if verb.dep_ == "prep" and verb.lower_ in UTTERED_IN else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if subj is None or r.quoted(subj.idx) or subj.lemma_.lower() == t.lemma_.lower():
         return None

@@ -162,7 +162,7 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     if v.tag_ == "VBG" and v.i > 0:
         prev = doc[v.i - 1]
         if not ctx.quoted(prev.i) and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
-                and not cannot_speak(prev) and not _place_of_posting(prev):
+                and not cannot_speak(prev) and not _place_of_posting(prev) and not _addressee(prev):
             return prev  # "footage of Hillary Clinton asking, ..."
     subj = _climb_to_subject(ctx, v)
     aside = _name_before_aside(ctx, v, subj)
@@ -329,6 +329,8 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
     for step in range(MAX_CLIMB):
         if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head.i == cur.i:
             subj = own_subject(ctx, cur, agent=not (joined or participle))
+            if subj is not None and _addressee_before_participle(cur, subj):
+                subj = own_subject(ctx, cur.head)
             if subj is not None:
                 return subj
         joined = cur.dep_ == "conj"
@@ -342,6 +344,16 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _addressee_before_participle(participle: Token, subj: Token) -> bool:
+    """"Lee then e-mailed Mr Pike pointing out the mistake": the parse made the addressee, right
+    after a verb of addressing, the subject of the participle that goes on; who wrote is the
+    verb's subject."""
+    verb = participle.head
+    return participle.tag_ == "VBG" and participle.dep_ in ("xcomp", "advcl", "ccomp") and verb.i < subj.i < participle.i \
+        and subj.head.i == participle.i and verb.lemma_.lower() in cue_words().address \
+        and not any(ch.dep_ == "aux" for ch in participle.children)  # not "told MPs Lee was insisting ..."
 
 
 def _addressee(noun: Token) -> bool:

@@ -1040,3 +1040,43 @@ def test_a_group_noun_alone_is_the_body_named_with_that_word(parse):
         ("a blip", "Vantage", "organisation", "cue_above:description"),
         ("a mess", "the group", "unnamed", "cue_above:description"),
     ]
+
+
+def indirect_speakers(parse, text: str) -> list[tuple]:
+    return [(r["text"], r["speaker"], r["speaker_type"], r["attribution"]) for r in quote_rows(parse, text) if r["kind"] == "indirect"]
+
+
+def test_the_one_addressed_before_a_participle_does_not_speak(parse):
+    """"Harlow e-mailed Ms Pike pointing out ..., but suggesting ...", "Ms Grey urged Mr Lamb
+    saying ...": the parse makes the addressee the participle's subject; the writer speaks. A
+    progressive verb after "told" keeps its own subject ("told councillors Reid was insisting")."""
+    text = ("Pier\n\nRealising his mistake, Mr Harlow then e-mailed Ms Pike pointing out the error, but suggesting the "
+            "mayor would see the funny side.\n\nMs Grey urged Mr Lamb saying he should \"think again\".\n\n"
+            "But Ms Grey told councillors the town clerk, Tom Reid, was insisting the pier should stay shut.")
+    assert speakers(parse, text) == [("think again", "Grey", "person", "cue_above:name")]
+    assert indirect_speakers(parse, text) == [
+        ("the mayor would see the funny side", "Harlow", "person", "reported_speech:name"),
+        ("the town clerk, Tom Reid, was insisting the pier should stay shut", "Grey", "person", "reported_speech:name"),
+        ("the pier should stay shut", "Tom Reid", "person", "reported_speech:description"),
+    ]
+
+
+def test_reports_in_general_are_written_as_they_are(parse):
+    """"Reports have claimed", "with reports saying", "say reports", "emails that claim": plural
+    utterances with no article or owner are no one's in particular, not the speaker in focus's;
+    "her emails" and "said in a statement" still have their maker."""
+    text = ("Pier\n\n\"We will rebuild it,\" the mayor, Ann Cole, said. Reports have claimed the mayor sold the pier "
+            "to a friend.\n\nMs Cole resigned on Friday, with reports saying she had sold the pier.\n\n"
+            "The pier has been sold to a friend, say reports.\n\n"
+            "Residents should be wary, she says, of emails that claim the pier is for sale.\n\n"
+            "Tom Reid spoke on Monday. His emails claimed the pier was safe. Acme Ltd said in a statement that it would bid. "
+            "The statement added that the bid was final.")
+    assert indirect_speakers(parse, text) == [
+        ("the mayor sold the pier to a friend", "reports", "unnamed", "reported_speech:description"),
+        ("she had sold the pier", "reports", "unnamed", "reported_speech:description"),
+        ("The pier has been sold to a friend", "reports", "unnamed", "reported_speech:description"),
+        ("the pier is for sale", "emails", "unnamed", "reported_speech:pronoun"),
+        ("the pier was safe", "Tom Reid", "person", "reported_speech:description"),
+        ("it would bid", "Acme Ltd", "organisation", "reported_speech:name"),
+        ("the bid was final", "Acme Ltd", "organisation", "reported_speech:description"),
+    ]
