@@ -17,6 +17,20 @@ def test_unit_at():
     assert units.unit_at("12 apples", 3, False) is None
 
 
+@pytest.mark.parametrize("text, pos, expected", [
+    ("3 kilos of rice", 2, ("kilogram", "quantity", 7)),
+    ("a 2 kilo bag", 4, ("kilogram", "quantity", 8)),
+    ("waited 45 mins", 10, ("minute", "quantity", 14)),
+    ("a 23 hrs trip", 5, ("hour", "quantity", 8)),
+    ("ran it in 58 secs", 13, ("second", "quantity", 17)),
+    ("served 3 yrs", 9, ("year", "quantity", 12)),
+])
+def test_news_shorthand_for_units_is_the_unit(text, pos, expected):
+    """"kilos", "mins", "hrs", "secs", "yrs": Pint takes plurals of names only ("kilo" is only a
+    prefix to it); the idioms file names the unit."""
+    assert units.unit_at(text, pos, False) == expected
+
+
 def test_money_word_at():
     assert units.money_word_at("5 dollars", 2) == ("USD", 9)
     assert units.money_word_at("1.1396 EUR= at", 7) == ("EUR", 11)
