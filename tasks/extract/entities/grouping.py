@@ -114,8 +114,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     for g in order:
         if g in is_person or g.merged_into is not None:
             continue
-        if all(m.label == "NORP" for m in g.mentions):
-            continue
+        if all(m.label == "NORP" for m in g.mentions) and _known_group_word(g, gaz):
+            continue  # "English" is no tail of "Bill English"; "Campese", which the model took for a people, is David Campese's
         surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
         cands = by_tail.get(surface)
         if not cands and not g.country:
@@ -172,6 +172,12 @@ def _shaped_like_a_person(g: MentionGroup, gaz: Gazetteer) -> bool:
         if len(words) > 4 or "'" in m.text or "’" in m.text or words[-1] in gaz.org_heads:
             return False
     return True
+
+
+def _known_group_word(g: MentionGroup, gaz: Gazetteer) -> bool:
+    """A NORP group the gazetteer knows: a demonym or another nationality, religious or political word."""
+    low = g.mentions[0].text.lower()
+    return low in gaz.demonym_country or low in gaz.norp or low in gaz.party_of
 
 
 def _titled_surname(m: Mention, gaz: Gazetteer) -> bool:

@@ -268,3 +268,14 @@ def test_a_party_s_names_of_one_label_join_its_first_group():
     _join_party_names(groups, gazetteer())
     assert [(g.key, g.merged_into.key if g.merged_into else None) for g in groups] == [
         ("tories", None), ("tory", None), ("conservatives", "tories"), ("conservative party", None)]
+
+
+def test_a_surname_the_model_took_for_a_people_joins_its_person(ents_of, table):
+    """"Valese" ends like "Maltese", so the model tags it NORP; it is Marco Valese's surname. A real
+    people's word stays a group ("English" after "Bill English")."""
+    art, idx = ents_of("Former Italian winger Marco Valese has told Leeds to stop moaning. But Valese told reporters "
+                       "the side was poor.\n\nThe New Zealand leader Bill English spoke. English voters were unhappy.")
+    t = table(idx, art)
+    assert t["Marco Valese"] == ("PERSON", ["Marco Valese", "Valese"], "Former Italian winger", ["Marco Valese", "Valese"])
+    assert "Valese" not in t
+    assert t["English"][0] == "NORP" and t["Bill English"][3] == ["Bill English"]
