@@ -4,7 +4,8 @@ It finds spans that override the model in sports tables (teams in 'Wrexham 2 Wal
 'Ssangbangwool 59 2 49 .545', the team after a rider's country in 'Rolf Sorensen ( Denmark )
 Rabobank 20:36:54', players in 'Rodney Eyles ( Australia ) beat ...'; countries stay places,
 being national teams) and spans that only fill gaps the model left: a given name and a
-surname ('Nolan Henke'), a player after his shirt number ('13 - Japie Mulder'), an unlisted given name
+surname ('Nolan Henke'; after a clause opener too, 'But Marion May', the surname a stop word when
+tagged a proper noun), a player after his shirt number ('13 - Japie Mulder'), an unlisted given name
 before a surname the model tagged alone elsewhere ('Amelie Mauresmo' beside 'Mauresmo').
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
 MAX_RUN = 5  # tokens
+CLAUSE_OPENERS = ("CCONJ", "SCONJ", "ADV")  # "But", "When", "Meanwhile" before a name in a run ("The" opens a title)
 NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})  # part of the name they open ("King Arthur")
 
 
@@ -45,8 +47,9 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
         j = _run_end(doc, i)
         prev = doc[i - 1] if i > 0 and not line_start else None
         person = _untagged_person(doc, i, j, prev, sport, gaz)
-        if person is None and j - i >= 3 and doc[i].lower_ in gaz.titles and doc[i].lower_ not in NAME_TITLES:
-            person = _untagged_person(doc, i + 1, j, doc[i], sport, gaz)  # "Referee Graham Poll said"
+        if person is None and j - i >= 3 and ((doc[i].lower_ in gaz.titles and doc[i].lower_ not in NAME_TITLES)
+                                              or (doc[i].lower_ in STOP_WORDS and doc[i].pos_ in CLAUSE_OPENERS)):
+            person = _untagged_person(doc, i + 1, j, doc[i], sport, gaz)  # "Referee Graham Poll said", "But Ann Cole said"
         if person is None and words and not headline and _given_name_before_surname(doc, i, j, surnames, gaz, words):
             person = Span(doc, i, j, label="PERSON")
         if person is not None:
@@ -109,8 +112,9 @@ def _untagged_person(doc: Doc, i: int, j: int, prev: Token | None, sport: str | 
     if not untagged or text.isupper() or text.lower() in gaz.country_of or text in gaz.places:
         return None
     after_shirt_number = bool(sport) and prev is not None and prev.text == "-" and i >= 2 and doc[i - 2].is_digit
-    if after_shirt_number or (2 <= j - i <= 3 and looks_like_person(doc, i, j, gaz)
-                              and not any(t.lower_ in STOP_WORDS for t in doc[i:j])):
+    # no stop word ("Will Not"), except a surname the tagger read as a proper noun ("Theresa May")
+    stop = any(t.lower_ in STOP_WORDS for t in doc[i:j - 1]) or (doc[j - 1].lower_ in STOP_WORDS and doc[j - 1].tag_ != "NNP")
+    if after_shirt_number or (2 <= j - i <= 3 and looks_like_person(doc, i, j, gaz) and not stop):
         return Span(doc, i, j, label="PERSON")
     return None
 

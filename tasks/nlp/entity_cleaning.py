@@ -157,6 +157,25 @@ def surnames_read_as_modals(doc: Doc, ents: list[Span]) -> list[Span]:
             and (_modal_before_finite(t) or (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB"))]
 
 
+def given_name_before_a_date_word(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """"Mike Friday's England side": a listed given name the model tagged as a person on its own,
+    hanging as a compound on the proper noun after it, a weekday or month it tagged as a date, is
+    one person with that surname (not a given name that is another person's surname: "Senator
+    Warren Friday said")."""
+    dates = {sp.start: sp for sp in doc.ents if sp.label_ == "DATE" and len(sp) == 1}
+    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
+    out = []
+    for sp in ents:
+        if sp.label_ != "PERSON" or len(sp) != 1 or sp[0].lower_ not in gaz.first_names or sp.text in surnames:
+            continue
+        date = dates.get(sp.end)
+        word = date[0] if date is not None else None
+        if word is not None and word.is_title and word.is_alpha and word.tag_ == "NNP" \
+                and sp[0].dep_ == "compound" and sp[0].head.i == word.i:
+            out.append(Span(doc, sp.start, date.end, label="PERSON"))
+    return out
+
+
 def _in_hyphenated_word(doc: Doc, i: int) -> bool:
     """A piece of a hyphenated word ("Henin-Hardenne", "Spider-Man"): not a name of its own."""
     return (i > 0 and in_word_hyphen(doc[i - 1])) or (i + 1 < len(doc) and in_word_hyphen(doc[i + 1]))

@@ -19,8 +19,9 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
      ("Diageo, the drinks company,"), an acronym the model took for a person, a platform where
      things are posted ("on Twitter") (`tasks.nlp.cues`);
   5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
-     (`tasks.nlp.compounds`); a person's surname the tagger read as a modal ("May said") or left
-     untagged as a subject is that person (`tasks.nlp.entity_cleaning`).
+     (`tasks.nlp.compounds`); a given name the model tagged alone before a weekday or month it
+     took for a date is one person ("Mike Friday"); a person's surname the tagger read as a modal
+     ("May said") or left untagged as a subject is that person (`tasks.nlp.entity_cleaning`).
 
 Everything is a phrase or token matcher run once over the document, plus loops over the
 entities only: no per-name regular expressions over the text.
@@ -35,7 +36,7 @@ from tasks.nlp.capitalised_runs import scan_runs
 from tasks.nlp.compounds import hyphen_compounds
 from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels
-from tasks.nlp.entity_cleaning import clean, surnames_read_as_modals
+from tasks.nlp.entity_cleaning import clean, given_name_before_a_date_word, surnames_read_as_modals
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
 from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
 from tasks.nlp.fast_pipes import dictionary_words
@@ -87,6 +88,8 @@ class EntityFixer:
             ents = [as_team(sp, gaz) for sp in ents]
         ents = join_norp(filter_spans(cue_labels(doc, filter_spans(ents), gaz)))
         ents += bracketed_acronyms(doc, ents)
+        ents += given_name_before_a_date_word(doc, ents, gaz)
+        ents = filter_spans(ents)
         ents += surnames_read_as_modals(doc, ents)
         return hyphen_compounds(doc, filter_spans(ents), gaz)
 

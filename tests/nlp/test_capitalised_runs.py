@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from tasks.nlp.capitalised_runs import scan_runs
 from tasks.nlp.fast_pipes import dictionary_words
@@ -71,3 +71,16 @@ def test_a_given_name_before_a_surname_tagged_elsewhere(nlp, text, names, fill):
 def test_without_dictionary_words_no_given_name_is_guessed(nlp):
     doc = _tagged(nlp, "Tennis\nSolenne Brevard won in Oslo on Friday.\nBrevard said she was tired.", [("Brevard", 1, "ORG")])
     assert scan_runs(doc, None, gazetteer())[1] == []
+
+
+def test_a_surname_that_is_a_stop_word_and_a_name_after_a_clause_opener(nlp):
+    """"But Marion May insisted": the run opens with a conjunction, and "May" is a stop word the
+    tagger read as a proper noun; "The Amber Spyglass" opens with an article: a title."""
+    def doc(words, tags, pos):
+        return Doc(nlp.vocab, words=words, tags=tags, pos=pos)
+    but = doc(["But", "Marion", "May", "insisted", "."], ["CC", "NNP", "NNP", "VBD", "."], ["CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"])
+    assert [(sp.text, sp.label_) for sp in scan_runs(but, None, gazetteer())[1]] == [("Marion May", "PERSON")]
+    modal = doc(["Marion", "May", "go", "."], ["NNP", "MD", "VB", "."], ["PROPN", "AUX", "VERB", "PUNCT"])
+    assert scan_runs(modal, None, gazetteer())[1] == []
+    title = doc(["and", "The", "Amber", "Spyglass", "."], ["CC", "DT", "NNP", "NNP", "."], ["CCONJ", "DET", "PROPN", "PROPN", "PUNCT"])
+    assert scan_runs(title, None, gazetteer())[1] == []

@@ -59,3 +59,12 @@ def test_empty_and_blank_docs(nlp):
 
 def test_named_labels_are_the_ontonotes_name_labels():
     assert NAMED_LABELS == {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+
+
+def test_a_given_name_before_a_weekday_is_one_person(nlp):
+    """"Wales coach Mike Monday": the model tags the given name a person and the surname a date;
+    the given name hangs on the surname as a compound, so both are one person."""
+    text = "The side of Mike Friday won easily ."
+    assert ents(model_only(nlp, text)) == [("Mike", "PERSON"), ("Friday", "DATE")]
+    assert ents(nlp(text)) == [("Mike Friday", "PERSON")]
+    assert ents(nlp("Ms Cole arrived on Friday .")) == [("Ms Cole", "PERSON"), ("Friday", "DATE")]
