@@ -149,11 +149,13 @@ def lex() -> UnitLex:
             words.update({s.lower(): (canon, kind) for s in spec.get("words", [])})
             abbr.update({s: (canon, kind) for s in spec.get("abbr", [])})
     iso_names, iso_codes = _iso_currencies()
-    money_words = {**iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
+    senses = DATA.json("unit_senses.json")
+    sensed = {w.lower() for g in senses["groups"].values() for w in g["surfaces"]}  # "dram": unit_senses.json decides
+    bare = {w: c for w, c in _bare_currency_names(iso_names).items() if w not in sensed and w not in cur["bare_names_not_read"]}
+    money_words = {**bare, **iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
     prefixes = dict(cur["prefixes"])
     suffix_codes = frozenset(cur["suffix_codes"])
     followers = alternation(cur["iso_code_followers"])
-    senses = DATA.json("unit_senses.json")
     scales = DATA.json("number_scales.json")
     sets = senses["cue_sets"]
     groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
@@ -216,6 +218,15 @@ def _iso_currencies() -> tuple[dict[str, str], frozenset[str]]:
             for spelling in {name, folded}:
                 names.setdefault(spelling, code)
     return names, frozenset(codes)
+
+
+def _bare_currency_names(names: dict[str, str]) -> dict[str, str]:
+    """The last word of Babel's currency names that names one currency only ("forints" -> HUF:
+    "3,000 forints"; "kuna" -> HRK), not one many share ("dinar", "peso", "krona")."""
+    codes: dict[str, set[str]] = {}
+    for name, code in names.items():
+        codes.setdefault(name.split()[-1], set()).add(code)
+    return {w: next(iter(c)) for w, c in codes.items() if len(c) == 1 and w not in names}
 
 
 def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:

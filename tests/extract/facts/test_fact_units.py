@@ -31,6 +31,21 @@ def test_news_shorthand_for_units_is_the_unit(text, pos, expected):
     assert units.unit_at(text, pos, False) == expected
 
 
+@pytest.mark.parametrize("text, pos, expected", [
+    ("3,000 forints", 6, ("HUF", 13)),
+    ("2,000 kuna a month", 6, ("HRK", 10)),
+    ("900 tenge", 4, ("KZT", 9)),
+    ("100m drachmas", 5, ("GRD", 13)),
+    ("200 dinars", 4, None),  # many currencies are dinars
+    ("10 gold medals", 3, None),  # an English word first
+    ("5 real estate firms", 2, None),
+])
+def test_a_currency_s_own_word_alone_is_the_currency(text, pos, expected):
+    """The last word of a currency's English name, written alone after an amount, is that currency
+    when no other currency shares it."""
+    assert units.money_word_at(text, pos) == expected
+
+
 def test_money_word_at():
     assert units.money_word_at("5 dollars", 2) == ("USD", 9)
     assert units.money_word_at("1.1396 EUR= at", 7) == ("EUR", 11)
