@@ -601,7 +601,9 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
 
 def _may_make(owner: Token) -> bool:
     """An utterance's possessor that can have made it: a pronoun, a person or a body ("his
-    comments", "the club's statement"), not a thing ("the movie's poster")."""
+    comments", "the club's statement"), not a thing ("the movie's poster") nor a day ("Thursday's report")."""
+    if owner.ent_type_ in ("DATE", "TIME"):
+        return False  # "Thursday's report": when, not who
     return owner.pos_ == "PRON" or personlike(owner) or owner.lemma_.lower() in speaker_words().org_nouns
 
 

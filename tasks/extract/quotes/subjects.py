@@ -98,7 +98,7 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
     if subj is not None and in_word_hyphen(subj):
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
     if subj is not None:
-        subj = _person_after_its_body(ctx, subj) or _person_of_the_body(ctx, subj) or subj
+        subj = _person_after_its_body(ctx, subj) or _person_of_the_body(ctx, subj) or _possessed_person_last(ctx, subj) or subj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
 
@@ -128,6 +128,16 @@ def _person_after_its_body(ctx: QuoteContext, subj: Token) -> Token | None:
     if all(t.text[:1].isupper() or t.lower_ in NAME_LINKS for t in name) and any(t.lower_ in NAME_LINKS for t in name):
         return last
     return None
+
+
+def _possessed_person_last(ctx: QuoteContext, subj: Token) -> Token | None:
+    """"War on Want's John Hilary said": the parse made the body's first word the subject and hung
+    the person, possessed by the body, on its "on"; a person's name closing the subject phrase,
+    right before its verb, with a possessive of its own, is who speaks."""
+    last = ctx.doc[subj.right_edge.i]
+    if last.i == subj.i or last.ent_type_ != "PERSON" or not any(c.dep_ == "poss" for c in last.children):
+        return None
+    return last if last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].i == subj.head.i else None
 
 
 def _person_of_the_body(ctx: QuoteContext, subj: Token) -> Token | None:

@@ -1080,3 +1080,18 @@ def test_reports_in_general_are_written_as_they_are(parse):
         ("it would bid", "Acme Ltd", "organisation", "reported_speech:name"),
         ("the bid was final", "Acme Ltd", "organisation", "reported_speech:description"),
     ]
+
+
+def test_a_body_s_person_a_day_s_report_and_number_10(parse):
+    """"Pay on Time's Ann Cole said": the parse makes "Pay" the subject; the person the body owns
+    speaks. "Monday's statement" was made by whoever made the earlier report, not by a day. "Number
+    10" is Downing Street, a body, not the word "Number"."""
+    text = ("Pier\n\nPay on Time's Ann Cole said: \"Rhetoric cannot hide it.\"\n\n"
+            "Last April's report by the Harbour Trust said the pier was unsafe. Monday's statement said the pier "
+            "would close.\n\nNumber 10 said ministers would not comment.")
+    assert speakers(parse, text) == [("Rhetoric cannot hide it.", "Ann Cole", "person", "cue_above:name")]
+    assert indirect_speakers(parse, text) == [
+        ("the pier was unsafe", "Harbour Trust", "organisation", "reported_speech:description"),
+        ("the pier would close", "Harbour Trust", "organisation", "reported_speech:description"),
+        ("ministers would not comment", "Number 10", "organisation", "reported_speech:name"),
+    ]
