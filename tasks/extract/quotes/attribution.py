@@ -30,7 +30,6 @@ from tasks.extract.quotes.subjects import (
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
 _DASH_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]+|-{1,2})[ \t]*(?=[A-Z])")  # a paragraph signing the quote above
 ATTR_PUNCT = {",", "—", "–", "-", ":", "(", ")"}
-NOT_A_SPEAKER_POSSESSIVE = ("its", "their", "his", "her")
 TERM_MAX_WORDS = 3  # a fragment this short under a document's clause is a term it uses, not its words
 
 
@@ -577,9 +576,9 @@ def dash_label(q: Site) -> Attribution | None:
 
 
 def noun_cue(q: Site) -> Attribution | None:
-    """`Trump issued a statement, "..."` / `The Florida senator's answer was that "..."`: a
-    noun of saying before the quote, with a possessor or as the object of a verb whose
-    subject is a speaker."""
+    """`Trump issued a statement, "..."` / `The Florida senator's answer was that "..."` / `after
+    her March comment that, "..."`: a noun of saying before the quote, with a possessor (a name or
+    a pronoun) or as the object of a verb whose subject is a speaker."""
     ctx = q.ctx
     nouns = cue_words().nouns
     for t in q.before:
@@ -588,7 +587,7 @@ def noun_cue(q: Site) -> Attribution | None:
         h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i)), None)
         if h is None and t.dep_ == "dobj" and not ctx.quoted(t.head.i):
             h = own_subject(ctx, t.head)  # "It issued a statement that ...": "it" is the body that issued it
-        if h is None or h.lower_ in NOT_A_SPEAKER_POSSESSIVE + ("that", "which", "who") or not speakerlike(h):
+        if h is None or h.lower_ in ("that", "which", "who") or not speakerlike(h):
             return None
         return named_by(ctx, h, "before")
     return None

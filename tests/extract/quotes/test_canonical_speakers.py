@@ -1095,3 +1095,10 @@ def test_a_body_s_person_a_day_s_report_and_number_10(parse):
         ("the pier would close", "Harbour Trust", "organisation", "reported_speech:description"),
         ("ministers would not comment", "Number 10", "organisation", "reported_speech:name"),
     ]
+
+
+def test_a_possessive_pronoun_before_a_noun_of_saying_is_the_speaker(parse):
+    """"after her March comment that, "..."": the comment is hers, so Ms Cole's."""
+    text = ("Pier\n\nMs Cole spoke to traders on Monday. The union is unlikely to back her after her March comment "
+            "that, \"We are going to close the pier.\"")
+    assert speakers(parse, text) == [("We are going to close the pier.", "Cole", "person", "noun_cue:pronoun")]
