@@ -536,12 +536,17 @@ def colon_paragraph(q: Site) -> Attribution | None:
 
 def label_colon(q: Site) -> Attribution | None:
     """`Clinton: "Our goal is ..."`, `Rep. Trey Gowdy (R-S.C.): "..."`: a sentence that is
-    only a name and a colon labels the speaker (transcripts, debate roundups)."""
+    only a name and a colon labels the speaker (transcripts, debate roundups); so does one that
+    is only "From" or "More from" and a name or a document (`From the report: "..."`)."""
     before = q.before
     if not before or not _colon(before[0]) or len(before) > 12:
         return None
-    np = np_words(q.ctx, before[:0:-1])
-    if np is None or (np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN"):
+    words = before[:0:-1]
+    lead = next((n for n in (1, 2) if [w.lower_ for w in words[:n]] == ["more", "from"][2 - n:]), 0)
+    source = lead > 0  # `From the report: "..."`, `More from Jones: "..."`: where the words come from
+    words = words[lead:]
+    np = np_words(q.ctx, words)
+    if np is None or (np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN" and not (source and is_utterance(np[2]))):
         return None
     return from_np(np, "colon")
 
@@ -590,7 +595,22 @@ def noun_cue(q: Site) -> Attribution | None:
         if h is None or h.lower_ in ("that", "which", "who") or not speakerlike(h):
             return None
         return named_by(ctx, h, "before")
-    return None
+    return _owner_of_noun_after(q)
+
+
+def _owner_of_noun_after(q: Site) -> Attribution | None:
+    """`the mayor's "build it and they will come" promise`: a fragment between a possessor and the
+    noun of saying it modifies is the possessor's."""
+    ctx = q.ctx
+    t = q.after[0] if q.partial and q.after else None
+    if t is None or t.pos_ != "NOUN" or t.lemma_.lower() not in cue_words().nouns:
+        return None
+    if not q.before:
+        return None
+    h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i) and c.i < q.before[0].i), None)
+    if h is None and q.before[0].tag_ == "POS":
+        h = q.before[0].head  # the parse hung the noun elsewhere: the possessive right before the mark
+    return named_by(ctx, h, "before") if h is not None and speakerlike(h) else None
 
 
 def noun_of(q: Site) -> Attribution | None:

@@ -1102,3 +1102,16 @@ def test_a_possessive_pronoun_before_a_noun_of_saying_is_the_speaker(parse):
     text = ("Pier\n\nMs Cole spoke to traders on Monday. The union is unlikely to back her after her March comment "
             "that, \"We are going to close the pier.\"")
     assert speakers(parse, text) == [("We are going to close the pier.", "Cole", "person", "noun_cue:pronoun")]
+
+
+def test_from_a_source_and_a_possessor_before_the_noun_a_fragment_modifies(parse):
+    """"More from Dr Lane: "..."", "From the report: "..."": where the words come from; "Tom Reid's
+    "jobs first" pledge": the possessor of the noun of saying the fragment modifies."""
+    text = ("Poll\n\nWhat the survey means for the race. More from Dr Lane: \"The state is a starting point for any "
+            "count.\"\n\nFrom the report: \"Larger samples gave better results.\"\n\n"
+            "The union fought Tom Reid's \"jobs first\" pledge.")
+    assert speakers(parse, text) == [
+        ("The state is a starting point for any count.", "Lane", "person", "label_colon:name"),
+        ("Larger samples gave better results.", "the report", "unnamed", "label_colon:description"),
+        ("jobs first", "Tom Reid", "person", "noun_cue:name"),
+    ]
