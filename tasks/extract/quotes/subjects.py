@@ -336,11 +336,15 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
     cur = v
     joined = False  # reached through "and": the subject is shared, the passive's agent is not
     participle = False  # from "after/before/while ...ing": its subject is the clause's, never the agent
+    anyone = False  # passed a generic "you": only a reporting verb above names who says it
     for step in range(MAX_CLIMB):
-        if step == 0 or (not ctx.quoted(cur.i) and is_cue(cur)) or cur.dep_ == "ROOT" or cur.head.i == cur.i:
+        cue = not ctx.quoted(cur.i) and is_cue(cur)
+        if step == 0 or cue or (not anyone and (cur.dep_ == "ROOT" or cur.head.i == cur.i)):
             subj = own_subject(ctx, cur, agent=not (joined or participle))
             if subj is not None and _addressee_before_participle(cur, subj):
                 subj = own_subject(ctx, cur.head)
+            if subj is not None and _generic_you(subj, cur):
+                anyone, subj = True, None
             if subj is not None:
                 return subj
         joined = cur.dep_ == "conj"
@@ -354,6 +358,13 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _generic_you(subj: Token, verb: Token) -> bool:
+    """"He notes that you can't yell "fire" in a theatre": "you" with a modal or a negation is
+    anyone, not a speaker; who says so is the subject of a reporting verb above, if any ("Stone is
+    young, but you couldn't argue that ..." is the writer's)."""
+    return subj.lower_ == "you" and any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children)
 
 
 def _addressee_before_participle(participle: Token, subj: Token) -> bool:

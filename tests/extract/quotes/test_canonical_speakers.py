@@ -1115,3 +1115,14 @@ def test_from_a_source_and_a_possessor_before_the_noun_a_fragment_modifies(parse
         ("Larger samples gave better results.", "the report", "unnamed", "label_colon:description"),
         ("jobs first", "Tom Reid", "person", "noun_cue:name"),
     ]
+
+
+def test_a_generic_you_is_no_speaker(parse):
+    """"He notes that you can't yell "fire" in a theatre": "you" with a modal or a negation is
+    anyone; the reporting verb above names who speaks. With none above ("Ms Cole is young, but you
+    couldn't argue that ..."), the clause is the writer's and no indirect quote."""
+    text = ("Speech\n\nTom Harlow says some limits are needed. He notes that the right to speak has the limit that "
+            "you can't yell \"fire\" in a theatre.\n\nMs Cole is young, but you couldn't argue that she was "
+            "being false with the fans.")
+    assert speakers(parse, text) == [("fire", "Tom Harlow", "person", "cue_above:pronoun")]
+    assert [r[0] for r in indirect_speakers(parse, text)] == ["some limits are needed"]
