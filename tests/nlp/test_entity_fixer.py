@@ -62,7 +62,7 @@ def test_named_labels_are_the_ontonotes_name_labels():
 
 
 def test_a_given_name_before_a_weekday_is_one_person(nlp):
-    """"Wales coach Mike Monday": the model tags the given name a person and the surname a date;
+    """"The side of Mike Friday": the model tags the given name a person and the surname a date;
     the given name hangs on the surname as a compound, so both are one person."""
     text = "The side of Mike Friday won easily ."
     assert ents(model_only(nlp, text)) == [("Mike", "PERSON"), ("Friday", "DATE")]

@@ -175,7 +175,7 @@ def _shaped_like_a_person(g: MentionGroup, gaz: Gazetteer) -> bool:
 
 
 def _known_group_word(g: MentionGroup, gaz: Gazetteer) -> bool:
-    """A NORP group the gazetteer knows: a demonym or another nationality, religious or political word."""
+    """A NORP group the gazetteer knows: a demonym, another nationality, religious or political word, or a party's name."""
     low = g.mentions[0].text.lower()
     return low in gaz.demonym_country or low in gaz.norp or low in gaz.party_of
 

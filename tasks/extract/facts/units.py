@@ -221,12 +221,17 @@ def _iso_currencies() -> tuple[dict[str, str], frozenset[str]]:
 
 
 def _bare_currency_names(names: dict[str, str]) -> dict[str, str]:
-    """The last word of Babel's currency names that names one currency only ("forints" -> HUF:
-    "3,000 forints"; "kuna" -> HRK), not one many share ("dinar", "peso", "krona")."""
+    """The last word of Babel's currency names that names one currency only, in the singular too
+    ("forints" -> HUF: "3,000 forints"; "kuna" -> HRK), not one several share ("dinar", "peso",
+    "krona"; "manats", though Babel writes only the Azerbaijani manat's plural so)."""
     codes: dict[str, set[str]] = {}
     for name, code in names.items():
         codes.setdefault(name.split()[-1], set()).add(code)
-    return {w: next(iter(c)) for w, c in codes.items() if len(c) == 1 and w not in names}
+
+    def singular(w: str) -> str:  # Babel gives some currencies a plural of their own, others none ("manats": AZN, "manat": AZN, TMT)
+        return next((w[:-n] for n in (2, 1) if w.endswith("es"[2 - n:]) and w[:-n] in codes), w)
+
+    return {w: next(iter(c)) for w, c in codes.items() if len(c) == 1 and codes[singular(w)] == c and w not in names}
 
 
 def _group(key: str, g: dict, sets: dict[str, list[str]]) -> SenseGroup:

@@ -546,7 +546,11 @@ def label_colon(q: Site) -> Attribution | None:
     source = lead > 0  # `From the report: "..."`, `More from Jones: "..."`: where the words come from
     words = words[lead:]
     np = np_words(q.ctx, words)
-    if np is None or (np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN" and not (source and is_utterance(np[2]))):
+    if np is None:
+        return None
+    if source and np[2].ent_type_ not in ("PERSON", "ORG") and not is_utterance(np[2]):
+        return None  # "From London:" is where, not who
+    if not source and np[2].ent_type_ not in ("PERSON", "ORG") and np[2].pos_ != "PROPN":
         return None
     return from_np(np, "colon")
 
@@ -586,6 +590,9 @@ def noun_cue(q: Site) -> Attribution | None:
     a pronoun) or as the object of a verb whose subject is a speaker."""
     ctx = q.ctx
     nouns = cue_words().nouns
+    owner = _owner_of_noun_after(q)
+    if owner is not None:
+        return owner
     for t in q.before:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
             continue
@@ -595,7 +602,7 @@ def noun_cue(q: Site) -> Attribution | None:
         if h is None or h.lower_ in ("that", "which", "who") or not speakerlike(h):
             return None
         return named_by(ctx, h, "before")
-    return _owner_of_noun_after(q)
+    return None
 
 
 def _owner_of_noun_after(q: Site) -> Attribution | None:

@@ -72,7 +72,7 @@ NAMED_KINDS = ("party", "club", "team", "union")  # bodies whose names say what 
 EARLIER_SENTENCES = 4  # how far back "the manager" looks for "a former senior manager at Acme"
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
-UTTERED_IN = ("in", "through", "via", "during")  # "said in a statement", "spoke through a spokesman"
+UTTERED_IN = ("in", "on", "through", "via", "during")  # "said in a statement", "wrote on a blog", "spoke through a spokesman"
 FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
 
 

@@ -135,8 +135,9 @@ def _possessed_person_last(ctx: QuoteContext, subj: Token) -> Token | None:
     the person, possessed by the body, on its "on"; a person's name closing the subject phrase,
     right before its verb, with a possessive of its own, is who speaks."""
     last = ctx.doc[subj.right_edge.i]
-    if last.i == subj.i or last.ent_type_ != "PERSON" or not any(c.dep_ == "poss" for c in last.children):
-        return None
+    if last.i == subj.i or last.ent_type_ != "PERSON" or not any(c.dep_ == "poss" for c in last.children) \
+            or not subj.text[:1].isupper() or last.dep_ != "pobj" or last.head.head.i != subj.i:
+        return None  # hung on the subject's own preposition, not on a clause ("The man who shot Acme's Jo Lee said")
     return last if last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].i == subj.head.i else None
 
 

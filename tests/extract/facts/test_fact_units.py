@@ -22,11 +22,10 @@ def test_unit_at():
     ("a 2 kilo bag", 4, ("kilogram", "quantity", 8)),
     ("waited 45 mins", 10, ("minute", "quantity", 14)),
     ("a 23 hrs trip", 5, ("hour", "quantity", 8)),
-    ("ran it in 58 secs", 13, ("second", "quantity", 17)),
     ("served 3 yrs", 9, ("year", "quantity", 12)),
 ])
 def test_news_shorthand_for_units_is_the_unit(text, pos, expected):
-    """"kilos", "mins", "hrs", "secs", "yrs": Pint takes plurals of names only ("kilo" is only a
+    """"kilos", "mins", "hrs", "yrs": Pint takes plurals of names only ("kilo" is only a
     prefix to it); the idioms file names the unit."""
     assert units.unit_at(text, pos, False) == expected
 
@@ -37,6 +36,8 @@ def test_news_shorthand_for_units_is_the_unit(text, pos, expected):
     ("900 tenge", 4, ("KZT", 9)),
     ("100m drachmas", 5, ("GRD", 13)),
     ("200 dinars", 4, None),  # many currencies are dinars
+    ("100 manats", 4, None),  # Azerbaijani and Turkmen manats: Babel gives only the first a plural
+    ("100 soms", 4, None),
     ("10 gold medals", 3, None),  # an English word first
     ("5 real estate firms", 2, None),
 ])

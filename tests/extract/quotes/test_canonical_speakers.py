@@ -1050,12 +1050,12 @@ def test_the_one_addressed_before_a_participle_does_not_speak(parse):
     """"Harlow e-mailed Ms Pike pointing out ..., but suggesting ...", "Ms Grey urged Mr Lamb
     saying ...": the parse makes the addressee the participle's subject; the writer speaks. A
     progressive verb after "told" keeps its own subject ("told councillors Reid was insisting")."""
-    text = ("Pier\n\nRealising his mistake, Mr Harlow then e-mailed Ms Pike pointing out the error, but suggesting the "
-            "mayor would see the funny side.\n\nMs Grey urged Mr Lamb saying he should \"think again\".\n\n"
+    text = ("Pier\n\nRealising his gaffe, Mr Harlow then e-mailed Mr Pike pointing out the blunder, but suggesting host "
+            "Jim Parks would have found it funny.\n\nMs Grey urged Mr Lamb saying he should \"think again\".\n\n"
             "But Ms Grey told councillors the town clerk, Tom Reid, was insisting the pier should stay shut.")
     assert speakers(parse, text) == [("think again", "Grey", "person", "cue_above:name")]
     assert indirect_speakers(parse, text) == [
-        ("the mayor would see the funny side", "Harlow", "person", "reported_speech:name"),
+        ("host Jim Parks would have found it funny", "Harlow", "person", "reported_speech:name"),
         ("the town clerk, Tom Reid, was insisting the pier should stay shut", "Grey", "person", "reported_speech:name"),
         ("the pier should stay shut", "Tom Reid", "person", "reported_speech:description"),
     ]
@@ -1070,7 +1070,8 @@ def test_reports_in_general_are_written_as_they_are(parse):
             "The pier has been sold to a friend, say reports.\n\n"
             "Residents should be wary, she says, of emails that claim the pier is for sale.\n\n"
             "Tom Reid spoke on Monday. His emails claimed the pier was safe. Acme Ltd said in a statement that it would bid. "
-            "The statement added that the bid was final.")
+            "The statement added that the bid was final.\n\nJo Lee wrote on a blog that the pier was unsafe. The blog "
+            "added that it would close.")
     assert indirect_speakers(parse, text) == [
         ("the mayor sold the pier to a friend", "reports", "unnamed", "reported_speech:description"),
         ("she had sold the pier", "reports", "unnamed", "reported_speech:description"),
@@ -1079,6 +1080,7 @@ def test_reports_in_general_are_written_as_they_are(parse):
         ("the pier was safe", "Tom Reid", "person", "reported_speech:description"),
         ("it would bid", "Acme Ltd", "organisation", "reported_speech:name"),
         ("the bid was final", "Acme Ltd", "organisation", "reported_speech:description"),
+        ("it would close", "Jo Lee", "person", "reported_speech:description"),  # the blog she wrote on
     ]
 
 
@@ -1088,12 +1090,14 @@ def test_a_body_s_person_a_day_s_report_and_number_10(parse):
     10" is Downing Street, a body, not the word "Number"."""
     text = ("Pier\n\nPay on Time's Ann Cole said: \"Rhetoric cannot hide it.\"\n\n"
             "Last April's report by the Harbour Trust said the pier was unsafe. Monday's statement said the pier "
-            "would close.\n\nNumber 10 said ministers would not comment.")
+            "would close.\n\nNumber 10 said ministers would not comment.\n\n"
+            "The man who shot Acme's Jo Lee said the film was unsafe.")
     assert speakers(parse, text) == [("Rhetoric cannot hide it.", "Ann Cole", "person", "cue_above:name")]
     assert indirect_speakers(parse, text) == [
         ("the pier was unsafe", "Harbour Trust", "organisation", "reported_speech:description"),
         ("the pier would close", "Harbour Trust", "organisation", "reported_speech:description"),
         ("ministers would not comment", "Number 10", "organisation", "reported_speech:name"),
+        ("the film was unsafe", "the man", "unnamed", "reported_speech:description"),  # Jo Lee hangs on a clause
     ]
 
 
@@ -1109,11 +1113,13 @@ def test_from_a_source_and_a_possessor_before_the_noun_a_fragment_modifies(parse
     "jobs first" pledge": the possessor of the noun of saying the fragment modifies."""
     text = ("Poll\n\nWhat the survey means for the race. More from Dr Lane: \"The state is a starting point for any "
             "count.\"\n\nFrom the report: \"Larger samples gave better results.\"\n\n"
-            "The union fought Tom Reid's \"jobs first\" pledge.")
+            "After the statement, the union fought Tom Reid's \"jobs first\" pledge.\n\n"
+            "The team arrived. From Leeds: \"We are ready to play now.\"")
     assert speakers(parse, text) == [
         ("The state is a starting point for any count.", "Lane", "person", "label_colon:name"),
         ("Larger samples gave better results.", "the report", "unnamed", "label_colon:description"),
         ("jobs first", "Tom Reid", "person", "noun_cue:name"),
+        ("We are ready to play now.", None, None, "none"),  # "From Leeds:" is where, not who
     ]
 
 
