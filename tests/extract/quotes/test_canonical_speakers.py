@@ -1067,15 +1067,15 @@ def test_reports_in_general_are_written_as_they_are(parse):
     "her emails" and "said in a statement" still have their maker."""
     text = ("Pier\n\n\"We will rebuild it,\" the mayor, Ann Cole, said. Reports have claimed the mayor sold the pier "
             "to a friend.\n\nMs Cole resigned on Friday, with reports saying she had sold the pier.\n\n"
-            "The pier has been sold to a friend, say reports.\n\n"
+            "The pier went to a friend, say reports.\n\n"
             "Residents should be wary, she says, of emails that claim the pier is for sale.\n\n"
-            "Tom Reid spoke on Monday. His emails claimed the pier was safe. Acme Ltd said in a statement that it would bid. "
+            "Tom Reid spoke on Monday. His emails claimed the pier was safe. Acme Ltd said in a short statement it would bid. "
             "The statement added that the bid was final.\n\nJo Lee wrote on a blog that the pier was unsafe. The blog "
             "added that it would close.")
     assert indirect_speakers(parse, text) == [
         ("the mayor sold the pier to a friend", "reports", "unnamed", "reported_speech:description"),
         ("she had sold the pier", "reports", "unnamed", "reported_speech:description"),
-        ("The pier has been sold to a friend", "reports", "unnamed", "reported_speech:description"),
+        ("The pier went to a friend", "reports", "unnamed", "reported_speech:description"),
         ("the pier is for sale", "emails", "unnamed", "reported_speech:pronoun"),
         ("the pier was safe", "Tom Reid", "person", "reported_speech:description"),
         ("it would bid", "Acme Ltd", "organisation", "reported_speech:name"),
@@ -1089,7 +1089,7 @@ def test_a_body_s_person_a_day_s_report_and_number_10(parse):
     speaks. "Monday's statement" was made by whoever made the earlier report, not by a day. "Number
     10" is Downing Street, a body, not the word "Number"."""
     text = ("Pier\n\nPay on Time's Ann Cole said: \"Rhetoric cannot hide it.\"\n\n"
-            "Last April's report by the Harbour Trust said the pier was unsafe. Monday's statement said the pier "
+            "Last June's report by the Harbour Trust said the pier was unsafe. Monday's statement said the pier "
             "would close.\n\nNumber 10 said ministers would not comment.\n\n"
             "The man who shot Acme's Jo Lee said the film was unsafe.")
     assert speakers(parse, text) == [("Rhetoric cannot hide it.", "Ann Cole", "person", "cue_above:name")]
@@ -1102,10 +1102,10 @@ def test_a_body_s_person_a_day_s_report_and_number_10(parse):
 
 
 def test_a_possessive_pronoun_before_a_noun_of_saying_is_the_speaker(parse):
-    """"after her March comment that, "..."": the comment is hers, so Ms Cole's."""
-    text = ("Pier\n\nMs Cole spoke to traders on Monday. The union is unlikely to back her after her March comment "
-            "that, \"We are going to close the pier.\"")
-    assert speakers(parse, text) == [("We are going to close the pier.", "Cole", "person", "noun_cue:pronoun")]
+    """"after her spring comment that, "..."": the comment is hers, so Ms Cole's."""
+    text = ("Pier\n\nMs Cole spoke to traders on Monday. The union is unlikely to back her after her spring comment "
+            "that, \"We will close the pier.\"")
+    assert speakers(parse, text) == [("We will close the pier.", "Cole", "person", "noun_cue:pronoun")]
 
 
 def test_from_a_source_and_a_possessor_before_the_noun_a_fragment_modifies(parse):
@@ -1124,11 +1124,10 @@ def test_from_a_source_and_a_possessor_before_the_noun_a_fragment_modifies(parse
 
 
 def test_a_generic_you_is_no_speaker(parse):
-    """"He notes that you can't yell "fire" in a theatre": "you" with a modal or a negation is
-    anyone; the reporting verb above names who speaks. With none above ("Ms Cole is young, but you
-    couldn't argue that ..."), the clause is the writer's and no indirect quote."""
-    text = ("Speech\n\nTom Harlow says some limits are needed. He notes that the right to speak has the limit that "
-            "you can't yell \"fire\" in a theatre.\n\nMs Cole is young, but you couldn't argue that she was "
-            "being false with the fans.")
-    assert speakers(parse, text) == [("fire", "Tom Harlow", "person", "cue_above:pronoun")]
+    """"He adds that ... you can't shout "bomb" on a plane": "you" with a modal or a negation is
+    anyone; the reporting verb above names who speaks. With none above ("Ms Cole is young, yet you
+    can't say ..."), the clause is the writer's and no indirect quote."""
+    text = ("Speech\n\nTom Harlow says some limits are needed. He adds that free speech ends where you can't shout "
+            "\"bomb\" on a plane.\n\nMs Cole is young, yet you can't say she was being false with the fans.")
+    assert speakers(parse, text) == [("bomb", "Tom Harlow", "person", "cue_above:pronoun")]
     assert [r[0] for r in indirect_speakers(parse, text)] == ["some limits are needed"]
