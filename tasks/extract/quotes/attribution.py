@@ -586,7 +586,7 @@ def dash_label(q: Site) -> Attribution | None:
 
 def noun_cue(q: Site) -> Attribution | None:
     """`Trump issued a statement, "..."` / `The Florida senator's answer was that "..."` / `after
-    her March comment that, "..."`: a noun of saying before the quote, with a possessor (a name or
+    her spring comment that, "..."`: a noun of saying before the quote, with a possessor (a name or
     a pronoun) or as the object of a verb whose subject is a speaker."""
     ctx = q.ctx
     nouns = cue_words().nouns
