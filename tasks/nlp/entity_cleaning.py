@@ -150,7 +150,7 @@ def surnames_read_as_modals(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Brian May has said ... May said:": a word with no entity that is the surname of a person
     named in the article, read as a modal before a finite verb or as a proper noun subject of a verb, is
     that person."""
-    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
+    surnames = _surnames(ents)
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.text in surnames and t.i not in covered and t.is_title and not _in_hyphenated_word(doc, t.i)
@@ -163,7 +163,7 @@ def given_name_before_a_date_word(doc: Doc, ents: list[Span], gaz: Gazetteer) ->
     one person with that surname (not a given name that is another person's surname: "Senator
     Warren Friday said")."""
     dates = {sp.start: sp for sp in doc.ents if sp.label_ == "DATE" and len(sp) == 1}
-    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
+    surnames = _surnames(ents)
     out = []
     for sp in ents:
         if sp.label_ != "PERSON" or len(sp) != 1 or sp[0].lower_ not in gaz.first_names or sp.text in surnames:
@@ -174,6 +174,11 @@ def given_name_before_a_date_word(doc: Doc, ents: list[Span], gaz: Gazetteer) ->
                 and sp[0].dep_ == "compound" and sp[0].head.i == word.i:
             out.append(Span(doc, sp.start, date.end, label="PERSON"))
     return out
+
+
+def _surnames(ents: list[Span]) -> set[str]:
+    """The last words of the person names of two words or more among `ents`."""
+    return {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
 
 
 def _in_hyphenated_word(doc: Doc, i: int) -> bool:

@@ -149,13 +149,10 @@ def lex() -> UnitLex:
             words.update({s.lower(): (canon, kind) for s in spec.get("words", [])})
             abbr.update({s: (canon, kind) for s in spec.get("abbr", [])})
     iso_names, iso_codes = _iso_currencies()
-    senses = DATA.json("unit_senses.json")
-    sensed = {w.lower() for g in senses["groups"].values() for w in g["surfaces"]}  # "dram": unit_senses.json decides
-    bare = {w: c for w, c in _bare_currency_names(iso_names).items() if w not in sensed and w not in cur["bare_names_not_read"]}
-    money_words = {**bare, **iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
     prefixes = dict(cur["prefixes"])
     suffix_codes = frozenset(cur["suffix_codes"])
     followers = alternation(cur["iso_code_followers"])
+    senses = DATA.json("unit_senses.json")
     scales = DATA.json("number_scales.json")
     sets = senses["cue_sets"]
     groups = {k: _group(k, g, sets) for k, g in senses["groups"].items()}
@@ -165,6 +162,9 @@ def lex() -> UnitLex:
             surfaces[s] = groups[k]
             if g.get("words"):
                 surfaces[s.capitalize()] = groups[k]
+    bare = {w: c for w, c in _bare_currency_names(iso_names).items()
+            if w not in surfaces and w not in cur["bare_names_not_read"]}  # "dram": unit_senses.json decides
+    money_words = {**bare, **iso_names, **{k.lower(): v for k, v in cur["words"].items()}}
     return UnitLex(
         idioms=words, idiom_abbr=abbr,
         idiom_units=frozenset([*idioms["quantity"], *idioms["other_canonical"]]),

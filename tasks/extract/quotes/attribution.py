@@ -161,8 +161,13 @@ def with_outer_source(q: Site, att: Attribution | None) -> Attribution | None:
         return att
     ctx = q.ctx
     after = [] if _ends_sentence(q) else q.after  # not the next sentence's ("... "without delay." X plans to ..., according to an aide")
-    acc = according_to_in(ctx, after) or according_to_in(ctx, q.before)
-    if acc is None or acc.head is None or acc.head.i == att.head.i:
+    return _through(att, according_to_in(ctx, after) or according_to_in(ctx, q.before))
+
+
+def _through(att: Attribution, acc: Attribution | None) -> Attribution:
+    """The attribution as the outer source `acc` (an "according to" phrase) gives it, with att's
+    cue; att itself when acc names no one, or the same word."""
+    if acc is None or acc.head is None or (att.head is not None and acc.head.i == att.head.i):
         return att
     acc.cue, acc.how = att.cue, att.how
     return acc
@@ -588,11 +593,11 @@ def noun_cue(q: Site) -> Attribution | None:
     """`Trump issued a statement, "..."` / `The Florida senator's answer was that "..."` / `after
     her spring comment that, "..."`: a noun of saying before the quote, with a possessor (a name or
     a pronoun) or as the object of a verb whose subject is a speaker."""
-    ctx = q.ctx
-    nouns = cue_words().nouns
     owner = _owner_of_noun_after(q)
     if owner is not None:
         return owner
+    ctx = q.ctx
+    nouns = cue_words().nouns
     for t in q.before:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
             continue
@@ -609,10 +614,8 @@ def _owner_of_noun_after(q: Site) -> Attribution | None:
     """`the mayor's "build it and they will come" promise`: a fragment between a possessor and the
     noun of saying it modifies is the possessor's."""
     ctx = q.ctx
-    t = q.after[0] if q.partial and q.after else None
+    t = q.after[0] if q.partial and q.after and q.before else None
     if t is None or t.pos_ != "NOUN" or t.lemma_.lower() not in cue_words().nouns:
-        return None
-    if not q.before:
         return None
     h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i) and c.i < q.before[0].i), None)
     if h is None and q.before[0].tag_ == "POS":
@@ -690,11 +693,7 @@ def _through_outer_source(ctx: QuoteContext, att: Attribution | None) -> Attribu
     if att is None or att.cue is None:
         return att
     after = [t for t in att.cue.sent if t.i > att.cue.i and not ctx.quoted(t.i)]
-    acc = according_to_in(ctx, after)
-    if acc is None or acc.head is None:
-        return att
-    acc.cue, acc.how = att.cue, att.how
-    return acc
+    return _through(att, according_to_in(ctx, after))
 
 
 def preceding_according(q: Site) -> Attribution | None:
