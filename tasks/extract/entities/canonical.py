@@ -7,7 +7,7 @@
   * label: a country is a GPE; a group joined by a person's surname is a PERSON, one joined by
     a company's short name an ORG, one joined by the acronym it defines in brackets keeps the
     label of its own name ("Asset Purchase Programme ( APP )"); otherwise the mentions vote (a name of several words counts
-    twice) and a tie goes to the earliest mention's label.
+    twice; the headline's not when the body tags a full name as a person) and a tie goes to the earliest mention's label.
 """
 from __future__ import annotations
 
@@ -37,9 +37,13 @@ def country_named(m: Mention, key: str, gaz: Gazetteer) -> str | None:
 
 
 def label_votes(mentions: list[Mention]) -> Counter:
-    """Each mention votes for its label: 2 for a name of several words, 1 for a single word."""
+    """Each mention votes for its label: 2 for a name of several words, 1 for a single word. When
+    the body tags a full name as a person, the headline does not vote: in a title-case line the
+    model takes a person's name for an organisation ("Keanu Reeves given Hollywood star")."""
     votes: Counter = Counter()
-    for m in mentions:
+    body = [m for m in mentions if not m.headline]
+    voters = body if any(m.label == "PERSON" and m.n_tokens > 1 for m in body) else mentions
+    for m in voters:
         votes[m.label] += 2 if m.n_tokens > 1 else 1
     return votes
 

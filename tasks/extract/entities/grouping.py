@@ -55,6 +55,7 @@ def _groups_by_words(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     """The named entities of the doc ("the" and a possessive trimmed) grouped by their words."""
     groups: dict[str, MentionGroup] = {}
     order: list[MentionGroup] = []
+    headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
     for ent in doc.ents:
         if ent.label_ not in NAMED_LABELS:
             continue
@@ -65,7 +66,7 @@ def _groups_by_words(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
             e -= 1
         if e <= s:
             continue
-        m = Mention(s, e, ent.label_, doc[s:e].text)
+        m = Mention(s, e, ent.label_, doc[s:e].text, headline=s < headline_end)
         gkey, country = _group_key(m, words_key(doc, s, e), gaz)
         g = groups.get(gkey)
         if g is None:

@@ -14,6 +14,7 @@ class Mention:
     end: int
     label: str
     text: str
+    headline: bool = False  # in the article's first line, where the model reads title case poorly
 
     @property
     def n_tokens(self) -> int:

@@ -30,6 +30,15 @@ def test_votes_weigh_full_names_double():
     assert majority_label(mentions) == "PERSON"
 
 
+def test_the_headline_does_not_vote_against_a_full_name_the_body_calls_a_person():
+    headline = Mention(0, 2, "ORG", "Ravi Okoro", headline=True)
+    body = Mention(9, 11, "PERSON", "Ravi Okoro")
+    assert majority_label([headline, body]) == "PERSON"
+    assert canonical_label(MentionGroup("ravi okoro", [headline, body])) == "PERSON"
+    # a body that names no person leaves the headline its vote ("Zentrix" an organisation in both)
+    assert label_votes([Mention(0, 1, "ORG", "Zentrix", headline=True), Mention(6, 7, "GPE", "Zentrix")]) == {"ORG": 1, "GPE": 1}
+
+
 def test_canonical_label():
     assert canonical_label(group((0, 1, "ORG", "UK"), country="United Kingdom")) == "GPE"
     assert canonical_label(group((0, 1, "GPE", "Lind"), person=True)) == "PERSON"

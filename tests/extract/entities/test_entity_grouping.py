@@ -279,3 +279,19 @@ def test_a_surname_the_model_took_for_a_people_joins_its_person(ents_of, table):
     assert t["Marco Valese"] == ("PERSON", ["Marco Valese", "Valese"], "Former Italian winger", ["Marco Valese", "Valese"])
     assert "Valese" not in t
     assert t["English"][0] == "NORP" and t["Bill English"][3] == ["Bill English"]
+
+
+def test_a_full_name_the_headline_took_for_an_organisation_is_the_body_s_person(nlp):
+    """The model reads a title-case headline poorly: "Ravi Okoro" tagged an organisation there and a
+    person in the body is a person, and "Okoro" (an organisation once, a person once) joins him."""
+    from spacy.tokens import Span
+
+    from tasks.extract.entities.canonical import canonical_label
+
+    doc = nlp("Ravi Okoro wins Golden Reel\nActor Ravi Okoro was honoured . Okoro thanked fans . Okoro smiled .")
+    hits = [i for i, t in enumerate(doc) if t.text in ("Ravi", "Okoro")]
+    doc.ents = [Span(doc, hits[0], hits[0] + 2, label="ORG"), Span(doc, hits[2], hits[2] + 2, label="PERSON"),
+                Span(doc, hits[4], hits[4] + 1, label="ORG"), Span(doc, hits[5], hits[5] + 1, label="PERSON")]
+    groups = entity_groups(doc, gazetteer())
+    assert [(canonical_label(g), sorted(m.text for m in g.mentions)) for g in groups] == [
+        ("PERSON", ["Okoro", "Okoro", "Ravi Okoro", "Ravi Okoro"])]
