@@ -4,11 +4,13 @@
 than", "up to") or after it ("or more", "-odd"), and the sign ("minus 387", "-5"). With the
 parse, `relation_of` corrects it: "wrong about one thing" is no bound, "over five years" is a
 duration, and a cue can follow the counted noun ("1,000 volunteers or more"). Cue words are data
-(number_relations.json).
+(number_relations.json). An amount converted in brackets shares the bound of the amount it converts
+(`equivalents`, `share_relation`: "more than $20bn (£11bn)").
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,7 +18,7 @@ from tasks.common.datafiles import DataFiles
 from tasks.extract.facts import units
 from tasks.extract.facts.context import Site
 from tasks.extract.facts.lexicon import alternation
-from tasks.extract.facts.records import Candidate
+from tasks.extract.facts.records import Candidate, Fact
 
 DATA = DataFiles.beside(__file__)
 
@@ -111,3 +113,32 @@ def relation_of(n: Candidate, site: Site, kind: str, unit: str | None, counted: 
             cue = post.group(0).strip().lower()
             relation = next((r for p, r in lex().after if p.strip() == cue and cue != "plus"), relation)
     return relation, start
+
+
+RE_OPENS_EQUIVALENT = re.compile(r"\s*[(\[]\s*")  # "about $3bn (£1.58bn)"
+RE_NEXT_EQUIVALENT = re.compile(r"\s*[;,/]\s*")  # "6.5bn euros ($8.6bn; £4.5bn)"
+
+
+def equivalents(text: str, facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
+    """(amount, the same amount converted in the brackets after it): "about $3bn (£1.58bn)", "at least
+    42in (106cm)", each of "6.5bn euros ($8.6bn; £4.5bn)". Both are money, or both measures, in
+    units that differ, and the converted one has no bound of its own."""
+    pairs: list[tuple[Fact, Fact]] = []
+    for a, b in zip(facts[:-1], facts[1:]):
+        gap = text[a.char_end:b.char_start]
+        if RE_OPENS_EQUIVALENT.fullmatch(gap):
+            src = a
+        elif pairs and pairs[-1][1] is a and RE_NEXT_EQUIVALENT.fullmatch(gap):
+            src = pairs[-1][0]
+        else:
+            continue
+        if src.kind == b.kind and b.kind in ("money", "quantity") and src.unit and b.unit and src.unit != b.unit \
+                and b.relation == "=" and b.value_low is None and src.value_low is None:
+            pairs.append((src, b))
+    return pairs
+
+
+def share_relation(pairs: Sequence[tuple[Fact, Fact]]) -> None:
+    """A converted amount is bounded as the amount it converts ("more than $20bn (£11bn)": both more than)."""
+    for a, b in pairs:
+        b.relation = a.relation

@@ -67,8 +67,9 @@ def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | 
     while i >= 0 and doc[i].idx >= base and skipped < 4:
         t = doc[i]
         low = t.lower_
-        if low in ("up", "down") and t.pos_ in ("ADV", "ADP", "PART") and not (
-                t.dep_ == "prt" and t.head.lemma_.lower() in lists.not_change_particle_verbs):
+        if low in ("up", "down") and (t.pos_ in ("ADV", "ADP", "PART") or t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "$") \
+                and not (t.dep_ == "prt" and t.head.lemma_.lower() in lists.not_change_particle_verbs):
+            # (the model tags "up" before a currency sign a noun: "- up £10m on last year")
             nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
             if low == "up" and nxt is not None and nxt.lower_ == "to":
                 return None
@@ -78,7 +79,7 @@ def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | 
             found = "up" if t.head.lemma_.lower() in lists.up_by_only else _of_verb(t.head, n, lists)
             if found is not None:
                 return found
-        if low in lists.skip_before or t.is_punct and low in ("$",):
+        if low in lists.skip_before or t.tag_ == "$":  # "rose by $2", "up £10m"
             i -= 1
             skipped += 1
             continue
@@ -98,9 +99,13 @@ def _of_verb(t: Token, n: Candidate, lists: _Lists) -> str | None:
     return None
 
 
-def share_direction(text: str, facts: Sequence[Fact]) -> None:
+def share_direction(text: str, facts: Sequence[Fact], equivalents: Sequence[tuple[Fact, Fact]] = ()) -> None:
     """'grew by 125,600 positions or 2.2 per cent': the second of two alternatives takes the direction
-    of the first; so does 'Ross was down 2.3%, Burlington by 2.6%'."""
+    of the first; so does 'Ross was down 2.3%, Burlington by 2.6%', and an amount converted in
+    brackets ('cut taxes by 6.5bn euros ($8.6bn)': `bounds.equivalents`)."""
+    for a, b in equivalents:
+        if a.direction and not b.direction:
+            b.direction = a.direction
     for a, b in zip(facts[:-1], facts[1:]):
         gap = text[a.char_end:b.char_start]
         if a.direction and not b.direction and re.fullmatch(r",?\s+or\s+", gap):

@@ -4,7 +4,8 @@ Per sentence: the scanner (`scan`) finds the numbers; `nonfacts` drops names, id
 and list markers; `units` decides each fact's unit and kind; `context` adds the qualifier written
 before a count ("a further 350"); `direction` the direction of a change; `subject` the subject and
 place; `bounds` the relation. Then coordinated numbers share their unit (`units.share_units`) and
-direction (`direction.share_direction`), and each fact gets its id, its quotation and, for a date,
+direction (`direction.share_direction`), an amount converted in brackets the bound and direction of
+the one it converts (`bounds.equivalents`), and each fact gets its id, its quotation and, for a date,
 the date it resolves to.
 """
 from __future__ import annotations
@@ -43,7 +44,9 @@ def _sentence_facts(art: Article, dx: context.TokenIndex, sent: Sentence, ents: 
     idioms = nonfacts.idiom_spans(sent)
     facts = [f for f in (_fact(dx, sent, n, ents, idioms) for n in nums) if f is not None]
     units.share_units(art.text, facts)
-    direction.share_direction(art.text, facts)
+    converted = bounds.equivalents(art.text, facts)
+    bounds.share_relation(converted)
+    direction.share_direction(art.text, facts, converted)
     return [f for f in facts if not (f.drop_if_bare and f.unit is None)]
 
 

@@ -52,7 +52,24 @@ def written_as_name(n: Candidate, site: Site, idioms: list[tuple[int, int]]) -> 
         return True
     if n.not_a_unit and n.sense_glued:
         return True  # letters touching the digits that are no unit here: a code ("a 12A rating", "the 29A group")
+    if n.plain_int and re.fullmatch(r"0\d+", site.text[site.ns:site.ne]):
+        return True  # a leading zero: a code ("056 is the area code", "agent 007"), not a count
+    if not n.spelled and _titled_unit_word(n, site):
+        return True  # "21 Grams" (a film), "50 Cent" (a singer): a unit word capitalised inside a sentence is a name's
     return _after_name(n, site) or _inside_name(n, site)
+
+
+def _titled_unit_word(n: Candidate, site: Site) -> bool:
+    """The unit word after the digits is a capitalised name ("Grams", not a symbol), in a sentence not
+    written in title case, and no unit named after a person ("30 Celsius") nor a currency ("Euros")."""
+    w = n.unit_text or ""
+    if len(w) < 3 or not w.isalpha() or not w.istitle() or (n.unit or "").startswith("degree_") \
+            or not site.text[site.ne:site.ne + 1].isspace() or not set(w[1:].lower()) & set("aeiouy"):
+        return False  # a symbol touches the digits ("30Mbps") or has no vowel after its capital ("2,400 Bps")
+    if n.kind == "money" and "/" not in (n.unit or ""):
+        return False  # a currency's name, which some write capitalised ("5m Euros"); not its cents
+    words = re.findall(r"[A-Za-z]+", site.text[site.base:site.sent_end])
+    return sum(x[0].isupper() for x in words) * 2 < len(words)
 
 
 def _after_name(n: Candidate, site: Site) -> bool:

@@ -80,8 +80,8 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
         if b.sign == "-":
             b.sign = None
         if a.plain_int and b.plain_int and a.kind == b.kind == "count" and a.unit is None and a.value <= 200 \
-                and (b.value <= a.value or _score_word_near(text, a.start, b.end)):
-            return []  # "22-6", "3-2", "1-1", "a 1-3 defeat": a score, not a range (a range goes up)
+                and (b.value <= a.value or _score_word_near(text, a.start, b.end) or _beside_a_score(text, a.start, b.end)):
+            return []  # "22-6", "3-2", "1-1", "a 1-3 defeat", "6-4 5-7 6-3": a score, not a range (a range goes up)
     if ok and a.spelled != b.spelled and a.value > b.value and not a.scale_word:
         ok = False
     if not ok:
@@ -94,6 +94,15 @@ def _score_word_near(text: str, start: int, end: int) -> bool:
     """A word of a result within two words before or after "A-B" ("won 2-0", "a 1-3 defeat")."""
     words = re.findall(r"[A-Za-z]+", text[max(0, start - 24):start])[-2:] + re.findall(r"[A-Za-z]+", text[end:end + 24])[:2]
     return any(w.lower() in lex().score_words for w in words)
+
+
+SCORE_AFTER = re.compile(r"\s+\(?\d{1,2}-\d{1,2}\b")
+SCORE_BEFORE = re.compile(r"\b\d{1,2}-\d{1,2}\)?\s+$")
+
+
+def _beside_a_score(text: str, start: int, end: int) -> bool:
+    """Another "A-B" right before or after: the sets of a tennis match ("6-4 5-7 6-3", "7-6 (7-4)")."""
+    return SCORE_AFTER.match(text, end) is not None or SCORE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _range(text: str, a: Candidate, b: Candidate, word: re.Match | None) -> Candidate:

@@ -596,8 +596,9 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     money = money_word_at(site.text, head.idx) if head is not None and n.of_follows else None
     if money is not None:  # "thousands of dollars"
         kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
-    if n.m_ambiguous and head is None and kind == "count" and _metre_sentence(n, site):
-        kind, unit, unit_text = "quantity", "meter", "m"  # "she won the 1500m in Madrid": not a million
+    if n.m_ambiguous and kind == "count" and (noun is None or _names_a_thing(noun, site)) and _metre_sentence(n, site):
+        kind, unit, unit_text = "quantity", "meter", "m"  # "she won the 1500m in Madrid", "the 22m line": not a million
+        head = noun = None
         n.value /= 1e6  # (divided, not multiplied by 1e-6: 1.80m stays 1.8)
         n.low = None if n.low is None else n.low / 1e6
         n.high = None if n.high is None else n.high / 1e6
@@ -756,6 +757,14 @@ def _metre_sentence(n: Candidate, site: context.Site) -> bool:
     return _athletics_article(site.text) and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
 
 
+def _names_a_thing(noun: context.CountedNoun, site: context.Site) -> bool:
+    """Whether a bare "60m" before a noun can be metres: a million counts a plural ("40m subscribers")
+    or a group ("a 9m audience": number_collective_nouns.txt), so before a singular noun it measures
+    the thing ("a double 60m success" in a race report), or is money written without its currency
+    ("a 7m deal"): a sentence that holds money is never of metres."""
+    return not noun.plural and noun.head.tag_ == "NN" and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
+
+
 @lru_cache(maxsize=8)
 def _athletics_article(text: str) -> bool:
     """Whether the article is about athletics (two different words of it), where "over 800m" is a
@@ -831,12 +840,16 @@ def _after_year_preposition(site: context.Site) -> bool:
 
 def _before_a_name(site: context.Site) -> bool:
     """"the 2000 Sydney Olympics", "the 2005 Six Nations": a 4-digit number before a capitalised name
-    is its year (news marks the thousands of a count: "2,000 Britons")."""
+    is its year (news marks the thousands of a count: "2,000 Britons"); before a people's adjective
+    only when the model dates it ("the 2000 Olympic champion"; not "1500 Russian troops")."""
     doc = site.dx.doc
     i = site.dx.index_from(site.ne)
     nxt = doc[i] if i < len(doc) else None
-    return nxt is not None and nxt.idx == site.ne + 1 and nxt.text[:1].isupper() and nxt.ent_type_ != "NORP" \
-        and nxt.pos_ in ("PROPN", "NOUN")
+    if nxt is None or nxt.idx != site.ne + 1 or not nxt.text[:1].isupper():
+        return False
+    if site.tok is not None and site.tok.ent_type_ == "DATE" and nxt.pos_ in ("PROPN", "NOUN", "ADJ"):
+        return True  # "the 2000 Olympic women's 100m", which the model reads as a date
+    return nxt.ent_type_ != "NORP" and nxt.pos_ in ("PROPN", "NOUN")
 
 
 def _is_age(site: context.Site, n: Candidate) -> bool:

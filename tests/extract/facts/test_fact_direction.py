@@ -32,6 +32,8 @@ def directions(parse, text: str) -> list[tuple[str, str | None]]:
     ("The landlord raised the rent by 8%.", [("8%", "up")]),
     ("The landlord raised $8,000 for the roof.", [("$8,000", None)]),
     ("The ferry was crewed by 14 sailors.", [("14", None)]),
+    # "up" before a currency sign, which the model tags a noun after a dash
+    ("The pair own £40m - up £5m on last year.", [("£40m", None), ("£5m", "up")]),
 ])
 def test_of_number(parse, text, expected):
     assert directions(parse, text) == expected

@@ -135,6 +135,11 @@ VALUES = [
     ("Her sister won the 400m in Oslo.", [r("400m", 400.0, "meter", "m", "quantity")]),
     ("The keeper sprinted 40m to the ball.", [r("40m", 40.0, "meter", "m", "quantity")]),
     ("The vaulter cleared 1.80m and 4.85m.", [r("1.80m", 1.8, "meter", "m", "quantity"), r("4.85m", 4.85, "meter", "m", "quantity")]),
+    # so is one before a singular noun (a million counts a plural or a group) in such a sentence
+    ("The sprinter took a 60m victory, then swam the 50m leg.",
+     [r("60m", 60.0, "meter", "m", "quantity"), r("50m", 50.0, "meter", "m", "quantity")]),
+    ("The final drew a 6m audience and 2m new viewers.",
+     [r("6m audience", 6e6, "audience", "audience"), r("2m new viewers", 2e6, "viewer", "viewers", qualifier="new")]),
     # a currency written before a range's first number is the whole range's
     ("The repairs will cost £3-4bn.", [r("£3-4bn", 3e9, "GBP", "£", "money", low=3e9, high=4e9)]),
     ("Tickets cost from £12 up to £40.", [r("from £12 up to £40", 12.0, "GBP", "£", "money", low=12.0, high=40.0)]),
@@ -184,8 +189,15 @@ VALUES = [
     # multipliers
     ("Sales rose fivefold and the shares are up 3x.",
      [r("fivefold", 5.0, qualifier="times"), r("3x", 3.0, qualifier="times")]),
-    # scores are no quantity, whichever side won
+    # scores are no quantity, whichever side won, nor is the set of a match that the loser took
     ("United won 2-0 at home and suffered a 1-3 defeat away.", []),
+    ("Ines beat the top seed 6-2 4-6 7-5 on Tuesday.", []),
+    # a number with a leading zero is a code; a capitalised unit word inside a sentence belongs to a name
+    ("The regulator gave 0870 to premium lines.", []),
+    ("The film 12 Ounces won, the rapper 40 Cent sang and the tickets cost 9 Euros.",
+     [r("9 Euros", 9.0, "EUR", "Euros", "money")]),
+    # a four-digit number the model dates before a people's adjective is a year
+    ("The 2008 Olympic men's relay team was stripped of its medals.", [r("2008", 2008.0, kind="year")]),
     # thousands split by a space in tokenised text
     ("The crowd of 65, 000 fans sang.", [r("65, 000 fans", 65000.0, "fan", "fans")]),
     # a year before "to" does not start a range

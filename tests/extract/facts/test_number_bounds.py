@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from tasks.extract.entities import index as entities
 from tasks.extract.facts import bounds, context, scan, units
+from tasks.extract.facts.facts import extract
 from tasks.extract.facts.records import Candidate
 
 
@@ -23,6 +25,7 @@ def cue(text: str, start: int, end: int, **kw) -> tuple:
     ("a 40-odd crew", 2, 4, ("~", None, 40.0)),
     ("5 plus 3 is 8", 0, 1, ("=", None, 5.0)),
     ("5 plus, at most", 0, 1, (">", None, 5.0)),
+    ("within 10 days", 7, 9, ("<", 0, 10.0)),
 ])
 def test_cues(text, start, end, expected):
     assert cue(text, start, end) == expected
@@ -58,3 +61,22 @@ def test_relation_with_the_parse(parse):
     assert relation(parse, "They waited over ten years.") == ("=", "ten years")  # "over" a time span is read as during
     assert relation(parse, "They waited more than ten years.") == (">", "more than ten years")
     assert relation(parse, "The club needs 50 stewards or more.") == (">", "50 stewards")
+
+
+def bounded(parse, text: str) -> list[tuple]:
+    art, doc = parse(text)
+    return [(r["text"], r["relation"], r["direction"]) for r in extract(art, doc, entities.extract(art, doc), [])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an amount converted in brackets is bounded, and changes, as the amount it converts
+    ("The fund lent almost $4bn (£2.1bn) last year.", [("almost $4bn", "~", None), ("£2.1bn", "~", None)]),
+    ("The mayor trimmed the budget by 2.5bn euros ($3.1bn; £2bn).",
+     [("2.5bn euros", "=", "down"), ("$3.1bn", "=", "down"), ("£2bn", "=", "down")]),
+    ("The wall is at least 40in (102cm) high.", [("at least 40in", ">", None), ("102cm", ">", None)]),
+    # not a part in brackets, nor a converted amount with a bound of its own
+    ("Over 4,000 jobs (900 of them in Leeds) went.", [("Over 4,000 jobs", ">", None), ("900", "=", None)]),
+    ("The deal is worth over $5m (about £3m).", [("over $5m", ">", None), ("about £3m", "~", None)]),
+])
+def test_a_converted_amount_shares_the_bound(parse, text, expected):
+    assert bounded(parse, text) == expected
