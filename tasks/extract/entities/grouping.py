@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from tasks.common.datafiles import DataFiles
-from tasks.extract.entities.canonical import country_named, majority_label
+from tasks.extract.entities.canonical import country_named, label_votes, majority_label
 from tasks.extract.entities.mentions import Mention, MentionGroup, words_key
 from tasks.nlp.entity_fixer import NAMED_LABELS
 from tasks.nlp.gazetteer import Gazetteer
@@ -105,7 +105,9 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     model's label, so that its surname can join it)."""
     cued = {g for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
             and _person_cue(doc, g, gaz)}
-    persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or g in cued)
+    single_persons = {g.key for g in order if " " not in g.key and majority_label(g.mentions) == "PERSON"}
+    persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or g in cued
+                                                          or _tied_person(g, single_persons))
                and any((m.label == "PERSON" or g in cued) and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
     for g in persons:
         if g in cued:
@@ -139,6 +141,13 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+
+
+def _tied_person(g: MentionGroup, single_persons: set[str]) -> bool:
+    """A full name tagged a person as often as anything else ("Cate Blanchett" once an organisation,
+    once a person) whose surname the model tags a person on its own ("Blanchett said")."""
+    votes = label_votes(g.mentions)
+    return votes.get("PERSON", 0) == max(votes.values()) and g.key.split()[-1] in single_persons
 
 
 MIN_MISSPELT = 5  # the shortest surname a one-letter slip is forgiven in

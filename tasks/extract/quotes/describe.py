@@ -510,8 +510,8 @@ def names_utterance(head: Token) -> bool:
     """The speaker's words are what someone said or wrote ("the statement", "his remarks"), of
     whatever part of speech the tagger made them."""
     lex = speaker_words()
-    if head.pos_ == "PROPN" or any(c.like_num for c in head.children):
-        return False  # a named or numbered part of a text ("Section 5"), not something someone said
+    if head.pos_ == "PROPN" or any(c.like_num and c.ent_type_ != "DATE" for c in head.children):
+        return False  # a named or numbered part of a text ("Section 5"), not something someone said ("its 2002 report")
     return head.lower_.rstrip(".") in lex.utterances or head.lemma_.lower() in lex.utterances
 
 

@@ -91,6 +91,8 @@ def _prominent_subject(head: Token) -> bool:
     elif head.dep_ == "pobj" and head.ent_type_ == "PERSON" and head.head.dep_ == "prep" and head.head.head.dep_ in SUBJECT_DEPS \
             and head.head.head.lemma_.lower() in speaker_words().person_nouns and head.i + 1 == head.head.head.head.i:
         head = head.head.head  # "director of sport Emilio Butragueno praised": the parse hung the name on "of"
+    else:
+        head = _subject_after_apposition(head) or head
     if head.dep_ not in SUBJECT_DEPS:
         return False
     verb = clause = head.head
@@ -102,6 +104,17 @@ def _prominent_subject(head: Token) -> bool:
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
     return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != head.head.i for c in verb.children)
+
+
+def _subject_after_apposition(head: Token) -> Token | None:
+    """"Mirza, the first Indian woman to win a title, will now face ...": the parse may hang the
+    name on the verb and make the noun of its apposition the subject; that subject, which is the
+    name's, when the name opens the sentence and the noun phrase starts right after its comma."""
+    doc = head.doc
+    if head.dep_ not in ("npadvmod", "dep", "nmod") or head.i + 2 >= len(doc) or doc[head.i + 1].text != "," \
+            or head.left_edge.i != head.sent.start:
+        return None
+    return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and c.left_edge.i == head.i + 2), None)
 
 
 def _introduced(head: Token) -> bool:

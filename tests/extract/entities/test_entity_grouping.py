@@ -295,3 +295,18 @@ def test_a_full_name_the_headline_took_for_an_organisation_is_the_body_s_person(
     groups = entity_groups(doc, gazetteer())
     assert [(canonical_label(g), sorted(m.text for m in g.mentions)) for g in groups] == [
         ("PERSON", ["Okoro", "Okoro", "Ravi Okoro", "Ravi Okoro"])]
+
+
+def test_a_full_name_tagged_a_person_as_often_as_not_is_one_when_its_surname_alone_is(nlp):
+    """"Ines Varro" once an organisation and once a person, "Varro" alone a person: one person."""
+    from spacy.tokens import Span
+
+    from tasks.extract.entities.canonical import canonical_label
+
+    doc = nlp("The prize went to Ines Varro . Later Ines Varro spoke . Varro smiled .")
+    hits = [i for i, t in enumerate(doc) if t.text in ("Ines", "Varro")]
+    doc.ents = [Span(doc, hits[0], hits[0] + 2, label="ORG"), Span(doc, hits[2], hits[2] + 2, label="PERSON"),
+                Span(doc, hits[4], hits[4] + 1, label="PERSON")]
+    groups = entity_groups(doc, gazetteer())
+    assert [(canonical_label(g), sorted(m.text for m in g.mentions)) for g in groups] == [
+        ("PERSON", ["Ines Varro", "Ines Varro", "Varro"])]

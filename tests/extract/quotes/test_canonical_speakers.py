@@ -1131,3 +1131,28 @@ def test_a_generic_you_is_no_speaker(parse):
             "\"bomb\" on a plane.\n\nMs Cole is young, yet you can't say she was being false with the fans.")
     assert speakers(parse, text) == [("bomb", "Tom Harlow", "person", "cue_above:pronoun")]
     assert [r[0] for r in indirect_speakers(parse, text)] == ["some limits are needed"]
+
+
+def test_a_body_s_ruling_and_a_dated_report_speak_for_the_body(parse):
+    """Rulings, complaints and verdicts are utterances like statements; a year before the noun
+    ("its 2003 ruling") does not make it a numbered part of a text ("Section 5")."""
+    text = ("Pier ruling\n\nThe Harbour Authority banned the festival on Friday. \"The event is unsafe and is hereby "
+            "refused,\" the authority's ruling said.\n\n"
+            "Kestrel Foods sued a former manager. \"He took our recipes,\" the firm's complaint said.\n\n"
+            "The Harbour Authority's controversial 2003 ruling called the pier \"a danger to the public\".")
+    assert speakers(parse, text) == [
+        ("The event is unsafe and is hereby refused,", "Harbour Authority", "organisation", "cue_after:description"),
+        ("He took our recipes,", "Kestrel Foods", "organisation", "cue_after:description"),
+        ("a danger to the public", "Harbour Authority", "organisation", "cue_above:description"),
+    ]
+
+
+def test_a_name_before_its_apposition_is_the_subject_the_next_she_refers_to(parse):
+    """"Desta, the first Kenyan woman to win the title, will now face ...": the parse may make the
+    apposition's noun the subject; the name is, and "she" in the next paragraph is her, not the
+    player named before her."""
+    text = ("Open draw\n\nFormer champion Ana Ruiz and Kenya's Lena Desta reached the second round. Ruiz, 32, beat "
+            "Mia Sato 6-4 6-4 and 19-year-old Desta beat Lia Kos 6-3 6-1. Desta, the first Kenyan woman to win a "
+            "Tour title this month on home soil at Nakuru, will now face Open champion Nina Volkova.\n\n"
+            "But she is calm. \"She is a fine player,\" she said.")
+    assert speakers(parse, text) == [("She is a fine player,", "Lena Desta", "person", "cue_after:pronoun")]
