@@ -762,7 +762,7 @@ def _names_a_thing(noun: context.CountedNoun, site: context.Site) -> bool:
     or a group ("a 9m audience": number_collective_nouns.txt), so before a singular noun it measures
     the thing ("a double 60m success" in a race report), or is money written without its currency
     ("a 7m deal"): a sentence that holds money is never of metres."""
-    return not noun.plural and noun.head.tag_ == "NN" and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
+    return not noun.plural and noun.head.tag_ in ("NN", "NNP") and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
 
 
 @lru_cache(maxsize=8)

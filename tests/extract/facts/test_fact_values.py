@@ -138,6 +138,7 @@ VALUES = [
     # so is one before a singular noun (a million counts a plural or a group) in such a sentence
     ("The sprinter took a 60m victory, then swam the 50m leg.",
      [r("60m", 60.0, "meter", "m", "quantity"), r("50m", 50.0, "meter", "m", "quantity")]),
+    ("Kenya's 800m man Ole Tanui will run in Leeds.", [r("800m", 800.0, "meter", "m", "quantity")]),
     ("The final drew a 6m audience and 2m new viewers.",
      [r("6m audience", 6e6, "audience", "audience"), r("2m new viewers", 2e6, "viewer", "viewers", qualifier="new")]),
     # a currency written before a range's first number is the whole range's
