@@ -180,6 +180,12 @@ def _noun_phrase(doc: Doc, i: int, sent_end: int) -> list[Token]:
 
 def _continues_phrase(t: Token, nxt: Token | None, chain: list[Token]) -> bool:
     """Whether a token that is not a noun belongs to the noun phrase being read."""
+    if t.is_quote and nxt is not None:  # a one-word modifier in quotation marks: '100,000 new "affordable" homes'
+        doc = t.doc
+        opens = nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].is_quote
+        closes = bool(chain) and chain[-1].pos_ == "ADJ" and chain[-1].i > 0 and doc[chain[-1].i - 1].is_quote \
+            and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_.startswith("NN"))
+        return opens or closes
     if t.like_num and chain and chain[-1].pos_ == "PROPN" and not t.whitespace_ == "" and t.text.startswith("-"):
         return True  # "COVID -19 tests"
     if t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound", "nmod", "nummod")):

@@ -64,7 +64,7 @@ def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | 
     doc = dx.doc
     i = dx.index_before(cue_start)
     skipped = 0
-    while i >= 0 and doc[i].idx >= base and skipped < 4:
+    while i >= 0 and doc[i].idx >= base and skipped < 5:
         t = doc[i]
         low = t.lower_
         if low in ("up", "down") and (t.pos_ in ("ADV", "ADP", "PART") or t.i + 1 < len(doc) and doc[t.i + 1].tag_ == "$") \
@@ -74,7 +74,7 @@ def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | 
             if low == "up" and nxt is not None and nxt.lower_ == "to":
                 return None
             return low
-        if low == "by" and t.dep_ == "prep" and t.head.pos_ == "VERB" and t.head.i < t.i:
+        if low == "by" and t.dep_ in ("prep", "agent") and t.head.pos_ == "VERB" and t.head.i < t.i:
             # "cut waiting lists by a third", "raised prices by 5%": the verb "by" hangs on
             found = "up" if t.head.lemma_.lower() in lists.up_by_only else _of_verb(t.head, n, lists)
             if found is not None:

@@ -60,6 +60,7 @@ RE_M_BY_BEFORE = re.compile(r"\d[\d.,]*\s?m\s*(?:by|x|×)\s*$")
 RE_PER_TIME = re.compile(r"\s*(?:per|an?)\s+(?:second|minute|hour)\b", re.I)  # "17m per second": a speed in metres
 RE_GLUED_M = re.compile(r"\d[mM]$")
 RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
+RE_PART_OF_WHICH = re.compile(r"\s+of\s+(which|whom)\b", re.I)  # a part of the number before it
 RE_CURRENCY_IN_BRACKET = re.compile(r"\s*\(\s*[$£€¥]")  # "$204.3m (£109m)": the same money in another currency
 RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
 RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R1.2 million": a name takes no scale
@@ -966,12 +967,16 @@ def share_units(text: str, facts: Sequence[Fact]) -> None:
 def _carry_units(text: str, facts: Sequence[Fact]) -> None:
     """'300 flats for sale and 120 for rent', '1,200 cases in March and 900 in April': a bare count
     after a number with a unit, joined to it by a coordinator in the same sentence, means the same
-    unit (its `unit_text` stays null: the unit is not written beside it). A percent is not carried
-    to the level after it ("fell 0.4 per cent to 13,176": index points)."""
+    unit (its `unit_text` stays null: the unit is not written beside it); so does a part of it
+    ("2m were sold, 500,000 of which in May"). A percent is not carried to the level after it
+    ("fell 0.4 per cent to 13,176": index points)."""
     for i, b in enumerate(facts):
         if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.proportion or not i:
             continue
         a = facts[i - 1]
+        part = RE_PART_OF_WHICH.match(text, b.char_end)
+        if part is not None and part.group(1).lower() == "whom":  # people: the last count of them before
+            a = next((f for f in reversed(facts[:i]) if f.kind == "count" and f.unit is not None), a)
         gap = text[a.char_end:b.char_start]
         if a.unit is None or a.kind not in ("count", "money", "quantity", "percent") or len(gap) > 60:
             continue
@@ -979,5 +984,5 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
             continue  # "rose 0.6 per cent to 27,349": the level the index reached, not a percent
         if a.kind == "percent" and b.value > PERCENT_CARRIED_AT_MOST:
             continue  # "cut costs by 20% and its staff by 21,000": a head count, not a percent
-        if lex().re_carry.search(gap):
-            b.unit, b.kind = a.unit, a.kind
+        if lex().re_carry.search(gap) or (a.kind != "percent" and part is not None):
+            b.unit, b.kind = a.unit, a.kind  # ("25 million players were sold, 10 million of which ...")

@@ -208,6 +208,14 @@ VALUES = [
     # a unit carried through a list; written nowhere beside the second number
     ("The developer has 300 flats for sale and 120 for rent.",
      [r("300 flats", 300.0, "flat", "flats"), r("120", 120.0, "flat")]),
+    # so is a part of it ("of which", "of whom": the last count of people)
+    ("The port has six cranes, two of which are idle.", [r("six cranes", 6.0, "crane", "cranes"), r("two", 2.0, "crane")]),
+    ("Some 40 nurses worked there for 12 years, nine of whom left.",
+     [r("Some 40 nurses", 40.0, "nurse", "nurses", relation="~"), r("12 years", 12.0, "year", "years", "quantity"),
+      r("nine", 9.0, "nurse")]),
+    # a one-word modifier in quotation marks stays in the counted noun phrase; "one thing" is an idiom
+    ('The town will add 2,000 "starter" flats.', [r('2,000 "starter" flats', 2000.0, "flat", "flats", qualifier='"starter"')]),
+    ("One thing is clear: the clinic saw 40 patients.", [r("40 patients", 40.0, "patient", "patients")]),
     ("The mill cut its costs by 15% and its payroll by 2,400.",
      [r("15%", 15.0, "%", "%", "percent"), r("2,400", 2400.0)]),
     # an index level after a percent change is no percent
