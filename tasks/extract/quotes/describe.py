@@ -118,7 +118,33 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         body = _body_spoken_for(r, start, r.sent_of[head.i])
         if body is not None:
             return Resolution(None, f"the {hw} for {body}", "description", "unnamed")
+    if hw in lex.speaks_for:
+        spoken_for = _owner_spoken_for(r, head, said)
+        if spoken_for is not None:
+            return Resolution(None, spoken_for, "description", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+def _owner_spoken_for(r: Resolver, head: Token, said: tuple[int, int] | None) -> str | None:
+    """"her spokesman", "Mr Hale's official spokesman": the one whose spokesman it is, named, as
+    "the (official) spokesman for Tom Hale", as "a spokesman for X" is written."""
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None or r.quoted(poss.idx):
+        return None
+    info = speaker_words().pronouns.get(poss.lower_)
+    if poss.pos_ == "PRON":
+        if info is None:
+            return None
+        ref = r.antecedent(poss, info.get("gender"), set(info.get("labels", ())), bool(info.get("plural")), said)
+        owner = ref.entity if ref is not None else None
+    else:
+        lo = r.doc[poss.left_edge.i]
+        owner = r.profiles.entity_at(lo.idx, poss.idx + len(poss.text), prefer=poss.idx)
+    if owner is None or owner.label not in ("PERSON", "ORG"):
+        return None
+    last = r.doc[poss.right_edge.i]
+    between = r.text[last.idx + len(last.text):head.idx].split()
+    return " ".join(["the", *between, head.lower_, "for", r.profiles.canon(owner).name])
 
 
 def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | None:

@@ -22,6 +22,7 @@ class CueWords:
     inference: frozenset  # verbs that may state the writer's inference from a thing ("..., which suggests")
     terms: frozenset  # naming verbs that only give a thing its name ("it is called "podcasting"")
     address: frozenset  # verbs of addressing someone, whose passive subject heard the words ("was asked")
+    object_sense: frozenset  # verbs that report nothing with a noun object ("claimed the title")
     phrasal: dict[str, tuple[frozenset, ...]]  # lemma -> word sets; speech when all words of one set hang on it
     nouns: frozenset  # nouns of saying ("claim", "statement")
     relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
@@ -30,7 +31,7 @@ class CueWords:
 
 @lru_cache(maxsize=1)
 def cue_words() -> CueWords:
-    verbs, speech, naming, inference, terms, address = set(), set(), set(), set(), set(), set()
+    verbs, speech, naming, inference, terms, address, object_sense = set(), set(), set(), set(), set(), set(), set()
     for line in DATA.lines("quote_cue_verbs.txt"):
         lemma, *tags = line.lower().split()
         verbs.add(lemma)
@@ -44,12 +45,14 @@ def cue_words() -> CueWords:
             terms.add(lemma)
         if "address" in tags:
             address.add(lemma)
+        if "object" in tags:
+            object_sense.add(lemma)
     phrasal: dict[str, list] = {}
     for line in DATA.lines("quote_cue_phrasal.txt"):
         lemma, *words = line.lower().split()
         phrasal.setdefault(lemma, []).append(frozenset(words))
     return CueWords(verbs=frozenset(verbs), speech=frozenset(speech), naming=frozenset(naming - speech), inference=frozenset(inference),
-                    terms=frozenset(terms), address=frozenset(address),
+                    terms=frozenset(terms), address=frozenset(address), object_sense=frozenset(object_sense),
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
                     relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")),
@@ -144,7 +147,21 @@ def is_cue(t: Token) -> bool:
     if need is not None:
         kids = {c.lower_ for c in t.children}
         return t.pos_ == "VERB" and any(words <= kids for words in need)
+    if lemma in cues.object_sense and _takes_a_thing(t):
+        return False  # "after claiming away draws", "added a second goal": no one's words
     return t.pos_ in ("VERB", "AUX") and lemma in cues.verbs or (t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote"))
+
+
+def _takes_a_thing(verb: Token) -> bool:
+    """The verb's object is a noun or a number, outside quotation marks, and no clause follows it."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return False
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.pos_ in ("NOUN", "PROPN", "NUM") or c.like_num) and not is_utterance(c):
+            span = doc[max(c.left_edge.i - 1, 0):min(c.right_edge.i + 2, len(doc))]
+            return not any(tok.is_quote for tok in span)
+    return False
 
 
 def is_past_tense_cue(word: str) -> bool:

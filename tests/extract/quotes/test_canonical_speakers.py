@@ -1156,3 +1156,25 @@ def test_a_name_before_its_apposition_is_the_subject_the_next_she_refers_to(pars
             "Tour title this month on home soil at Nakuru, will now face Open champion Nina Volkova.\n\n"
             "But she is calm. \"She is a fine player,\" she said.")
     assert speakers(parse, text) == [("She is a fine player,", "Lena Desta", "person", "cue_after:pronoun")]
+
+
+def test_a_spokesman_of_someone_named_is_the_spokesman_for_them(parse):
+    """"her spokesman", "Mr Hale's official spokesman": written as "a spokesman for X" is, with the
+    one spoken for under their canonical name."""
+    text = ("Court news\n\nTennis star Kim Lee is injured. \"She will be back soon,\" her spokesman said.\n\n"
+            "Prime Minister Tom Hale met the union. \"It went well,\" Mr Hale's official spokesman said.")
+    assert speakers(parse, text) == [
+        ("She will be back soon,", "the spokesman for Kim Lee", "unnamed", "cue_after:description"),
+        ("It went well,", "the official spokesman for Tom Hale", "unnamed", "cue_after:description"),
+    ]
+
+
+def test_a_verb_of_saying_with_a_thing_for_object_reports_nothing(parse):
+    """"after claiming away draws in Rome": no one's words, so the quote after that sentence stays
+    with the player who spoke before it, not with the teams it names."""
+    text = ("Cup hopes\n\n\"We can top the group,\" said the striker Sean Boyle. Latvia and Malta are level on four "
+            "points, although Ireland lead after claiming away draws in Rome and Oslo. \"In Rome we were lucky.\"")
+    assert speakers(parse, text) == [
+        ("We can top the group,", "Sean Boyle", "person", "cue_after:name"),
+        ("In Rome we were lucky.", "Sean Boyle", "person", "preceding_cue:name"),
+    ]
