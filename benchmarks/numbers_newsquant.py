@@ -10,7 +10,9 @@ facts are scored by `newsquant.score` (the scorer beside the corpus: CORPUS/../.
 --bench). The corpus may instead be our own annotations (benchmarks/data/bbc_quantities_own.jsonl:
 200 BBC sentences drawn at random by kind, 55 with money, 55 with measures, 20 with "degrees" or
 "Fahrenheit", 25 with ages and 45 others, annotated in NewsQuant's format by helpers who never saw
-this project's output; offsets into the article, no corpus text), read with --articles. The sentences are split once by a fixed hash of their text into a tuning part (3/4)
+this project's output; offsets into the article, no corpus text), read with --articles; and
+benchmarks/data/polnear_quantities_own.jsonl, 120 sentences of US political news drawn the same
+way from ../shared/corpus/polnear (--articles ../shared/corpus/polnear). The sentences are split once by a fixed hash of their text into a tuning part (3/4)
 and a held-apart part (1/4); the whole file and both parts are scored. --errors prints every
 sentence whose facts differ from the gold.
 """

@@ -121,7 +121,10 @@ def _noun_after(dx: TokenIndex, pos: int, sent_end: int, of_follows: bool, value
     i = dx.index_from(pos)
     if i >= len(doc) or doc[i].idx >= sent_end:
         return None, "", False
-    if doc[i].idx == pos and doc[i].text in ("-", "–") and not doc[i].whitespace_:
+    if doc[i].idx == pos and doc[i].text in ("-", "–") and i + 2 < len(doc) and doc[i + 1].lower_ in ("plus", "odd") \
+            and not doc[i].whitespace_ and doc[i + 1].whitespace_:
+        i += 2  # "100,000-plus subscribers", "40-odd boats": the bound's suffix, then the noun
+    elif doc[i].idx == pos and doc[i].text in ("-", "–") and not doc[i].whitespace_:
         # "four-cylinder", "three-point", "12-page": the glued noun is the unit
         if i + 1 < len(doc) and (doc[i + 1].pos_ in ("NOUN", "PROPN") or doc[i + 1].tag_.startswith("NN")) \
                 and not doc[i + 1].lower_.startswith("by-"):  # not "12-by-10": the other side of a dimension

@@ -84,6 +84,8 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
             return []  # "22-6", "3-2", "1-1", "a 1-3 defeat", "6-4 5-7 6-3": a score, not a range (a range goes up)
     if ok and a.spelled != b.spelled and a.value > b.value and not a.scale_word:
         ok = False
+    if ok and not from_ and a.value > b.value:
+        ok = False  # "won the district 68%-31%", "$64.8m to $45.1m", "a ratio of four to one": a range goes up
     if not ok:
         return None
     word = between or (from_ if not dash else None)

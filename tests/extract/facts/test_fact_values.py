@@ -201,6 +201,15 @@ VALUES = [
     ("The 2008 Olympic men's relay team was stripped of its medals.", [r("2008", 2008.0, kind="year")]),
     # thousands split by a space in tokenised text
     ("The crowd of 65, 000 fans sang.", [r("65, 000 fans", 65000.0, "fan", "fans")]),
+    # a range goes up: a pair that comes down is two numbers (a result, a ratio, a change)
+    ("Diaz took the ward 61%-37% and backers rose from $9m to $4m, a ratio of 5 to 2.",
+     [r("61%", 61.0, "%", "%", "percent"), r("37%", 37.0, "%", "%", "percent"),
+      r("from $9m to $4m", 4e6, "USD", "$", "money", low=4e6, high=9e6), r("5", 5.0), r("2", 2.0)]),
+    # the suffix of a bound ("-plus", "-odd") does not hide the counted noun; "the minimum", "a maximum" bound
+    ("The site has 30,000-plus readers and 70-odd writers.",
+     [r("30,000-plus readers", 30000.0, "reader", "readers", relation=">"), r("70-odd writers", 70.0, "writer", "writers", relation="~")]),
+    ("A seat costs the minimum $4 million and carries a maximum $900 fine.",
+     [r("the minimum $4 million", 4e6, "USD", "$", "money", relation=">"), r("a maximum $900", 900.0, "USD", "$", "money", relation="<")]),
     # a year before "to" does not start a range
     ("Prices rose from 2.1% in 2018 to 3.4% in 2019.",
      [r("2.1%", 2.1, "%", "%", "percent"), r("2018", 2018.0, kind="year"), r("3.4%", 3.4, "%", "%", "percent"),
