@@ -878,14 +878,30 @@ def is_epithet(head: Token, content: list[str]) -> bool:
     68-year-old"."""
     lex = speaker_words()
     hw = head.lower_.rstrip(".")
-    return hw in lex.epithets or (hw in lex.nationality and head.pos_ in ("NOUN", "PROPN")) \
+    return hw in lex.epithets or (hw in lex.nationality and head.pos_ in ("NOUN", "PROPN")) or _named_by_origin(head) \
         or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
+
+
+def _named_by_origin(head: Token) -> bool:
+    """A man or woman named by where they come from: "the Leeds man", "the Ohio woman", "the
+    Yorkshireman" (a capitalised word ending in "man" that is no role: not "the Chairman")."""
+    lex = speaker_words()
+    hw = head.lower_
+    if hw in ("man", "woman"):  # (a place, not a club: "the 22-cap Dragons man" is a player of theirs)
+        return any(c.dep_ in ("compound", "nmod", "amod") and c.i < head.i and not c.is_sent_start
+                   and (c.ent_type_ in ("GPE", "LOC", "NORP") or c.text in gazetteer().places) for c in head.children)
+    return hw.endswith(("man", "woman")) and head.text[:1].isupper() and not head.is_sent_start \
+        and head.ent_type_ not in ("PERSON", "NORP") and hw not in lex.nationality \
+        and hw not in lex.person_nouns and hw not in lex.speaks_for and hw not in lex.epithets  # (not "the German")
 
 
 def description_gender(head: Token) -> str | None:
     lex = speaker_words()
     hw = head.lower_.rstrip(".")
-    return lex.gender.get(hw) or lex.honorifics.get(hw)
+    found = lex.gender.get(hw) or lex.honorifics.get(hw)
+    if found is None and _named_by_origin(head):
+        found = "f" if hw.endswith("woman") else "m"  # "the Yorkshireman"
+    return found
 
 
 def is_group(head: Token) -> bool:

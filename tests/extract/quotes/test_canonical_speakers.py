@@ -1178,3 +1178,16 @@ def test_a_verb_of_saying_with_a_thing_for_object_reports_nothing(parse):
         ("We can top the group,", "Sean Boyle", "person", "cue_after:name"),
         ("In Rome we were lucky.", "Sean Boyle", "person", "preceding_cue:name"),
     ]
+
+
+def test_a_man_named_by_where_he_comes_from_is_the_person_in_focus(parse):
+    """"says the Leeds man", "says the Yorkshireman": an epithet like "the Scot", resolved to the
+    person the article is about; "the German" stays a nationality of either gender."""
+    text = ("Comeback\n\nJo Kell should be retired.\n\nHe says so himself as he recalls the crash. \"I was in a lot of "
+            "pain,\" says the Leeds man. \"The doctors were superb,\" says the Yorkshireman.\n\n"
+            "Anna Berg lost the final. \"I was tired,\" said the German.")
+    assert speakers(parse, text) == [
+        ("I was in a lot of pain,", "Jo Kell", "person", "cue_after:description"),
+        ("The doctors were superb,", "Jo Kell", "person", "cue_after:description"),
+        ("I was tired,", "Anna Berg", "person", "cue_after:description"),
+    ]
