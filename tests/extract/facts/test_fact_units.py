@@ -171,7 +171,8 @@ DECISIONS = [
     ("It covers dozens of miles.", [("dozens of miles", "quantity", "mile", 24.0, None, False)]),
     ("Sales were four times higher.", [("four times", "count", None, 4.0, "times", False)]),
     ("The two met in Rome.", [("two", "count", None, 2.0, None, True)]),
-    ("It issued a three-year forecast and a 12-month plan.", [None, None]),
+    # a time unit hyphenated to a number word before a noun makes a kind of thing; to digits, a measure
+    ("It issued a three-year forecast and a 12-month plan.", [None, ("12-month", "quantity", "month", 12.0, None, False)]),
     ("It sold 12 and 15 tonnes.", [("12", "count", None, 12.0, None, False), ("15 tonnes", "quantity", "metric_ton", 15.0, None, False)]),
     ("The 12 page report and 8 new red buses.",
      [("12 page", "count", "page", 12.0, None, False), ("8 new red buses", "count", "bus", 8.0, "new red", False)]),
