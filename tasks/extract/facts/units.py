@@ -60,6 +60,7 @@ RE_M_BY_BEFORE = re.compile(r"\d[\d.,]*\s?m\s*(?:by|x|×)\s*$")
 RE_PER_TIME = re.compile(r"\s*(?:per|an?)\s+(?:second|minute|hour)\b", re.I)  # "17m per second": a speed in metres
 RE_GLUED_M = re.compile(r"\d[mM]$")
 RE_CURRENCY_SIGN = re.compile(r"[$£€¥]")
+RE_PER_TIME = re.compile(r"\s*(?:per|/|an?|each)\s*(?:second|sec|minute|min|hour|hr)s?\b", re.I)
 RE_PART_OF_WHICH = re.compile(r"\s+of\s+(which|whom)\b", re.I)  # a part of the number before it
 RE_CURRENCY_IN_BRACKET = re.compile(r"\s*\(\s*[$£€¥]")  # "$204.3m (£109m)": the same money in another currency
 RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its cents written ("R18.50")
@@ -675,6 +676,11 @@ def _resolve_sense(group: SenseGroup, glued: bool, written: str | None, site: co
     if pair is not None and not is_time_unit(getattr(_best_cued(group.senses, words, lowered, value), "unit", None)):
         return "quantity", pair, written, site.end  # not a time ("ran it in 1'05"")
     senses = group.senses
+    if RE_PER_TIME.match(site.text, after, site.sent_end):  # "150' per second": a length per time, not a time
+        untimed = tuple(s for s in senses if not is_time_unit(s.unit))
+        if len(untimed) == 1 and len(senses) > 1:
+            return untimed[0].kind, untimed[0].unit, written, site.end  # the rate is its cue
+        senses = untimed or senses
     others = tuple(s for s in senses if s.kind != "money")
     if others and len(others) < len(senses) and _unit_follows(site.text, after, site.sent_end):
         if len(others) == 1:

@@ -57,6 +57,8 @@ UNITS = [
                                                        r("40 m2", 40.0, "square_meter", "m2", "quantity")]),
     # feet and inches written with primes are a height, whatever the sentence
     ('The new goalkeeper is 6\'3" tall.', [r("6'", 6.0, "foot", "'", "quantity"), r('3"', 3.0, "inch", '"', "quantity")]),
+    # a prime before "per second" is a length in a rate, not a time
+    ("The glider sank at 40' per second.", [r("40'", 40.0, "foot", "'", "quantity")]),
     ("The new hall measures 45m by 30m.", [r("45m", 45.0, "meter", "m", "quantity"), r("30m", 30.0, "meter", "m", "quantity")]),
     ("The soup was heated to 70 degrees in the oven.", [r("70 degrees", 70.0, "degree_Celsius", "degrees", "quantity")]),
     # degrees of heat with no scale written: a value Celsius cannot have there is Fahrenheit
