@@ -16,7 +16,9 @@ Then, in text order, each kept quote whose attribution names no speaker takes on
      about someone else came between (`Carter said that ...` / `"..."`), or the paragraph
      before ends, after that quote, reporting a person's words (`..., Harris said the price
      would suit them.` / `"They want ..."`): then that paragraph's subject;
-  3. the subject of the previous paragraph's last sentence (`Valastro praised ...` / `"We need ..."`).
+  3. the subject of the previous paragraph's last sentence (`Valastro praised ...` / `"We need ..."`);
+  4. for a full quote in the first person that none of these attributes: the nearest earlier full
+     quote with a speaker, in its paragraph or the LAST_SPEAKER_PARAGRAPHS before it.
 A carried attribution has how="carried"; step 1 and 2 name their source quote.
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ from spacy.tokens import Token
 from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.indirect import reported_by, speech_verb
+from tasks.extract.quotes.lexicon import is_utterance
 from tasks.extract.quotes.marks import opens_paragraph
 from tasks.extract.quotes.records import Attribution, Quote
 from tasks.extract.quotes.subjects import names_a_person, sentence_subject
@@ -98,9 +101,36 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
             c = previous_paragraph_subject(ctx, k)
             if c is not None:
                 return c
+    if src is None and not partial:
+        att = previous_paragraph_subject(ctx, k)
+        if att is not None:
+            return att
+        src = _last_speaker_of_first_person(ctx, quotes, k)
     if src is None:
-        return None if partial else previous_paragraph_subject(ctx, k)
+        return None
     return carried_from(quotes, k, src)
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"})
+LAST_SPEAKER_PARAGRAPHS = 3  # how far back a first-person quote with no other source finds its speaker
+
+
+def _last_speaker_of_first_person(ctx: QuoteContext, quotes: list[Quote], k: int) -> int | None:
+    """A full quote in the first person that nothing else attributes, set in the writer's sentences
+    (`... each cinema will have an individual key. "People will see ... I think"`): the nearest
+    earlier full quote with a speaker, in its paragraph or the LAST_SPEAKER_PARAGRAPHS before it,
+    who is then still talking (not a report or a statement, which says no "I" or "we")."""
+    sp = quotes[k].span
+    words = set(ctx.text[sp.start:sp.end].lower().replace("’", "'").split())
+    if not words & FIRST_PERSON:
+        return None
+    for j in range(k - 1, -1, -1):
+        other = quotes[j]
+        if other.span.para < sp.para - LAST_SPEAKER_PARAGRAPHS:
+            return None
+        if other.kept and other.kind == "full" and other.att is not None and other.att.head is not None:
+            return None if is_utterance(other.att.head) else j  # a report says no "I"
+    return None
 
 
 def _run_before(ctx: QuoteContext, quotes: list[Quote], k: int) -> int | None:

@@ -1191,3 +1191,16 @@ def test_a_man_named_by_where_he_comes_from_is_the_person_in_focus(parse):
         ("The doctors were superb,", "Jo Kell", "person", "cue_after:description"),
         ("I was tired,", "Anna Berg", "person", "cue_after:description"),
     ]
+
+
+def test_a_first_person_quote_set_in_the_writer_s_sentences_goes_on_with_the_last_speaker(parse):
+    """A quote in the first person that no cue, paragraph or subject attributes continues the
+    speaker of the nearest full quote before it; one in no person is left unattributed."""
+    text = ("Cinema keys\n\n\"Every print will be encrypted,\" said Ola Brandt of Reelworks.\n\nEach cinema will have a "
+            "key that unlocks the film. The keys expire after a week. \"I think audiences will notice the sharper picture.\"\n\n"
+            "The scheme starts in March. \"The picture will never scratch.\"")
+    assert speakers(parse, text) == [
+        ("Every print will be encrypted,", "Ola Brandt", "person", "cue_after:name"),
+        ("I think audiences will notice the sharper picture.", "Ola Brandt", "person", "carried:name"),
+        ("The picture will never scratch.", None, None, "none"),
+    ]
