@@ -39,7 +39,7 @@ def country_named(m: Mention, key: str, gaz: Gazetteer) -> str | None:
 def label_votes(mentions: list[Mention]) -> Counter:
     """Each mention votes for its label: 2 for a name of several words, 1 for a single word. When
     the body tags a full name as a person, the headline does not vote: in a title-case line the
-    model takes a person's name for an organisation ("Keanu Reeves given Hollywood star")."""
+    model takes a person's name for an organisation ("Ravi Okoro Wins Golden Reel")."""
     votes: Counter = Counter()
     body = [m for m in mentions if not m.headline]
     voters = body if any(m.label == "PERSON" and m.n_tokens > 1 for m in body) else mentions

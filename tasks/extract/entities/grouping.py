@@ -144,8 +144,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
 
 
 def _tied_person(g: MentionGroup, single_persons: set[str]) -> bool:
-    """A full name tagged a person as often as anything else ("Cate Blanchett" once an organisation,
-    once a person) whose surname the model tags a person on its own ("Blanchett said")."""
+    """A full name tagged a person as often as anything else ("Ines Varro" once an organisation,
+    once a person) whose surname the model tags a person on its own ("Varro said")."""
     votes = label_votes(g.mentions)
     return votes.get("PERSON", 0) == max(votes.values()) and g.key.split()[-1] in single_persons
 

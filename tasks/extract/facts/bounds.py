@@ -5,7 +5,7 @@ than", "up to") or after it ("or more", "-odd"), and the sign ("minus 387", "-5"
 parse, `relation_of` corrects it: "wrong about one thing" is no bound, "over five years" is a
 duration, and a cue can follow the counted noun ("1,000 volunteers or more"). Cue words are data
 (number_relations.json). An amount converted in brackets shares the bound of the amount it converts
-(`equivalents`, `share_relation`: "more than $20bn (£11bn)").
+(`equivalents`, `share_relation`: "more than $8bn (£4bn)").
 """
 from __future__ import annotations
 
@@ -115,13 +115,13 @@ def relation_of(n: Candidate, site: Site, kind: str, unit: str | None, counted: 
     return relation, start
 
 
-RE_OPENS_EQUIVALENT = re.compile(r"\s*[(\[]\s*")  # "about $3bn (£1.58bn)"
-RE_NEXT_EQUIVALENT = re.compile(r"\s*[;,/]\s*")  # "6.5bn euros ($8.6bn; £4.5bn)"
+RE_OPENS_EQUIVALENT = re.compile(r"\s*[(\[]\s*")  # "about $3bn (£1.6bn)"
+RE_NEXT_EQUIVALENT = re.compile(r"\s*[;,/]\s*")  # "2bn euros ($2.4bn; £1.7bn)"
 
 
 def equivalents(text: str, facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
-    """(amount, the same amount converted in the brackets after it): "about $3bn (£1.58bn)", "at least
-    42in (106cm)", each of "6.5bn euros ($8.6bn; £4.5bn)". Both are money, or both measures, in
+    """(amount, the same amount converted in the brackets after it): "about $3bn (£1.6bn)", "at least
+    40in (102cm)", each of "2bn euros ($2.4bn; £1.7bn)". Both are money, or both measures, in
     units that differ, and the converted one has no bound of its own."""
     pairs: list[tuple[Fact, Fact]] = []
     for a, b in zip(facts[:-1], facts[1:]):
@@ -139,6 +139,6 @@ def equivalents(text: str, facts: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
 
 
 def share_relation(pairs: Sequence[tuple[Fact, Fact]]) -> None:
-    """A converted amount is bounded as the amount it converts ("more than $20bn (£11bn)": both more than)."""
+    """A converted amount is bounded as the amount it converts ("more than $8bn (£4bn)": both more than)."""
     for a, b in pairs:
         b.relation = a.relation

@@ -102,7 +102,7 @@ def _of_verb(t: Token, n: Candidate, lists: _Lists) -> str | None:
 def share_direction(text: str, facts: Sequence[Fact], equivalents: Sequence[tuple[Fact, Fact]] = ()) -> None:
     """'grew by 125,600 positions or 2.2 per cent': the second of two alternatives takes the direction
     of the first; so does 'Ross was down 2.3%, Burlington by 2.6%', and an amount converted in
-    brackets ('cut taxes by 6.5bn euros ($8.6bn)': `bounds.equivalents`)."""
+    brackets ('cut the levy by 2bn euros ($2.4bn)': `bounds.equivalents`)."""
     for a, b in equivalents:
         if a.direction and not b.direction:
             b.direction = a.direction

@@ -53,7 +53,7 @@ def written_as_name(n: Candidate, site: Site, idioms: list[tuple[int, int]]) -> 
     if n.not_a_unit and n.sense_glued:
         return True  # letters touching the digits that are no unit here: a code ("a 12A rating", "the 29A group")
     if n.plain_int and re.fullmatch(r"0\d+", site.text[site.ns:site.ne]):
-        return True  # a leading zero: a code ("056 is the area code", "agent 007"), not a count
+        return True  # a leading zero: a code ("0870 is the code", "agent 007"), not a count
     if not n.spelled and _titled_unit_word(n, site):
         return True  # "21 Grams" (a film), "50 Cent" (a singer): a unit word capitalised inside a sentence is a name's
     return _after_name(n, site) or _inside_name(n, site)

@@ -767,7 +767,7 @@ def _metre_sentence(n: Candidate, site: context.Site) -> bool:
 def _names_a_thing(noun: context.CountedNoun, site: context.Site) -> bool:
     """Whether a bare "60m" before a noun can be metres: a million counts a plural ("40m subscribers")
     or a group ("a 9m audience": number_collective_nouns.txt), so before a singular noun it measures
-    the thing ("a double 60m success" in a race report), or is money written without its currency
+    the thing ("a 60m victory" in a race report), or is money written without its currency
     ("a 7m deal"): a sentence that holds money is never of metres."""
     return not noun.plural and noun.head.tag_ in ("NN", "NNP") and not RE_CURRENCY_SIGN.search(site.text, site.base, site.sent_end)
 
@@ -855,7 +855,7 @@ def _before_a_name(site: context.Site) -> bool:
     if nxt is None or nxt.idx != site.ne + 1 or not nxt.text[:1].isupper():
         return False
     if site.tok is not None and site.tok.ent_type_ == "DATE" and nxt.pos_ in ("PROPN", "NOUN", "ADJ"):
-        return True  # "the 2000 Olympic women's 100m", which the model reads as a date
+        return True  # "the 2008 Olympic men's relay", which the model reads as a date
     return nxt.ent_type_ != "NORP" and nxt.pos_ in ("PROPN", "NOUN")
 
 

@@ -148,7 +148,7 @@ def is_cue(t: Token) -> bool:
         kids = {c.lower_ for c in t.children}
         return t.pos_ == "VERB" and any(words <= kids for words in need)
     if lemma in cues.object_sense and _takes_a_thing(t):
-        return False  # "after claiming away draws", "added a second goal": no one's words
+        return False  # "after claiming two away wins", "added a second goal": no one's words
     return t.pos_ in ("VERB", "AUX") and lemma in cues.verbs or (t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote"))
 
 

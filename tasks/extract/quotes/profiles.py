@@ -107,7 +107,7 @@ def _prominent_subject(head: Token) -> bool:
 
 
 def _subject_after_apposition(head: Token) -> Token | None:
-    """"Mirza, the first Indian woman to win a title, will now face ...": the parse may hang the
+    """"Desta, the first Kenyan woman to hold the title, will now face ...": the parse may hang the
     name on the verb and make the noun of its apposition the subject; that subject, which is the
     name's, when the name opens the sentence and the noun phrase starts right after its comma."""
     doc = head.doc

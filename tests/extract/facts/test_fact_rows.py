@@ -139,9 +139,9 @@ CASES = [
      [row("NZ$300", 300.0, "NZD", kind="money"), row("EUR 5 million", 5e6, "EUR", kind="money"),
       row("Rs 500 crore", 5e9, "INR", kind="money")]),
     ("The company reported earnings of 85 cents per share.", [row("85 cents", 0.85, "USD", kind="money")]),
-    ("Orwell was only wrong about one claim; about 60 fishermen played in all three Lions Tests.",
-     [row("one claim", 1.0, "claim"), row("about 60 fishermen", 60.0, "fisherman", relation="~"),
-      row("three Lions Tests", 3.0, "test", qualifier="Lions")]),
+    ("The critic was wrong about one claim; about 60 anglers fished in all three Lions matches.",
+     [row("one claim", 1.0, "claim"), row("about 60 anglers", 60.0, "angler", relation="~"),
+      row("three Lions matches", 3.0, "match", qualifier="Lions")]),
     ("The bike shoots 4K video and pays 40K a year.", [row("40K", 40000.0)]),
     # "m" is million when it counts something, metres otherwise; date ranges
     ("The 1500m will be her distance, after 133m text messages were sent from 14 to 17 February.",

@@ -1139,11 +1139,11 @@ def test_a_body_s_ruling_and_a_dated_report_speak_for_the_body(parse):
     text = ("Pier ruling\n\nThe Harbour Authority banned the festival on Friday. \"The event is unsafe and is hereby "
             "refused,\" the authority's ruling said.\n\n"
             "Kestrel Foods sued a former manager. \"He took our recipes,\" the firm's complaint said.\n\n"
-            "The Harbour Authority's controversial 2003 ruling called the pier \"a danger to the public\".")
+            "The Harbour Authority's controversial 2003 ruling called the pier \"a hazard for every walker\".")
     assert speakers(parse, text) == [
         ("The event is unsafe and is hereby refused,", "Harbour Authority", "organisation", "cue_after:description"),
         ("He took our recipes,", "Kestrel Foods", "organisation", "cue_after:description"),
-        ("a danger to the public", "Harbour Authority", "organisation", "cue_above:description"),
+        ("a hazard for every walker", "Harbour Authority", "organisation", "cue_above:description"),
     ]
 
 
@@ -1152,8 +1152,8 @@ def test_a_name_before_its_apposition_is_the_subject_the_next_she_refers_to(pars
     apposition's noun the subject; the name is, and "she" in the next paragraph is her, not the
     player named before her."""
     text = ("Open draw\n\nFormer champion Ana Ruiz and Kenya's Lena Desta reached the second round. Ruiz, 32, beat "
-            "Mia Sato 6-4 6-4 and 19-year-old Desta beat Lia Kos 6-3 6-1. Desta, the first Kenyan woman to win a "
-            "Tour title this month on home soil at Nakuru, will now face Open champion Nina Volkova.\n\n"
+            "Mia Sato 6-2 6-3 and 19-year-old Desta beat Lia Kos 7-5 6-1. Desta, the first Kenyan woman to win a "
+            "Tour crown this year on her own courts at Nakuru, will now face Open champion Nina Volkova.\n\n"
             "But she is calm. \"She is a fine player,\" she said.")
     assert speakers(parse, text) == [("She is a fine player,", "Lena Desta", "person", "cue_after:pronoun")]
 
@@ -1170,10 +1170,10 @@ def test_a_spokesman_of_someone_named_is_the_spokesman_for_them(parse):
 
 
 def test_a_verb_of_saying_with_a_thing_for_object_reports_nothing(parse):
-    """"after claiming away draws in Rome": no one's words, so the quote after that sentence stays
+    """"after claiming two away wins": no one's words, so the quote after that sentence stays
     with the player who spoke before it, not with the teams it names."""
     text = ("Cup hopes\n\n\"We can top the group,\" said the striker Sean Boyle. Latvia and Malta are level on four "
-            "points, although Ireland lead after claiming away draws in Rome and Oslo. \"In Rome we were lucky.\"")
+            "points, although Ireland lead after claiming two away wins in Rome and Oslo. \"In Rome we were lucky.\"")
     assert speakers(parse, text) == [
         ("We can top the group,", "Sean Boyle", "person", "cue_after:name"),
         ("In Rome we were lucky.", "Sean Boyle", "person", "preceding_cue:name"),
@@ -1183,11 +1183,11 @@ def test_a_verb_of_saying_with_a_thing_for_object_reports_nothing(parse):
 def test_a_man_named_by_where_he_comes_from_is_the_person_in_focus(parse):
     """"says the Leeds man", "says the Yorkshireman": an epithet like "the Scot", resolved to the
     person the article is about; "the German" stays a nationality of either gender."""
-    text = ("Comeback\n\nJo Kell should be retired.\n\nHe says so himself as he recalls the crash. \"I was in a lot of "
-            "pain,\" says the Leeds man. \"The doctors were superb,\" says the Yorkshireman.\n\n"
+    text = ("Comeback\n\nJo Kell was lucky to walk again.\n\nThe cyclist talks calmly about the fall on the moor. \"I was in "
+            "real agony,\" says the Leeds man. \"The doctors were superb,\" says the Yorkshireman.\n\n"
             "Anna Berg lost the final. \"I was tired,\" said the German.")
     assert speakers(parse, text) == [
-        ("I was in a lot of pain,", "Jo Kell", "person", "cue_after:description"),
+        ("I was in real agony,", "Jo Kell", "person", "cue_after:description"),
         ("The doctors were superb,", "Jo Kell", "person", "cue_after:description"),
         ("I was tired,", "Anna Berg", "person", "cue_after:description"),
     ]
