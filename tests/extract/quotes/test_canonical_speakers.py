@@ -1215,3 +1215,15 @@ def test_a_watchdog_is_the_regulator_named_before_and_the_reverse(parse):
     text = ("Fees\n\nConsumer watchdog Fairplay has attacked the banks.\n\n"
             "The banks deny it. The regulator said the fees were \"far too high\" for savers.")
     assert speakers(parse, text) == [("far too high", "Fairplay", "organisation", "cue_above:description")]
+
+
+def test_a_seller_or_a_giant_is_the_company_in_focus(parse):
+    """"The news and data seller said", "the software giant said": business nouns for a company,
+    like "the firm", stand for the company the sentences before are about."""
+    text = ("Results\n\nRevenues at media group Kestrel slipped 11% in 2004.\n\nKestrel beat profit forecasts. "
+            "The news and data seller said it expected \"further gradual gains\" this year.\n\n"
+            "Brightsoft Corp sold more games. The software giant said sales were \"better than hoped\".")
+    assert speakers(parse, text) == [
+        ("further gradual gains", "Kestrel", "organisation", "cue_above:description"),
+        ("better than hoped", "Brightsoft Corp", "organisation", "cue_above:description"),
+    ]
