@@ -1210,7 +1210,7 @@ def test_a_watchdog_is_the_regulator_named_before_and_the_reverse(parse):
     """"the watchdog" is the body the article calls a regulator, and "the regulator" the one it
     calls a watchdog."""
     text = ("Bond probe\n\nFrench market regulator Marbre has filed complaints against the firm.\n\n"
-            "The firm denies it. The watchdog is said to believe the pair had \"secret figures\" on the sale.")
+            "The firm denies it. The watchdog thinks the pair had \"secret figures\" on the sale.")
     assert speakers(parse, text) == [("secret figures", "Marbre", "organisation", "cue_above:description")]
     text = ("Fees\n\nConsumer watchdog Fairplay has attacked the banks.\n\n"
             "The banks deny it. The regulator said the fees were \"far too high\" for savers.")
