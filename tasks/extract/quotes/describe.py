@@ -131,8 +131,8 @@ def _owner_spoken_for(r: Resolver, head: Token, said: tuple[int, int] | None) ->
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     if poss is None or r.quoted(poss.idx):
         return None
-    info = speaker_words().pronouns.get(poss.lower_)
     if poss.pos_ == "PRON":
+        info = speaker_words().pronouns.get(poss.lower_)
         if info is None:
             return None
         ref = r.antecedent(poss, info.get("gender"), set(info.get("labels", ())), bool(info.get("plural")), said)
