@@ -145,7 +145,8 @@ NUMERIC_FACTS = pa.schema([
         "written 'square_X', 'cubic_X' or 'X_per_Y' from its names), or a news idiom ('years old', 'point_per_game'); "
         "the singular lemma of the counted noun (count: 'job', 'soldier'); null for year, date and ordinal."),
     col("unit_text", pa.string(), "The unit's words as written ('km/h', 'degrees celsius', '$', 'per cent', 'soldiers'); "
-        "null when the unit is not written beside the number (carried over from a coordinated number)."),
+        "null when the unit is not written beside the number (carried over from a coordinated number, "
+        "or given by an exchange rate named before it)."),
     col("qualifier", pa.string(), "Qualifiers of the counted noun ('additional', 'further', 'British military')."),
     col("kind", pa.string(), "Kind of number.", nullable=False, values="count,money,percent,quantity,year,date,ordinal"),
     col("relation", pa.string(), "= exact, ~ approximate, > more than / at least, < fewer than / up to.", nullable=False, values="=,~,>,<"),

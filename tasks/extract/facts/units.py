@@ -20,7 +20,8 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
     a quantity), a bare "133m" (metres in a sentence of a race or a length, else a million), a bare
     4-digit integer (a year), a time span used as a modifier ("a three-year forecast": no quantity);
   * `share_units`: a unitless number coordinated with the next takes its unit
-    ("four-, five- and six-cylinder", "12 and 15 per cent").
+    ("four-, five- and six-cylinder", "12 and 15 per cent"); unitless numbers right after an
+    exchange rate between two currencies are amounts of them ("the yuan to the dollar is 6.5:1").
 
 The data: unit_idioms.json, unit_senses.json, currency_codes.json, the currency names of ISO 4217
 from Babel (CLDR), and Pint's registry.
@@ -132,6 +133,8 @@ class UnitLex:
     re_metre_article: re.Pattern  # words of athletics: an article with two of them writes metres as "400m"
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
+    re_exchange_rate: re.Pattern  # "the exchange rate for the yuan to the dollar is ": group "pair" holds the currencies
+    exchange_rate_majors: frozenset[str]  # the currencies rates are quoted in ("the naira to the dollar is 460": naira)
     age_groups: frozenset[str]  # "pensioners over 75": people an age bound follows
     age_people: frozenset[str]  # "a girl of eight"
     age_verbs: frozenset[str]  # "turns 50"
@@ -193,6 +196,9 @@ def lex() -> UnitLex:
         re_metre_article=re.compile(rf"(?<![\w-])(?:{alternation(scales['metre_article_cues'])})(?![\w-])"),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
+        re_exchange_rate=re.compile(rf"\b(?:{alternation(cur['exchange_rate_nouns'])})\b(?P<pair>[^.!?;]{{1,100}}?)\s"
+                                    rf"(?:{alternation(cur['exchange_rate_links'])})\s+(?:(?:currently|now|still)\s+)?$", re.I),
+        exchange_rate_majors=frozenset(cur["exchange_rate_majors"]),
         age_groups=frozenset(ages["groups"]),
         age_people=frozenset(ages["people"]),
         age_verbs=frozenset(ages["verbs"]),
@@ -971,7 +977,40 @@ def share_units(text: str, facts: Sequence[Fact]) -> None:
                     a.unit_text = "m"
                 a.unit = b.unit
                 a.kind = b.kind
+    _exchange_rate_units(text, facts)
     _carry_units(text, facts)
+
+
+def _exchange_rate_units(text: str, facts: Sequence[Fact]) -> None:
+    """'the exchange rate for the yuan to the dollar is 6.5:1', 'the exchange rate of USD to ZAR was 14.25':
+    unitless numbers right after an exchange rate between two currencies are amounts of them. In a
+    ratio the first number is of the first currency and the second of the second. A lone number is
+    the price of one unit of the first currency in the second ("the euro to the dollar is 1.08"),
+    unless only the second is a currency rates are quoted in: "the naira to the dollar is 460" is
+    460 naira, as news writes it."""
+    for i, f in enumerate(facts):
+        if f.unit is not None or f.kind != "count" or f.value_low is not None:
+            continue
+        m = lex().re_exchange_rate.search(text, max(0, f.char_start - 160), f.char_start)
+        codes = _currencies_in(text, m.start("pair"), m.end("pair")) if m is not None else []
+        if len(codes) != 2:
+            continue
+        majors = lex().exchange_rate_majors
+        f.unit, f.kind = codes[0] if codes[1] in majors and codes[0] not in majors else codes[1], "money"
+        b = facts[i + 1] if i + 1 < len(facts) else None
+        if b is not None and b.unit is None and b.kind == "count" and re.fullmatch(r"\s*:\s*", text[f.char_end:b.char_start]):
+            f.unit, b.unit, b.kind = codes[0], codes[1], "money"
+        return
+
+
+def _currencies_in(text: str, start: int, end: int) -> list[str]:
+    """The currencies named between start and end, in order, each once ("US dollars and the South African rand")."""
+    codes: list[str] = []
+    for m in re.finditer(r"(?<![\w$£€¥])\S", text[start:end]):
+        found = money_word_at(text, start + m.start())
+        if found is not None and found[1] <= end and found[0] not in codes:
+            codes.append(found[0])
+    return codes
 
 
 def _carry_units(text: str, facts: Sequence[Fact]) -> None:
