@@ -54,6 +54,7 @@ RE_SPACE = re.compile(r"[ \t\u00a0]*")
 ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+TERMS = frozenset({"month", "year", "decade", "century"})  # the spans a bond or a plan runs for ("the 10-year Treasury")
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+(zero|freezing)\b", re.I)
 RE_M_BY_AFTER = re.compile(r"\s*(?:by|x|×)\s*\d[\d.,]*\s?m\b")  # "105m by 68m": a size in metres (money is never "by")
@@ -948,14 +949,15 @@ def _time_span_modifier(n: Candidate, site: context.Site) -> bool:
     """"a three-year forecast", "a two-month contract": a time unit hyphenated to a number word and
     followed by a noun makes a kind of thing, not a quantity; in digits it measures the thing ("a
     45-minute interview", "an 18-month period": so annotated in our BBC, PolNeAR and units sets,
-    while NewsQuant leaves out the spelled ones), unless a name follows ("the 10-year Treasury
-    yield": a kind of bond)."""
+    while NewsQuant leaves out the spelled ones), unless a name follows a span of months or years
+    ("the 10-year Treasury yield", "a two-year Schatz": the term of a kind of bond or plan; but
+    "a 20-minute TED talk" lasts 20 minutes)."""
     if n.kind != "quantity" or not is_time_unit(n.unit) or site.text[site.ne:site.ne + 1] not in ("-", "–"):
         return False
     i = site.dx.index_from(site.end)
     if not (i < len(site.dx.doc) and site.dx.doc[i].idx < site.sent_end and _noun_follows(site, i)):
         return False
-    return n.spelled or site.dx.doc[i].pos_ == "PROPN"
+    return n.spelled or (site.dx.doc[i].pos_ == "PROPN" and n.unit in TERMS)
 
 
 # --------------------------------------------------------------------------- coordination

@@ -132,6 +132,8 @@ CASES = [
     ("Women aged 25 to 54 and Senard, 65, agreed.", [row("25 to 54", 25.0, "years old", kind="quantity", low=25.0, high=54.0),
                                                     row("65", 65.0, "years old", kind="quantity")]),
     ("The 10-year Treasury yield rose to 4.2%.", [row("4.2%", 4.2, "%", kind="percent")]),
+    ("She recorded a 40-minute Radio Ulster talk and an 18-month EU course.",
+     [row("40-minute", 40.0, "minute", kind="quantity")]),  # a length; the term of a named kind of thing is no quantity
     ("The state will spend £1.5 billion over five years.",
      [row("£1.5 billion", 1.5e9, "GBP", kind="money"), row("five years", 5.0, "year", kind="quantity")]),
     ("Shares of Ross were down 2.3%, Burlington by 2.6%.",
