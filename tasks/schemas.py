@@ -146,7 +146,7 @@ NUMERIC_FACTS = pa.schema([
         "the singular lemma of the counted noun (count: 'job', 'soldier'); null for year, date and ordinal."),
     col("unit_text", pa.string(), "The unit's words as written ('km/h', 'degrees celsius', '$', 'per cent', 'soldiers'); "
         "null when the unit is not written beside the number (carried over from a coordinated number, "
-        "or given by an exchange rate named before it)."),
+        "given by an exchange rate named before it, or named by the noun holding the count: 'the death toll rose to 312')."),
     col("qualifier", pa.string(), "Qualifiers of the counted noun ('additional', 'further', 'British military')."),
     col("kind", pa.string(), "Kind of number.", nullable=False, values="count,money,percent,quantity,year,date,ordinal"),
     col("relation", pa.string(), "= exact, ~ approximate, > more than / at least, < fewer than / up to.", nullable=False, values="=,~,>,<"),

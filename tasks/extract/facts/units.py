@@ -17,7 +17,7 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
   * with the parse, `decide` settles each fact: an ambiguous spelling by the cue words of its
     sentence (pounds of weight or of money, degrees of heat or of angle), an age ("aged 25"), the
     noun a count counts ("300 jobs" -> job; "thousands of dollars" -> money; "dozens of miles" ->
-    a quantity), a bare "133m" (metres in a sentence of a race or a length, else a million), a bare
+    a quantity; "the death toll rose to 312" -> death), a bare "133m" (metres in a sentence of a race or a length, else a million), a bare
     4-digit integer (a year), a time span used as a modifier ("a three-year forecast": no quantity);
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent"); unitless numbers right after an
@@ -133,6 +133,8 @@ class UnitLex:
     race_distances: frozenset[float]  # "the 800m": after a determiner or a possessive, a race in metres
     re_metre_article: re.Pattern  # words of athletics: an article with two of them writes metres as "400m"
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
+    count_holders_of: frozenset[str]  # "the number of victims is 45": the thing counted follows with "of"
+    count_holders_compound: frozenset[str]  # "the death toll rose to 312": the noun before names it
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
     re_exchange_rate: re.Pattern  # "the exchange rate for the yuan to the dollar is ": group "pair" holds the currencies
     exchange_rate_majors: frozenset[str]  # the currencies rates are quoted in ("the naira to the dollar is 460": naira)
@@ -196,6 +198,8 @@ def lex() -> UnitLex:
         race_distances=frozenset(float(v) for v in scales["metre_race_distances"]),
         re_metre_article=re.compile(rf"(?<![\w-])(?:{alternation(scales['metre_article_cues'])})(?![\w-])"),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
+        count_holders_of=frozenset(DATA.json("unit_count_holders.json")["of"]),
+        count_holders_compound=frozenset(DATA.json("unit_count_holders.json")["compound"]),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
         re_exchange_rate=re.compile(rf"\b(?:{alternation(cur['exchange_rate_nouns'])})\b(?P<pair>[^.!?;]{{1,100}}?)\s"
                                     rf"(?:{alternation(cur['exchange_rate_links'])})\s+(?:(?:currently|now|still)\s+)?$", re.I),
@@ -626,6 +630,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
             end = max(end, head.idx + len(head.text))  # "48,000 Armenian drams", "two pounds"
         if kind == "count" and unit is None and head is not None:
             kind, unit, unit_text, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
+        elif kind == "count" and unit is None and not n.is_range and (held := _held_count(site)) is not None:
+            unit = _lemma(held)  # "the death toll rose to 312": deaths (the noun is not beside the number)
         elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion \
                 and not (n.form == "fraction" and n.of_follows):  # "a third of those polled": a share
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
@@ -824,6 +830,41 @@ def _counted_unit(head: Token, quals: str, end: int) -> tuple[str, str | None, s
     if measure is not None and measure[2] == len(written.rstrip(".")):
         return measure[1], measure[0], written, end, quals or None
     return "count", _lemma(head), written, end, quals or None
+
+
+def _held_count(site: context.Site) -> Token | None:
+    """The thing a count holder names when the bare number is what it is, reaches or rises to:
+    "the death toll rose to 312", "a death toll of 312", "the number of victims is 45", "the vote
+    tally reached 4,500" (death, death, victim, vote)."""
+    t = site.tok
+    if t is None:
+        return None
+    while t.dep_ in ("compound", "nummod", "quantmod") and t.head.like_num and t.head.i > t.i:
+        t = t.head  # "2 million": the last word of the number
+    holder = None
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        prep = t.head
+        if prep.lower_ == "of":
+            holder = prep.head  # "a death toll of 312"
+        elif prep.lower_ in ("to", "at", "by", "from", "above", "over", "past"):
+            holder = _subject_noun(prep.head)  # "rose to 312", "stands at 312"
+    elif t.dep_ in ("attr", "dobj"):
+        holder = _subject_noun(t.head)  # "the body count was 14", "the toll reached 312"
+    if holder is None or holder.pos_ != "NOUN":
+        return None
+    if holder.lower_ in lex().count_holders_of:
+        counted = next((g for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.tag_ == "NNS"), None)
+        if counted is not None:
+            return counted
+    if holder.lower_ in lex().count_holders_compound:
+        return next((c for c in holder.children if c.dep_ == "compound" and c.i == holder.i - 1
+                     and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and not c.ent_type_))), None)  # ("Visitor numbers")
+    return None
+
+
+def _subject_noun(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _lemma(head: Token) -> str:

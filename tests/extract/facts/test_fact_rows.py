@@ -132,6 +132,13 @@ CASES = [
     ("Women aged 25 to 54 and Senard, 65, agreed.", [row("25 to 54", 25.0, "years old", kind="quantity", low=25.0, high=54.0),
                                                     row("65", 65.0, "years old", kind="quantity")]),
     ("The 10-year Treasury yield rose to 4.2%.", [row("4.2%", 4.2, "%", kind="percent")]),
+    # a count whose thing is named by the noun holding it ("the toll", "the number of")
+    ("The flood's death toll climbed to 173 on Tuesday.", [row("173", 173.0, "death")]),
+    ("The number of stranded hikers is now 26, and the vote tally reached 9,100.",
+     [row("26", 26.0, "hiker"), row("9,100", 9100.0, "vote")]),
+    ("The tally was 12.", [row("12", 12.0)]),
+    ("Ferry passenger numbers fell by 2,300.", [row("2,300", 2300.0, "passenger", direction="down")]),
+    ("The club's world number one was 19 then.", [row("19", 19.0)]),
     ("She recorded a 40-minute Radio Ulster talk and an 18-month EU course.",
      [row("40-minute", 40.0, "minute", kind="quantity")]),  # a length; the term of a named kind of thing is no quantity
     ("The state will spend £1.5 billion over five years.",
