@@ -51,8 +51,11 @@ def _after_change_word(dx: TokenIndex, pos: int, base: int) -> bool:
     if i < 0 or dx.doc[i].idx < base:
         return False
     t = dx.doc[i]
-    lemma = t.lemma_.lower()
     lists = _lists()
+    if t.lower_ == "by" and i > 0 and dx.doc[i - 1].idx >= base and dx.doc[i - 1].pos_ in ("VERB", "NOUN"):
+        w = dx.doc[i - 1]  # "rose by 12 to 312", "see the budget rise by $19bn to $419bn" (ranges.py asks more after "by")
+        return w.lemma_.lower() in lists.up or w.lemma_.lower() in lists.down
+    lemma = t.lemma_.lower()
     return t.pos_ in ("VERB", "ADV", "ADP") and (lemma in lists.up or lemma in lists.down or t.lower_ in ("up", "down"))
 
 

@@ -16,6 +16,9 @@ from tasks.extract.facts.records import Candidate
 RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|-to-|through|thru)\s*", re.I)
 FROM_UP_TO = re.compile(r"\s+(?:up\s+)?to\s+", re.I)  # "from 450 sq ft up to 900 sq ft": after "from" only
 _NOT_IN_RANGES = ("date", "ordinal", "year", "fraction")
+# After "rose by", "A to B" is a change and the level it reached when B is more than this many
+# times A ("grew by 1.4 million to 44.9 million"); closer, a range of the change ("by 2 to 3%").
+CHANGE_THEN_LEVEL = 3.0
 
 
 def merge(text: str, nums: list[Candidate], keep_apart: Callable[[int], bool] | None = None) -> list[Candidate]:
@@ -70,7 +73,9 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
         return None  # "from 2018 to 3,400": a year then a number, not a range
     ok = True
     if m and not dash and not between and not from_ and keep_apart is not None and keep_apart(a.start):
-        ok = False
+        by = re.search(r"(?:^|\W)by\s+$", text[max(0, a.start - 4):a.start], re.I)
+        if by is None or b.value > CHANGE_THEN_LEVEL * a.value:
+            ok = False  # "rose $2 to $85"; "rose by 12 to 312" (but "could rise by 5 to 10 percent": a range)
     if dash:
         # "2014-15" is a season; "9-2" a score or a range; no spaces around a dash range only
         if a.plain_int and len(text[a.num_start:a.num_end]) == 4 and 1000 <= a.value <= 2100:

@@ -47,6 +47,10 @@ def test_keep_apart(parse):
     dx = context.TokenIndex(doc, art.text)
     apart = direction.keep_apart(dx, art.sentences[0].start)
     assert [apart(art.text.index(w)) for w in ("$3", "$40", "Fares")] == [True, False, False]
+    art, doc = parse("Fares rose by $3 to $40 and the sign by 2 to 4.")
+    dx = context.TokenIndex(doc, art.text)
+    apart = direction.keep_apart(dx, art.sentences[0].start)
+    assert [apart(art.text.index(w)) for w in ("$3", "$40", "2 to")] == [True, False, False]
 
 
 def facts_in(text: str, spec: list[tuple[str, str, str | None]]) -> list[Fact]:

@@ -123,6 +123,9 @@ CASES = [
     ("He stands 6ft 2in and weighs 14st.",
      [row("6ft", 6.0, "foot", kind="quantity"), row("2in", 2.0, "inch", kind="quantity"), row("14st", 14.0, "stone", kind="quantity")]),
     # a change and a level are two facts; temporal words are not counted nouns
+    ("Membership grew by 2,100 to 48,000, and fees may rise by 4 to 6 per cent.",
+     [row("2,100", 2100.0, direction="up"), row("48,000", 48000.0),
+      row("4 to 6 per cent", 4.0, "%", kind="percent", direction="up", low=4.0, high=6.0)]),
     ("Oil prices rose $2 to $85 a barrel.",
      [row("$2", 2.0, "USD", kind="money", direction="up"), row("$85", 85.0, "USD", kind="money")]),
     ("Ticket sales totalled 45,000, compared with 40,000 last year.", [row("45,000", 45000.0), row("40,000", 40000.0)]),

@@ -56,6 +56,12 @@ def test_a_change_word_keeps_a_to_b_apart():
     assert merged("rose 2-85", keep_apart=lambda pos: True) == [("2-85", "count", 2.0, 2.0, 85.0, None, True)]
 
 
+def test_after_a_change_by_a_to_b_is_apart_only_when_b_is_far_above_a():
+    assert merged("grew by 14 to 449", keep_apart=lambda pos: True) == [
+        ("14", "count", 14.0, None, None, None, False), ("449", "count", 449.0, None, None, None, False)]
+    assert merged("may grow by 4 to 7", keep_apart=lambda pos: True) == [("4 to 7", "count", 4.0, 4.0, 7.0, None, True)]
+
+
 def test_scale_of_the_second_number_applies_to_the_first():
     text = "four to five thousand"
     a = Candidate(start=0, end=4, num_start=0, num_end=4, value=4.0, spelled=True)
