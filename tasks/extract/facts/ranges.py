@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tasks.extract.facts import bounds
 from tasks.extract.facts.lexicon import lex
 from tasks.extract.facts.records import Candidate
 
@@ -72,8 +73,9 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
     if not dash and _yearlike(text, a) != _yearlike(text, b):
         return None  # "from 2018 to 3,400": a year then a number, not a range
     ok = True
-    if m and not dash and not between and not from_ and keep_apart is not None and keep_apart(a.start):
-        by = re.search(r"(?:^|\W)by\s+$", text[max(0, a.start - 4):a.start], re.I)
+    cue = _cue_start(text, a)
+    if m and not dash and not between and not from_ and keep_apart is not None and keep_apart(cue):
+        by = re.search(r"(?:^|\W)by\s+$", text[max(0, cue - 4):cue], re.I)
         if by is None or b.value > CHANGE_THEN_LEVEL * a.value:
             ok = False  # "rose $2 to $85"; "rose by 12 to 312" (but "could rise by 5 to 10 percent": a range)
     if dash:
@@ -95,6 +97,13 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
         return None
     word = between or (from_ if not dash else None)
     return [_range(text, a, b, word)]
+
+
+def _cue_start(text: str, a: Candidate) -> int:
+    """Where a's words start, a bound before it included ("lost more than $2 to $43": the change word
+    is before "more than")."""
+    m = bounds.lex().re_before.search(text[max(0, a.start - 24):a.start])
+    return a.start - min(a.start, 24) + m.start() if m else a.start
 
 
 def _score_word_near(text: str, start: int, end: int) -> bool:
