@@ -68,6 +68,7 @@ RE_CENTS = re.compile(r"\d{1,3}(?:,\d{3})*\.\d\d(?!\d)")  # an amount with its c
 RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R1.2 million": a name takes no scale
 RE_INCHES_AFTER = re.compile(r"\s?(?:1[01]|\d)(?:\.\d+)?[\"”″]")  # 5'11": the feet of a height (0 to 11 inches)
 RE_FEET_BEFORE = re.compile(r"\d['’′]\s?$")  # and its inches
+RE_RELAY = re.compile(r" ?[x×] ?(\d+)m\b")  # "4x100m", "4 x 400m": legs of a relay
 
 
 @dataclass(frozen=True)
@@ -600,7 +601,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
         kind, unit = "quantity", "years old"
     noun = None
     if kind in ("count", "fraction") and unit is None and not n.not_a_unit \
-            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:"):  # "won the 60m. Lagat": "m." is one token
+            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:") \
+            and not _relay_legs(n, site):  # "won the 60m. Lagat": "m." is one token
         noun = context.counted_noun(site.dx, site.ne, site.sent_end, _counted_after_of(n, site, kind), n.value)
         if noun is not None and noun.glued and is_time_word(noun.head) and _noun_follows(site, noun.head.i + 1):
             return None  # "a three-year forecast", "a two-month contract": a kind of thing, not a quantity
@@ -981,6 +983,13 @@ def is_time_word(tok: Token) -> bool:
     return measures.is_time(unit)
 
 
+def _relay_legs(n: Candidate, site: context.Site) -> bool:
+    """"the 4x100m relay": the number of legs of a race, a count of nothing written (not a side of
+    a size in metres, as in "2x3 metres")."""
+    m = RE_RELAY.match(site.text, site.ne)
+    return m is not None and n.value <= 10 and float(m.group(1)) in lex().race_distances
+
+
 def _noun_follows(site: context.Site, i: int) -> bool:
     doc = site.dx.doc
     return i < len(doc) and doc[i].pos_ in ("NOUN", "ADJ", "PROPN")
@@ -1011,6 +1020,8 @@ def share_units(text: str, facts: Sequence[Fact]) -> None:
     for a, b in zip(reversed(facts[:-1]), reversed(facts[1:])):
         gap = text[a.char_end:b.char_start]
         if a.unit is None and a.kind == "count" and not a.proportion and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
+            if RE_RELAY.fullmatch(gap + b.text) and b.unit == "meter" and a.value <= 10 and b.value in lex().race_distances:
+                continue  # "the 4x100m relay" (`_relay_legs`)
             if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*|-by-", gap) or \
                     (b.kind == "money" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap)):
                 if b.unit == "meter" and RE_GLUED_M.search(a.text):
@@ -1063,7 +1074,8 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
     ("2m were sold, 500,000 of which in May"). A percent is not carried to the level after it
     ("fell 0.4 per cent to 13,176": index points)."""
     for i, b in enumerate(facts):
-        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.proportion or not i:
+        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.proportion or not i \
+                or RE_RELAY.match(text, b.char_end):  # "the 4x200m and 4x400m relays"
             continue
         a = facts[i - 1]
         part = RE_PART_OF_WHICH.match(text, b.char_end)

@@ -126,6 +126,9 @@ CASES = [
     ("Membership grew by 2,100 to 48,000, and fees may rise by 4 to 6 per cent.",
      [row("2,100", 2100.0, direction="up"), row("48,000", 48000.0),
       row("4 to 6 per cent", 4.0, "%", kind="percent", direction="up", low=4.0, high=6.0)]),
+    ("Her 4x200m and 4 x 400m relay teams trained on a track.",  # legs of a relay, no size
+     [row("4", 4.0), row("200m", 200.0, "meter", kind="quantity"), row("4", 4.0), row("400m", 400.0, "meter", kind="quantity")]),
+    ("The plates measure 2x3 metres.", [row("2x3 metres", 2.0, "meter", kind="quantity"), row("3 metres", 3.0, "meter", kind="quantity")]),
     ("Copper lost almost $300 to $8,100 a tonne, and prices may fall by about 1 to 2%.",
      [row("almost $300", 300.0, "USD", kind="money", relation="~", direction="down"), row("$8,100", 8100.0, "USD", kind="money"),
       row("about 1 to 2%", 1.0, "%", kind="percent", relation="~", direction="down", low=1.0, high=2.0)]),
