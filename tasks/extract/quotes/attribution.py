@@ -653,14 +653,18 @@ def colon_subject(q: Site) -> Attribution | None:
         return None
     person = next((t for t in before[1:] if t.dep_ not in ("poss",) and (t.ent_type_ == "PERSON" or (
         t.pos_ == "PROPN" and any(c.dep_ == "compound" and personlike(c) and c.pos_ == "NOUN" for c in t.children)))), None)
-    for t in before[1:]:
-        if t.dep_ in ("nsubj", "nsubjpass") and (speakerlike(t) or t.pos_ in ("NOUN", "PROPN")):
-            if _addressed(t.head, t):
-                return None  # `Cole was asked: "..."`: she heard the words
-            if not speakerlike(t) and person is not None:
-                t = person  # `The timing of the surge doesn't surprise pollster Daron Shaw: "..."`
-            return named_by(q.ctx, t, "colon")
-    return None
+    subjects = [t for t in before[1:] if t.dep_ in ("nsubj", "nsubjpass") and (speakerlike(t) or t.pos_ in ("NOUN", "PROPN"))]
+    if not subjects:
+        return None
+    # the subject of the writer's top clause (the root, or a clause the parse hangs on the quote), not
+    # the nearest embedded one ("X focuses on what the cuts mean: ...")
+    colon = before[0].i
+    t = next((s for s in subjects if s.sent == before[0].sent and (s.head.head == s.head or s.head.head.i > colon)), subjects[0])
+    if _addressed(t.head, t):
+        return None  # `Cole was asked: "..."`: she heard the words
+    if not speakerlike(t) and person is not None:
+        t = person  # `The timing of the surge doesn't surprise pollster Daron Shaw: "..."`
+    return named_by(q.ctx, t, "colon")
 
 
 def _closes_sentence(q: Site) -> bool:
