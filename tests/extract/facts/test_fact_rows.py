@@ -58,7 +58,7 @@ CASES = [
      [row("four", 4.0, "cylinder"), row("five", 5.0, "cylinder"), row("six-cylinder", 6.0, "cylinder")]),
     # money: ISO codes, scales
     ("Prices start at £1,400.", [row("£1,400", 1400.0, "GBP", kind="money")]),
-    ("The exchange rate for the Ghanaian cedi to the euro is now 13.5:1.",
+    ("The exchange rate for Ghanaian cedis to euros is now 13.5:1.",
      [row("13.5", 13.5, "GHS", kind="money"), row("1", 1.0, "EUR", kind="money")]),
     ("The company will invest $800 million in the plant.", [row("$800 million", 8e8, "USD", kind="money")]),
     ("The deal is worth $2.5bn.", [row("$2.5bn", 2.5e9, "USD", kind="money")]),

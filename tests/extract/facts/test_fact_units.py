@@ -219,16 +219,16 @@ def test_share_units():
 
 @pytest.mark.parametrize("text, numbers, expected", [
     # a ratio: the first number is of the first currency, the second of the second
-    ("The exchange rate between the Swiss franc and the Thai baht was 1:39 in June.", ["1", "39"], ["CHF", "THB"]),
+    ("The exchange rate between Swiss francs and Thai baht was 1:39 in June.", ["1", "39"], ["CHF", "THB"]),
     ("Their exchange rate for Kenyan shillings to euros is currently 140 : 1.", ["140", "1"], ["KES", "EUR"]),
     # a lone number is the price of one unit of the first currency in the second ...
-    ("The exchange rate for the pound to the euro is 1.16 this week.", ["1.16"], ["EUR"]),
-    ("The exchange rate of the dollar to the Indian rupee reached 83.4.", ["83.4"], ["INR"]),
+    ("The exchange rate for sterling to euros is 1.16 this week.", ["1.16"], ["EUR"]),
+    ("Today's exchange rate of dollars to Indian rupees reached 83.4.", ["83.4"], ["INR"]),
     # ... unless only the second is a currency rates are quoted in
-    ("The exchange rate of the Kenyan shilling to the dollar stood at 129.", ["129"], ["KES"]),
+    ("Its exchange rate of Kenyan shillings to dollars stood at 129.", ["129"], ["KES"]),
     # no pair of currencies, or a unit already written: nothing to give
     ("The exchange rate was 7 and inflation 12.", ["7", "12"], [None, None]),
-    ("The exchange rate for the pound to the euro is 1.16 euros.", ["1.16 euros"], ["EUR"]),
+    ("The exchange rate for sterling to euros is 1.16 euros.", ["1.16 euros"], ["EUR"]),
 ])
 def test_numbers_after_an_exchange_rate_are_amounts_of_its_currencies(text, numbers, expected):
     facts = facts_in(text, [(n, "EUR" if n.endswith("euros") else None, "money" if n.endswith("euros") else "count")

@@ -120,7 +120,7 @@ def test_no_attribution(quote_context):
     ("Harbour\n\nTom Reilly also spoke about the winter storms -- \"Three boats sank in January and the insurers will not pay.\"", 0,
      ("colon_subject", "colon", None, "Tom Reilly")),
     # before a colon, the main clause's subject introduces the quote, not an embedded clause's
-    ("Harbour\n\nThe Gazette dwells on what the new fees will mean for owners: \"Nobody can moor here for less than a week's wages.\"", 0,
+    ("Harbour\n\nThe Gazette dwells on what the new fees will mean for owners: \"Nobody can moor here without paying a week's wages.\"", 0,
      ("colon_subject", "colon", None, "The Gazette")),
     # two spaces between the sentence before and the quote are not words of the writer's
     ("Harbour\n\nTom Reilly told the crowd on the quay that the fees would go.  \"Nobody should pay twice for the same mooring.\"", 0,
