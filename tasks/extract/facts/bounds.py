@@ -21,6 +21,7 @@ from tasks.extract.facts.lexicon import alternation
 from tasks.extract.facts.records import Candidate, Fact
 
 DATA = DataFiles.beside(__file__)
+BOUND_WINDOW = 24  # characters before a number in which its bound is read ("in the region of")
 
 
 @dataclass(frozen=True)
@@ -49,9 +50,9 @@ def lex() -> RelationLex:
 def read_cues(text: str, n: Candidate) -> None:
     """Relation cue before ("around", "more than") or after ("or more") the number; sign; minus."""
     lx = lex()
-    left = text[max(0, n.start - 24):n.start]
+    left = text[max(0, n.start - BOUND_WINDOW):n.start]
     if n.rel_start is None:
-        m = lx.re_before.search(left)
+        m = bound_before(text, n.start)
         if m:
             cue = m.group(0).strip().lower()
             for p, r in lx.before:
@@ -75,6 +76,12 @@ def read_cues(text: str, n: Candidate) -> None:
         n.value = -n.value
         if n.low is not None:
             n.low, n.high = -n.high, -n.low  # type: ignore[operator]
+
+
+def bound_before(text: str, start: int) -> re.Match | None:
+    """The bound written right before the number at `start` ("more than", "about"), matched in the
+    BOUND_WINDOW characters before it."""
+    return lex().re_before.search(text[max(0, start - BOUND_WINDOW):start])
 
 
 def _minus_before(text: str, n: Candidate, left: str) -> None:

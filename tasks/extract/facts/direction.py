@@ -52,9 +52,13 @@ def _after_change_word(dx: TokenIndex, pos: int, base: int) -> bool:
         return False
     t = dx.doc[i]
     lists = _lists()
-    if t.lower_ == "by" and i > 0 and dx.doc[i - 1].idx >= base and dx.doc[i - 1].pos_ in ("VERB", "NOUN"):
-        w = dx.doc[i - 1]  # "rose by 12 to 312", "see the budget rise by $19bn to $419bn" (ranges.py asks more after "by")
-        return w.lemma_.lower() in lists.up or w.lemma_.lower() in lists.down
+    if t.lower_ == "by":  # "rose by 12 to 312", "rose sharply by", "were up by", "the budget rise by" (ranges.py asks more after "by")
+        j = i - 1
+        while j >= 0 and dx.doc[j].idx >= base and dx.doc[j].pos_ == "ADV" and dx.doc[j].lower_ not in ("up", "down") and i - j <= 2:
+            j -= 1
+        w = dx.doc[j] if j >= 0 and dx.doc[j].idx >= base else None
+        return w is not None and (w.lower_ in ("up", "down") or (
+            w.pos_ in ("VERB", "NOUN") and (w.lemma_.lower() in lists.up or w.lemma_.lower() in lists.down)))
     lemma = t.lemma_.lower()
     return t.pos_ in ("VERB", "ADV", "ADP") and (lemma in lists.up or lemma in lists.down or t.lower_ in ("up", "down"))
 

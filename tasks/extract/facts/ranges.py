@@ -102,8 +102,8 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
 def _cue_start(text: str, a: Candidate) -> int:
     """Where a's words start, a bound before it included ("lost more than $2 to $43": the change word
     is before "more than")."""
-    m = bounds.lex().re_before.search(text[max(0, a.start - 24):a.start])
-    return a.start - min(a.start, 24) + m.start() if m else a.start
+    m = bounds.bound_before(text, a.start)
+    return a.start - min(a.start, bounds.BOUND_WINDOW) + m.start() if m else a.start
 
 
 def _score_word_near(text: str, start: int, end: int) -> bool:

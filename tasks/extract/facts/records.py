@@ -79,3 +79,4 @@ class Fact:
     location: str | None
     drop_if_bare: bool = False  # a bare small spelled number ("the two met"): kept only if it gets a unit
     proportion: bool = False  # a fraction of something with no noun after it ("cut by a third", "a one-fifth stake"): takes no unit
+    legs: bool = False  # the number of legs of a relay ("the 4x100m relay"): takes no unit

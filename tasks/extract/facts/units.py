@@ -54,7 +54,6 @@ RE_SPACE = re.compile(r"[ \t\u00a0]*")
 ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
-TERMS = frozenset({"month", "year", "decade", "century"})  # the spans a bond or a plan runs for ("the 10-year Treasury")
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+(zero|freezing)\b", re.I)
 RE_M_BY_AFTER = re.compile(r"\s*(?:by|x|×)\s*\d[\d.,]*\s?m\b")  # "105m by 68m": a size in metres (money is never "by")
@@ -69,6 +68,8 @@ RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R
 RE_INCHES_AFTER = re.compile(r"\s?(?:1[01]|\d)(?:\.\d+)?[\"”″]")  # 5'11": the feet of a height (0 to 11 inches)
 RE_FEET_BEFORE = re.compile(r"\d['’′]\s?$")  # and its inches
 RE_RELAY = re.compile(r" ?[x×] ?(\d+)m\b")  # "4x100m", "4 x 400m": legs of a relay
+RE_LIST_NEXT = re.compile(r"\s*,\s*\d|\s+(?:and|or)\s+\d")  # another number listed after this one
+RE_LEGS_BEFORE = re.compile(r"(?<![\d.])(?:10|[1-9]) ?[x×] ?$")  # and the distance after its legs
 
 
 @dataclass(frozen=True)
@@ -128,14 +129,17 @@ class UnitLex:
     glued_letters: frozenset[str]  # one-letter symbols read only touching the digits ("5m", "2l")
     not_units: frozenset[str]  # spellings Pint reads as units that news writes as words ("hands", "th")
     time_words: frozenset[str]  # time spans beside Pint's time units ("night", "season")
+    term_units: frozenset[str]  # spans that name a term before a name ("the 10-year Treasury yield")
     metre_context: frozenset[str]  # words after "1500m" that make it metres
     metre_cues: frozenset[str]  # words of a sentence where a bare "400m" is metres (a race, a jump, a length)
     metre_phrases: tuple[str, ...]  # the same cues of several words ("personal best")
     race_distances: frozenset[float]  # "the 800m": after a determiner or a possessive, a race in metres
+    relay_cues: frozenset[str]  # words of a sentence about a relay ("the 4x100m relay": four legs)
     re_metre_article: re.Pattern  # words of athletics: an article with two of them writes metres as "400m"
     dimensionless: frozenset[str]  # counted nouns that are multipliers: "four times"
     count_holders_of: frozenset[str]  # "the number of victims is 45": the thing counted follows with "of"
     count_holders_compound: frozenset[str]  # "the death toll rose to 312": the noun before names it
+    count_links: frozenset[str]  # the prepositions that tie a holder's verb to its number ("rose to 312")
     re_carry: re.Pattern  # "and", "compared with": a bare count after them takes the unit before them
     re_exchange_rate: re.Pattern  # "the exchange rate for the yuan to the dollar is ": group "pair" holds the currencies
     exchange_rate_majors: frozenset[str]  # the currencies rates are quoted in ("the naira to the dollar is 460": naira)
@@ -150,6 +154,7 @@ def lex() -> UnitLex:
     idioms = DATA.json("unit_idioms.json")
     cur = DATA.json("currency_codes.json")
     ages = DATA.json("number_ages.json")
+    holders = DATA.json("unit_count_holders.json")
     words: dict[str, tuple[str, str]] = {}
     abbr: dict[str, tuple[str, str]] = {}
     for kind in ("percent", "quantity"):
@@ -193,17 +198,21 @@ def lex() -> UnitLex:
         glued_letters=frozenset(idioms["glued_letters"]),
         not_units=frozenset(idioms["not_units"]),
         time_words=frozenset(idioms["time_words"]),
+        term_units=frozenset(idioms["term_units"]),
         metre_context=frozenset(scales["metre_context"]),
         metre_cues=frozenset(c for c in scales["metre_sentence_cues"] if " " not in c),
         metre_phrases=tuple(c for c in scales["metre_sentence_cues"] if " " in c),
         race_distances=frozenset(float(v) for v in scales["metre_race_distances"]),
+        relay_cues=frozenset(scales["relay_cues"]),
         re_metre_article=re.compile(rf"(?<![\w-])(?:{alternation(scales['metre_article_cues'])})(?![\w-])"),
         dimensionless=frozenset(w.lower() for w in DATA.lines("number_dimensionless.txt")),
-        count_holders_of=frozenset(DATA.json("unit_count_holders.json")["of"]),
-        count_holders_compound=frozenset(DATA.json("unit_count_holders.json")["compound"]),
+        count_holders_of=frozenset(holders["of"]),
+        count_holders_compound=frozenset(holders["compound"]),
+        count_links=frozenset(holders["links"]),
         re_carry=re.compile(rf"(?:^|[\s,;])(?:{alternation(DATA.lines('unit_carry_words.txt'))})(?=[\s,;]|$)", re.I),
-        re_exchange_rate=re.compile(rf"\b(?:{alternation(cur['exchange_rate_nouns'])})\b(?P<pair>[^.!?;]{{1,100}}?)\s"
-                                    rf"(?:{alternation(cur['exchange_rate_links'])})\s+(?:(?:currently|now|still)\s+)?$", re.I),
+        re_exchange_rate=re.compile(rf"\b(?:{alternation(cur['exchange_rate_nouns'])})\b(?P<pair>(?:[^.!?;\n\d]|(?<=\b[A-Z])\.){{1,100}}?)\s"
+                                    rf"(?:{alternation(cur['exchange_rate_links'])})\s+(?:(?:{alternation(cur['exchange_rate_adverbs'])})\s+)?$",
+                                    re.I),  # (no number in the pair; "U.S. dollar": a period after a capital does not end it)
         exchange_rate_majors=frozenset(cur["exchange_rate_majors"]),
         age_groups=frozenset(ages["groups"]),
         age_people=frozenset(ages["people"]),
@@ -600,9 +609,9 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     if kind == "count" and unit is None and site.prev is not None and _is_age(site, n):
         kind, unit = "quantity", "years old"
     noun = None
+    # (not after "won the 60m. Lagat": "m." is one token; not for the legs of "the 4x100m relay")
     if kind in ("count", "fraction") and unit is None and not n.not_a_unit \
-            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:") \
-            and not _relay_legs(n, site):  # "won the 60m. Lagat": "m." is one token
+            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:") and not relay_legs(n, site):
         noun = context.counted_noun(site.dx, site.ne, site.sent_end, _counted_after_of(n, site, kind), n.value)
         if noun is not None and noun.glued and is_time_word(noun.head) and _noun_follows(site, noun.head.i + 1):
             return None  # "a three-year forecast", "a two-month contract": a kind of thing, not a quantity
@@ -610,7 +619,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     money = money_word_at(site.text, head.idx) if head is not None and n.of_follows else None
     if money is not None:  # "thousands of dollars"
         kind, unit, unit_text, end, head = "money", money[0], site.text[head.idx:money[1]], max(end, money[1]), None
-    if n.m_ambiguous and kind == "count" and (noun is None or _names_a_thing(noun, site)) and _metre_sentence(n, site):
+    if n.m_ambiguous and kind == "count" and ((noun is None or _names_a_thing(noun, site)) and _metre_sentence(n, site)
+                                              or _relay_distance(n, site)):
         kind, unit, unit_text = "quantity", "meter", "m"  # "she won the 1500m in Madrid", "the 22m line": not a million
         head = noun = None
         n.value /= 1e6  # (divided, not multiplied by 1e-6: 1.80m stays 1.8)
@@ -633,7 +643,7 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
         if kind == "count" and unit is None and head is not None:
             kind, unit, unit_text, end, qualifier = _counted_unit(head, noun.quals if noun else "", end)
         elif kind == "count" and unit is None and not n.is_range and (held := _held_count(site)) is not None:
-            unit = _lemma(held)  # "the death toll rose to 312": deaths (the noun is not beside the number)
+            unit = _lemma(held) if held.pos_ != "PROPN" else held.text.lower()  # "the death toll rose to 312": deaths
         elif n.spelled and n.scale_word is None and not n.is_range and not n.proportion \
                 and not (n.form == "fraction" and n.of_follows):  # "a third of those polled": a share
             drop_if_bare = True  # "the two met": a bare small word number is rarely a fact
@@ -837,7 +847,7 @@ def _counted_unit(head: Token, quals: str, end: int) -> tuple[str, str | None, s
 def _held_count(site: context.Site) -> Token | None:
     """The thing a count holder names when the bare number is what it is, reaches or rises to:
     "the death toll rose to 312", "a death toll of 312", "the number of victims is 45", "the vote
-    tally reached 4,500" (death, death, victim, vote)."""
+    tally reached 4,500" (death, death, victim, vote); unit_count_holders.json."""
     t = site.tok
     if t is None:
         return None
@@ -848,12 +858,12 @@ def _held_count(site: context.Site) -> Token | None:
         prep = t.head
         if prep.lower_ == "of":
             holder = prep.head  # "a death toll of 312"
-        elif prep.lower_ in ("to", "at", "by", "from", "above", "over", "past"):
+        elif prep.lower_ in lex().count_links:
             holder = _subject_noun(prep.head)  # "rose to 312", "stands at 312"
     elif t.dep_ in ("attr", "dobj"):
-        holder = _subject_noun(t.head)  # "the body count was 14", "the toll reached 312"
-    if holder is None or holder.pos_ != "NOUN":
-        return None
+        holder = _subject_noun(t.head)  # "the toll was 14", "the toll reached 312"
+    if holder is None or holder.pos_ != "NOUN" or RE_LIST_NEXT.match(site.text, site.end, site.sent_end):
+        return None  # (a list: "the lottery numbers were 4, 12 and 31")
     if holder.lower_ in lex().count_holders_of:
         counted = next((g for p in holder.children if p.dep_ == "prep" and p.lower_ == "of"
                         for g in p.children if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.tag_ == "NNS"), None)
@@ -983,11 +993,19 @@ def is_time_word(tok: Token) -> bool:
     return measures.is_time(unit)
 
 
-def _relay_legs(n: Candidate, site: context.Site) -> bool:
-    """"the 4x100m relay": the number of legs of a race, a count of nothing written (not a side of
-    a size in metres, as in "2x3 metres")."""
+def relay_legs(n: Candidate, site: context.Site) -> bool:
+    """"the 4x100m relay": the number of legs of a race, a count of nothing written, in a sentence
+    about a relay (not a side of a size in metres: "2x200m of fencing")."""
     m = RE_RELAY.match(site.text, site.ne)
-    return m is not None and n.value <= 10 and float(m.group(1)) in lex().race_distances
+    if m is None or n.value > 10 or float(m.group(1)) not in lex().race_distances:
+        return False
+    return not lex().relay_cues.isdisjoint(_sentence_words(site)[0])
+
+
+def _relay_distance(n: Candidate, site: context.Site) -> bool:
+    """"the 4x400m relays": the glued "m" after the legs of a relay is metres, whatever follows."""
+    return RE_LEGS_BEFORE.search(site.text, site.base, site.ns) is not None and n.value / 1e6 in lex().race_distances \
+        and not lex().relay_cues.isdisjoint(_sentence_words(site)[0])
 
 
 def _noun_follows(site: context.Site, i: int) -> bool:
@@ -999,15 +1017,15 @@ def _time_span_modifier(n: Candidate, site: context.Site) -> bool:
     """"a three-year forecast", "a two-month contract": a time unit hyphenated to a number word and
     followed by a noun makes a kind of thing, not a quantity; in digits it measures the thing ("a
     45-minute interview", "an 18-month period": so annotated in our BBC, PolNeAR and units sets,
-    while NewsQuant leaves out the spelled ones), unless a name follows a span of months or years
-    ("the 10-year Treasury yield", "a two-year Schatz": the term of a kind of bond or plan; but
-    "a 20-minute TED talk" lasts 20 minutes)."""
+    while NewsQuant leaves out the spelled ones), unless a name follows a span of weeks, months or
+    years ("the 10-year Treasury yield", "a 13-week Treasury bill": the term of a kind of bond or
+    plan; term_units in unit_idioms.json); "a 20-minute TED talk" lasts 20 minutes."""
     if n.kind != "quantity" or not is_time_unit(n.unit) or site.text[site.ne:site.ne + 1] not in ("-", "–"):
         return False
     i = site.dx.index_from(site.end)
     if not (i < len(site.dx.doc) and site.dx.doc[i].idx < site.sent_end and _noun_follows(site, i)):
         return False
-    return n.spelled or (site.dx.doc[i].pos_ == "PROPN" and n.unit in TERMS)
+    return n.spelled or (site.dx.doc[i].pos_ == "PROPN" and n.unit in lex().term_units)
 
 
 # --------------------------------------------------------------------------- coordination
@@ -1016,12 +1034,14 @@ def _time_span_modifier(n: Candidate, site: context.Site) -> bool:
 def share_units(text: str, facts: Sequence[Fact]) -> None:
     """'four-, five- and six-cylinder', '12 and 15 per cent', '280 million of the 1.5 billion shekels',
     '1920x1080 pixels', '8 by 10 feet', '12-by-10-foot': a unitless count coordinated with the next number takes its unit
-    and kind (from the last pair back); then units carried forward through a list (`_carry_units`)."""
+    and kind (from the last pair back); then units carried forward through a list (`_carry_units`).
+    Numbers right after an exchange rate take its currencies first (`_exchange_rate_units`)."""
+    _exchange_rate_units(text, facts)
     for a, b in zip(reversed(facts[:-1]), reversed(facts[1:])):
         gap = text[a.char_end:b.char_start]
         if a.unit is None and a.kind == "count" and not a.proportion and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
-            if RE_RELAY.fullmatch(gap + b.text) and b.unit == "meter" and a.value <= 10 and b.value in lex().race_distances:
-                continue  # "the 4x100m relay" (`_relay_legs`)
+            if a.legs:
+                continue  # "the 4x100m relay" (`relay_legs`)
             if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*|-by-", gap) or \
                     (b.kind == "money" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap)):
                 if b.unit == "meter" and RE_GLUED_M.search(a.text):
@@ -1031,19 +1051,21 @@ def share_units(text: str, facts: Sequence[Fact]) -> None:
                     a.unit_text = "m"
                 a.unit = b.unit
                 a.kind = b.kind
-    _exchange_rate_units(text, facts)
     _carry_units(text, facts)
 
 
 def _exchange_rate_units(text: str, facts: Sequence[Fact]) -> None:
     """'the exchange rate for the yuan to the dollar is 6.5:1', 'the exchange rate of USD to ZAR was 14.25':
-    unitless numbers right after an exchange rate between two currencies are amounts of them. In a
-    ratio the first number is of the first currency and the second of the second. A lone number is
-    the price of one unit of the first currency in the second ("the euro to the dollar is 1.08"),
-    unless only the second is a currency rates are quoted in: "the naira to the dollar is 460" is
-    460 naira, as news writes it."""
+    the unitless number written right after an exchange rate between two currencies, unless it is
+    a part of something ("one of 12 factors"), is an amount of them. In a ratio ("6.5:1",
+    "6.5 to 1") the first number is of the first currency and the second of the second. A lone
+    number is the price of one unit of the first currency in the second ("the euro to the dollar
+    is 1.08"), unless only the second is a currency rates are quoted in: "the naira to the dollar
+    is 460" is 460 naira, as news writes it; so are the lone numbers listed after it ("1.08, 1.09
+    and 1.10")."""
     for i, f in enumerate(facts):
-        if f.unit is not None or f.kind != "count" or f.value_low is not None:
+        if f.unit is not None or f.kind != "count" or f.value_low is not None \
+                or re.match(r"\s+of\b", text[f.char_end:f.char_end + 4]):
             continue
         m = lex().re_exchange_rate.search(text, max(0, f.char_start - 160), f.char_start)
         codes = _currencies_in(text, m.start("pair"), m.end("pair")) if m is not None else []
@@ -1052,8 +1074,13 @@ def _exchange_rate_units(text: str, facts: Sequence[Fact]) -> None:
         majors = lex().exchange_rate_majors
         f.unit, f.kind = codes[0] if codes[1] in majors and codes[0] not in majors else codes[1], "money"
         b = facts[i + 1] if i + 1 < len(facts) else None
-        if b is not None and b.unit is None and b.kind == "count" and re.fullmatch(r"\s*:\s*", text[f.char_end:b.char_start]):
+        if b is not None and b.unit is None and b.kind == "count" and re.fullmatch(r"\s*:\s*|\s+to\s+", text[f.char_end:b.char_start]):
             f.unit, b.unit, b.kind = codes[0], codes[1], "money"
+            return
+        for a, b in zip(facts[i:], facts[i + 1:]):
+            if b.unit is not None or b.kind != "count" or not re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text[a.char_end:b.char_start]):
+                return
+            b.unit, b.kind = f.unit, "money"
         return
 
 
@@ -1074,9 +1101,8 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
     ("2m were sold, 500,000 of which in May"). A percent is not carried to the level after it
     ("fell 0.4 per cent to 13,176": index points)."""
     for i, b in enumerate(facts):
-        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.proportion or not i \
-                or RE_RELAY.match(text, b.char_end):  # "the 4x200m and 4x400m relays"
-            continue
+        if b.unit is not None or b.kind != "count" or b.qualifier is not None or b.proportion or b.legs or not i:
+            continue  # ("the 4x200m and 4x400m relays": legs, not metres)
         a = facts[i - 1]
         part = RE_PART_OF_WHICH.match(text, b.char_end)
         if part is not None and part.group(1).lower() == "whom":  # people: the last count of them before

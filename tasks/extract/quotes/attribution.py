@@ -656,10 +656,12 @@ def colon_subject(q: Site) -> Attribution | None:
     subjects = [t for t in before[1:] if t.dep_ in ("nsubj", "nsubjpass") and (speakerlike(t) or t.pos_ in ("NOUN", "PROPN"))]
     if not subjects:
         return None
-    # the subject of the writer's top clause (the root, or a clause the parse hangs on the quote), not
-    # the nearest embedded one ("X focuses on what the cuts mean: ...")
+    # a speaker-like subject of the writer's top clause (the root, or a clause the parse hangs on the
+    # quote) before the nearest one ("X focuses on what the cuts mean: ..."); then the nearest
+    # speaker-like subject ("The mood changed when the harbourmaster arrived: ...")
     colon = before[0].i
-    t = next((s for s in subjects if s.sent == before[0].sent and (s.head.head == s.head or s.head.head.i > colon)), subjects[0])
+    top = next((s for s in subjects if s.sent == before[0].sent and (s.head.head == s.head or s.head.head.i > colon)), None)
+    t = top if top is not None and speakerlike(top) else next((s for s in subjects if speakerlike(s)), subjects[0])
     if _addressed(t.head, t):
         return None  # `Cole was asked: "..."`: she heard the words
     if not speakerlike(t) and person is not None:

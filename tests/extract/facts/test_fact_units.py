@@ -219,7 +219,8 @@ def test_share_units():
 
 @pytest.mark.parametrize("text, numbers, expected", [
     # a ratio: the first number is of the first currency, the second of the second
-    ("The exchange rate between Swiss francs and Thai baht was 1:39 in June.", ["1", "39"], ["CHF", "THB"]),
+    ("The exchange rate between Swiss francs and Thai baht was 1:38.6 in June.", ["1", "38.6"], ["CHF", "THB"]),
+    ("The exchange rate of the U.S. dollar to the rand was 18 to 1 in May.", ["18", "1"], ["USD", "ZAR"]),
     ("Their exchange rate for Kenyan shillings to euros is currently 140 : 1.", ["140", "1"], ["KES", "EUR"]),
     # a lone number is the price of one unit of the first currency in the second ...
     ("The exchange rate for sterling to euros is 1.16 this week.", ["1.16"], ["EUR"]),
@@ -228,6 +229,7 @@ def test_share_units():
     ("Its exchange rate of Kenyan shillings to dollars stood at 129.", ["129"], ["KES"]),
     # no pair of currencies, or a unit already written: nothing to give
     ("The exchange rate was 7 and inflation 12.", ["7", "12"], [None, None]),
+    ("The exchange rate between pesos and euros is 1 of 40 signs.", ["1", "40"], [None, None]),  # a part, not an amount
     ("The exchange rate for sterling to euros is 1.16 euros.", ["1.16 euros"], ["EUR"]),
 ])
 def test_numbers_after_an_exchange_rate_are_amounts_of_its_currencies(text, numbers, expected):

@@ -122,6 +122,9 @@ def test_no_attribution(quote_context):
     # before a colon, the main clause's subject introduces the quote, not an embedded clause's
     ("Harbour\n\nThe Gazette dwells on what the new fees will mean for owners: \"Nobody can moor here without paying a week's wages.\"", 0,
      ("colon_subject", "colon", None, "The Gazette")),
+    # ... when that subject can speak; else the nearest subject that can
+    ("Harbour\n\nThe mood turned once the harbourmaster came in with a warning: \"Nobody sails out tonight.\"", 0,
+     ("colon_subject", "colon", None, "the harbourmaster")),
     # two spaces between the sentence before and the quote are not words of the writer's
     ("Harbour\n\nTom Reilly told the crowd on the quay that the fees would go.  \"Nobody should pay twice for the same mooring.\"", 0,
      ("preceding_cue", "carried", "told", "Tom Reilly")),
