@@ -131,6 +131,8 @@ def _noun_after(dx: TokenIndex, pos: int, sent_end: int, of_follows: bool, value
             return doc[i + 1], "", True
         return None, "", False
     if of_follows:  # "a third of the", or "half the" with no "of"
+        if doc[i].idx == pos and doc[i].text in ('"', "”", "’", "'") and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            i += 1  # '"hundreds of millions" of pounds': the quotation closes before "of"
         if doc[i].lower_ == "of":
             i += 1
         elif doc[i].tag_ not in ("DT", "PDT", "PRP$"):

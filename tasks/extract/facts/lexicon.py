@@ -109,9 +109,10 @@ def _fraction_pattern(w: dict) -> re.Pattern:
 
 
 def _plural_scale_pattern(w: dict) -> re.Pattern:
-    """"hundreds of", "tens of thousands of"."""
+    """"hundreds of", "tens of thousands of", '"hundreds of millions" of' (a closing quotation mark
+    before "of")."""
     ps = alternation(w["plural_scales"])
-    return re.compile(rf"(?<![\w-])(?:(?P<a>{ps})\s+of\s+)?(?P<b>{ps})(?=\s+of\b)", re.I)
+    return re.compile(rf"(?<![\w-])(?:(?P<a>{ps})\s+of\s+)?(?P<b>{ps})(?=[\"”’']?\s+of\b)", re.I)
 
 
 def _date_patterns(months: frozenset[str]) -> list[re.Pattern]:
