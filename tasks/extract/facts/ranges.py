@@ -14,7 +14,7 @@ from tasks.extract.facts import bounds
 from tasks.extract.facts.lexicon import lex
 from tasks.extract.facts.records import Candidate
 
-RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|-to-|through|thru)\s*", re.I)
+RANGE_SEP = re.compile(r"\s*(?:-\s+to|-|–|—|to|-to-|through|thru)\s*", re.I)  # ("18- to 24-year-olds")
 FROM_UP_TO = re.compile(r"\s+(?:up\s+)?to\s+", re.I)  # "from 450 sq ft up to 900 sq ft": after "from" only
 _NOT_IN_RANGES = ("date", "ordinal", "year", "fraction")
 # After "rose by", "A to B" is a change and the level it reached when B is more than this many

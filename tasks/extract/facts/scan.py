@@ -31,6 +31,7 @@ RE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\
 RE_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:,\s\d{3})*,\s0\d{2}(?![\d,.]\d|\d)")
 RE_SPACED_SCALE = re.compile(r" (B|M|bn|mn)(?= [a-z]{3,}(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bper)\b)")
 RE_BY_DIMENSION = re.compile(r"\d-by-$")  # "12-by-10-foot"
+RE_TO_RANGE = re.compile(r"\d-to-$")  # "18-to-24": the second number of a range
 RE_MULTIPLIER = re.compile(r"[x×](?![\w\d])")
 RE_SCI = re.compile(r"(?<![\w.])(?:(?P<m>\d+(?:\.\d+)?)\s?[×x*]\s?)?10\s?(?:\^\(?(?P<e>[-−–]?\d{1,3})\)?|(?P<e2>[-−–]\d{1,3}))(?![\d])")
 RE_ATT_SCALE = re.compile(r"(?:bn|mn|tn|trn|mln|bln|[kKmMbB])(?![A-Za-z])")
@@ -413,6 +414,8 @@ def _is_name_code(text: str, s: int) -> bool:
     if c in "-–" and s >= 2 and text[s - 2].isalpha():
         if RE_BY_DIMENSION.search(text, max(0, s - 8), s):
             return False  # "a 12-by-10-foot shed": the other side of a dimension
+        if RE_TO_RANGE.search(text, max(0, s - 8), s):
+            return False  # "18-to-24-year-olds": the top of a range
         return not any(text[max(0, s - len(p)):s].lower() == p for p in lex().year_prefixes)
     if c in "#@/\\_":
         return True

@@ -55,6 +55,7 @@ ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
+AGE_AT_MOST = 130  # years of a person's age: a number above it is no age ("11 year olds, while 14.9 million ...")
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+(zero|freezing)\b", re.I)
 RE_M_BY_AFTER = re.compile(r"\s*(?:by|x|×)\s*\d[\d.,]*\s?m\b")  # "105m by 68m": a size in metres (money is never "by")
 RE_M_BY_BEFORE = re.compile(r"\d[\d.,]*\s?m\s*(?:by|x|×)\s*$")
@@ -923,7 +924,7 @@ def _is_age(site: context.Site, n: Candidate) -> bool:
     nothing after the number that it could count: 'pensioners over 75', 'a girl of eight', 'who is
     71,', 'turns 50' (number_ages.json)."""
     prev = site.prev
-    if prev is None or not (0 < n.value < 130) or n.scale_word is not None:
+    if prev is None or not (0 < n.value < AGE_AT_MOST) or n.scale_word is not None:
         return False
     before = site.dx.doc[prev.i - 1] if prev.i > 0 else None
     if prev.lower_ == "aged" or (prev.lower_ == "of" and before is not None and before.lower_ == "age"):
@@ -1112,6 +1113,8 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
             continue
         if a.kind == "percent" and re.search(r"\b(?:to|at|from|of)\s*$", gap, re.I):
             continue  # "rose 0.6 per cent to 27,349": the level the index reached, not a percent
+        if a.unit == "years old" and b.value > AGE_AT_MOST:
+            continue  # "500 16 to 20-year-olds and 500 21 to 25-year-olds": a head count, not an age
         if a.kind == "percent" and b.value > PERCENT_CARRIED_AT_MOST:
             continue  # "cut costs by 20% and its staff by 21,000": a head count, not a percent
         if lex().re_carry.search(gap) or (a.kind != "percent" and part is not None):

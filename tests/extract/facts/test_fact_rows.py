@@ -146,6 +146,11 @@ CASES = [
     ("It is one of Japan's biggest banks and two of the company's factories closed.",
      [row("one of Japan's biggest banks", 1.0, "bank", qualifier="biggest"), row("two of the company's factories", 2.0, "factory")]),
     ("Sales were more than four times the number.", [row("more than four times", 4.0, relation=">", qualifier="times")]),
+    # people of an age, one or a band of ages, however the band is written
+    ("The club signed two 19-year-olds, and the survey asked 600 35- to 44-year-olds and 12-to-15-year-olds.",
+     [row("19-year-olds", 19.0, "years old", kind="quantity"), row("600", 600.0),
+      row("35- to 44-year-olds", 35.0, "years old", kind="quantity", low=35.0, high=44.0),
+      row("12-to-15-year-olds", 12.0, "years old", kind="quantity", low=12.0, high=15.0)]),
     ("Women aged 25 to 54 and Senard, 65, agreed.", [row("25 to 54", 25.0, "years old", kind="quantity", low=25.0, high=54.0),
                                                     row("65", 65.0, "years old", kind="quantity")]),
     ("The 10-year Treasury yield rose to 4.2%.", [row("4.2%", 4.2, "%", kind="percent")]),
