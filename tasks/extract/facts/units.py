@@ -55,6 +55,8 @@ ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
+YEARS_OF_NEWS = (1900, 2030)  # the years a bare 4-digit number before a plural noun may be ("2004 results")
+RE_THOUSANDS_MARKED = re.compile(r"\d,\d{3}\b")  # a count written with its thousands marked ("2,000 jobs")
 AGE_AT_MOST = 130  # years of a person's age: a number above it is no age ("11 year olds, while 14.9 million ...")
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+(zero|freezing)\b", re.I)
 RE_M_BY_AFTER = re.compile(r"\s*(?:by|x|×)\s*\d[\d.,]*\s?m\b")  # "105m by 68m": a size in metres (money is never "by")
@@ -630,7 +632,8 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
         n.m_ambiguous = False
     value = n.value
     if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
-                                                          or _after_year_preposition(site) or _before_a_name(site)):
+                                                          or _after_year_preposition(site) or _before_a_name(site)
+                                                          or _marks_thousands(site, n, head)):
         kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something
     if kind == "fraction":
         kind = "count"
@@ -898,6 +901,20 @@ def _counted_after_of(n: Candidate, site: context.Site, kind: str) -> bool:
 def _bare_year(n: Candidate, site: context.Site, unit: str | None) -> bool:
     return n.plain_int and 1000 <= n.value <= 2100 and len(site.text[site.ns:site.ne]) >= 4 and n.scale_word is None \
         and unit is None
+
+
+def _marks_thousands(site: context.Site, n: Candidate, head: Token | None) -> bool:
+    """"its 2004 results", "half their 1960 levels", "could face 2001 winners": a recent year before
+    a plural noun after a determiner or a possessive, or in an article that writes the thousands
+    of its counts with a separator ("2,000 jobs"), as news does; otherwise ("2000 people came"),
+    or after a bound ("some 2000 fans"), or before people ("the 2000 people who came"), the plural
+    keeps it a count."""
+    if not YEARS_OF_NEWS[0] <= n.value <= YEARS_OF_NEWS[1] or n.rel_start is not None:
+        return False
+    if head is not None and head.lemma_.lower() == head.lower_:
+        return False  # a collective noun ("people", "staff"), its own lemma: what a count counts, not what a year dates
+    owned = site.prev is not None and site.prev.tag_ in ("DT", "PRP$", "POS")
+    return owned or RE_THOUSANDS_MARKED.search(site.text) is not None
 
 
 def _after_year_preposition(site: context.Site) -> bool:

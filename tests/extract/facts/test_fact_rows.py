@@ -154,6 +154,12 @@ CASES = [
     ("Women aged 25 to 54 and Senard, 65, agreed.", [row("25 to 54", 25.0, "years old", kind="quantity", low=25.0, high=54.0),
                                                     row("65", 65.0, "years old", kind="quantity")]),
     ("The 10-year Treasury yield rose to 4.2%.", [row("4.2%", 4.2, "%", kind="percent")]),
+    # a recent year before a plural after a determiner or a possessive, or where counts mark their thousands
+    ("The bank's 2003 results beat the 1998 levels.", [row("2003", 2003.0, kind="year"), row("1998", 1998.0, kind="year")]),
+    ("It cut 1,200 jobs before it reported 2004 profits, and some 2000 fans protested.",
+     [row("1,200 jobs", 1200.0, "job", direction="down"), row("2004", 2004.0, kind="year"),
+      row("some 2000 fans", 2000.0, "fan", relation="~")]),
+    ("The 2000 people who came cheered.", [row("2000 people", 2000.0, "people")]),
     # a count whose thing is named by the noun holding it ("the toll", "the number of")
     ("The flood's death toll climbed to 173 on Tuesday.", [row("173", 173.0, "death")]),
     ("The number of stranded hikers is now 26, and the vote tally reached 9,100.",
