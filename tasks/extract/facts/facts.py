@@ -10,6 +10,8 @@ the date it resolves to.
 """
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -81,13 +83,27 @@ def _fact(dx: context.TokenIndex, sent: Sentence, n: Candidate, ents: EntityInde
                 proportion=n.proportion, legs=units.relay_legs(n, site))
 
 
+TIDY_DIGITS = 10  # a value that 15 significant digits write with at most this many is a written number, not a repeating one
+
+
+def _tidy(v: float | None) -> float | None:
+    """The value without the float noise of a scaled decimal ("$1.07bn": 1070000000.0000001 ->
+    1.07e9; "8.2bn": 8199999999.999999 -> 8.2e9), so that an analyst's `value == 1.07e9` holds;
+    a repeating value ("a third": 0.333..., "one in six") keeps its digits."""
+    if v is None:
+        return None
+    written = f"{v:.15g}"
+    digits = re.sub(r"\D", "", written.split("e")[0]).strip("0")
+    return float(written) if len(digits) <= TIDY_DIGITS else v
+
+
 def _row(art: Article, f: Fact, fact_id: str, quote_id: str | None) -> dict:
     resolved = None
     if f.kind == "date" and art.published_at is not None:
         resolved = dates.resolve(f.text, art.published_at)
     return row(NUMERIC_FACTS, article_id=art.article_id, fact_id=fact_id, sentence_idx=f.sentence_idx,
-               char_start=f.char_start, char_end=f.char_end, text=f.text, value=f.value, value_low=f.value_low,
-               value_high=f.value_high, unit=f.unit, unit_text=f.unit_text, qualifier=f.qualifier, kind=f.kind, relation=f.relation,
+               char_start=f.char_start, char_end=f.char_end, text=f.text, value=_tidy(f.value), value_low=_tidy(f.value_low),
+               value_high=_tidy(f.value_high), unit=f.unit, unit_text=f.unit_text, qualifier=f.qualifier, kind=f.kind, relation=f.relation,
                direction=f.direction, subject=f.subject, location=f.location, resolved_date=resolved, quote_id=quote_id)
 
 

@@ -60,6 +60,8 @@ CASES = [
      [row("four", 4.0, "cylinder"), row("five", 5.0, "cylinder"), row("six-cylinder", 6.0, "cylinder")]),
     # money: ISO codes, scales
     ("Prices start at £1,400.", [row("£1,400", 1400.0, "GBP", kind="money")]),
+    ("The deal is worth $1.07bn and 8.2bn euros.",  # no float noise from the scale
+     [row("$1.07bn", 1.07e9, "USD", kind="money"), row("8.2bn euros", 8.2e9, "EUR", kind="money")]),
     ("The exchange rate for Ghanaian cedis to euros is now 13.5:1.",
      [row("13.5", 13.5, "GHS", kind="money"), row("1", 1.0, "EUR", kind="money")]),
     ("Exchange rates of the rupee to the dollar were 82.1, 82.9 and 83.3, and 2 banks cut their fees.",
