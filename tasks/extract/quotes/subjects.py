@@ -498,6 +498,8 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
         while hi + 1 < len(doc) and doc[hi + 1].ent_type_ == "PERSON" and not ctx.quoted(hi + 1):
             hi += 1
     hi = max(hi, _of_phrase_end(ctx, head))
+    if doc[hi].lower_ == "number" and hi + 1 < len(doc) and doc[hi + 1].like_num and not ctx.quoted(hi + 1):
+        hi += 1  # "the world number one": a rank, whatever the parse made of its numeral
     s, e = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
     if head.pos_ == "PROPN" or head.ent_type_:
         for (ms, me, _) in ctx.profiles.mentions_over(s, e):

@@ -110,3 +110,9 @@ def test_a_person_the_parse_hung_on_a_body_s_name_is_the_subject(nlp):
     doc2 = Doc(nlp.vocab, words=["The", "Bank", "of", "Wales", "said", "so", "."], heads=[1, 4, 1, 2, 4, 4, 4],
                deps=["det", "nsubj", "prep", "pobj", "ROOT", "advmod", "punct"], ents=["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"])
     assert S.own_subject(SimpleNamespace(doc=doc2, quoted=lambda i: False), doc2[4]).text == "Bank"
+
+
+def test_a_rank_keeps_its_numeral(quote_context):
+    ctx = quote_context("Harbour\n\nThe former county number two said the regatta was over.")
+    said = tok(ctx, "said")
+    assert words(ctx, S.mention_span(ctx, S.subject_of(ctx, said))) == "The former county number two"
