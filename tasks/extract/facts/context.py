@@ -127,7 +127,7 @@ def _noun_after(dx: TokenIndex, pos: int, sent_end: int, of_follows: bool, value
     elif doc[i].idx == pos and doc[i].text in ("-", "–") and not doc[i].whitespace_:
         # "four-cylinder", "three-point", "12-page": the glued noun is the unit
         if i + 1 < len(doc) and (doc[i + 1].pos_ in ("NOUN", "PROPN") or doc[i + 1].tag_.startswith("NN")) \
-                and not doc[i + 1].lower_.startswith("by-"):  # not "12-by-10": the other side of a dimension
+                and not doc[i + 1].lower_.startswith(("by-", "to-")):  # not "12-by-10" (a size), "3-to-1" (odds, a score)
             return doc[i + 1], "", True
         return None, "", False
     if of_follows:  # "a third of the", or "half the" with no "of"

@@ -41,6 +41,7 @@ class NumberLex:
     words_any: frozenset[str]  # words that may be or start a number
     year_prefixes: tuple[str, ...]  # "mid-2020": a hyphenated prefix that does not make a name
     year_prepositions: frozenset[str]  # "in 2019 most firms": after these a 4-digit number is a year
+    year_determiners: frozenset[str]  # "the 2006 finals": after these a 4-digit number before a plural is a year
     score_words: frozenset[str]  # "a 1-3 defeat", "won 2-0": two numbers that are a score
     re_partitive: re.Pattern  # " of the", " of their": the counted noun comes after
     re_ratio: re.Pattern  # "one in four", "1 in every 5", "two out of three"
@@ -72,6 +73,7 @@ def lex() -> NumberLex:
         re_blocked=_not_quantity_patterns(DATA.lines("number_street_words.txt")),
         year_prefixes=tuple(w["year_prefixes"]),
         year_prepositions=frozenset(w["year_prepositions"]),
+        year_determiners=frozenset(w["year_determiners"]),
         score_words=frozenset(x.lower() for x in DATA.lines("number_score_words.txt")),
         re_partitive=re.compile(rf" of (?:{alternation(w['partitive_determiners'])})\b", re.I),
         words_any=frozenset(list(cardinals) + list(w["ordinals"]) + list(w["fractions"]) + list(w["plural_scales"])

@@ -31,7 +31,8 @@ RE_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|\
 RE_SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:,\s\d{3})*,\s0\d{2}(?![\d,.]\d|\d)")
 RE_SPACED_SCALE = re.compile(r" (B|M|bn|mn)(?= [a-z]{3,}(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bper)\b)")
 RE_BY_DIMENSION = re.compile(r"\d-by-$")  # "12-by-10-foot"
-RE_TO_RANGE = re.compile(r"\d-to-$")  # "18-to-24": the second number of a range
+RE_TO_RANGE = re.compile(r"(?<![\w.])\d+-to-$")  # "18-to-24-year-olds": the top of an age band
+RE_YEAR_OLDS = re.compile(r"\d+[- ]years?[- ]olds?\b", re.I)
 RE_MULTIPLIER = re.compile(r"[x×](?![\w\d])")
 RE_SCI = re.compile(r"(?<![\w.])(?:(?P<m>\d+(?:\.\d+)?)\s?[×x*]\s?)?10\s?(?:\^\(?(?P<e>[-−–]?\d{1,3})\)?|(?P<e2>[-−–]\d{1,3}))(?![\d])")
 RE_ATT_SCALE = re.compile(r"(?:bn|mn|tn|trn|mln|bln|[kKmMbB])(?![A-Za-z])")
@@ -139,7 +140,9 @@ def _plural_scales(text: str, lx: NumberLex, taken: Spans) -> list[Candidate]:
             lo, hi = 2 * b, 10 * b
         else:
             hi = lo * 10
-        out.append(Candidate(start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(), value=lo, low=lo, high=hi,
+        quoted = m.start() > 0 and text[m.start() - 1] in "\"“‘'" and text[m.end():m.end() + 1] in ("\"", "”", "’", "'")
+        start = m.start() - 1 if quoted else m.start()  # '"hundreds of millions" of pounds': the marks stay paired
+        out.append(Candidate(start=start, end=m.end(), num_start=m.start(), num_end=m.end(), value=lo, low=lo, high=hi,
                              spelled=True, of_follows=True, is_range=True))
         taken.append((m.start(), m.end()))
     return out
@@ -414,8 +417,8 @@ def _is_name_code(text: str, s: int) -> bool:
     if c in "-–" and s >= 2 and text[s - 2].isalpha():
         if RE_BY_DIMENSION.search(text, max(0, s - 8), s):
             return False  # "a 12-by-10-foot shed": the other side of a dimension
-        if RE_TO_RANGE.search(text, max(0, s - 8), s):
-            return False  # "18-to-24-year-olds": the top of a range
+        if RE_TO_RANGE.search(text, max(0, s - 8), s) and RE_YEAR_OLDS.match(text, s):
+            return False  # "18-to-24-year-olds": the top of an age band (not "won 3-to-1", "the A1-to-2 route")
         return not any(text[max(0, s - len(p)):s].lower() == p for p in lex().year_prefixes)
     if c in "#@/\\_":
         return True

@@ -55,9 +55,8 @@ ISO_4217_AS_OF = datetime.date(2026, 1, 1)
 PERCENT_UNITS = frozenset({"%", "percentage points", "basis points"})
 TEMPERATURES = frozenset({"degree_Celsius", "degree_Fahrenheit"})
 PERCENT_CARRIED_AT_MOST = 1000  # a bare number after a percent takes "%" only up to this (news writes "rose 300%", not 21,000%)
-YEARS_OF_NEWS = (1900, 2030)  # the years a bare 4-digit number before a plural noun may be ("2004 results")
-RE_THOUSANDS_MARKED = re.compile(r"\d,\d{3}\b")  # a count written with its thousands marked ("2,000 jobs")
-AGE_AT_MOST = 130  # years of a person's age: a number above it is no age ("11 year olds, while 14.9 million ...")
+YEARS_OF_NEWS = (1900, 2100)  # the years a bare 4-digit number before a plural noun may be ("its 2004 results")
+AGE_AT_MOST = 130  # years of a person's age: a number from it up is no age ("11 year olds, while 14.9 million ...")
 RE_BELOW_ZERO = re.compile(r"[ \t\u00a0]+below[ \t\u00a0]+(zero|freezing)\b", re.I)
 RE_M_BY_AFTER = re.compile(r"\s*(?:by|x|×)\s*\d[\d.,]*\s?m\b")  # "105m by 68m": a size in metres (money is never "by")
 RE_M_BY_BEFORE = re.compile(r"\d[\d.,]*\s?m\s*(?:by|x|×)\s*$")
@@ -633,7 +632,7 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     value = n.value
     if kind == "count" and _bare_year(n, site, unit) and (not (head is not None and noun is not None and noun.plural)
                                                           or _after_year_preposition(site) or _before_a_name(site)
-                                                          or _marks_thousands(site, n, head)):
+                                                          or _year_before_plural(site, n, head)):
         kind, head, noun = "year", None, None  # a bare 4-digit integer is a year unless it counts something
     if kind == "fraction":
         kind = "count"
@@ -903,18 +902,18 @@ def _bare_year(n: Candidate, site: context.Site, unit: str | None) -> bool:
         and unit is None
 
 
-def _marks_thousands(site: context.Site, n: Candidate, head: Token | None) -> bool:
-    """"its 2004 results", "half their 1960 levels", "could face 2001 winners": a recent year before
-    a plural noun after a determiner or a possessive, or in an article that writes the thousands
-    of its counts with a separator ("2,000 jobs"), as news does; otherwise ("2000 people came"),
-    or after a bound ("some 2000 fans"), or before people ("the 2000 people who came"), the plural
-    keeps it a count."""
-    if not YEARS_OF_NEWS[0] <= n.value <= YEARS_OF_NEWS[1] or n.rel_start is not None:
+def _year_before_plural(site: context.Site, n: Candidate, head: Token | None) -> bool:
+    """"its 2004 results", "the 2006 finals", "their 2050 targets": a 4-digit number from 1900 to 2100
+    after "the", "this", "that" (year_determiners) or a possessive, before a plural noun, is a
+    year: news marks the thousands of a count ("its 2,000 staff"). Not after a bound ("some 2000
+    fans"), a quantifier ("all 2000 tickets") or anything else ("arrested 2000 protesters"), nor
+    before a noun that is its own plural ("the 2000 people")."""
+    if not YEARS_OF_NEWS[0] <= n.value <= YEARS_OF_NEWS[1] or n.rel_start is not None or site.prev is None:
         return False
     if head is not None and head.lemma_.lower() == head.lower_:
         return False  # a collective noun ("people", "staff"), its own lemma: what a count counts, not what a year dates
-    owned = site.prev is not None and site.prev.tag_ in ("DT", "PRP$", "POS")
-    return owned or RE_THOUSANDS_MARKED.search(site.text) is not None
+    prev = site.prev
+    return prev.tag_ in ("PRP$", "POS") or (prev.tag_ == "DT" and prev.lower_ in lexicon.lex().year_determiners)
 
 
 def _after_year_preposition(site: context.Site) -> bool:
@@ -1130,8 +1129,8 @@ def _carry_units(text: str, facts: Sequence[Fact]) -> None:
             continue
         if a.kind == "percent" and re.search(r"\b(?:to|at|from|of)\s*$", gap, re.I):
             continue  # "rose 0.6 per cent to 27,349": the level the index reached, not a percent
-        if a.unit == "years old" and b.value > AGE_AT_MOST:
-            continue  # "500 16 to 20-year-olds and 500 21 to 25-year-olds": a head count, not an age
+        if a.unit == "years old" and (b.value >= AGE_AT_MOST or (a.unit_text or "").lower().endswith("olds")):
+            continue  # "120 16-year-olds and 100 17-year-olds", "... 11 year olds, while 14.9 million": head counts, not ages
         if a.kind == "percent" and b.value > PERCENT_CARRIED_AT_MOST:
             continue  # "cut costs by 20% and its staff by 21,000": a head count, not a percent
         if lex().re_carry.search(gap) or (a.kind != "percent" and part is not None):

@@ -51,7 +51,7 @@ CASES = [
     ("About 3 million people watched.", [row("About 3 million people", 3e6, "people", relation="~")]),
     ("Tens of thousands of students protested.", [row("Tens of thousands of students", 1e4, "student", low=1e4, high=1e5)]),
     ("The mayor pledged \"hundreds of millions\" of pounds.",  # a quotation closing before "of"
-     [row("hundreds of millions\" of pounds", 1e8, "GBP", kind="money", low=1e8, high=1e9)]),
+     [row("\"hundreds of millions\" of pounds", 1e8, "GBP", kind="money", low=1e8, high=1e9)]),
     ("Almost two-thirds of voters agreed.", [row("Almost two-thirds of voters", 2 / 3, "voter", relation="~")]),
     ("The museum holds the 12 page document and 96 Liverpool fans visited.",
      [row("12 page", 12.0, "page"), row("96 Liverpool fans", 96.0, "fan", qualifier="Liverpool")]),
@@ -149,6 +149,9 @@ CASES = [
      [row("one of Japan's biggest banks", 1.0, "bank", qualifier="biggest"), row("two of the company's factories", 2.0, "factory")]),
     ("Sales were more than four times the number.", [row("more than four times", 4.0, relation=">", qualifier="times")]),
     # people of an age, one or a band of ages, however the band is written
+    ("The school took 90 15-year-olds and 60 16-year-olds; the odds were 9-to-1.",  # head counts, not ages
+     [row("90", 90.0), row("15-year-olds", 15.0, "years old", kind="quantity"), row("60", 60.0),
+      row("16-year-olds", 16.0, "years old", kind="quantity"), row("9", 9.0)]),
     ("The club signed two 19-year-olds, and the survey asked 600 35- to 44-year-olds and 12-to-15-year-olds.",
      [row("19-year-olds", 19.0, "years old", kind="quantity"), row("600", 600.0),
       row("35- to 44-year-olds", 35.0, "years old", kind="quantity", low=35.0, high=44.0),
@@ -158,10 +161,11 @@ CASES = [
     ("The 10-year Treasury yield rose to 4.2%.", [row("4.2%", 4.2, "%", kind="percent")]),
     # a recent year before a plural after a determiner or a possessive, or where counts mark their thousands
     ("The bank's 2003 results beat the 1998 levels.", [row("2003", 2003.0, kind="year"), row("1998", 1998.0, kind="year")]),
-    ("It cut 1,200 jobs before it reported 2004 profits, and some 2000 fans protested.",
-     [row("1,200 jobs", 1200.0, "job", direction="down"), row("2004", 2004.0, kind="year"),
-      row("some 2000 fans", 2000.0, "fan", relation="~")]),
-    ("The 2000 people who came cheered.", [row("2000 people", 2000.0, "people")]),
+    ("Its 2040 targets stand, and some 2000 fans and all 2000 tickets were counted.",
+     [row("2040", 2040.0, kind="year"), row("some 2000 fans", 2000.0, "fan", relation="~"),
+      row("2000 tickets", 2000.0, "ticket")]),
+    ("The 2000 people who came cheered, and police held 2000 marchers.",
+     [row("2000 people", 2000.0, "people"), row("2000 marchers", 2000.0, "marcher")]),
     # a count whose thing is named by the noun holding it ("the toll", "the number of")
     ("The flood's death toll climbed to 173 on Tuesday.", [row("173", 173.0, "death")]),
     ("The number of stranded hikers is now 26, and the vote tally reached 9,100.",
