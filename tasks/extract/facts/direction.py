@@ -52,7 +52,8 @@ def _after_change_word(dx: TokenIndex, pos: int, base: int) -> bool:
         return False
     t = dx.doc[i]
     lists = _lists()
-    if t.lower_ == "by":  # "rose by 12 to 312", "rose sharply by", "were up by", "the budget rise by" (ranges.py asks more after "by")
+    # "rose by 12 to 312", "rose sharply by", "were up by", "the budget rise by" (ranges.py asks more after "by")
+    if t.lower_ == "by":
         j = i - 1
         while j >= 0 and dx.doc[j].idx >= base and dx.doc[j].pos_ == "ADV" and dx.doc[j].lower_ not in ("up", "down") and i - j <= 2:
             j -= 1

@@ -11,7 +11,6 @@ the date it resolves to.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -22,6 +21,8 @@ from tasks.extract.facts import bounds, context, direction, nonfacts, scan, subj
 from tasks.extract.facts.records import Candidate, Fact
 from tasks.model import Article, Sentence
 from tasks.schemas import NUMERIC_FACTS, row
+
+TIDY_DIGITS = 10  # a value that 15 significant digits write with at most this many is a written number, not a repeating one
 
 _CHANGES = ("percent", "money", "count", "quantity")  # kinds that can rise or fall
 _ABOUT_SOMETHING = ("count", "money", "percent", "quantity")  # kinds that have a subject and a place
@@ -81,9 +82,6 @@ def _fact(dx: context.TokenIndex, sent: Sentence, n: Candidate, ents: EntityInde
                 value_high=None if high is None else float(high), unit=m.unit, unit_text=m.unit_text, qualifier=qualifier, kind=m.kind,
                 relation=relation, direction=change, subject=who, location=where, drop_if_bare=m.drop_if_bare,
                 proportion=n.proportion, legs=units.relay_legs(n, site))
-
-
-TIDY_DIGITS = 10  # a value that 15 significant digits write with at most this many is a written number, not a repeating one
 
 
 def _tidy(v: float | None) -> float | None:

@@ -17,8 +17,9 @@ kind is count|money|percent|quantity|year|date|ordinal. Three moments:
   * with the parse, `decide` settles each fact: an ambiguous spelling by the cue words of its
     sentence (pounds of weight or of money, degrees of heat or of angle), an age ("aged 25"), the
     noun a count counts ("300 jobs" -> job; "thousands of dollars" -> money; "dozens of miles" ->
-    a quantity; "the death toll rose to 312" -> death), a bare "133m" (metres in a sentence of a race or a length, else a million), a bare
-    4-digit integer (a year), a time span used as a modifier ("a three-year forecast": no quantity);
+    a quantity; "the death toll rose to 312" -> death), a bare "133m" (metres in a sentence of a
+    race or a length, else a million), a bare 4-digit integer (a year), a time span used as a
+    modifier ("a three-year forecast": no quantity);
   * `share_units`: a unitless number coordinated with the next takes its unit
     ("four-, five- and six-cylinder", "12 and 15 per cent"); unitless numbers right after an
     exchange rate between two currencies are amounts of them ("the yuan to the dollar is 6.5:1").
