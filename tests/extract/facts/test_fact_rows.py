@@ -50,8 +50,8 @@ CASES = [
     ("There were 4 hundred people.", [row("4 hundred people", 400.0, "people")]),
     ("About 3 million people watched.", [row("About 3 million people", 3e6, "people", relation="~")]),
     ("Tens of thousands of students protested.", [row("Tens of thousands of students", 1e4, "student", low=1e4, high=1e5)]),
-    ("The mayor pledged \"hundreds of millions\" of pounds.",  # a quotation closing before "of"
-     [row("\"hundreds of millions\" of pounds", 1e8, "GBP", kind="money", low=1e8, high=1e9)]),
+    ("The mayor pledged \"hundreds of millions\" of rand.",  # a quotation closing before "of"
+     [row("\"hundreds of millions\" of rand", 1e8, "ZAR", kind="money", low=1e8, high=1e9)]),
     ("Almost two-thirds of voters agreed.", [row("Almost two-thirds of voters", 2 / 3, "voter", relation="~")]),
     ("The museum holds the 12 page document and 96 Liverpool fans visited.",
      [row("12 page", 12.0, "page"), row("96 Liverpool fans", 96.0, "fan", qualifier="Liverpool")]),

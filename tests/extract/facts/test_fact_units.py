@@ -220,7 +220,7 @@ def test_share_units():
 @pytest.mark.parametrize("text, numbers, expected", [
     # a ratio: the first number is of the first currency, the second of the second
     ("The exchange rate between Swiss francs and Thai baht was 1:38.6 in June.", ["1", "38.6"], ["CHF", "THB"]),
-    ("The exchange rate of the U.S. dollar to the rand was 18 to 1 in May.", ["18", "1"], ["USD", "ZAR"]),
+    ("Last May's exchange rate of U.S. dollars to rand was 18 to 1.", ["18", "1"], ["USD", "ZAR"]),
     ("Their exchange rate for Kenyan shillings to euros is currently 140 : 1.", ["140", "1"], ["KES", "EUR"]),
     # a lone number is the price of one unit of the first currency in the second ...
     ("The exchange rate for sterling to euros is 1.16 this week.", ["1.16"], ["EUR"]),
