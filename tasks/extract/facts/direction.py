@@ -58,10 +58,12 @@ def _after_change_word(dx: TokenIndex, pos: int, base: int) -> bool:
         while j >= 0 and dx.doc[j].idx >= base and dx.doc[j].pos_ == "ADV" and dx.doc[j].lower_ not in ("up", "down") and i - j <= 2:
             j -= 1
         w = dx.doc[j] if j >= 0 and dx.doc[j].idx >= base else None
-        return w is not None and (w.lower_ in ("up", "down") or (
-            w.pos_ in ("VERB", "NOUN") and (w.lemma_.lower() in lists.up or w.lemma_.lower() in lists.down)))
-    lemma = t.lemma_.lower()
-    return t.pos_ in ("VERB", "ADV", "ADP") and (lemma in lists.up or lemma in lists.down or t.lower_ in ("up", "down"))
+        return w is not None and (w.lower_ in ("up", "down") or (w.pos_ in ("VERB", "NOUN") and _of_change(w, lists)))
+    return t.pos_ in ("VERB", "ADV", "ADP") and (_of_change(t, lists) or t.lower_ in ("up", "down"))
+
+
+def _of_change(t: Token, lists: _Lists) -> bool:
+    return t.lemma_.lower() in lists.up or t.lemma_.lower() in lists.down
 
 
 def of_number(dx: TokenIndex, cue_start: int, base: int, n: Candidate) -> str | None:

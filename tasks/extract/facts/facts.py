@@ -81,7 +81,7 @@ def _fact(dx: context.TokenIndex, sent: Sentence, n: Candidate, ents: EntityInde
                 value=float(m.value if low is None else low), value_low=None if low is None else float(low),
                 value_high=None if high is None else float(high), unit=m.unit, unit_text=m.unit_text, qualifier=qualifier, kind=m.kind,
                 relation=relation, direction=change, subject=who, location=where, drop_if_bare=m.drop_if_bare,
-                proportion=n.proportion, legs=units.relay_legs(n, site))
+                proportion=n.proportion, legs=m.legs)
 
 
 def _tidy(v: float | None) -> float | None:

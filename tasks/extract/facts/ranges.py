@@ -73,10 +73,10 @@ def _join(text: str, a: Candidate, b: Candidate, keep_apart: Callable[[int], boo
     if not dash and _yearlike(text, a) != _yearlike(text, b):
         return None  # "from 2018 to 3,400": a year then a number, not a range
     ok = True
-    cue = _cue_start(text, a)
-    if m and not dash and not between and not from_ and keep_apart is not None and keep_apart(cue):
+    if m and not dash and not between and not from_ and keep_apart is not None:
+        cue = _cue_start(text, a)
         by = re.search(r"(?:^|\W)by\s+$", text[max(0, cue - 4):cue], re.I)
-        if by is None or b.value > CHANGE_THEN_LEVEL * a.value:
+        if keep_apart(cue) and (by is None or b.value > CHANGE_THEN_LEVEL * a.value):
             ok = False  # "rose $2 to $85"; "rose by 12 to 312" (but "could rise by 5 to 10 percent": a range)
     if dash:
         # "2014-15" is a season; "9-2" a score or a range; no spaces around a dash range only

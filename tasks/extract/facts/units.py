@@ -71,7 +71,8 @@ RE_SCALED = re.compile(r"\d[\d.,]*\s?(?:m|bn|million|billion|trillion)\b")  # "R
 RE_INCHES_AFTER = re.compile(r"\s?(?:1[01]|\d)(?:\.\d+)?[\"”″]")  # 5'11": the feet of a height (0 to 11 inches)
 RE_FEET_BEFORE = re.compile(r"\d['’′]\s?$")  # and its inches
 RE_RELAY = re.compile(r" ?[x×] ?(\d+)m\b")  # "4x100m", "4 x 400m": legs of a relay
-RE_LIST_NEXT = re.compile(r"\s*,\s*\d|\s+(?:and|or)\s+\d")  # another number listed after this one
+LIST_GAP = r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+"  # between two numbers of a list ("4, 12 and 31")
+RE_LIST_NEXT = re.compile(rf"(?:{LIST_GAP})\d")  # another number listed after this one
 RE_LEGS_BEFORE = re.compile(r"(?<![\d.])(?:10|[1-9]) ?[x×] ?$")  # and the distance after its legs
 
 
@@ -598,6 +599,7 @@ class Measure:
     noun: context.CountedNoun | None  # the noun found after the number, before money or year made it moot
     qualifier: str | None  # words qualifying the counted noun ("additional"), or a multiplier ("times")
     drop_if_bare: bool  # a bare small spelled number ("the two met"): a fact only if it gets a unit
+    legs: bool = False  # the legs of a relay ("the 4x100m relay"): a count that takes no unit
 
 
 def decide(n: Candidate, site: context.Site) -> Measure | None:
@@ -612,9 +614,10 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
     if kind == "count" and unit is None and site.prev is not None and _is_age(site, n):
         kind, unit = "quantity", "years old"
     noun = None
+    legs = _relay_legs(n, site)
     # (not after "won the 60m. Lagat": "m." is one token; not for the legs of "the 4x100m relay")
     if kind in ("count", "fraction") and unit is None and not n.not_a_unit \
-            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:") and not relay_legs(n, site):
+            and not (n.m_ambiguous and site.text[site.ne:site.ne + 1] in ".,;:") and not legs:
         noun = context.counted_noun(site.dx, site.ne, site.sent_end, _counted_after_of(n, site, kind), n.value)
         if noun is not None and noun.glued and is_time_word(noun.head) and _noun_follows(site, noun.head.i + 1):
             return None  # "a three-year forecast", "a two-month contract": a kind of thing, not a quantity
@@ -657,7 +660,7 @@ def decide(n: Candidate, site: context.Site) -> Measure | None:
         freezing = 32.0 if unit == "degree_Fahrenheit" and below.group(1).lower() == "freezing" else 0.0
         value, end = freezing - abs(value), below.end()
     return Measure(kind=kind, unit=unit, unit_text=unit_text, value=value * scale, scale=scale, end=end, head=head,
-                   noun=noun, qualifier=qualifier, drop_if_bare=drop_if_bare)
+                   noun=noun, qualifier=qualifier, drop_if_bare=drop_if_bare, legs=legs)
 
 
 def _minor_unit(unit: str | None) -> tuple[str | None, float]:
@@ -1011,19 +1014,21 @@ def is_time_word(tok: Token) -> bool:
     return measures.is_time(unit)
 
 
-def relay_legs(n: Candidate, site: context.Site) -> bool:
+def _relay_legs(n: Candidate, site: context.Site) -> bool:
     """"the 4x100m relay": the number of legs of a race, a count of nothing written, in a sentence
     about a relay (not a side of a size in metres: "2x200m of fencing")."""
     m = RE_RELAY.match(site.text, site.ne)
-    if m is None or n.value > 10 or float(m.group(1)) not in lex().race_distances:
-        return False
-    return not lex().relay_cues.isdisjoint(_sentence_words(site)[0])
+    return m is not None and n.value <= 10 and float(m.group(1)) in lex().race_distances and _about_a_relay(site)
 
 
 def _relay_distance(n: Candidate, site: context.Site) -> bool:
     """"the 4x400m relays": the glued "m" after the legs of a relay is metres, whatever follows."""
     return RE_LEGS_BEFORE.search(site.text, site.base, site.ns) is not None and n.value / 1e6 in lex().race_distances \
-        and not lex().relay_cues.isdisjoint(_sentence_words(site)[0])
+        and _about_a_relay(site)
+
+
+def _about_a_relay(site: context.Site) -> bool:
+    return not lex().relay_cues.isdisjoint(_sentence_words(site)[0])
 
 
 def _noun_follows(site: context.Site, i: int) -> bool:
@@ -1059,7 +1064,7 @@ def share_units(text: str, facts: Sequence[Fact]) -> None:
         gap = text[a.char_end:b.char_start]
         if a.unit is None and a.kind == "count" and not a.proportion and b.unit is not None and b.kind in ("count", "percent", "quantity", "money"):
             if a.legs:
-                continue  # "the 4x100m relay" (`relay_legs`)
+                continue  # "the 4x100m relay" (`_relay_legs`)
             if re.fullmatch(r"\s*-\s*,?\s*(?:and|or)?\s*|\s+(?:and|or|to|by)\s+|\s*[x×]\s*|-by-", gap) or \
                     (b.kind == "money" and re.fullmatch(r"\s+of\s+(?:the\s+)?", gap)):
                 if b.unit == "meter" and RE_GLUED_M.search(a.text):
@@ -1096,7 +1101,7 @@ def _exchange_rate_units(text: str, facts: Sequence[Fact]) -> None:
             f.unit, b.unit, b.kind = codes[0], codes[1], "money"
             return
         for a, b in zip(facts[i:], facts[i + 1:]):
-            if b.unit is not None or b.kind != "count" or not re.fullmatch(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text[a.char_end:b.char_start]):
+            if b.unit is not None or b.kind != "count" or not re.fullmatch(LIST_GAP, text[a.char_end:b.char_start]):
                 return
             b.unit, b.kind = f.unit, "money"
         return

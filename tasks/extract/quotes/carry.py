@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from tasks.extract.quotes.attribution import named_by
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.indirect import reported_by, speech_verb
-from tasks.extract.quotes.lexicon import is_utterance
+from tasks.extract.quotes.lexicon import is_utterance, speaker_words
 from tasks.extract.quotes.marks import opens_paragraph
 from tasks.extract.quotes.records import Attribution, Quote
 from tasks.extract.quotes.subjects import names_a_person, sentence_subject
@@ -111,7 +111,6 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
     return carried_from(quotes, k, src)
 
 
-FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "i'm", "i've", "i'd", "i'll"})
 LAST_SPEAKER_PARAGRAPHS = 3  # how far back a first-person quote with no other source finds its speaker
 
 
@@ -122,7 +121,7 @@ def _last_speaker_of_first_person(ctx: QuoteContext, quotes: list[Quote], k: int
     who is then still talking (not a report or a statement, which says no "I" or "we")."""
     sp = quotes[k].span
     words = set(ctx.text[sp.start:sp.end].lower().replace("’", "'").split())
-    if not words & FIRST_PERSON:
+    if words.isdisjoint(speaker_words().first_person):
         return None
     for j in range(k - 1, -1, -1):
         other = quotes[j]

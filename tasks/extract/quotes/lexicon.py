@@ -102,6 +102,7 @@ class SpeakerWords:
     ranks: frozenset  # words that make another office of a role ("shadow home secretary" is not "the home secretary")
     parts: frozenset  # organisation head nouns for a part of the body named in them ("the Delta subsidiary" is not Delta)
     speaks_for: frozenset  # someone who speaks for a body ("a spokesman"): written alone, the body in focus is added
+    first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +130,7 @@ def speaker_words() -> SpeakerWords:
         focus_orgs=frozenset(desc["focus_orgs"]),
         parts=frozenset(desc["parts"]),
         speaks_for=frozenset(desc["speaks_for"]),
+        first_person=frozenset(DATA.lines("quote_first_person.txt")),
     )
 
 
