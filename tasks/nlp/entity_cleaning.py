@@ -225,10 +225,11 @@ def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
 
 
 def shaped_like_a_name(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
-    """Capitalised words that are no known place, body or club, nor end in a place's, a body's
-    or a club's head word ('Q Magazine', 'Halton Villa')."""
+    """Capitalised words that are no known place, body or club, nor end in a place's, a body's,
+    a plan's or a club's head word ('Q Magazine', 'Halton Villa', 'Marshall Plan')."""
     toks = doc[s:e]
-    if not all(t.is_title and t.is_alpha for t in toks) or toks[-1].text in gaz.place_heads or toks[-1].text in gaz.org_heads:
+    if not all(t.is_title and t.is_alpha for t in toks) or toks[-1].text in gaz.place_heads or toks[-1].text in gaz.org_heads \
+            or toks[-1].text in gaz.law_heads:
         return False
     text = toks.text
     return text not in gaz.places and text not in gaz.orgs and text.lower() not in gaz.country_of and toks[-1].text not in gaz.club_suffixes

@@ -161,7 +161,8 @@ def gazetteer() -> Gazetteer:
         not_names=_lower_set("entity_not_names.txt"),
         org_heads=frozenset(DATA.lines("entity_org_heads.txt")),
         club_prefixes=prefixes, club_suffixes=suffixes,
-        first_names=frozenset(w.lower() for line in DATA.lines("entity_first_names.txt") for w in line.split()),
+        first_names=frozenset(w.lower() for name in ("entity_first_names.txt", "entity_first_names_census.txt")
+                              for line in DATA.lines(name) for w in line.split()),
         place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
         law_heads=DATA.lines("entity_law_heads.txt"),
         titles=frozenset(cols[0] for cols in titles), body_titles=frozenset(cols[0] for cols in titles if "body" in cols[1:]),

@@ -1,9 +1,11 @@
 """A person's entity survives a given name that is also a common word or a nationality
 (tasks.nlp.entity_cleaning: given_name_first, given_name_norp, surnames_read_as_modals;
-data/entity_first_names.txt)."""
+data/entity_first_names.txt, data/entity_first_names_census.txt)."""
 from __future__ import annotations
 
 import pytest
+
+from tasks.nlp.gazetteer import gazetteer
 
 
 def people(nlp, text: str) -> list[tuple[str, str]]:
@@ -29,3 +31,22 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
 ])
 def test_given_names_that_are_words(nlp, text, expected):
     assert people(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name from the census list opening a name the model did not tag
+    ("The actress Dolores Pendry won the award.", [("Dolores Pendry", "PERSON")]),
+    # a given name before a place's or a building's head word names the place, not a person
+    ("The band played at the Rose Theatre on Friday.", [("Rose Theatre", "FAC"), ("Friday", "DATE")]),
+    ("The hospice moved to Martin House in 2001.", [("Martin House", "ORG"), ("2001", "DATE")]),
+    ("The fair is held at Grace Pavilion every summer.", [("Grace Pavilion", "ORG"), ("every summer", "DATE")]),
+    ("Analysts at Morgan Stanley cut their forecast.", [("Morgan Stanley", "ORG")]),  # a company the gazetteer knows
+])
+def test_more_given_names_and_the_names_they_open(nlp, text, expected):
+    assert people(nlp, text) == expected
+
+
+def test_census_given_names_leave_out_places_and_non_names():
+    gaz = gazetteer()
+    assert {"dolores", "taylor", "theresa", "lindsay"} <= gaz.first_names
+    assert not {"georgia", "jordan", "junior", "young"} & gaz.first_names
