@@ -326,7 +326,8 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     person for the rest of the article. An epithet ("the Scot") is also the article's main person. A description owned by
     "his" or "her" ("her rival") is someone tied to the person in focus, so never that person."""
     lex = speaker_words()
-    if not epithet and hw in lex.anonymous:
+    party_voice = hw in lex.speaks_for and _of_a_party(head)  # "the Tory spokesman", not "the spokesman"
+    if not epithet and hw in lex.anonymous and not party_voice:
         return None
     if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
         return None  # "her rival", "his lawyer"
@@ -334,6 +335,10 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
+    if party_voice:
+        if ref is None or ref.entity is None or not ref.speaker:
+            return None
+        return r.referent_resolution(ref, "description")
     if office is not None and (ref is None or ref.entity is None or not ref.speaker):
         holder = _only_person_so_far(r, start, content)
         if holder is not None and not _named_beside(r, holder, head, content):
@@ -888,11 +893,30 @@ def _named_by_origin(head: Token) -> bool:
     lex = speaker_words()
     hw = head.lower_
     if hw in ("man", "woman"):  # (a place, not a club: "the 22-cap Dragons man" is a player of theirs)
-        return any(c.dep_ in ("compound", "nmod", "amod") and c.i < head.i and not c.is_sent_start
-                   and (c.ent_type_ in ("GPE", "LOC", "NORP") or c.text in gazetteer().places) for c in head.children)
+        return any(c.dep_ in ("compound", "nmod", "amod") and c.i < head.i and not c.is_sent_start and _origin(c)
+                   for c in head.children)
     return hw.endswith(("man", "woman")) and head.text[:1].isupper() and not head.is_sent_start \
         and head.ent_type_ not in ("PERSON", "NORP") and hw not in lex.nationality \
         and hw not in lex.person_nouns and hw not in lex.speaks_for and hw not in lex.epithets  # (not "the German")
+
+
+def _origin(word: Token) -> bool:
+    """A place a person comes from: one the model or the gazetteer knows, or a town the model took
+    for a body, written as one singular name ("the Wexford man"; a plural name is a team's, "the
+    Dragons man")."""
+    if word.ent_type_ in ("GPE", "LOC", "NORP") or word.text in gazetteer().places:
+        return True
+    return word.ent_type_ == "ORG" and word.tag_ == "NNP" and word.text.istitle() and not word.text.endswith("s")
+
+
+def _of_a_party(head: Token) -> bool:
+    """A spokesman named by a party or a people only ("the Tory spokesman", "the Lib Dem
+    spokeswoman"): no possessor ("the prime minister's spokesman") and no "for" after it."""
+    if any(c.dep_ in ("poss", "prep") for c in head.children):
+        return False
+    gaz = gazetteer()
+    return any(c.dep_ in ("amod", "compound") and c.i < head.i and (c.ent_type_ == "NORP" or c.lower_ in gaz.party_of)
+               for c in head.children)
 
 
 def description_gender(head: Token) -> str | None:

@@ -1191,6 +1191,13 @@ def test_a_man_named_by_where_he_comes_from_is_the_person_in_focus(parse):
         ("The doctors were superb,", "Jo Kell", "person", "cue_after:description"),
         ("I was tired,", "Anna Berg", "person", "cue_after:description"),
     ]
+    # a town the model takes for a body is still where he comes from
+    text = ("Dunne back\n\nSean Dunne was lucky to walk again.\n\nHe talks calmly about the crash. \"I was in real "
+            "agony,\" says the Waterford man. \"The doctors were superb.\"")
+    assert speakers(parse, text) == [
+        ("I was in real agony,", "Sean Dunne", "person", "cue_after:description"),
+        ("The doctors were superb.", "Sean Dunne", "person", "preceding_cue:description"),
+    ]
 
 
 def test_a_first_person_quote_set_in_the_writer_s_sentences_goes_on_with_the_last_speaker(parse):
@@ -1226,4 +1233,18 @@ def test_a_seller_or_a_giant_is_the_company_in_focus(parse):
     assert speakers(parse, text) == [
         ("further gradual gains", "Kestrel", "organisation", "cue_above:description"),
         ("better than hoped", "Brightsoft Corp", "organisation", "cue_above:description"),
+    ]
+
+
+def test_a_party_s_spokesman_is_the_named_speaker_in_focus(parse):
+    """"the Tory spokeswoman" after a named frontbencher who spoke is her; a spokesman owned by
+    someone ("the prime minister's official spokesman") or for a body stays unnamed."""
+    text = ("Health row\n\nShadow health secretary Ann Pryce told MPs the hospital plan was flawed. \"It is a shambles,\" "
+            "she said. The Tory spokeswoman also criticised ministers for claiming the plan would be cheap. \"Who will "
+            "pay for this?\" she asked.\n\nA spokesman for the Department of Health said the plan was on track. The "
+            "prime minister's official spokesman said: \"The plan is fully funded.\"")
+    assert speakers(parse, text) == [
+        ("It is a shambles,", "Ann Pryce", "person", "cue_after:pronoun"),
+        ("Who will pay for this?", "Ann Pryce", "person", "cue_after:pronoun"),
+        ("The plan is fully funded.", "the prime minister's official spokesman", "unnamed", "cue_above:description"),
     ]
