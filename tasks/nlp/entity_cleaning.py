@@ -37,6 +37,8 @@ def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
     out: list[Span] = []
     label = span.label_
     for s, e in _pieces(span, gaz):
+        if s > span.start and span.doc[s].text in gaz.honorifics:
+            label = "PERSON"  # "the Foreign Policy Centre Mr Straw": a person named after the body
         spans, label = _clean_piece(span.doc, s, e, label, gaz, sports)
         out.extend(spans)
     return out
@@ -46,7 +48,8 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break,
     a free-standing lower-case word that is no name connector (not in a NORP span, and not
     inside a hyphenated name such as "Ata-ur-Rehman") and the possessive of a known place
-    ("Japan 's Omron Corp")."""
+    ("Japan 's Omron Corp"); an honorific inside the span opens a piece of its own ("Foreign
+    Policy Centre | Mr Straw")."""
     doc, label = span.doc, span.label_
     pieces, cur = [], []
     for tok in span:
@@ -56,6 +59,10 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
                or (t in {"-", "–"} and spaced)
                or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
                or (t.isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
+        if t in gaz.honorifics and cur and tok.i + 1 < span.end and doc[tok.i + 1].is_title:
+            pieces.append(cur)  # an honorific opens a person's name after another name
+            cur = [tok.i]
+            continue
         if brk:
             if cur:
                 pieces.append(cur)

@@ -1248,3 +1248,14 @@ def test_a_party_s_spokesman_is_the_named_speaker_in_focus(parse):
         ("Who will pay for this?", "Ann Pryce", "person", "cue_after:pronoun"),
         ("The plan is fully funded.", "the prime minister's official spokesman", "unnamed", "cue_above:description"),
     ]
+
+
+def test_a_person_named_right_after_a_body_is_the_speaker(parse):
+    """The model reads "the Harbour Policy Centre Mr Pryce" as one body: the honorific starts the
+    person's name, who said it."""
+    text = ("Row\n\nIn a speech to the Harbour Policy Centre Mr Pryce said of the Tory leader: \"He is clever, but he "
+            "is not wise.\"\n\nAt the Garden Design Forum Dr Okafor said: \"The lawns are dying.\"")
+    assert speakers(parse, text) == [
+        ("He is clever, but he is not wise.", "Pryce", "person", "cue_above:name"),
+        ("The lawns are dying.", "Okafor", "person", "cue_above:name"),
+    ]
