@@ -24,6 +24,9 @@ def test_a_person_s_full_name_after_a_noun_that_is_also_a_job_stays_a_person(nlp
     # "Record producer Sam Okafor and potash producer Norvida ."
     assert cued(nlp, "Record producer Sam Okafor met potash producer Norvida.", [(2, 4, "PERSON"), (7, 8, "PERSON")]) == [
         (2, "Sam Okafor", "PERSON"), (7, "Norvida", "ORG")]
+    # "Fellow broadcaster Sam Okafor joined broadcaster Norvida ."
+    assert cued(nlp, "Fellow broadcaster Sam Okafor joined broadcaster Norvida.", [(2, 4, "PERSON"), (6, 7, "PERSON")]) == [
+        (2, "Sam Okafor", "PERSON"), (6, "Norvida", "ORG")]
     # "Film - maker Lena Brandt sued car maker Rosso Motors ."
     assert cued(nlp, "Film-maker Lena Brandt sued car maker Rosso Motors.", [(3, 5, "PERSON"), (8, 10, "PERSON")]) == [
         (3, "Lena Brandt", "PERSON"), (8, "Rosso Motors", "ORG")]

@@ -444,9 +444,14 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
     labels = ("PERSON",) if personlike(head) and head.pos_ != "PROPN" else NAME_LABELS
     for c in kids:
         lo = c.left_edge.i
-        if c.dep_ not in ("appos", "npadvmod") or (c.dep_ == "npadvmod" and c.ent_type_ != "PERSON") or r.quoted(c.idx):
+        if c.dep_ == "conj":  # "his friend and colleague Tom Reid": the parse made the name a second description
+            lo = c.i
+            while lo > head.i + 1 and r.doc[lo].ent_iob_ == "I":
+                lo -= 1
+        if c.dep_ not in ("appos", "npadvmod", "conj") or (c.dep_ != "appos" and c.ent_type_ != "PERSON") or r.quoted(c.idx):
             continue
-        if lo - head.i <= APPOSITION_GAP and (r.doc[lo - 1].text == "," or lo == head.i + 1):
+        beside = c.dep_ != "conj" and (r.doc[lo - 1].text == "," or lo == head.i + 1)
+        if lo - head.i <= APPOSITION_GAP and (beside or _second_role(r, head, lo)):
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
             if e is None:  # "Director of Public Prosecutions, Ken Macdonald QC,": the parse made the letters the head
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[lo].idx, c.idx + len(c.text))), None)
@@ -458,6 +463,15 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         if e is not None and e.label in NAME_LABELS:
             return e
     return None
+
+
+def _second_role(r: Resolver, head: Token, lo: int) -> bool:
+    """"his friend and fellow broadcaster Michael Pointon": between the description's head, which
+    has a possessor, and the name, only "and" and a second role (adjectives and nouns in lower
+    case). Without a possessor it may be two people ("the manager and coach Tom Reid")."""
+    between = r.doc[head.i + 1:lo]
+    return any(c.dep_ == "poss" for c in head.children) and len(between) >= 2 and between[0].lower_ == "and" \
+        and all(t.pos_ in ("ADJ", "NOUN") and t.is_lower for t in between[1:])
 
 
 def _named_after_honorific(r: Resolver, start: int, end: int) -> Entity | None:

@@ -1259,3 +1259,16 @@ def test_a_person_named_right_after_a_body_is_the_speaker(parse):
         ("He is clever, but he is not wise.", "Pryce", "person", "cue_above:name"),
         ("The lawns are dying.", "Okafor", "person", "cue_above:name"),
     ]
+
+
+def test_a_name_after_a_second_role_is_the_person_described(parse):
+    """"his friend and fellow actor Tom Reid": one person with two roles, named after the second;
+    without a possessor ("the manager and coach Tom Reid") it may be two people."""
+    text = ("Tribute\n\nKell was described as a \"true gentleman\" by his friend and colleague Tom Reid. He was called "
+            "\"a giant\" by his agent and fellow producer Ola Brandt.\n\nThe manager and coach Sean Boyle agreed. "
+            "\"It was a fair result,\" the manager said.")
+    assert speakers(parse, text) == [
+        ("true gentleman", "Tom Reid", "person", "cue_above:description"),
+        ("a giant", "Ola Brandt", "person", "cue_above:name"),
+        ("It was a fair result,", "the manager", "unnamed", "cue_after:description"),
+    ]
