@@ -493,7 +493,8 @@ def cue_before(q: Site) -> Attribution | None:
 
 def _name_beside_cue(ctx: QuoteContext, before: list[Token], t: Token) -> Attribution | None:
     """The words naming the speaker of a cue the parse gave no subject: after an inverted
-    cue ("Said Ellis:"), else between the clause's last comma and the cue."""
+    cue ("Said Ellis:"), else between the clause's last comma and the cue, else the proper
+    name right before the cue."""
     order = before[::-1]  # sentence order
     pos = order.index(t)
     ahead = [x for x in order[pos + 1:] if not x.is_punct]
@@ -503,6 +504,11 @@ def _name_beside_cue(ctx: QuoteContext, before: list[Token], t: Token) -> Attrib
         lead = order[:pos]
         cut = max((i for i, x in enumerate(lead) if x.text in (",", ";", ":", "—")), default=-1)
         np = np_words(ctx, lead[cut + 1:])
+        if np is None:  # `When asked if Brown would start Eriksson replied:`: the name right before the cue
+            k = pos
+            while k > cut + 1 and order[k - 1].pos_ == "PROPN" and order[k - 1].text[:1].isupper():
+                k -= 1
+            np = np_words(ctx, order[k:pos]) if k < pos else None
     if np is not None and (ahead or pos > 0):
         return from_np(np, "before", cue=t)
     return None

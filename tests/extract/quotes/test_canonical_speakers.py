@@ -1272,3 +1272,11 @@ def test_a_name_after_a_second_role_is_the_person_described(parse):
         ("a giant", "Ola Brandt", "person", "cue_above:name"),
         ("It was a fair result,", "the manager", "unnamed", "cue_after:description"),
     ]
+
+
+def test_a_reporting_verb_the_parse_left_without_a_subject_takes_the_name_right_before_it(parse):
+    """`When asked if Reid and Boyle would start Nilsson replied: "..."`: the parse makes Nilsson
+    the object of "start"; the name right before the cue is its speaker, not a subject before it."""
+    text = ("Cup team\n\nCoach Lars Nilsson named his side on Friday. When asked if Reid and Boyle would start "
+            "Nilsson replied: \"I could tell you yes.\"")
+    assert speakers(parse, text) == [("I could tell you yes.", "Lars Nilsson", "person", "cue_before:name")]
