@@ -178,6 +178,7 @@ class Referent:
     plural: bool = False  # an unnamed group ("officials")
     speaker: bool = False  # the speaker of a quotation or reported clause
     utterance: bool = False  # named by what they said or wrote ("Mr Cole's statement said"): "it" can refer back to them
+    passive: bool = False  # the subject of a passive verb ("Mutu was sacked"): one something was done to
 
 
 @dataclass
@@ -254,7 +255,8 @@ class EntityProfiles:
             subject = _prominent_subject(head) or _inverted_speaker(span) \
                 or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))
             if e.label in SPEAKER_LABELS:
-                self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject))
+                self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,
+                                              passive=_passive_subject(head)))
         for eid, (m, f) in votes.items():
             self.gender[eid] = "m" if m > f else "f" if f > m else None
         self.subjects.sort(key=lambda r: r.pos)
@@ -362,3 +364,11 @@ class EntityProfiles:
             if s < before and s > last:
                 last = s
         return last
+
+
+def _passive_subject(head: Token) -> bool:
+    """The subject, or a conjunct of the subject, of a passive verb ("Mutu was sacked", "Reid, Boyle
+    and Cole were named")."""
+    while head.dep_ in ("conj", "appos") and head.head.i != head.i:  # (a list the parse hung as appositions)
+        head = head.head
+    return head.dep_ == "nsubjpass"

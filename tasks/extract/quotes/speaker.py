@@ -306,8 +306,8 @@ class Resolver:
     def antecedent(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
                    said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None:
         """Most prominent compatible referent before the pronoun: the nearest earlier sentence
-        holding a subject or speaker of the right kind wins; within it a speaker, else the first
-        such referent. The pronoun's own sentence's subject comes first when the pronoun is in
+        holding a subject or speaker of the right kind wins; within it a speaker, else an active
+        verb's subject, else the first such referent. The pronoun's own sentence's subject comes first when the pronoun is in
         an embedded clause or after a quotation that subject introduces (`Sen. Cole scolded
         him: "...," she said`). Names elsewhere in the pronoun's own sentence (prepositional
         phrases, objects) are passed over; a plain earlier mention is the fallback (not for
@@ -339,9 +339,11 @@ class Resolver:
                 fallback = r
             if not r.subject:
                 continue
-            # nearest earlier sentence; a known matching gender beats an unknown one; then speakers, then the first
+            # nearest earlier sentence; a known matching gender beats an unknown one; then speakers, then
+            # one who did something over one something was done to ("Mutu was sacked ... a move Wenger
+            # has backed. But he said"), then the first
             known = r.gender or (self.gender_of(r.entity) if r.entity is not None else None)
-            key = ((sent - r.sent) + (0 if (known or not gender) else 0.5), not r.speaker, r.pos)
+            key = ((sent - r.sent) + (0 if (known or not gender) else 0.5), not r.speaker, r.passive, r.pos)
             if best_key is None or key < best_key:
                 best, best_key = r, key
             if (sent - r.sent) > best_key[0] + 1:

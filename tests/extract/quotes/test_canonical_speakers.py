@@ -1280,3 +1280,11 @@ def test_a_reporting_verb_the_parse_left_without_a_subject_takes_the_name_right_
     text = ("Cup team\n\nCoach Lars Nilsson named his side on Friday. When asked if Reid and Boyle would start "
             "Nilsson replied: \"I could tell you yes.\"")
     assert speakers(parse, text) == [("I could tell you yes.", "Lars Nilsson", "person", "cue_before:name")]
+
+
+def test_he_after_a_passive_subject_is_the_one_who_acted(parse):
+    """`Boyle was dropped ... - a move Hale has backed. But he said:`: the subject of the passive
+    verb had something done to him; "he" is the one who acted."""
+    text = ("Ban row\n\nCoach Tom Hale would consider signing Sean Boyle once the winger has served his ban.\n\n"
+            "Boyle was dropped by the club on Friday - a move Hale has backed. But he said: \"I think the ban will be long.\"")
+    assert speakers(parse, text) == [("I think the ban will be long.", "Tom Hale", "person", "cue_above:pronoun")]
