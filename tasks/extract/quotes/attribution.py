@@ -279,11 +279,19 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
     if t.i <= first.i + 1:
         nxt = [x for x in after if x.i > t.i and not x.is_punct]
         if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                    or (nxt[0].lower_ in ("those", "others", "some", "many") and t.tag_ in ("VBD", "VBZ", "VBP"))):  # `"...," say those behind the talks`
+                    or (nxt[0].lower_ in ("those", "others", "some", "many") and t.tag_ in ("VBD", "VBZ", "VBP"))  # `"...," say those behind the talks`
+                    or _lone_name(ctx, nxt[0])):
             return named_by(ctx, np_head(nxt[0]), "after", cue=t)
     # the parse went wrong: take the words between the quote and the cue as a name
     np = np_words(ctx, after[:n])
     return from_np(np, "after", cue=t) if np is not None else None
+
+
+def _lone_name(ctx: QuoteContext, t: Token) -> bool:
+    """`"...," admitted Kiely.`: one capitalised word after an inverted cue, ending the clause, is
+    a name whatever the tagger made of it (here an adverb)."""
+    nxt = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
+    return t.is_title and t.is_alpha and not t.is_sent_start and (nxt is None or nxt.text in SENT_END or nxt.text == ",")
 
 
 def _glued_name(q: Site) -> Attribution | None:

@@ -1288,3 +1288,14 @@ def test_he_after_a_passive_subject_is_the_one_who_acted(parse):
     text = ("Ban row\n\nCoach Tom Hale would consider signing Sean Boyle once the winger has served his ban.\n\n"
             "Boyle was dropped by the club on Friday - a move Hale has backed. But he said: \"I think the ban will be long.\"")
     assert speakers(parse, text) == [("I think the ban will be long.", "Tom Hale", "person", "cue_above:pronoun")]
+
+
+def test_a_lone_capitalised_word_after_an_inverted_cue_is_the_speaker(parse):
+    """`"...," admitted Hanly.`: the tagger reads the surname as an adverb; one capitalised word
+    closing the clause after an inverted cue is the speaker's name."""
+    text = ("Late draw\n\nKeeper Sean Hanly made three saves.\n\n\"It feels a little bit like a defeat,\" admitted Hanly. "
+            "\"We were winning.\"")
+    assert speakers(parse, text) == [
+        ("It feels a little bit like a defeat,", "Sean Hanly", "person", "cue_after:name"),
+        ("We were winning.", "Sean Hanly", "person", "carried:name"),
+    ]
