@@ -122,29 +122,85 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         spoken_for = _owner_spoken_for(r, head, said)
         if spoken_for is not None:
             return Resolution(None, spoken_for, "description", "unnamed")
+    owned = _owned_description(r, head)
+    if owned is not None:
+        return Resolution(None, owned, "description", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
 
 
 def _owner_spoken_for(r: Resolver, head: Token, said: tuple[int, int] | None) -> str | None:
     """"her spokesman", "Mr Hale's official spokesman": the one whose spokesman it is, named, as
     "the (official) spokesman for Tom Hale", as "a spokesman for X" is written."""
+    found = _possessor(r, head, person_only=False)
+    if found is None or found[1].label not in ("PERSON", "ORG"):
+        return None
+    poss, owner = found
+    last = r.doc[poss.right_edge.i]
+    between = r.text[last.idx + len(last.text):head.idx].split()
+    return " ".join(["the", *between, head.lower_, "for", owner.name])
+
+
+def _owned_description(r: Resolver, head: Token) -> str | None:
+    """"Mr Sigarchi's lawyer", "one of her male colleagues": someone the article describes only by
+    a named person they belong to, written as "the lawyer of Arash Sigarchi", "the male colleague
+    of Gillian Shepherd" (one of a group: the group's noun in the singular)."""
+    one = head.lower_ == "one"
+    if one:  # "one of her male colleagues"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        head = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if head is None or head.tag_ != "NNS":
+            return None
+    lex = speaker_words()
+    if head.lower_.rstrip(".") not in lex.person_nouns and head.lemma_.lower() not in lex.person_nouns \
+            or head.lower_ in lex.speaks_for:  # (a spokesman is "for" someone: `_owner_spoken_for`)
+        return None
+    found = _possessor(r, head, person_only=True)
+    if found is None or found[1].label != "PERSON" or " " not in found[1].name:
+        return None  # a one-word "person" is too often a thing the model misread ("Grokster's lawyer")
+    poss, owner = found
+    last = r.doc[poss.right_edge.i]
+    between = r.text[last.idx + len(last.text):head.idx].split()
+    noun = head.lemma_.lower() if one else head.lower_
+    return " ".join(["the", *between, noun, "of", owner.name])
+
+
+def _possessor(r: Resolver, head: Token, person_only: bool) -> tuple[Token, Entity] | None:
+    """The possessive word before the description's head and the entity it names: a name, or
+    what a possessive pronoun refers to, first a fitting person who is a subject before it in its
+    sentence ("Rowlands died on Saturday, her agent said"). The owner may well be named in what is
+    said ("His agent said Pullman was happy"), so the quote does not rule anyone out."""
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
     if poss is None or r.quoted(poss.idx):
         return None
     if poss.pos_ == "PRON":
         info = speaker_words().pronouns.get(poss.lower_)
-        if info is None:
+        if info is None or (person_only and info.get("plural")):
             return None
-        ref = r.antecedent(poss, info.get("gender"), set(info.get("labels", ())), bool(info.get("plural")), said)
-        owner = ref.entity if ref is not None else None
+        labels = {"PERSON"} if person_only else set(info.get("labels", ()))
+        plural = bool(info.get("plural"))
+        owner = _subject_before(r, poss, info.get("gender")) if "PERSON" in labels and not plural else None
+        if owner is None:
+            ref = r.antecedent(poss, info.get("gender"), labels, plural, None)
+            owner = ref.entity if ref is not None else None
     else:
         lo = r.doc[poss.left_edge.i]
         owner = r.profiles.entity_at(lo.idx, poss.idx + len(poss.text), prefer=poss.idx)
-    if owner is None or owner.label not in ("PERSON", "ORG"):
-        return None
-    last = r.doc[poss.right_edge.i]
-    between = r.text[last.idx + len(last.text):head.idx].split()
-    return " ".join(["the", *between, head.lower_, "for", r.profiles.canon(owner).name])
+    return (poss, r.profiles.canon(owner)) if owner is not None else None
+
+
+def _subject_before(r: Resolver, pron: Token, gender: str | None) -> Entity | None:
+    """The person who is the subject of a clause before the pronoun in its own sentence, of a
+    gender that fits."""
+    for t in pron.sent:
+        if t.i >= pron.i:
+            return None
+        if t.dep_ in ("nsubj", "nsubjpass") and not r.quoted(t.idx):
+            e = r.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+            if e is not None and e.label == "PERSON":
+                g = r.gender_of(r.profiles.canon(e))
+                if not (gender and g and g != gender):
+                    return e
+    return None
 
 
 def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | None:
@@ -208,6 +264,9 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
         return named(ent, "description")
     office = any(w in lex.offices for w in content)  # an office's holder is found below ("the chancellor")
     ref = earlier_unnamed(r, hw, content, start)
+    owned = _owned_description(r, head) if ref is not None else None
+    if owned is not None and owned != ref.name:  # "his agent" is not the agent of someone else who spoke before
+        return Resolution(None, owned, "description", "unnamed")
     if ref is not None:
         if set(words_of(ref.name)) - set(content) - lex.generic:
             return Resolution(None, ref.name, "description", "unnamed")  # "the spokesman" after "a spokesman for the ballet"

@@ -350,12 +350,13 @@ def test_the_company_is_the_organisation_in_focus_when_no_name_fits_the_noun(par
 
 def test_someone_tied_to_the_person_in_focus_is_not_that_person(parse):
     """"her rival", "his coach": a description owned by "his" or "her" is someone else than the
-    person the sentences are about; with no name for them it stays the description as written."""
+    person the sentences are about; with no name for them it is written as whose it is ("the rival of
+    Ann Cole")."""
     text = ("Council vote\n\nMayor Ann Cole lost the vote on Monday. \"It is a sad day for the town,\" her rival said.\n\n"
             "Sprinter Tom Hale won the final. His coach said: \"He trained for this all winter.\"")
     assert speakers(parse, text) == [
-        ("It is a sad day for the town,", "her rival", "unnamed", "cue_after:description"),
-        ("He trained for this all winter.", "his coach", "unnamed", "cue_above:description"),
+        ("It is a sad day for the town,", "the rival of Ann Cole", "unnamed", "cue_after:description"),
+        ("He trained for this all winter.", "the coach of Tom Hale", "unnamed", "cue_above:description"),
     ]
 
 
@@ -446,7 +447,7 @@ def test_a_description_owned_by_a_person_is_never_that_person(parse):
     text = ("Freed\n\nTom Reilly, Ann Cole and Ian Moss were held for three years, accused of spying. Mr Reilly's father, Sean, "
             "said the family had been promised a short visit and would greet the young man as \"a hero\".\n\n"
             "Fiona Hale, the bank's chief economist, spoke in Leeds. \"Growth is back,\" the bank's chief economist said.")
-    assert speakers(parse, text) == [("a hero", "Tom Reilly's father", "unnamed", "cue_above:description"),
+    assert speakers(parse, text) == [("a hero", "the father of Tom Reilly", "unnamed", "cue_above:description"),
                                      ("Growth is back,", "Fiona Hale", "person", "cue_after:description")]
     _, doc = parse("Freed\n\nMr Reilly's father and the bank's chief economist met.")
     heads = {t.text: t for t in doc if t.text in ("father", "economist")}
@@ -857,7 +858,7 @@ def test_an_honorific_and_a_name_before_the_job_name_the_speaker(parse):
             "Tom Reilly was jailed. \"It is illegal,\" Mr Reilly's lawyer said.")
     assert speakers(parse, text) == [
         ("Every game will need it,", "Ann Cole", "person", "cue_after:description"),
-        ("It is illegal,", "Tom Reilly's lawyer", "unnamed", "cue_after:description"),
+        ("It is illegal,", "the lawyer of Tom Reilly", "unnamed", "cue_after:description"),
     ]
 
 
@@ -1298,4 +1299,22 @@ def test_a_lone_capitalised_word_after_an_inverted_cue_is_the_speaker(parse):
     assert speakers(parse, text) == [
         ("It feels a little bit like a defeat,", "Sean Hanly", "person", "cue_after:name"),
         ("We were winning.", "Sean Hanly", "person", "carried:name"),
+    ]
+
+
+def test_someone_known_only_as_a_named_person_s_is_written_of_that_person(parse):
+    """"Mr Hale's lawyer", "one of her male colleagues", "her agent": an unnamed speaker described by
+    the named person they belong to is "the lawyer of Tom Hale", "the male colleague of Ann Pryce"
+    (one of a group, in the singular); a possessive pronoun is first the subject before it in its
+    sentence, and may be named in what is said."""
+    text = ("Jailed\n\nBlogger Tom Hale was jailed on Monday. Mr Hale's lawyer called the sentence \"illegal\".\n\n"
+            "Ann Pryce remembered how one of her male colleagues called all women \"Betty\".\n\n"
+            "Actress Nora Quill died in Leeds on Monday, her agent said.\n\n"
+            "The novelist Sean Boyle has denied the claims. His agent told reporters that Boyle was happy.")
+    rows = [(r["text"], r["speaker"], r["speaker_type"]) for r in quote_rows(parse, text)]
+    assert rows == [
+        ("illegal", "the lawyer of Tom Hale", "unnamed"),
+        ("Betty", "the male colleague of Ann Pryce", "unnamed"),
+        ("Actress Nora Quill died in Leeds on Monday", "the agent of Nora Quill", "unnamed"),
+        ("Boyle was happy", "the agent of Sean Boyle", "unnamed"),
     ]
