@@ -65,6 +65,7 @@ class Resolver(Protocol):
 
 NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
 INDEFINITE = ("a", "an", "another", "one")  # made "the" in an unnamed speaker's canonical description
+SOME = ("some", "many", "several")  # made "the" before a group's noun ("some analysts")
 _AGE = re.compile(r"\d+-year-old")
 _COMMA = re.compile(r" ?, ")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -1027,6 +1028,8 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
     words = "".join(pieces).split()
     if len(words) > 1 and words[0].lower() in INDEFINITE and not is_group(head):
         words[0] = "the"
+    elif len(words) > 1 and words[0].lower() in SOME and is_group(head):
+        words[0] = "the"  # "some analysts" -> "the analysts", as annotators name a group that spoke
     span = r.doc.char_span(start, start + 1, alignment_mode="expand") if words else None
     first = span[0] if span else None
     if first is not None and first.idx == start and first.is_sent_start and _common_word(first):

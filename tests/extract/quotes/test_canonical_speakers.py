@@ -1318,3 +1318,15 @@ def test_someone_known_only_as_a_named_person_s_is_written_of_that_person(parse)
         ("Actress Nora Quill died in Leeds on Monday", "the agent of Nora Quill", "unnamed"),
         ("Boyle was happy", "the agent of Sean Boyle", "unnamed"),
     ]
+
+
+def test_some_of_a_group_is_written_as_the_group(parse):
+    """"Some analysts", "many economists": a group that spoke is named as annotators name it, "the
+    analysts"; "other analysts" keeps its word (a different group)."""
+    text = ("Rates\n\nThe bank held rates. Some analysts said the move was \"too timid\". Many economists called it "
+            "\"a wasted chance\". Other analysts called it \"wise\".")
+    assert speakers(parse, text) == [
+        ("too timid", "the analysts", "unnamed", "cue_above:description"),
+        ("a wasted chance", "the economists", "unnamed", "cue_above:description"),
+        ("wise", "other analysts", "unnamed", "cue_above:description"),
+    ]
