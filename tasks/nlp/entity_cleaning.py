@@ -48,8 +48,8 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break,
     a free-standing lower-case word that is no name connector (not in a NORP span, and not
     inside a hyphenated name such as "Ata-ur-Rehman") and the possessive of a known place
-    ("Japan 's Omron Corp"); an honorific inside the span opens a piece of its own ("Foreign
-    Policy Centre | Mr Straw")."""
+    ("Japan 's Omron Corp"); an honorific inside the span, followed by a name that ends the span,
+    opens a piece of its own ("Foreign Policy Centre | Mr Straw"; not "Notre Dame University")."""
     doc, label = span.doc, span.label_
     pieces, cur = [], []
     for tok in span:
@@ -59,8 +59,8 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
                or (t in {"-", "–"} and spaced)
                or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
                or (t.isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
-        if t in gaz.honorifics and cur and tok.i + 1 < span.end and doc[tok.i + 1].is_title:
-            pieces.append(cur)  # an honorific opens a person's name after another name
+        if t in gaz.honorifics and cur and 1 <= span.end - tok.i - 1 <= 3 and shaped_like_a_name(doc, tok.i + 1, span.end, gaz):
+            pieces.append(cur)  # an honorific and a name end the span: a person named after another name
             cur = [tok.i]
             continue
         if brk:

@@ -48,6 +48,8 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Mihai Tararache", "ORG") == [("Mihai Tararache", "PERSON")]
     # an honorific inside the span opens a person's name after a body's
     assert cleaned(nlp, "Harbour Policy Centre Mr Pryce", "ORG") == [("Harbour Policy Centre", "ORG"), ("Mr Pryce", "PERSON")]
+    assert cleaned(nlp, "Notre Dame University", "ORG") == [("Notre Dame University", "ORG")]  # no name after it
+    assert cleaned(nlp, "Our Lady Queen of Peace", "ORG") == [("Our Lady Queen of Peace", "ORG")]
     assert cleaned(nlp, "Australian Rodney Eyles", "PERSON") == [("Australian", "NORP"), ("Rodney Eyles", "PERSON")]
     assert cleaned(nlp, "Lib Dem Rodney Eyles", "PERSON") == [("Lib Dem", "NORP"), ("Rodney Eyles", "PERSON")]
     # a title written as an acronym is trimmed too, and alone it names no one; a capitalised title

@@ -49,4 +49,4 @@ def test_more_given_names_and_the_names_they_open(nlp, text, expected):
 def test_census_given_names_leave_out_places_and_non_names():
     gaz = gazetteer()
     assert {"dolores", "taylor", "theresa", "lindsay"} <= gaz.first_names
-    assert not {"georgia", "jordan", "junior", "young"} & gaz.first_names
+    assert not {"georgia", "jordan", "junior", "young", "al", "chase"} & gaz.first_names

@@ -117,10 +117,24 @@ def first_cue_back(ctx: QuoteContext, i: int, start: int, limit: int, how: str) 
         t = ctx.doc[i]
         if not ctx.quoted(i) and is_cue(t) and not _asks_to_do(t):
             att = attribution_from_cue(ctx, t, how)
+            if att.head is None:
+                att = _words_before_cue(ctx, t, how) or att
             if att.head is not None and not says_nothing(att.head):
                 return att
         i -= 1
     return None
+
+
+def _words_before_cue(ctx: QuoteContext, cue: Token, how: str) -> Attribution | None:
+    """`"...," the 41-year-old said.`: a cue the parse gave no subject, right after a quote: the
+    words between the closing mark and the cue name the speaker."""
+    k = cue.i - 1
+    while k >= 0 and not ctx.quoted(k) and ctx.doc[k].text not in SENT_END and k > cue.i - 8:
+        k -= 1
+    if k < 0 or not ctx.quoted(k):
+        return None
+    np = np_words(ctx, list(ctx.doc[k + 1:cue.i]))
+    return from_np(np, how, cue=cue) if np is not None else None
 
 
 def _asks_to_do(v: Token) -> bool:
@@ -516,6 +530,8 @@ def _name_beside_cue(ctx: QuoteContext, before: list[Token], t: Token) -> Attrib
             k = pos
             while k > cut + 1 and order[k - 1].pos_ == "PROPN" and order[k - 1].text[:1].isupper():
                 k -= 1
+                if order[k].ent_iob_ == "B":
+                    break  # one name only: not "Europe Eriksson"
             np = np_words(ctx, order[k:pos]) if k < pos else None
     if np is not None and (ahead or pos > 0):
         return from_np(np, "before", cue=t)

@@ -120,7 +120,7 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         if body is not None:
             return Resolution(None, f"the {hw} for {body}", "description", "unnamed")
     if hw in lex.speaks_for:
-        spoken_for = _owner_spoken_for(r, head, said)
+        spoken_for = _owner_spoken_for(r, head)
         if spoken_for is not None:
             return Resolution(None, spoken_for, "description", "unnamed")
     owned = _owned_description(r, head)
@@ -129,16 +129,21 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
 
 
-def _owner_spoken_for(r: Resolver, head: Token, said: tuple[int, int] | None) -> str | None:
+def _owner_spoken_for(r: Resolver, head: Token) -> str | None:
     """"her spokesman", "Mr Hale's official spokesman": the one whose spokesman it is, named, as
     "the (official) spokesman for Tom Hale", as "a spokesman for X" is written."""
     found = _possessor(r, head, person_only=False)
     if found is None or found[1].label not in ("PERSON", "ORG"):
         return None
+    return _of_owner(r, found, head, head.lower_, "for")
+
+
+def _of_owner(r: Resolver, found: tuple[Token, Entity], head: Token, noun: str, link: str) -> str:
+    """"the" + the words between the possessor and the head + the noun + link + the owner's name."""
     poss, owner = found
     last = r.doc[poss.right_edge.i]
     between = r.text[last.idx + len(last.text):head.idx].split()
-    return " ".join(["the", *between, head.lower_, "for", owner.name])
+    return " ".join(["the", *between, noun, link, owner.name])
 
 
 def _owned_description(r: Resolver, head: Token) -> str | None:
@@ -152,17 +157,14 @@ def _owned_description(r: Resolver, head: Token) -> str | None:
         if head is None or head.tag_ != "NNS":
             return None
     lex = speaker_words()
-    if head.lower_.rstrip(".") not in lex.person_nouns and head.lemma_.lower() not in lex.person_nouns \
-            or head.lower_ in lex.speaks_for:  # (a spokesman is "for" someone: `_owner_spoken_for`)
+    lemma = head.lemma_.lower()
+    if (head.lower_.rstrip(".") not in lex.person_nouns and lemma not in lex.person_nouns) \
+            or head.lower_ in lex.speaks_for or lemma in lex.speaks_for:  # (a spokesman is "for" someone: `_owner_spoken_for`)
         return None
     found = _possessor(r, head, person_only=True)
     if found is None or found[1].label != "PERSON" or " " not in found[1].name:
         return None  # a one-word "person" is too often a thing the model misread ("Grokster's lawyer")
-    poss, owner = found
-    last = r.doc[poss.right_edge.i]
-    between = r.text[last.idx + len(last.text):head.idx].split()
-    noun = head.lemma_.lower() if one else head.lower_
-    return " ".join(["the", *between, noun, "of", owner.name])
+    return _of_owner(r, found, head, lemma if one else head.lower_, "of")
 
 
 def _possessor(r: Resolver, head: Token, person_only: bool) -> tuple[Token, Entity] | None:
@@ -966,7 +968,7 @@ def _named_by_origin(head: Token) -> bool:
     Yorkshireman" (a capitalised word ending in "man" that is no role: not "the Chairman")."""
     lex = speaker_words()
     hw = head.lower_
-    if hw in ("man", "woman"):  # (a place, not a club: "the 22-cap Dragons man" is a player of theirs)
+    if hw in ("man", "woman"):  # (a place, or a club's singular name: "the Chelsea man"; not "the 22-cap Dragons man")
         return any(c.dep_ in ("compound", "nmod", "amod") and c.i < head.i and not c.is_sent_start and _origin(c)
                    for c in head.children)
     return hw.endswith(("man", "woman")) and head.text[:1].isupper() and not head.is_sent_start \
@@ -975,9 +977,9 @@ def _named_by_origin(head: Token) -> bool:
 
 
 def _origin(word: Token) -> bool:
-    """A place a person comes from: one the model or the gazetteer knows, or a town the model took
-    for a body, written as one singular name ("the Wexford man"; a plural name is a team's, "the
-    Dragons man")."""
+    """Where a person comes from or belongs: a place the model or the gazetteer knows, or one
+    singular name the model took for a body, a town or a club ("the Wexford man", "the Chelsea
+    man"); not a plural name, which is a team's whole squad ("the Dragons man" is any player)."""
     if word.ent_type_ in ("GPE", "LOC", "NORP") or word.text in gazetteer().places:
         return True
     return word.ent_type_ == "ORG" and word.tag_ == "NNP" and word.text.istitle() and not word.text.endswith("s")

@@ -556,6 +556,8 @@ def np_words(ctx: QuoteContext, toks: list[Token]) -> tuple[int, int, Token] | N
         for t in core:
             if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
                 head = t
+    if head is None and len(core) >= 3 and core[-1].lower_ == "old" and core[-2].text == "-" and core[-3].lower_ == "year":
+        return core[0].idx, core[-1].idx + len(core[-1].text), core[-1]  # "the 41-year-old", which the model tags a date
     if head is None or cannot_speak(head):
         return None
     return core[0].idx, core[-1].idx + len(core[-1].text), head

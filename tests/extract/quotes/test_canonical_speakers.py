@@ -1193,11 +1193,11 @@ def test_a_man_named_by_where_he_comes_from_is_the_person_in_focus(parse):
         ("I was tired,", "Anna Berg", "person", "cue_after:description"),
     ]
     # a town the model takes for a body is still where he comes from
-    text = ("Dunne back\n\nSean Dunne was lucky to walk again.\n\nHe talks calmly about the crash. \"I was in real "
-            "agony,\" says the Waterford man. \"The doctors were superb.\"")
+    text = ("Athlone back\n\nSean Dunne was lucky to walk again.\n\nDunne looks back calmly on the crash. \"The pain "
+            "was unbearable,\" recalls the Athlone man. \"My surgeon was brilliant.\"")
     assert speakers(parse, text) == [
-        ("I was in real agony,", "Sean Dunne", "person", "cue_after:description"),
-        ("The doctors were superb.", "Sean Dunne", "person", "preceding_cue:description"),
+        ("The pain was unbearable,", "Sean Dunne", "person", "cue_after:description"),
+        ("My surgeon was brilliant.", "Sean Dunne", "person", "preceding_cue:description"),
     ]
 
 
@@ -1241,8 +1241,8 @@ def test_a_party_s_spokesman_is_the_named_speaker_in_focus(parse):
     """"the Tory spokeswoman" after a named frontbencher who spoke is her; a spokesman owned by
     someone ("the prime minister's official spokesman") or for a body stays unnamed."""
     text = ("Health row\n\nShadow health secretary Ann Pryce told MPs the hospital plan was flawed. \"It is a shambles,\" "
-            "she said. The Tory spokeswoman also criticised ministers for claiming the plan would be cheap. \"Who will "
-            "pay for this?\" she asked.\n\nA spokesman for the Department of Health said the plan was on track. The "
+            "she said. The Tory spokeswoman also attacked ministers for suggesting the scheme would cost little. \"Who "
+            "will pay for this?\" she asked.\n\nA spokesman for the Department of Health said the plan was on track. The "
             "prime minister's official spokesman said: \"The plan is fully funded.\"")
     assert speakers(parse, text) == [
         ("It is a shambles,", "Ann Pryce", "person", "cue_after:pronoun"),
@@ -1252,69 +1252,76 @@ def test_a_party_s_spokesman_is_the_named_speaker_in_focus(parse):
 
 
 def test_a_person_named_right_after_a_body_is_the_speaker(parse):
-    """The model reads "the Harbour Policy Centre Mr Pryce" as one body: the honorific starts the
+    """The model reads "the Coastal Futures Forum Mr Pryce" as one body: the honorific starts the
     person's name, who said it."""
-    text = ("Row\n\nIn a speech to the Harbour Policy Centre Mr Pryce said of the Tory leader: \"He is clever, but he "
-            "is not wise.\"\n\nAt the Garden Design Forum Dr Okafor said: \"The lawns are dying.\"")
-    assert speakers(parse, text) == [
-        ("He is clever, but he is not wise.", "Pryce", "person", "cue_above:name"),
-        ("The lawns are dying.", "Okafor", "person", "cue_above:name"),
-    ]
+    text = ("Row\n\nSpeaking to the Coastal Futures Forum Mr Pryce said of the mayor: \"He is charming but careless.\"")
+    assert speakers(parse, text) == [("He is charming but careless.", "Pryce", "person", "cue_above:name")]
 
 
 def test_a_name_after_a_second_role_is_the_person_described(parse):
-    """"his friend and fellow actor Tom Reid": one person with two roles, named after the second;
-    without a possessor ("the manager and coach Tom Reid") it may be two people."""
-    text = ("Tribute\n\nKell was described as a \"true gentleman\" by his friend and colleague Tom Reid. He was called "
-            "\"a giant\" by his agent and fellow producer Ola Brandt.\n\nThe manager and coach Sean Boyle agreed. "
+    """"his old friend and colleague Tom Reid": one person with two roles, named after the second;
+    without a possessor ("the manager and coach Sean Boyle") it may be two people."""
+    text = ("Award\n\n\"She is a born winner,\" said her mentor and former coach Tom Reid. Kell was called \"a giant of "
+            "the stage\" by her agent and fellow producer Ola Brandt.\n\nThe manager and coach Sean Boyle agreed. "
             "\"It was a fair result,\" the manager said.")
     assert speakers(parse, text) == [
-        ("true gentleman", "Tom Reid", "person", "cue_above:description"),
-        ("a giant", "Ola Brandt", "person", "cue_above:name"),
+        ("She is a born winner,", "Tom Reid", "person", "cue_after:description"),
+        ("a giant of the stage", "Ola Brandt", "person", "cue_above:description"),
         ("It was a fair result,", "the manager", "unnamed", "cue_after:description"),
     ]
 
 
 def test_a_reporting_verb_the_parse_left_without_a_subject_takes_the_name_right_before_it(parse):
-    """`When asked if Reid and Boyle would start Nilsson replied: "..."`: the parse makes Nilsson
-    the object of "start"; the name right before the cue is its speaker, not a subject before it."""
-    text = ("Cup team\n\nCoach Lars Nilsson named his side on Friday. When asked if Reid and Boyle would start "
-            "Nilsson replied: \"I could tell you yes.\"")
-    assert speakers(parse, text) == [("I could tell you yes.", "Lars Nilsson", "person", "cue_before:name")]
+    """`When asked if Reid and Boyle might start Nilsson answered: "..."`: the parse leaves the cue
+    without a subject; the name right before it is its speaker, not a subject before that."""
+    text = ("Cup team\n\nCoach Lars Nilsson named his squad. When asked if Reid and Boyle might start Nilsson "
+            "answered: \"Perhaps.\"")
+    assert speakers(parse, text) == [("Perhaps.", "Lars Nilsson", "person", "cue_before:name")]
+
+
+def test_an_age_standing_for_a_person_after_a_quote_is_the_speaker(parse):
+    """`"...," the 41-year-old said.`: the model tags the age a date and the parse gives the cue no
+    subject; the words between the quote and the cue name the speaker, for the next quote too."""
+    text = "Late draw\n\nKeeper Sean Kiernan made saves. \"We wanted more,\" the 41-year-old said. \"The players know it.\""
+    assert speakers(parse, text) == [
+        ("We wanted more,", "Sean Kiernan", "person", "cue_after:description"),
+        ("The players know it.", "Sean Kiernan", "person", "preceding_cue:description"),
+    ]
 
 
 def test_he_after_a_passive_subject_is_the_one_who_acted(parse):
-    """`Boyle was dropped ... - a move Hale has backed. But he said:`: the subject of the passive
-    verb had something done to him; "he" is the one who acted."""
+    """`Boyle was suspended ..., and Hale has defended the player since. Yet he said:`: the subject
+    of the passive verb had something done to him; "he" is the one who acted."""
     text = ("Ban row\n\nCoach Tom Hale would consider signing Sean Boyle once the winger has served his ban.\n\n"
-            "Boyle was dropped by the club on Friday - a move Hale has backed. But he said: \"I think the ban will be long.\"")
+            "Boyle was suspended by the league in March, and Hale has defended the player since. Yet he said: \"I think "
+            "the ban will be long.\"")
     assert speakers(parse, text) == [("I think the ban will be long.", "Tom Hale", "person", "cue_above:pronoun")]
 
 
 def test_a_lone_capitalised_word_after_an_inverted_cue_is_the_speaker(parse):
     """`"...," admitted Hanly.`: the tagger reads the surname as an adverb; one capitalised word
     closing the clause after an inverted cue is the speaker's name."""
-    text = ("Late draw\n\nKeeper Sean Hanly made three saves.\n\n\"It feels a little bit like a defeat,\" admitted Hanly. "
-            "\"We were winning.\"")
+    text = ("Late draw\n\nKeeper Sean Hanly made three saves.\n\n\"Giving away a late goal, it hurts more than a loss,\" "
+            "admitted Hanly. \"We had chances.\"")
     assert speakers(parse, text) == [
-        ("It feels a little bit like a defeat,", "Sean Hanly", "person", "cue_after:name"),
-        ("We were winning.", "Sean Hanly", "person", "carried:name"),
+        ("Giving away a late goal, it hurts more than a loss,", "Sean Hanly", "person", "cue_after:name"),
+        ("We had chances.", "Sean Hanly", "person", "carried:name"),
     ]
 
 
 def test_someone_known_only_as_a_named_person_s_is_written_of_that_person(parse):
-    """"Mr Hale's lawyer", "one of her male colleagues", "her agent": an unnamed speaker described by
-    the named person they belong to is "the lawyer of Tom Hale", "the male colleague of Ann Pryce"
+    """"Mr Hale's lawyer", "one of her new colleagues", "her agent": an unnamed speaker described by
+    the named person they belong to is "the lawyer of Tom Hale", "the new colleague of Ann Pryce"
     (one of a group, in the singular); a possessive pronoun is first the subject before it in its
     sentence, and may be named in what is said."""
     text = ("Jailed\n\nBlogger Tom Hale was jailed on Monday. Mr Hale's lawyer called the sentence \"illegal\".\n\n"
-            "Ann Pryce remembered how one of her male colleagues called all women \"Betty\".\n\n"
+            "When Ann Pryce joined the firm, one of her new colleagues told her the canteen was \"a death trap\".\n\n"
             "Actress Nora Quill died in Leeds on Monday, her agent said.\n\n"
             "The novelist Sean Boyle has denied the claims. His agent told reporters that Boyle was happy.")
     rows = [(r["text"], r["speaker"], r["speaker_type"]) for r in quote_rows(parse, text)]
     assert rows == [
         ("illegal", "the lawyer of Tom Hale", "unnamed"),
-        ("Betty", "the male colleague of Ann Pryce", "unnamed"),
+        ("a death trap", "the new colleague of Ann Pryce", "unnamed"),
         ("Actress Nora Quill died in Leeds on Monday", "the agent of Nora Quill", "unnamed"),
         ("Boyle was happy", "the agent of Sean Boyle", "unnamed"),
     ]
