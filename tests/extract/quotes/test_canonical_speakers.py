@@ -1239,15 +1239,15 @@ def test_a_seller_or_a_giant_is_the_company_in_focus(parse):
 
 def test_a_party_s_spokesman_is_the_named_speaker_in_focus(parse):
     """"the Tory spokeswoman" after a named frontbencher who spoke is her; a spokesman owned by
-    someone ("the prime minister's official spokesman") or for a body stays unnamed."""
+    someone ("the mayor's official spokesman") or for a body stays unnamed."""
     text = ("Health row\n\nShadow health secretary Ann Pryce told MPs the hospital plan was flawed. \"It is a shambles,\" "
             "she said. The Tory spokeswoman also attacked ministers for suggesting the scheme would cost little. \"Who "
-            "will pay for this?\" she asked.\n\nA spokesman for the Department of Health said the plan was on track. The "
-            "prime minister's official spokesman said: \"The plan is fully funded.\"")
+            "will pay for this?\" she asked.\n\nA Health Department spokesman insisted the plan was on track. The "
+            "mayor's official spokesman added: \"The plan is fully funded.\"")
     assert speakers(parse, text) == [
         ("It is a shambles,", "Ann Pryce", "person", "cue_after:pronoun"),
         ("Who will pay for this?", "Ann Pryce", "person", "cue_after:pronoun"),
-        ("The plan is fully funded.", "the prime minister's official spokesman", "unnamed", "cue_above:description"),
+        ("The plan is fully funded.", "the mayor's official spokesman", "unnamed", "cue_above:description"),
     ]
 
 
@@ -1330,7 +1330,7 @@ def test_someone_known_only_as_a_named_person_s_is_written_of_that_person(parse)
 def test_some_of_a_group_is_written_as_the_group(parse):
     """"Some analysts", "many economists": a group that spoke is named as annotators name it, "the
     analysts"; "other analysts" keeps its word (a different group)."""
-    text = ("Rates\n\nThe bank held rates. Some analysts said the move was \"too timid\". Many economists called it "
+    text = ("Rates\n\nThe bank held rates. Some analysts called the decision \"too timid\". Many economists called it "
             "\"a wasted chance\". Other analysts called it \"wise\".")
     assert speakers(parse, text) == [
         ("too timid", "the analysts", "unnamed", "cue_above:description"),
