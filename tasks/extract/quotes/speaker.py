@@ -307,11 +307,11 @@ class Resolver:
                    said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None:
         """Most prominent compatible referent before the pronoun: the nearest earlier sentence
         holding a subject or speaker of the right kind wins; within it a speaker, else an active
-        verb's subject, else the first such referent. The pronoun's own sentence's subject comes first when the pronoun is in
-        an embedded clause or after a quotation that subject introduces (`Sen. Cole scolded
-        him: "...," she said`). Names elsewhere in the pronoun's own sentence (prepositional
-        phrases, objects) are passed over; a plain earlier mention is the fallback (not for
-        `subjects_only`, within EPITHET_WINDOW sentences)."""
+        verb's subject, else the first such referent. The pronoun's own sentence's subject comes
+        first when the pronoun is in an embedded clause or after a quotation that subject
+        introduces (`Sen. Cole scolded him: "...," she said`). Names elsewhere in the pronoun's
+        own sentence (prepositional phrases, objects) are passed over; a plain earlier mention is
+        the fallback (not for `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
