@@ -108,6 +108,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
         if ent is not None:
             return named(ent, "description")
+    if ws and ws[0] in ("a", "an") and hw in lex.org_nouns:
+        ent = _body_named_after_lede(r, head, hw)  # "an all-party committee said ... the Public Accounts Committee"
+        if ent is not None:
+            return named(ent, "description")
     if len(ws) == 1:
         ent = _org_by_one_word(r, head)
         if ent is not None:
@@ -364,6 +368,22 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
     # the lede's words describe them from now on ("Juninho's agent" ... "The agent also stressed")
     r.profiles.profile.setdefault(e.entity_id, set()).update(description_words(content))
     return e
+
+
+LEDE_SENTENCES = 3  # how far into the body a description may be one the article names only later
+
+
+def _body_named_after_lede(r: Resolver, head: Token, hw: str) -> Entity | None:
+    """A body the report's opening sentences describe ("an all-party committee said") and name
+    only later: the one organisation first named after the description whose name holds its noun
+    ("the Constitutional Affairs Select Committee")."""
+    body = _body_start(r)
+    if body is None or r.sent_of[head.i] - r.sent_of[body] >= LEDE_SENTENCES:
+        return None
+    p = r.profiles
+    found = {p.canon(e).entity_id: p.canon(e) for e in p.ents.entities
+             if e.label == "ORG" and p.first_pos.get(e.entity_id, -1) > head.idx and hw in words_of(e.name)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _body_start(r: Resolver) -> int | None:

@@ -1337,3 +1337,16 @@ def test_some_of_a_group_is_written_as_the_group(parse):
         ("a wasted chance", "the economists", "unnamed", "cue_above:description"),
         ("wise", "other analysts", "unnamed", "cue_above:description"),
     ]
+
+
+def test_a_body_the_lede_describes_is_the_one_named_after_it(parse):
+    """"A watchdog committee said ..." in the opening sentences, then "the Harbour Works
+    Committee": a body described before it is named is the one body named later whose name holds
+    the description's noun; deep in the article the description stays as written."""
+    text = ("Port delays\n\nShips face long delays at the new port. A parliamentary committee said it was \"deeply "
+            "worried\" about the cranes.\n\nThe Harbour Works Committee also criticised the contractor, Delta Cranes Ltd.")
+    assert speakers(parse, text) == [("deeply worried", "Harbour Works Committee", "organisation", "cue_above:description")]
+    text = ("Port delays\n\nShips face long delays at the new port. The cranes are late. The quay is unfinished. On "
+            "Monday a parliamentary committee said it was \"deeply worried\" about the cranes.\n\nThe Harbour "
+            "Works Committee also criticised the contractor, Delta Cranes Ltd.")
+    assert speakers(parse, text) == [("deeply worried", "a parliamentary committee", "unnamed", "cue_above:description")]
