@@ -40,7 +40,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_company_short_names(order, gaz)
     _join_owner_prefixed_names(order)
     _join_head_word_names(doc, order, gaz)
-    _join_defined_acronyms(doc, order)
+    _join_defined_acronyms(doc, order, gaz)
     _join_acronyms(order, gaz)
     _join_party_names(order, gaz)
     roots = [g for g in order if g.merged_into is None]
@@ -409,9 +409,10 @@ def _initials(text: str, connectors: frozenset[str], spell_caps: bool = False) -
     return "".join(w if spell_caps and w.isupper() and w.isalpha() else w[0] for w in words)
 
 
-def _join_defined_acronyms(doc: Doc, order: list[MentionGroup]) -> None:
+def _join_defined_acronyms(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     """"Asset Purchase Programme ( APP )": an acronym the text defines in brackets right after a name
-    of several words (with the same first letter) joins that name, whatever label each mention got."""
+    of several words (with the same first letter, or the initials of the name's last words: "North
+    American Court of Arbitration for Sport ( CAS )") joins that name, whatever label each mention got."""
     ends: dict[int, MentionGroup] = {m.end: g for g in order for m in g.mentions if m.n_tokens > 1}
     for g in order:
         if g.merged_into is not None or g.country or " " in g.key:
@@ -420,7 +421,10 @@ def _join_defined_acronyms(doc: Doc, order: list[MentionGroup]) -> None:
             long = ends.get(m.start - 1)
             if (long is not None and long.root() is not g and m.start >= 2 and doc[m.start - 1].text == "("
                     and m.end < len(doc) and doc[m.end].text == ")" and m.text[:1].isupper()
-                    and m.text[:1] == long.mentions[0].text[:1] and not long.country):
+                    and (m.text[:1] == long.mentions[0].text[:1]
+                         or (len(m.text) >= 3 and m.text.isupper()
+                             and _initials(long.mentions[0].text, gaz.connectors).endswith(m.text)))
+                    and not long.country):
                 g.merged_into = long.root()
                 long.root().spelt_out = majority_label(long.root().mentions)
                 break

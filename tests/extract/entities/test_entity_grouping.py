@@ -128,6 +128,13 @@ def test_an_acronym_defined_in_brackets_joins_its_name_and_takes_its_label(ents_
                                          ["Fisheries Recovery Programme", "FRP", "FRP"])}
 
 
+def test_an_acronym_of_the_name_s_last_words_joins_it(ents_of, table):
+    """"the Northern Harbour Safety Authority ( HSA )": the acronym spells the name's last words."""
+    art, idx = ents_of("Fines were set by the Northern Harbour Safety Authority ( HSA ) on Monday. The HSA said ports must pay.")
+    assert {k: v[1] for k, v in table(idx, art).items() if "HSA" in v[1]} == {
+        "Northern Harbour Safety Authority": ["HSA", "Northern Harbour Safety Authority"]}
+
+
 def test_person_cues_an_honorific_inside_the_name_and_an_occupation_before_it(nlp):
     """The model's organisations that the text marks as people: a name it tagged whole with its
     honorific ("Dr Halvorsen"), a name after a person's occupation ("Barcelona star Ruiz")."""
