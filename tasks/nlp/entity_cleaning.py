@@ -37,7 +37,7 @@ def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
     out: list[Span] = []
     label = span.label_
     for s, e in _pieces(span, gaz):
-        if s > span.start and span.doc[s].text in gaz.honorifics:
+        if s > span.start and _opens_a_person(span.doc, s, span.end, gaz):
             label = "PERSON"  # "the Foreign Policy Centre Mr Straw": a person named after the body
         spans, label = _clean_piece(span.doc, s, e, label, gaz, sports)
         out.extend(spans)
@@ -59,7 +59,7 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
                or (t in {"-", "–"} and spaced)
                or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
                or (t.isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
-        if t in gaz.honorifics and cur and 1 <= span.end - tok.i - 1 <= 3 and shaped_like_a_name(doc, tok.i + 1, span.end, gaz):
+        if cur and _opens_a_person(doc, tok.i, span.end, gaz):
             pieces.append(cur)  # an honorific and a name end the span: a person named after another name
             cur = [tok.i]
             continue
@@ -75,6 +75,12 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     if cur:
         pieces.append(cur)
     return [(p[0], p[-1] + 1) for p in pieces]
+
+
+def _opens_a_person(doc: Doc, i: int, end: int, gaz: Gazetteer) -> bool:
+    """An honorific at token i followed by a name of one to three words that ends at `end`
+    ("Mr Straw" closing "Foreign Policy Centre Mr Straw"; not "Dame University")."""
+    return doc[i].text in gaz.honorifics and 1 <= end - i - 1 <= 3 and shaped_like_a_name(doc, i + 1, end, gaz)
 
 
 def _known_place(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
