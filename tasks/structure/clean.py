@@ -1,14 +1,21 @@
 """Clean an input document into an Article: normalise its text (here), split it into typed
 paragraphs (tasks.structure.split) and give it its identity (tasks.structure.identity).
 
-Cleaning is length-preserving wherever it can be (one character replaced by one), so
-offsets computed on a clean input file are offsets into that file too. Only inputs that
-need it (mojibake, CRLF line ends, decomposed Unicode, zero-width characters) change length.
-Mojibake (UTF-8 read as Windows-1252: "itâ€™s") is repaired by ftfy, only in texts that show
-its marks.
+Cleaning keeps the text's length (one character replaced by one), so the offsets of every
+record are offsets into the input as Python reads it too, and a tool that holds offsets
+into the input file (an annotation, a highlight) lines up with ours. Repairs that shorten
+a word keep the length by padding: mojibake (UTF-8 read as Windows-1252: "itâ€™s", repaired
+by ftfy only in texts that show its marks) and decomposed Unicode ("e" + combining accent,
+composed to NFC) give the repaired word, and the characters it lost come back as spaces at the
+next whitespace after a punctuation mark or at the line end ("SarukhÃ¡n, 62, said" ->
+"Sarukhán,  62, said"; within that clause offsets are a few characters early). Only zero-width characters (dropped)
+and CR line ends (which Python's own reading turns into "\n" too) change the length.
+An article's identity is its text without that padding (`tasks.structure.identity`), so a
+repaired copy is the same article as a clean one.
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -29,20 +36,56 @@ _DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\ufffe]")
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
 
 
-def normalise(text: str) -> str:
-    """Unicode and whitespace normalisation with mojibake repair."""
+_PIECES = re.compile(r"\s+|\S+")  # words and the whitespace between them, for keeping the length
+# the padding goes into the first whitespace after one of these (or at a line end): never inside
+# a name ("José María"), which the tokenizer would split at a run of spaces
+_LINE_END = re.compile("[\n\r\u2028\u2029]")
+_PAY_AFTER = frozenset(".,;:!?)]\"'\u201d\u2019")
+
+
+def normalise(text: str, keep_length: bool = True) -> str:
+    """Unicode and whitespace normalisation with mojibake repair; with keep_length, a repair
+    that shortens a word is padded with spaces at the next whitespace (module docstring)."""
     if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+        text = _repaired(text, unicodedata.normalize("NFC", text), keep_length)
     if _MOJIBAKE.search(text):
-        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
+        text = _repaired(text, ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False), keep_length)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DROP.sub("", text)
     text = text.translate(_SPACES)
     return text.rstrip()
 
 
+def _needs_repair(text: str) -> bool:
+    """Whether normalising this text repairs words (and so, keeping the length, pads them)."""
+    return not unicodedata.is_normalized("NFC", text) or _MOJIBAKE.search(text) is not None
+
+
+def _repaired(before: str, after: str, keep_length: bool) -> str:
+    """The repaired text; with keep_length, the characters a repair took out come back as spaces
+    in the next whitespace after a punctuation mark or at the line end, so the text after that
+    keeps its offsets (within the clause, offsets are a few characters early). Aligned word by word (difflib over words and whitespace runs: repairs change
+    few words, and a word-level alignment is fast where a character-level one is quadratic).
+    A repair that lengthens the text (none of ftfy's or NFC's usual ones) is kept as it is."""
+    if not keep_length or len(after) == len(before):
+        return after
+    old, new = _PIECES.findall(before), _PIECES.findall(after)
+    out: list[str] = []
+    owed = 0  # characters the repaired words lost and no whitespace has paid back yet
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            out.extend(new[j1:j2])
+            owed += sum(map(len, old[i1:i2])) - sum(map(len, new[j1:j2]))
+            continue
+        for piece in old[i1:i2]:
+            if owed > 0 and piece[0].isspace() and (_LINE_END.search(piece) or (out and out[-1][-1] in _PAY_AFTER)):
+                piece, owed = " " * owed + piece, 0
+            out.append(piece)
+    return "".join(out)
+
+
 def _one_line(text: str) -> str:
-    return normalise(text).replace("\n", " ").strip()
+    return normalise(text, keep_length=False).replace("\n", " ").strip()
 
 
 def clean(doc: RawDocument) -> Article:
@@ -55,7 +98,9 @@ def clean(doc: RawDocument) -> Article:
     if not spans:
         raise ValueError("no text after cleaning (empty or whitespace-only input)")
     paras = type_paragraphs(text, spans, blank_layout)
-    return _article(doc, text, paras, title=doc.title or paras[0].text)
+    # identity: the text without the padding of repaired words (the same article as a clean copy)
+    unpadded = split_paragraphs(normalise(doc.text, keep_length=False))[0] if _needs_repair(doc.text) else text
+    return _article(doc, text, paras, title=doc.title or paras[0].text, identity=unpadded)
 
 
 def _from_hint(doc: RawDocument) -> Article:
@@ -70,8 +115,8 @@ def _from_hint(doc: RawDocument) -> Article:
     return _article(doc, text, paras, title=paras[0].text)
 
 
-def _article(doc: RawDocument, text: str, paras: list[Paragraph], title: str) -> Article:
-    return Article(article_id=article_id(text), source=doc.source, text=text, paragraphs=paras,
+def _article(doc: RawDocument, text: str, paras: list[Paragraph], title: str, identity: str | None = None) -> Article:
+    return Article(article_id=article_id(text if identity is None else identity), source=doc.source, text=text, paragraphs=paras,
                    content_sha256=doc.content_sha256, encoding=doc.encoding, title=title,
                    standfirst=next((p.text for p in paras if p.kind == "standfirst"), None),
                    url=doc.url, published_at=doc.published_at)

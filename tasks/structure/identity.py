@@ -1,8 +1,10 @@
 """An article's identity: article_id, the first 16 hex digits of the SHA-256 of its cleaned text.
 
 The same text read from any input (a .txt file, a symlink to it, a row of a dump) is the same
-article; inputs that differ only in what cleaning removes (CRLF line ends, trailing blanks,
-zero-width characters) are the same article too. Any change to the cleaned text is a new article.
+article; inputs that differ only in what cleaning removes or repairs (CRLF line ends, trailing
+blanks, zero-width characters, mojibake, decomposed Unicode) are the same article too: the
+text hashed is the cleaned text without the spaces that keep a repaired text's length
+(`tasks.structure.clean`). Any other change to the cleaned text is a new article.
 """
 from __future__ import annotations
 

@@ -59,19 +59,46 @@ def test_normalise_is_length_preserving_for_clean_text():
     assert len(out) == len(text)
 
 
-def test_normalise_repairs_mojibake_and_line_ends():
-    assert normalise("It\u00e2\u0080\u0099s a \u00e2\u0080\u009ctest\u00e2\u0080\u009d\r\nok") == "It\u2019s a \u201ctest\u201d\nok"
+def test_normalise_repairs_mojibake_and_line_ends_padding_each_repaired_word():
+    # the characters a repair took out come back as spaces at the next line end ...
+    text = "It\u00e2\u0080\u0099s a \u00e2\u0080\u009ctest\u00e2\u0080\u009d\r\nok"
+    assert normalise(text) == "It\u2019s a \u201ctest\u201d      \nok"
+    assert normalise(text, keep_length=False) == "It\u2019s a \u201ctest\u201d\nok"
+
+
+def test_repaired_words_keep_the_offsets_of_the_text_after_them():
+    text = "Pel\u00c3\u00a9 met Jos\u00c3\u00a9 Mar\u00c3\u00ada at noon \u00e2\u0080\u009cfor lunch\u00e2\u0080\u009d.\nDone"
+    out = normalise(text)
+    assert out == "Pel\u00e9 met Jos\u00e9 Mar\u00eda at noon \u201cfor lunch\u201d.       \nDone"
+    assert len(out) == len(text) and out.index("Done") == text.index("Done")
+
+
+def test_padding_goes_after_the_next_punctuation_mark_not_inside_a_name():
+    text = "Ana Mar\u00c3\u00ada L\u00c3\u00b3pez, 62, told reporters: \u00e2\u0080\u009cWe won.\u00e2\u0080\u009d"
+    out = normalise(text)
+    assert out == "Ana Mar\u00eda L\u00f3pez,   62, told reporters: \u201cWe won.\u201d"
+    assert out.index("62, told") == text.index("62, told")
 
 
 def test_normalise_exact():
-    # NFC, zero-width characters dropped, line and paragraph separators as line ends, controls as spaces
-    assert normalise("Cafe\u0301\u200b owners\u2028met\x07 today \u3000\n\n") == "Caf\u00e9 owners\nmet  today"
+    # NFC (the composed word padded), zero-width characters dropped, line and paragraph separators
+    # as line ends, controls as spaces
+    assert normalise("Cafe\u0301\u200b owners\u2028met\x07 today \u3000\n\n") == "Caf\u00e9 owners \nmet  today"
+    assert normalise("Cafe\u0301 owners", keep_length=False) == "Caf\u00e9 owners"
 
 
 def test_article_id_is_stable_and_derived_from_cleaned_text():
     a = clean(doc("Title\nBody text here.\n"))
     b = clean(doc("Title\r\nBody text here.\r\n\r\n"))
     assert a.article_id == b.article_id and len(a.article_id) == 16
+
+
+def test_a_repaired_copy_is_the_same_article_as_a_clean_one():
+    clean_copy = clean(doc("Title\nJos\u00e9 said \u201cyes\u201d.\n"))
+    broken = clean(doc("Title\nJos\u00c3\u00a9 said \u00e2\u0080\u009cyes\u00e2\u0080\u009d.\n"))
+    decomposed = clean(doc("Title\nJose\u0301 said \u201cyes\u201d.\n"))
+    assert broken.text == "Title\nJos\u00e9 said \u201cyes\u201d."
+    assert broken.article_id == decomposed.article_id == clean_copy.article_id
 
 
 def test_only_headline_is_an_article_of_one_paragraph():
