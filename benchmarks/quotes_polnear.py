@@ -133,7 +133,7 @@ def main() -> None:
         text = gold[stem]["text"]
         at = g[0] if g else p["char_start"]
         line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-        print(f"--- {kind} {stem}" + (f" gold source: {g[2]!r}" if g else ""))
+        print(f"--- {kind} {stem}" + (f" gold source: {g[2]!r}" if g else "") + (f" quote {text[g[0]:g[1]][:80]!r}" if g else ""))
         if p:
             print(f"    predicted: {p['speaker']!r} ({p['speaker_type']}, {p['attribution']}) quote {text[p['char_start']:p['char_end']][:80]!r}")
         print("    " + text[line_start:line_end if line_end > 0 else None][:600])

@@ -8,8 +8,9 @@ a word keep the length by padding: mojibake (UTF-8 read as Windows-1252: "itâ�
 by ftfy only in texts that show its marks) and decomposed Unicode ("e" + combining accent,
 composed to NFC) give the repaired word, and the characters it lost come back as spaces at the
 next whitespace after a punctuation mark or at the line end ("SarukhÃ¡n, 62, said" ->
-"Sarukhán,  62, said"; within that clause offsets are a few characters early). Only zero-width characters (dropped)
-and CR line ends (which Python's own reading turns into "\n" too) change the length.
+"Sarukhán,  62, said"; within that clause offsets are a few characters early). Only invisible
+format characters (zero-width and bidirectional controls, dropped) and CR line ends (which
+Python's own reading turns into "\n" too) change the length.
 An article's identity is its text without that padding (`tasks.structure.identity`), so a
 repaired copy is the same article as a clean one.
 """
@@ -32,7 +33,9 @@ _SPACES[0x7F] = " "
 _SPACES.update({c: " " for c in range(0x80, 0xA0)})  # C1 controls left over after mojibake repair
 _SPACES[0x2028] = "\n"
 _SPACES[0x2029] = "\n"
-_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\ufffe]")
+# invisible format characters, dropped: zero-width ones, the byte-order mark, and the bidirectional
+# controls that text copied from social media carries ("\u202a\u201dWell...\u201d posted ...")
+_DROP = re.compile("[\u200b\u200c\u200d\u2060\ufeff\ufffe\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u2018-\u203a\u20ac\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]")
 
 

@@ -93,6 +93,10 @@ def test_article_id_is_stable_and_derived_from_cleaned_text():
     assert a.article_id == b.article_id and len(a.article_id) == 16
 
 
+def test_bidirectional_controls_are_dropped_like_zero_width_characters():
+    assert normalise("\u202a\u201cWe won,\u201d posted Jo\u200e Bell.\u202c") == "\u201cWe won,\u201d posted Jo Bell."
+
+
 def test_a_repaired_copy_is_the_same_article_as_a_clean_one():
     clean_copy = clean(doc("Title\nJos\u00e9 said \u201cyes\u201d.\n"))
     broken = clean(doc("Title\nJos\u00c3\u00a9 said \u00e2\u0080\u009cyes\u00e2\u0080\u009d.\n"))
