@@ -5,12 +5,12 @@ Cleaning keeps the text's length (one character replaced by one), so the offsets
 record are offsets into the input as Python reads it too, and a tool that holds offsets
 into the input file (an annotation, a highlight) lines up with ours. Repairs that shorten
 a word keep the length by padding: mojibake (UTF-8 read as Windows-1252: "itâ€™s", repaired
-by ftfy only in texts that show its marks) and decomposed Unicode ("e" + combining accent,
-composed to NFC) give the repaired word, and the characters it lost come back as spaces at the
-next whitespace after a punctuation mark or at the line end ("SarukhÃ¡n, 62, said" ->
-"Sarukhán,  62, said"; within that clause offsets are a few characters early). Only invisible
-format characters (zero-width and bidirectional controls, dropped) and CR line ends (which
-Python's own reading turns into "\n" too) change the length.
+by ftfy only in texts that show its marks), decomposed Unicode ("e" + combining accent,
+composed to NFC) and invisible format characters (zero-width and bidirectional controls,
+dropped) give the repaired word, and the characters it lost come back as spaces at the next
+whitespace after a punctuation mark or at the line end ("SarukhÃ¡n, 62, said" ->
+"Sarukhán,  62, said"; within that clause offsets are a few characters early). Only CR line
+ends change the length, as Python's own reading of a file turns them into "\n" too.
 An article's identity is its text without that padding (`tasks.structure.identity`), so a
 repaired copy is the same article as a clean one.
 """
@@ -54,14 +54,15 @@ def normalise(text: str, keep_length: bool = True) -> str:
     if _MOJIBAKE.search(text):
         text = _repaired(text, ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False), keep_length)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _DROP.sub("", text)
+    if _DROP.search(text):
+        text = _repaired(text, _DROP.sub("", text), keep_length)
     text = text.translate(_SPACES)
     return text.rstrip()
 
 
 def _needs_repair(text: str) -> bool:
     """Whether normalising this text repairs words (and so, keeping the length, pads them)."""
-    return not unicodedata.is_normalized("NFC", text) or _MOJIBAKE.search(text) is not None
+    return not unicodedata.is_normalized("NFC", text) or _MOJIBAKE.search(text) is not None or _DROP.search(text) is not None
 
 
 def _repaired(before: str, after: str, keep_length: bool) -> str:

@@ -83,7 +83,7 @@ def test_padding_goes_after_the_next_punctuation_mark_not_inside_a_name():
 def test_normalise_exact():
     # NFC (the composed word padded), zero-width characters dropped, line and paragraph separators
     # as line ends, controls as spaces
-    assert normalise("Cafe\u0301\u200b owners\u2028met\x07 today \u3000\n\n") == "Caf\u00e9 owners \nmet  today"
+    assert normalise("Cafe\u0301\u200b owners\u2028met\x07 today \u3000\n\n") == "Caf\u00e9 owners  \nmet  today"
     assert normalise("Cafe\u0301 owners", keep_length=False) == "Caf\u00e9 owners"
 
 
@@ -93,16 +93,21 @@ def test_article_id_is_stable_and_derived_from_cleaned_text():
     assert a.article_id == b.article_id and len(a.article_id) == 16
 
 
-def test_bidirectional_controls_are_dropped_like_zero_width_characters():
-    assert normalise("\u202a\u201cWe won,\u201d posted Jo\u200e Bell.\u202c") == "\u201cWe won,\u201d posted Jo Bell."
+def test_bidirectional_controls_are_dropped_like_zero_width_characters_keeping_the_length():
+    text = "\u202a\u201cWe won,\u201d posted Jo\u200e Bell.\u202c\nNext line"
+    out = normalise(text)
+    assert out == "\u201cWe won,\u201d  posted Jo Bell.  \nNext line"
+    assert out.index("Next") == text.index("Next")
+    assert normalise(text, keep_length=False) == "\u201cWe won,\u201d posted Jo Bell.\nNext line"
 
 
 def test_a_repaired_copy_is_the_same_article_as_a_clean_one():
     clean_copy = clean(doc("Title\nJos\u00e9 said \u201cyes\u201d.\n"))
     broken = clean(doc("Title\nJos\u00c3\u00a9 said \u00e2\u0080\u009cyes\u00e2\u0080\u009d.\n"))
     decomposed = clean(doc("Title\nJose\u0301 said \u201cyes\u201d.\n"))
+    marked = clean(doc("Title\n\u202aJos\u00e9 said \u201cyes\u201d.\u202c\n"))
     assert broken.text == "Title\nJos\u00e9 said \u201cyes\u201d."
-    assert broken.article_id == decomposed.article_id == clean_copy.article_id
+    assert broken.article_id == decomposed.article_id == marked.article_id == clean_copy.article_id
 
 
 def test_only_headline_is_an_article_of_one_paragraph():
