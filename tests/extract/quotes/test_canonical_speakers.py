@@ -577,6 +577,11 @@ def test_an_organisation_that_issued_a_statement_speaks_through_it(parse):
                                      ("the beating heart of the valley", "Brandt Steel", "organisation", "cue_above:description")]
 
 
+def test_an_ad_speaks_for_whoever_ran_it(parse):
+    text = ("Bakery\n\nAcme Foods released a new television ad on Monday. The ad says \"Nobody bakes bread like we do.\"")
+    assert speakers(parse, text) == [("Nobody bakes bread like we do.", "Acme Foods", "organisation", "cue_above:description")]
+
+
 def test_a_record_holder_or_a_medallist_is_the_person_in_focus(parse):
     text = ("Athletics\n\nLena Brandt has called for lifetime bans for drug cheats.\n\n"
             "The world record holder said more had to be done about \"rumours and smears\" in the sport.")
