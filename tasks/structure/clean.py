@@ -43,7 +43,7 @@ _PIECES = re.compile(r"\s+|\S+")  # words and the whitespace between them, for k
 # the padding goes into the first whitespace after one of these (or at a line end): never inside
 # a name ("José María"), which the tokenizer would split at a run of spaces
 _LINE_END = re.compile("[\n\r\u2028\u2029]")
-_PAY_AFTER = frozenset(".,;:!?)]\"'\u201d\u2019")
+_PAY_AFTER = frozenset(".,;:!?)]\"'\u201d\u2019-\u2013\u2014")
 
 
 def normalise(text: str, keep_length: bool = True) -> str:

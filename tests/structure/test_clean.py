@@ -73,6 +73,13 @@ def test_repaired_words_keep_the_offsets_of_the_text_after_them():
     assert len(out) == len(text) and out.index("Done") == text.index("Done")
 
 
+def test_a_dash_between_words_takes_the_padding_too():
+    text = "President Pe\u00c3\u00b1a Nieto - but not his aides - spoke."
+    out = normalise(text)
+    assert out == "President Pe\u00f1a Nieto -  but not his aides - spoke."
+    assert out.index("but") == text.index("but")
+
+
 def test_padding_goes_after_the_next_punctuation_mark_not_inside_a_name():
     text = "Ana Mar\u00c3\u00ada L\u00c3\u00b3pez, 62, told reporters: \u00e2\u0080\u009cWe won.\u00e2\u0080\u009d"
     out = normalise(text)
