@@ -10,13 +10,13 @@ composed to NFC) and invisible format characters (zero-width and bidirectional c
 dropped) give the repaired word, and the characters it lost come back as spaces at the next
 whitespace after a punctuation mark or at the line end ("SarukhÃ¡n, 62, said" ->
 "Sarukhán,  62, said"; within that clause offsets are a few characters early). Only CR line
-ends change the length, as Python's own reading of a file turns them into "\n" too.
+ends change the length, as Python's own reading of a file turns them into "\n" too, and the
+rare repairs that lengthen a word (the ligature "\ufb01" -> "fi").
 An article's identity is its text without that padding (`tasks.structure.identity`), so a
 repaired copy is the same article as a clean one.
 """
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -49,11 +49,11 @@ _PAY_AFTER = frozenset(".,;:!?)]\"'\u201d\u2019-\u2013\u2014")
 def normalise(text: str, keep_length: bool = True) -> str:
     """Unicode and whitespace normalisation with mojibake repair; with keep_length, a repair
     that shortens a word is padded with spaces at the next whitespace (module docstring)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = _repaired(text, unicodedata.normalize("NFC", text), keep_length)
     if _MOJIBAKE.search(text):
         text = _repaired(text, ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False), keep_length)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _DROP.search(text):
         text = _repaired(text, _DROP.sub("", text), keep_length)
     text = text.translate(_SPACES)
@@ -66,26 +66,70 @@ def _needs_repair(text: str) -> bool:
 
 
 def _repaired(before: str, after: str, keep_length: bool) -> str:
-    """The repaired text; with keep_length, the characters a repair took out come back as spaces
-    in the next whitespace after a punctuation mark or at the line end, so the text after that
-    keeps its offsets (within the clause, offsets are a few characters early). Aligned word by word (difflib over words and whitespace runs: repairs change
-    few words, and a word-level alignment is fast where a character-level one is quadratic).
-    A repair that lengthens the text (none of ftfy's or NFC's usual ones) is kept as it is."""
-    if not keep_length or len(after) == len(before):
+    """The repaired text; with keep_length, the characters a repair took out of a line come back
+    as spaces in the line's next whitespace after a punctuation mark, else at its end, so the
+    text after that keeps its offsets (within the clause, offsets are a few characters early).
+    None of the repairs adds or removes a line break, so lines are paired one to one (if they
+    were not, the text is returned unpadded). A repair that lengthens a word (ftfy's "\ufb01" ->
+    "fi") is kept, and the text after it is then that much late."""
+    if not keep_length or after == before:
         return after
-    old, new = _PIECES.findall(before), _PIECES.findall(after)
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) != len(new_lines):
+        return after
+    return "\n".join(_padded_line(o, n) if o != n else n for o, n in zip(old_lines, new_lines))
+
+
+def _padded_line(before: str, after: str) -> str:
     out: list[str] = []
     owed = 0  # characters the repaired words lost and no whitespace has paid back yet
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag != "equal":
-            out.extend(new[j1:j2])
-            owed += sum(map(len, old[i1:i2])) - sum(map(len, new[j1:j2]))
+    for old, new in _aligned(_PIECES.findall(before), _PIECES.findall(after)):
+        if old != new:
+            out.extend(new)
+            owed += sum(map(len, old)) - sum(map(len, new))
             continue
-        for piece in old[i1:i2]:
-            if owed > 0 and piece[0].isspace() and (_LINE_END.search(piece) or (out and out[-1][-1] in _PAY_AFTER)):
-                piece, owed = " " * owed + piece, 0
-            out.append(piece)
-    return "".join(out)
+        piece = old[0]
+        if owed > 0 and piece[0].isspace() and (_LINE_END.search(piece) or (out and out[-1][-1] in _PAY_AFTER)):
+            piece, owed = " " * owed + piece, 0
+        out.append(piece)
+    return "".join(out) + " " * max(owed, 0)
+
+
+def _aligned(old: list[str], new: list[str]) -> list[tuple[list[str], list[str]]]:
+    """The two lines' pieces (words and whitespace runs) in aligned groups: a piece kept as it
+    was ([p], [p]), or the pieces a repair replaced and the pieces it gave. Repairs are few and
+    local, so after a difference the alignment takes the nearest point where two pieces in a row
+    agree again (at most RESYNC pieces skipped, else the rest of the line is one group): linear
+    in the line's length, where difflib's alignment is quadratic in its repeated pieces."""
+    if len(old) == len(new):  # every repair changed a word in place
+        return [([o], [n]) for o, n in zip(old, new)]
+    groups: list[tuple[list[str], list[str]]] = []
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            groups.append(([old[i]], [new[j]]))
+            i, j = i + 1, j + 1
+            continue
+        k, l = _resync(old, new, i, j)
+        groups.append((old[i:k], new[j:l]))
+        i, j = k, l
+    if i < len(old) or j < len(new):
+        groups.append((old[i:], new[j:]))
+    return groups
+
+
+RESYNC = 12  # pieces a resynchronisation may skip, in both lines together
+
+
+def _resync(old: list[str], new: list[str], i: int, j: int) -> tuple[int, int]:
+    """The nearest (k, l) past (i, j) where old[k] == new[l] and the pieces after them agree too
+    (or a line ends); (len(old), len(new)) when there is none within RESYNC pieces."""
+    for skip in range(1, RESYNC + 1):
+        for k in range(i, min(i + skip, len(old) - 1) + 1):
+            l = j + skip - (k - i)
+            if l < len(new) and old[k] == new[l] and (k + 1 == len(old) or l + 1 == len(new) or old[k + 1] == new[l + 1]):
+                return k, l
+    return len(old), len(new)
 
 
 def _one_line(text: str) -> str:
@@ -111,7 +155,7 @@ def _from_hint(doc: RawDocument) -> Article:
     """An article from paragraphs already typed by the input (HTML structure), each on one line;
     the document's title goes first when the hint does not open with it."""
     hint = [(k, t) for k, t in ((k, _one_line(t)) for k, t in doc.paragraphs_hint or []) if t]
-    if doc.title and (not hint or hint[0][1] != normalise(doc.title)):
+    if doc.title and (not hint or hint[0][1] != _one_line(doc.title)):
         hint.insert(0, ("headline", _one_line(doc.title)))
     text, paras = from_hint(hint)
     if not paras:

@@ -2,9 +2,10 @@
 
 The same text read from any input (a .txt file, a symlink to it, a row of a dump) is the same
 article; inputs that differ only in what cleaning removes or repairs (CRLF line ends, trailing
-blanks, zero-width and bidirectional control characters, mojibake, decomposed Unicode) are the same article too: the
-text hashed is the cleaned text without the spaces that keep a repaired text's length
-(`tasks.structure.clean`). Any other change to the cleaned text is a new article.
+blanks, zero-width and bidirectional control characters, mojibake, decomposed Unicode) are the
+same article too: the text hashed is the text cleaning gives without the spaces that keep a
+repaired text's length (`tasks.structure.clean`). Any other change to the cleaned text is a
+new article.
 """
 from __future__ import annotations
 

@@ -108,6 +108,35 @@ def test_bidirectional_controls_are_dropped_like_zero_width_characters_keeping_t
     assert normalise(text, keep_length=False) == "\u201cWe won,\u201d posted Jo Bell.\nNext line"
 
 
+def test_a_character_dropped_from_a_blank_line_is_paid_back_on_that_line():
+    assert normalise("Ends here.\n\u200b\nNext one") == "Ends here.\n \nNext one"
+    assert normalise("Ends here.\n\u00c2\u00a0\nNext one") == "Ends here.\n  \nNext one"
+
+
+def test_a_long_text_with_repairs_keeps_every_line_in_place():
+    line = "The caf\u00c3\u00a9 owner said the plan would fail and the minister said it would not"
+    text = "\n".join([line] * 3000 + ["END"])
+    out = normalise(text)
+    assert len(out) == len(text) and out.endswith("\nEND")
+    assert out.split("\n")[0] == "The caf\u00e9 owner said the plan would fail and the minister said it would not "
+
+
+pieces = st.sampled_from(["word", "Jos\u00c3\u00a9", "Mar\u00c3\u00ada", "e\u0301", "\u200b", "\u202a", " ", "  ", "\n", ", ", ".", "\u00e2\u0080\u009c"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(pieces, max_size=40).map("".join))
+def test_repairs_never_move_the_next_line(text):
+    out = normalise(text + "\nEND")
+    assert out.endswith("\nEND") and len(out) == len(text) + 4
+
+
+def test_a_page_title_that_needs_repair_is_still_the_page_s_one_headline():
+    raw = RawDocument(source="p.html", text="", encoding="utf-8", content_sha256="0" * 64, title="Jos\u00c3\u00a9 wins, 62",
+                      paragraphs_hint=[("headline", "Jos\u00c3\u00a9 wins, 62"), ("body", "He said so.")])
+    assert [(p.kind, p.text) for p in clean(raw).paragraphs] == [("headline", "Jos\u00e9 wins, 62"), ("body", "He said so.")]
+
+
 def test_a_repaired_copy_is_the_same_article_as_a_clean_one():
     clean_copy = clean(doc("Title\nJos\u00e9 said \u201cyes\u201d.\n"))
     broken = clean(doc("Title\nJos\u00c3\u00a9 said \u00e2\u0080\u009cyes\u00e2\u0080\u009d.\n"))
