@@ -3,8 +3,8 @@
 The phrase matcher finds every gazetteer name as written and in ALL CAPS. The token matcher
 finds organisation names ending in a head noun ("... Bank"), club names ("Norwich City",
 "Real Madrid"), events ("Hong Kong Open", "World Cup of ..."), laws ("Internal Market Bill"), people in cricket scorecards
-("c Stewart b Hollioake 23", "Gough 8-0-39-3"), after an honorific ("Mr Lebed") or an initial
-("P. Simmons"), a country's exit ("Brexit"), and the places of a dateline ("BONN 1996-08-30",
+("c Stewart b Hollioake 23", "Gough 8-0-39-3"), after an honorific ("Mr Lebed"), an initial
+("P. Simmons") or a parliament member's acronym ("Green MEP Ann Cole"), a country's exit ("Brexit"), and the places of a dateline ("BONN 1996-08-30",
 "JEUMONT , France ( Reuters ) -").
 """
 from __future__ import annotations
@@ -15,13 +15,14 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tasks.nlp.entity_cleaning import clean
+from tasks.nlp.entity_cleaning import clean, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 
 NOT_FIRST = ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "But", "And", "Of", "From", "To", "By", "With"]
 HEADLINE_VERBS = {"beat", "beats", "v", "vs", "win", "wins", "draw"}  # an ALL-CAPS event name starts after these
 
 CAPITALISED = {"IS_ALPHA": True, "IS_TITLE": True}
+MEMBER_TITLES = ("MP", "MEP", "MSP", "MLA")  # a member of a parliament, written before the name ("Labour MP Ann Cole")
 FIRST_OF_NAME = {"TEXT": {"REGEX": r"^[A-Z]"}, "ORTH": {"NOT_IN": NOT_FIRST}}
 
 
@@ -62,6 +63,9 @@ def token_matcher(nlp: Language, gaz: Gazetteer) -> Matcher:
     ], greedy="LONGEST")
     matcher.add("PERSON_HONORIFIC", [
         [{"ORTH": {"IN": sorted(gaz.honorifics)}}, {**CAPITALISED, "OP": "+"}],
+    ], greedy="LONGEST")
+    matcher.add("PERSON_AFTER_MEMBER", [
+        [{"ORTH": {"IN": list(MEMBER_TITLES)}}, CAPITALISED, CAPITALISED, {**CAPITALISED, "OP": "?"}],
     ], greedy="LONGEST")
     matcher.add("PERSON_INITIAL", [
         [{"TEXT": {"REGEX": r"^[A-Z]\.$"}}, {**CAPITALISED, "OP": "+"}],
@@ -124,6 +128,9 @@ def rule_spans(doc: Doc, matcher: Matcher, gaz: Gazetteer, sports: bool) -> tupl
             patterns.append(Span(doc, s, e, label="EVENT"))
         elif kind == "PERSON_HONORIFIC":
             if doc[s + 1].lower_ not in gaz.titles and not doc[s + 1].is_stop:  # "Lord Chancellor", "Lady Of ...": no name
+                patterns.append(Span(doc, s + 1, e, label="PERSON"))
+        elif kind == "PERSON_AFTER_MEMBER":
+            if doc[s + 1].text not in gaz.honorifics and shaped_like_a_name(doc, s + 1, e, gaz):  # (the honorific rule: "MP Sir ...")
                 patterns.append(Span(doc, s + 1, e, label="PERSON"))
         elif kind == "PERSON_INITIAL":
             patterns.append(Span(doc, s, e, label="PERSON"))

@@ -40,6 +40,14 @@ def test_people_after_honorifics_and_initials(nlp, matchers):
         (1, "Hallam", "PERSON"), (4, "Quill", "PERSON")]
 
 
+def test_people_after_a_parliament_member_s_acronym(nlp, matchers):
+    assert rules(nlp, matchers, "Green MEP Ines Maribor and Labour MSP Tom Aldane Reid spoke .")[0] == [
+        (2, "Ines Maribor", "PERSON"), (7, "Tom Aldane Reid", "PERSON")]
+    # not a place or a body after it, and an honorific after it is the honorific rule's
+    assert rules(nlp, matchers, "the MP Select Committee met the MEP Sir Alan Dorne .")[0] == [
+        (1, "MP Select Committee", "ORG"), (8, "Alan Dorne", "PERSON")]
+
+
 def test_scorecard_people_in_sports_reports_only(nlp, matchers):
     text = "Salim Malik c Stewart b Hollioake 23\nBowling : Gough 8-0-39-3"
     assert rules(nlp, matchers, text, sports=True)[0] == [(3, "Stewart", "PERSON"), (5, "Hollioake", "PERSON"), (10, "Gough", "PERSON")]
