@@ -68,3 +68,8 @@ def test_a_given_name_before_a_weekday_is_one_person(nlp):
     assert ents(model_only(nlp, text)) == [("Mike", "PERSON"), ("Friday", "DATE")]
     assert ents(nlp(text)) == [("Mike Friday", "PERSON")]
     assert ents(nlp("Ms Cole arrived on Friday .")) == [("Ms Cole", "PERSON"), ("Friday", "DATE")]
+
+
+def test_a_parliament_member_s_acronym_is_no_name_of_its_own(parse):
+    art, doc = parse("Head\n\nThe Tory finance spokesman, Brian Dorrie MSP, said it was wrong. MSP Karen Dallow agreed.")
+    assert ents(doc) == [("Tory", "NORP"), ("Brian Dorrie", "PERSON"), ("Karen Dallow", "PERSON")]
