@@ -716,11 +716,30 @@ def preceding_cue(q: Site) -> Attribution | None:
         return None
     ctx = q.ctx
     i = ctx.tok_at(q.span.open) - 1
-    att = first_cue_back(ctx, i, ctx.paragraph(q.k).start, 4 * MAX_REGION_TOKENS, "carried")
+    att = _main_cue(ctx, first_cue_back(ctx, i, ctx.paragraph(q.k).start, 4 * MAX_REGION_TOKENS, "carried"))
     if att is not None and att.cue is not None and i >= 0 and not ctx.quoted(i) and ctx.sent_of[att.cue.i] != ctx.sent_of[i] \
             and sentence_subject(ctx, i) is not None:
         return None  # `... Forster told BBC Wales. "..." Ruddock, though, is keen ... "At this stage ..."`: the sentence between is about someone
     return _through_outer_source(ctx, att)
+
+
+SUBORDINATE = ("advcl", "relcl", "acl")  # clauses that hang on the sentence's main clause
+
+
+def _main_cue(ctx: QuoteContext, att: Attribution | None) -> Attribution | None:
+    """The nearest cue back may sit in a clause hanging on another reporting verb (`X noted in an
+    interview, as reported by Y.`, `X wrote in the email, which was first reported by Y.`, `X told
+    the paper, after Z stated an interest.`): the words carried on are the main verb's speaker's."""
+    if att is None or att.cue is None:
+        return att
+    t, sub = att.cue, False
+    while t.head.i != t.i:
+        sub = sub or t.dep_ in SUBORDINATE
+        t = t.head
+        if sub and not ctx.quoted(t.i) and is_cue(t):
+            main = attribution_from_cue(ctx, t, att.how)
+            return main if main.head is not None and not says_nothing(main.head) else att
+    return att
 
 
 def _through_outer_source(ctx: QuoteContext, att: Attribution | None) -> Attribution | None:

@@ -135,6 +135,13 @@ def test_no_attribution(quote_context):
     # an opening mark glued to the comma after the cue
     ("Harbour\n\nReilly said,\"We were never asked about the fees, and we will fight them.\"", 0,
      ("cue_above", "tree", "said", "Reilly")),
+    # a reporting verb in a clause hanging on the main one relays or times the words: the main verb's speaker goes on
+    ("Harbour\n\n\"We will win,\" Ann Cole noted in an interview with a radio station, as reported by the Harbour Times. "
+     "\"And we will win big.\"", 1, ("preceding_cue", "carried", "noted", "Ann Cole")),
+    ("Harbour\n\n\"They are binding,\" Hale spokesman Tom Reid told the paper in July, after Mayor Jo Bell stated an "
+     "interest in ending the deal. \"These contracts stand.\"", 1, ("preceding_cue", "carried", "told", "Hale spokesman Tom Reid")),
+    ("Harbour\n\n\"It is over,\" Cole wrote in the email, which was first reported by the Harbour Times. \"We lost.\"", 1,
+     ("preceding_cue", "carried", "wrote", "Cole")),
 ])
 def test_general_attribution_kinds(quote_context, text, k, expected):
     ctx = quote_context(text)
