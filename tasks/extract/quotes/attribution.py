@@ -228,11 +228,32 @@ def cue_after(q: Site) -> Attribution | None:
         if _cue_taken_for_noun(q, t, n):
             first_word, last = next(x for x in after[:n] if not x.is_punct), after[n - 1]
             return with_outer_source(q, from_np((first_word.idx, last.idx + len(last.text), last), "after", cue=t))
+        if inner[-1:] in (",", "?", "!") and _speech_by_position(q, t, n):
+            return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.tag_ not in ("VBN", "VBG") and t.text[:1].islower():
             break  # another verb first: the writer's own sentence goes on
         if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
             break
     return None
+
+
+NOT_SPOKEN = ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd", "auxpass", "nsubjpass")  # the verb says something else
+
+
+def _speech_by_position(q: Site, t: Token, n: int) -> bool:
+    """`"...," an angry Hollande retaliated.`: a quote whose sentence goes on past its closing
+    mark (a comma, a question or an exclamation), then a subject of its own and a verb in the
+    past or present tense that takes nothing else and ends the clause: the verb reports the
+    quote, whatever the verb (the cue lists cannot hold every "retaliated", "enthused")."""
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") or not t.text[:1].islower():
+        return False
+    kids = list(t.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or not any(x.i == subj.i for x in q.after[:n]) \
+            or any(c.dep_ in NOT_SPOKEN and not q.ctx.quoted(c.i) for c in kids):  # (the quote itself is its clausal object)
+        return False
+    nxt = q.ctx.doc[t.i + 1] if t.i + 1 < len(q.ctx.doc) else None
+    return nxt is None or nxt.text in SENT_END or nxt.text == ","
 
 
 def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:

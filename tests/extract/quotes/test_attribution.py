@@ -142,6 +142,9 @@ def test_no_attribution(quote_context):
      "interest in ending the deal. \"These contracts stand.\"", 1, ("preceding_cue", "carried", "told", "Hale spokesman Tom Reid")),
     ("Harbour\n\n\"It is over,\" Cole wrote in the email, which was first reported by the Harbour Times. \"We lost.\"", 1,
      ("preceding_cue", "carried", "wrote", "Cole")),
+    # a quote whose sentence goes on past a comma, then a subject and a verb that takes nothing else: any verb reports it
+    ("Harbour\n\nTom Hale spoke first. \"We are ready,\" an angry Ann Bell retaliated.", 0,
+     ("cue_after", "after", "retaliated", "an angry Ann Bell")),
 ])
 def test_general_attribution_kinds(quote_context, text, k, expected):
     ctx = quote_context(text)
@@ -154,6 +157,16 @@ def test_general_attribution_kinds(quote_context, text, k, expected):
     "Harbour\n\nAnn Cole wrote to the board: \"The pier is unsafe.\" Tom Reilly replied angrily.",  # introduced: Reilly answers
 ])
 def test_a_full_stop_still_ends_the_quote_before_a_sentence_of_its_own(quote_context, text):
+    ctx = quote_context(text)
+    att = attribute(ctx, 0, kind_of(ctx, 0))
+    assert att is None or att.strategy != "cue_after"
+
+
+@pytest.mark.parametrize("text", [
+    "Films\n\n\"Jaws,\" starring Roy Scheider, premiered in June.",  # the verb after is not the subject's
+    "Films\n\n\"The Wall,\" the band released in 1979, sold well.",  # the verb has the quote's title as its object
+])
+def test_a_verb_after_a_title_in_marks_reports_nothing(quote_context, text):
     ctx = quote_context(text)
     att = attribute(ctx, 0, kind_of(ctx, 0))
     assert att is None or att.strategy != "cue_after"
