@@ -644,6 +644,9 @@ def names_utterance(head: Token) -> bool:
 
 def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
     """Who made the statement, report or comments `head` names."""
+    whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
+    if whose == "maker":  # a video, a caption: only its own maker, never another one's or whoever is in focus
+        return _named_maker(r, head, said) or _maker_by_verb(r, head, said)
     res = _named_maker(r, head, said)
     if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not _may_make(c) for c in head.children):
         return None  # "the movie's poster": owned by a thing, so written as it is
@@ -651,7 +654,6 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
         res = _earlier_maker(r, head, said)
     if res is not None:
         return res
-    whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
     ent = _one_org_before_in_sentence(r, head) if whose == "org" else None
     if ent is not None:  # "In proposals from the Sentencing Council, the section on theft said"
         return named(ent, "description")

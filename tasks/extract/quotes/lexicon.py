@@ -93,7 +93,7 @@ class SpeakerWords:
     generic: frozenset  # words that say nothing about who is meant
     states: frozenset  # organisation head nouns that may also name a country ("the government")
     epithets: frozenset  # head nouns for the person in focus ("the singer"), resolved like pronouns
-    utterances: dict  # noun for what someone said or wrote -> "org" | "any": whose it is when no maker is named
+    utterances: dict  # noun for what someone said or wrote -> "org" | "any" | "maker": whose it is when no maker is named ("maker": no one)
     gender: dict  # head noun of an unnamed speaker -> m / f
     groups: frozenset  # singular head nouns that name a group
     anonymous: frozenset  # role nouns for people the article does not name ("the spokesman"): never the person in focus

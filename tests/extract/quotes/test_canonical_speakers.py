@@ -577,6 +577,13 @@ def test_an_organisation_that_issued_a_statement_speaks_through_it(parse):
                                      ("the beating heart of the valley", "Brandt Steel", "organisation", "cue_above:description")]
 
 
+def test_a_video_speaks_for_its_own_maker_only(parse):
+    text = ("Courses\n\nIn selling the courses, Tom Hale released a video that said, \"We have the best teachers.\"\n\n"
+            "Ann Cole won the vote on Monday. A video posted online said \"the count was rigged\".")
+    assert speakers(parse, text) == [("We have the best teachers.", "Tom Hale", "person", "cue_above:pronoun"),
+                                     ("the count was rigged", "the video", "unnamed", "cue_above:description")]
+
+
 def test_an_ad_speaks_for_whoever_ran_it(parse):
     text = ("Bakery\n\nAcme Foods released a new television ad on Monday. The ad says \"Nobody bakes bread like we do.\"")
     assert speakers(parse, text) == [("Nobody bakes bread like we do.", "Acme Foods", "organisation", "cue_above:description")]
