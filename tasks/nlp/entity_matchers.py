@@ -130,13 +130,27 @@ def rule_spans(doc: Doc, matcher: Matcher, gaz: Gazetteer, sports: bool) -> tupl
             if doc[s + 1].lower_ not in gaz.titles and not doc[s + 1].is_stop:  # "Lord Chancellor", "Lady Of ...": no name
                 patterns.append(Span(doc, s + 1, e, label="PERSON"))
         elif kind == "PERSON_AFTER_MEMBER":
-            if doc[s + 1].text not in gaz.honorifics and shaped_like_a_name(doc, s + 1, e, gaz):  # (the honorific rule: "MP Sir ...")
-                patterns.append(Span(doc, s + 1, e, label="PERSON"))
+            patterns.extend(_member_named(doc, s, e, gaz))
         elif kind == "PERSON_INITIAL":
             patterns.append(Span(doc, s, e, label="PERSON"))
         else:  # ORG_HEAD, CLUB
             patterns.extend(clean(Span(doc, s, e, label="ORG"), gaz, sports))
     return patterns, datelines
+
+
+def _member_named(doc: Doc, s: int, e: int, gaz: Gazetteer) -> list[Span]:
+    """'Green MEP Ann Cole': the two words after the acronym (a third only where the model tagged
+    it part of a person: "Parmjit Singh Gill"), never a verb, a title or a plural ("Ann Cole
+    Resigns", "Chief Minister ...", "Style Guidelines"), when they are shaped like a person's name
+    and the model did not tag a person there itself (its span stands); an honorific after the
+    acronym is the honorific rule's ("MP Sir ...")."""
+    k = s + 1
+    while k < min(e, s + 3 + (doc[s + 3].ent_type_ == "PERSON" if s + 3 < len(doc) else 0)) and doc[k].pos_ not in ("VERB", "AUX") \
+            and doc[k].lower_ not in gaz.titles and doc[k].text not in gaz.honorifics:
+        k += 1
+    if k - (s + 1) < 2 or doc[s + 1].ent_type_ == "PERSON" or doc[k - 1].tag_ == "NNPS" or not shaped_like_a_name(doc, s + 1, k, gaz):
+        return []
+    return [Span(doc, s + 1, k, label="PERSON")]
 
 
 def _scorecard_person(doc: Doc, s: int, e: int) -> list[Span]:

@@ -42,7 +42,10 @@ def test_people_after_honorifics_and_initials(nlp, matchers):
 
 def test_people_after_a_parliament_member_s_acronym(nlp, matchers):
     assert rules(nlp, matchers, "Green MEP Ines Maribor and Labour MSP Tom Aldane Reid spoke .")[0] == [
-        (2, "Ines Maribor", "PERSON"), (7, "Tom Aldane Reid", "PERSON")]
+        (2, "Ines Maribor", "PERSON"), (7, "Tom Aldane", "PERSON")]  # (a third word only where the model tagged a person)
+    # two words at most in a headline, and never a title
+    assert rules(nlp, matchers, "Tory MP Ines Maribor Quits Over Row")[0] == [(2, "Ines Maribor", "PERSON")]
+    assert rules(nlp, matchers, "MP Chief Minister Ravi Nair visited .")[0] == []
     # not a place or a body after it, and an honorific after it is the honorific rule's
     assert rules(nlp, matchers, "the MP Select Committee met the MEP Sir Alan Dorne .")[0] == [
         (1, "MP Select Committee", "ORG"), (8, "Alan Dorne", "PERSON")]

@@ -237,22 +237,29 @@ def cue_after(q: Site) -> Attribution | None:
     return None
 
 
-NOT_SPOKEN = ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd", "auxpass", "nsubjpass")  # the verb says something else
+NOT_SPOKEN = ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd")  # outside the quote: the verb says something else
 
 
 def _speech_by_position(q: Site, t: Token, n: int) -> bool:
     """`"...," an angry Hollande retaliated.`: a quote whose sentence goes on past its closing
     mark (a comma, a question or an exclamation), then a subject of its own and a verb in the
-    past or present tense that takes nothing else and ends the clause: the verb reports the
-    quote, whatever the verb (the cue lists cannot hold every "retaliated", "enthused")."""
-    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") or not t.text[:1].islower():
+    past or present tense, the sentence's main verb, that the parse hangs the quote on, that
+    takes nothing else and that a full stop or a comma follows: the verb reports the quote,
+    whatever the verb (the cue lists cannot hold every "retaliated", "enthused"). Only for a
+    quote that opens its sentence: words before it introduce it or set it in a scene."""
+    ctx = q.ctx
+    if t.pos_ != "VERB" or t.tag_ not in ("VBD", "VBZ", "VBP") or not t.text[:1].islower() or t.dep_ != "ROOT":
         return False
     kids = list(t.children)
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-    if subj is None or not any(x.i == subj.i for x in q.after[:n]) \
-            or any(c.dep_ in NOT_SPOKEN and not q.ctx.quoted(c.i) for c in kids):  # (the quote itself is its clausal object)
+    if subj is None or not any(x.i == subj.i for x in q.after[:n]) or any(c.dep_ == "mark" for c in kids) \
+            or any(c.dep_ in NOT_SPOKEN and not ctx.quoted(c.i) for c in kids):
         return False
-    nxt = q.ctx.doc[t.i + 1] if t.i + 1 < len(q.ctx.doc) else None
+    if not any(ctx.quoted(c.i) for c in kids):
+        return False  # the parse hangs the quote on the verb (its clausal object): not a title beside it ("Mamma Mia!" the musical opened)
+    if not _opens_sentence(q):
+        return False  # `When he shouted "enough," the room erupted`, `Under the banner "Never again," thousands marched`
+    nxt = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
     return nxt is None or nxt.text in SENT_END or nxt.text == ","
 
 
@@ -751,16 +758,27 @@ def _main_cue(ctx: QuoteContext, att: Attribution | None) -> Attribution | None:
     """The nearest cue back may sit in a clause hanging on another reporting verb (`X noted in an
     interview, as reported by Y.`, `X wrote in the email, which was first reported by Y.`, `X told
     the paper, after Z stated an interest.`): the words carried on are the main verb's speaker's."""
-    if att is None or att.cue is None:
+    if att is None or att.cue is None or not _relays_or_times(ctx, att.cue):
         return att
     t, sub = att.cue, False
     while t.head.i != t.i:
         sub = sub or t.dep_ in SUBORDINATE
         t = t.head
-        if sub and not ctx.quoted(t.i) and is_cue(t):
+        if sub and not ctx.quoted(t.i) and is_cue(t) and not _asks_to_do(t):
             main = attribution_from_cue(ctx, t, att.how)
             return main if main.head is not None and not says_nothing(main.head) else att
     return att
+
+
+def _relays_or_times(ctx: QuoteContext, cue: Token) -> bool:
+    """A cue that reports no words of its own (no clausal object outside quotes: "as reported by
+    Y", "after Z stated an interest") and does not introduce someone new ("Tom Reid, who insisted
+    ...", "Tom Reid, who replied": that person may well go on speaking)."""
+    if any(c.dep_ in ("ccomp", "xcomp") and not ctx.quoted(c.i) for c in cue.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.lower_ == "who" for c in cue.children):
+        return False
+    return not (cue.dep_ == "relcl" and (personlike(cue.head) or cue.head.ent_type_ == "PERSON"))
 
 
 def _through_outer_source(ctx: QuoteContext, att: Attribution | None) -> Attribution | None:

@@ -136,12 +136,15 @@ def test_no_attribution(quote_context):
     ("Harbour\n\nReilly said,\"We were never asked about the fees, and we will fight them.\"", 0,
      ("cue_above", "tree", "said", "Reilly")),
     # a reporting verb in a clause hanging on the main one relays or times the words: the main verb's speaker goes on
-    ("Harbour\n\n\"We will win,\" Ann Cole noted in an interview with a radio station, as reported by the Harbour Times. "
-     "\"And we will win big.\"", 1, ("preceding_cue", "carried", "noted", "Ann Cole")),
-    ("Harbour\n\n\"They are binding,\" Hale spokesman Tom Reid told the paper in July, after Mayor Jo Bell stated an "
-     "interest in ending the deal. \"These contracts stand.\"", 1, ("preceding_cue", "carried", "told", "Hale spokesman Tom Reid")),
-    ("Harbour\n\n\"It is over,\" Cole wrote in the email, which was first reported by the Harbour Times. \"We lost.\"", 1,
+    ("Harbour\n\n\"We will win,\" Ann Cole declared at the rally, as the Harbour Times reported. "
+     "\"And we will win big.\"", 1, ("preceding_cue", "carried", "declared", "Ann Cole")),
+    ("Harbour\n\n\"They are binding,\" Tom Reid told reporters on Friday, after Mayor Jo Bell announced plans to scrap "
+     "the moorings. \"These contracts stand.\"", 1, ("preceding_cue", "carried", "told", "Tom Reid")),
+    ("Harbour\n\n\"It is over,\" Cole wrote in a memo, which the Harbour Times revealed on Sunday. \"We lost.\"", 1,
      ("preceding_cue", "carried", "wrote", "Cole")),
+    # ... but one that introduces someone new, or reports words of its own, keeps its speaker
+    ("Talk\n\nMPs questioned Tom Reid, who insisted the plan was working. \"We are on track.\"", 0,
+     ("preceding_cue", "carried", "insisted", "who")),
     # a quote whose sentence goes on past a comma, then a subject and a verb that takes nothing else: any verb reports it
     ("Harbour\n\nTom Hale spoke first. \"We are ready,\" an angry Ann Bell retaliated.", 0,
      ("cue_after", "after", "retaliated", "an angry Ann Bell")),
@@ -162,14 +165,16 @@ def test_a_full_stop_still_ends_the_quote_before_a_sentence_of_its_own(quote_con
     assert att is None or att.strategy != "cue_after"
 
 
-@pytest.mark.parametrize("text", [
-    "Films\n\n\"Jaws,\" starring Roy Scheider, premiered in June.",  # the verb after is not the subject's
-    "Films\n\n\"The Wall,\" the band released in 1979, sold well.",  # the verb has the quote's title as its object
+@pytest.mark.parametrize("text, expected", [
+    ("Films\n\n\"Jaws,\" starring Roy Scheider, premiered in June.", None),  # the verb after is not the subject's
+    ("Films\n\n\"The Wall,\" the band released in 1979, sold well.", None),  # the verb has the quote's title as its object
+    ("Films\n\n\"Mamma Mia!\" the musical opened.", None),  # the parse hangs the title on no verb
+    ("Vote\n\nUnder the banner \"Never again,\" thousands marched.", None),  # words before the quote set a scene
+    ("Vote\n\nWhen he shouted \"enough,\" the room erupted.", ("cue_above", "tree", "shouted", "he")),  # its verb is before it
 ])
-def test_a_verb_after_a_title_in_marks_reports_nothing(quote_context, text):
+def test_a_verb_after_a_title_or_a_scene_in_marks_reports_nothing(quote_context, text, expected):
     ctx = quote_context(text)
-    att = attribute(ctx, 0, kind_of(ctx, 0))
-    assert att is None or att.strategy != "cue_after"
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == expected
 
 
 def test_a_comma_before_a_quote_needs_a_person_subject(quote_context):
