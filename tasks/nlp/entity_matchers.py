@@ -4,8 +4,8 @@ The phrase matcher finds every gazetteer name as written and in ALL CAPS. The to
 finds organisation names ending in a head noun ("... Bank"), club names ("Norwich City",
 "Real Madrid"), events ("Hong Kong Open", "World Cup of ..."), laws ("Internal Market Bill"), people in cricket scorecards
 ("c Stewart b Hollioake 23", "Gough 8-0-39-3"), after an honorific ("Mr Lebed"), an initial
-("P. Simmons") or a parliament member's acronym ("Green MEP Ann Cole"), a country's exit ("Brexit"), and the places of a dateline ("BONN 1996-08-30",
-"JEUMONT , France ( Reuters ) -").
+("P. Simmons") or a parliament member's acronym ("Green MEP Ann Cole"), a country's exit
+("Brexit"), and the places of a dateline ("BONN 1996-08-30", "JEUMONT , France ( Reuters ) -").
 """
 from __future__ import annotations
 

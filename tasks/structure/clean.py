@@ -81,6 +81,7 @@ def _repaired(before: str, after: str, keep_length: bool) -> str:
 
 
 def _padded_line(before: str, after: str) -> str:
+    """One repaired line, its lost characters paid back as spaces (`_repaired`)."""
     out: list[str] = []
     owed = 0  # characters the repaired words lost and no whitespace has paid back yet
     for old, new in _aligned(_PIECES.findall(before), _PIECES.findall(after)):
