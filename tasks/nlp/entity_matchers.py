@@ -144,9 +144,9 @@ def _member_named(doc: Doc, s: int, e: int, gaz: Gazetteer) -> list[Span]:
     Resigns", "Chief Minister ...", "Style Guidelines"), when they are shaped like a person's name
     and the model did not tag a person there itself (its span stands); an honorific after the
     acronym is the honorific rule's ("MP Sir ...")."""
+    end = e if e == s + 3 or doc[s + 3].ent_type_ == "PERSON" else s + 3  # (the pattern matched two words or three)
     k = s + 1
-    while k < min(e, s + 3 + (doc[s + 3].ent_type_ == "PERSON" if s + 3 < len(doc) else 0)) and doc[k].pos_ not in ("VERB", "AUX") \
-            and doc[k].lower_ not in gaz.titles and doc[k].text not in gaz.honorifics:
+    while k < end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].lower_ not in gaz.titles and doc[k].text not in gaz.honorifics:
         k += 1
     if k - (s + 1) < 2 or doc[s + 1].ent_type_ == "PERSON" or doc[k - 1].tag_ == "NNPS" or not shaped_like_a_name(doc, s + 1, k, gaz):
         return []

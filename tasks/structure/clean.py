@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import ftfy
 
@@ -46,23 +47,29 @@ _LINE_END = re.compile("[\n\r\u2028\u2029]")
 _PAY_AFTER = frozenset(".,;:!?)]\"'\u201d\u2019-\u2013\u2014")
 
 
+# the repairs that may change a word's length, in order: (does the text need it, the repair)
+_REPAIRS: tuple[tuple[Callable[[str], bool], Callable[[str], str]], ...] = (
+    (lambda t: not unicodedata.is_normalized("NFC", t), lambda t: unicodedata.normalize("NFC", t)),
+    (lambda t: _MOJIBAKE.search(t) is not None,
+     lambda t: ftfy.fix_text(t, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)),
+    (lambda t: _DROP.search(t) is not None, lambda t: _DROP.sub("", t)),
+)
+
+
 def normalise(text: str, keep_length: bool = True) -> str:
     """Unicode and whitespace normalisation with mojibake repair; with keep_length, a repair
     that shortens a word is padded with spaces at the next whitespace (module docstring)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not unicodedata.is_normalized("NFC", text):
-        text = _repaired(text, unicodedata.normalize("NFC", text), keep_length)
-    if _MOJIBAKE.search(text):
-        text = _repaired(text, ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False), keep_length)
-    if _DROP.search(text):
-        text = _repaired(text, _DROP.sub("", text), keep_length)
+    for needed, repair in _REPAIRS:
+        if needed(text):
+            text = _repaired(text, repair(text), keep_length)
     text = text.translate(_SPACES)
     return text.rstrip()
 
 
 def _needs_repair(text: str) -> bool:
     """Whether normalising this text repairs words (and so, keeping the length, pads them)."""
-    return not unicodedata.is_normalized("NFC", text) or _MOJIBAKE.search(text) is not None or _DROP.search(text) is not None
+    return any(needed(text) for needed, _ in _REPAIRS)
 
 
 def _repaired(before: str, after: str, keep_length: bool) -> str:

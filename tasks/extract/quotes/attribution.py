@@ -237,6 +237,13 @@ def cue_after(q: Site) -> Attribution | None:
     return None
 
 
+def _ends_clause(ctx: QuoteContext, t: Token, or_preposition: bool = False) -> bool:
+    """Token t is the last of its clause: the text ends, or a full stop or a comma (or, with
+    or_preposition, a preposition: "wrote on Twitter") follows it."""
+    nxt = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
+    return nxt is None or nxt.text in SENT_END or nxt.text == "," or (or_preposition and nxt.pos_ == "ADP")
+
+
 NOT_SPOKEN = ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative", "oprd")  # outside the quote: the verb says something else
 
 
@@ -259,8 +266,7 @@ def _speech_by_position(q: Site, t: Token, n: int) -> bool:
         return False  # the parse hangs the quote on the verb (its clausal object): not a title beside it ("Mamma Mia!" the musical opened)
     if not _opens_sentence(q):
         return False  # `When he shouted "enough," the room erupted`, `Under the banner "Never again," thousands marched`
-    nxt = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
-    return nxt is None or nxt.text in SENT_END or nxt.text == ","
+    return _ends_clause(ctx, t)
 
 
 def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
@@ -274,10 +280,9 @@ def _cue_taken_for_noun(q: Site, t: Token, n: int) -> bool:
     if t.pos_ != "NOUN" or not 0 < n <= 8 or lemma not in cues.verbs or lemma in cues.naming:
         return False
     prev = q.after[n - 1]
-    nxt = q.ctx.doc[t.i + 1] if t.i + 1 < len(q.ctx.doc) else None
     noun_phrase = prev.pos_ in ("NOUN", "PROPN", "NUM") or prev.lower_ in speaker_words().utterances
     unbroken = not any(x.is_punct and x.tag_ != "HYPH" for x in q.after[1:n])  # the first may be the comma after the closing mark
-    return noun_phrase and unbroken and (nxt is None or nxt.text in SENT_END or nxt.text == "," or nxt.pos_ == "ADP")
+    return noun_phrase and unbroken and _ends_clause(q.ctx, t, or_preposition=True)
 
 
 def _bare_attribution(q: Site) -> bool:
@@ -332,8 +337,7 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
 def _lone_name(ctx: QuoteContext, t: Token) -> bool:
     """`"...," admitted Kiely.`: one capitalised word after an inverted cue, ending the clause, is
     a name whatever the tagger made of it (here an adverb)."""
-    nxt = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
-    return t.is_title and t.is_alpha and not t.is_sent_start and (nxt is None or nxt.text in SENT_END or nxt.text == ",")
+    return t.is_title and t.is_alpha and not t.is_sent_start and _ends_clause(ctx, t)
 
 
 def _glued_name(q: Site) -> Attribution | None:
