@@ -88,19 +88,23 @@ def _repaired(before: str, after: str, keep_length: bool) -> str:
 
 
 def _padded_line(before: str, after: str) -> str:
-    """One repaired line, its lost characters paid back as spaces (`_repaired`)."""
+    """One repaired line, its lost characters paid back as spaces (`_repaired`). The alignment
+    only says where the padding goes; how much there is comes from the line's lengths, so the
+    line keeps its length even where the alignment pairs pieces wrongly."""
     out: list[str] = []
     owed = 0  # characters the repaired words lost and no whitespace has paid back yet
+    left = len(before) - len(after)  # padding the line still has to carry
     for old, new in _aligned(_PIECES.findall(before), _PIECES.findall(after)):
         if old != new:
             out.extend(new)
             owed += sum(map(len, old)) - sum(map(len, new))
             continue
         piece = old[0]
-        if owed > 0 and piece[0].isspace() and (_LINE_END.search(piece) or (out and out[-1][-1] in _PAY_AFTER)):
-            piece, owed = " " * owed + piece, 0
+        pay = min(owed, left)
+        if pay > 0 and piece[0].isspace() and (_LINE_END.search(piece) or (out and out[-1][-1] in _PAY_AFTER)):
+            piece, owed, left = " " * pay + piece, owed - pay, left - pay
         out.append(piece)
-    return "".join(out) + " " * max(owed, 0)
+    return "".join(out) + " " * max(left, 0)
 
 
 def _aligned(old: list[str], new: list[str]) -> list[tuple[list[str], list[str]]]:

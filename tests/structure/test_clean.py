@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tasks.structure.clean import clean, normalise
@@ -126,6 +126,7 @@ pieces = st.sampled_from(["word", "Jos\u00c3\u00a9", "Mar\u00c3\u00ada", "e\u030
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(pieces, max_size=40).map("".join))
+@example("\u200b \u200b, , ")  # an alignment that pairs pieces wrongly must not pad the line twice
 def test_repairs_never_move_the_next_line(text):
     out = normalise(text + "\nEND")
     assert out.endswith("\nEND") and len(out) == len(text) + 4
