@@ -6,7 +6,8 @@ Rabobank 20:36:54', players in 'Rodney Eyles ( Australia ) beat ...'; countries 
 being national teams) and spans that only fill gaps the model left: a given name and a
 surname ('Nolan Henke'; after a clause opener too, 'But Marion May', the surname a stop word when
 tagged a proper noun), a player after his shirt number ('13 - Japie Mulder'), an unlisted given name
-before a surname the model tagged alone elsewhere ('Amelie Mauresmo' beside 'Mauresmo').
+before a surname the model tagged alone elsewhere ('Amelie Mauresmo' beside 'Mauresmo'), a name
+whose apposition is a job ('Parul Jain, deputy chief economist at ...').
 """
 from __future__ import annotations
 
@@ -52,6 +53,9 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
             person = _untagged_person(doc, i + 1, j, doc[i], sport, gaz)  # "Referee Graham Poll said", "But Ann Cole said"
         if person is None and words and not headline and _given_name_before_surname(doc, i, j, surnames, gaz, words):
             person = Span(doc, i, j, label="PERSON")
+        if person is None and words and not headline and j - i == 3 and doc[i].lower_ in gaz.titles \
+                and doc[i].lower_ not in NAME_TITLES and _given_name_before_surname(doc, i + 1, j, surnames, gaz, words):
+            person = Span(doc, i + 1, j, label="PERSON")  # "Boss Graeme Souness felt ..." / "Souness said"
         if person is not None:
             fill.append(person)
         if sport:
@@ -114,9 +118,24 @@ def _untagged_person(doc: Doc, i: int, j: int, prev: Token | None, sport: str | 
     after_shirt_number = bool(sport) and prev is not None and prev.text == "-" and i >= 2 and doc[i - 2].is_digit
     # no stop word ("Will Not"), except a surname the tagger read as a proper noun ("Theresa May")
     stop = any(t.lower_ in STOP_WORDS for t in doc[i:j - 1]) or (doc[j - 1].lower_ in STOP_WORDS and doc[j - 1].tag_ != "NNP")
-    if after_shirt_number or (2 <= j - i <= 3 and looks_like_person(doc, i, j, gaz) and not stop):
+    if after_shirt_number or (2 <= j - i <= 3 and (looks_like_person(doc, i, j, gaz) or _named_by_role(doc, i, j, gaz)) and not stop):
         return Span(doc, i, j, label="PERSON")
     return None
+
+
+def _named_by_role(doc: Doc, i: int, j: int, gaz: Gazetteer) -> bool:
+    """'Parul Jain, deputy chief economist at ...': a run shaped like a name whose apposition, right
+    after its comma, is a person's job or title in lower case (`entity_title_words.txt`, not one
+    that may also stand for a body: "analyst") and no first word's given name is needed. Not at
+    a line's start, where a headline's or a list's words may stand so."""
+    if j >= len(doc) - 2 or doc[j].text != "," or not shaped_like_a_name(doc, i, j, gaz):
+        return False
+    if i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
+        return False
+    for c in doc[j - 1].children:
+        if c.dep_ == "appos" and c.is_lower and c.left_edge.i == j + 1 and c.lower_ in gaz.titles and c.lower_ not in gaz.body_titles:
+            return True
+    return False
 
 
 def _sports_table_name(doc: Doc, i: int, j: int, prev: Token | None, team_sport: bool, gaz: Gazetteer) -> Span | None:

@@ -84,3 +84,19 @@ def test_a_surname_that_is_a_stop_word_and_a_name_after_a_clause_opener(nlp):
     assert scan_runs(modal, None, gazetteer())[1] == []
     title = doc(["and", "The", "Amber", "Spyglass", "."], ["CC", "DT", "NNP", "NNP", "."], ["CCONJ", "DET", "PROPN", "PROPN", "PUNCT"])
     assert scan_runs(title, None, gazetteer())[1] == []
+
+
+@pytest.mark.parametrize("text, names, fill", [
+    # a name with no listed given name, its job in apposition after the comma
+    ("Retail\nSales rose. Tavi Orunmila, deputy chief economist at Grey Fern, said spending would slow.",
+     [("Grey", 0, "ORG")], [("Tavi Orunmila", "PERSON")]),
+    # not a job that may also stand for a body, and not without the comma
+    ("Retail\nSales rose. Tavi Orunmila, rival of Grey Fern, said spending would slow.", [("Grey", 0, "ORG")], []),
+    ("Retail\nSales rose as Tavi Orunmila deputy chief economist at Grey Fern said.", [("Grey", 0, "ORG")], []),
+    # a title before a given name and a surname the model tagged alone elsewhere
+    ("Football\n\nBoss Keiran Dallow felt his side were safe. Dallow said they had played well.", [("Dallow", 1, "ORG")],
+     [("Keiran Dallow", "PERSON")]),
+])
+def test_a_name_beside_its_job_or_after_a_title(nlp, text, names, fill):
+    doc = _tagged(nlp, text, names)
+    assert [(sp.text, sp.label_) for sp in scan_runs(doc, None, gazetteer(), dictionary_words(nlp))[1]] == fill
