@@ -9,7 +9,8 @@
      "Pande said she ...") when the model took both names for an organisation or a place; a
      single name the text marks as a person ("Mr Lebed", "Duran , 45 ,") is a person;
   3. "Nord Stream" joins "Nord Stream 2"; a company's short name joins its full name ("Cofinec"
-     -> "Cofinec S.A."), a broadcaster's its owner-prefixed one ("Radio 1" -> "BBC Radio 1"), a
+     -> "Cofinec S.A."), an organisation's first word the one full name it opens, named before
+     ("Vivendi Universal" ... "Vivendi"), a broadcaster's its owner-prefixed one ("Radio 1" -> "BBC Radio 1"), a
      body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England");
      an acronym defined in brackets joins the name before it ("Asset Purchase Programme ( APP )"),
      any other the name whose initials it spells ("KDP", "UKIP");
@@ -30,6 +31,7 @@ PERSON_CUES = frozenset(DATA.lines("entity_person_cues.txt"))  # words before a 
 PERSON_RELATIONS = frozenset(DATA.lines("entity_person_relations.txt"))  # "Juninho's agent": kin and a person's own people
 CORPORATE_SUFFIXES = frozenset(DATA.lines("entity_corporate_suffixes.txt"))  # "S.A.", "Inc"
 POSSESSIVES = {"'s", "'", "’s", "’"}
+SMALL_WORDS = frozenset({"and", "or", "for", "to", "the", "at", "in", "on", "with", "more", "one", "two", "three", "four", "plus"})
 
 
 def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
@@ -38,6 +40,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_surnames(doc, order, gaz)
     _join_numbered_names(order)
     _join_company_short_names(order, gaz)
+    _join_first_words(doc, order, gaz)
     _join_owner_prefixed_names(order)
     _join_head_word_names(doc, order, gaz)
     _join_defined_acronyms(doc, order, gaz)
@@ -364,6 +367,51 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
             shorts[g.key].org = True
 
 
+def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"Merrill Lynch" ... "Merrill", "the US Pew Research Center" ... "Pew Research" ... "the Pew
+    report": an organisation named by the first words of a longer organisation name joins it when
+    the article introduced the words in that name (their first use, the headline aside: not "Sky
+    ... Sky Plus") and only one such name (or names that open one another) opens so, a country's
+    name or adjective before it aside. Not for a name the gazetteer knows on its own ("BBC" is not
+    "BBC One"), an acronym (one body's channels, awards and units: "MTV Europe Awards"), a party,
+    a place, a country, a nationality, a given name or an organisation head word ("Bank"); nor into
+    a longer name that is a place, event, law or office named after it ("Hereford County Hospital",
+    "Whitbread Prize", "Labour MP") or that holds a possessive, a small word other than "of", a
+    given name or a number (the tagger's run-ons: "Arsenal's Edu", "Dell and Hewlett-Packard")."""
+    def words(g: MentionGroup) -> list[str]:
+        ws = [w.lower() for w in g.mentions[0].text.split()]
+        return ws[1:] if len(ws) > 1 and (ws[0] in gaz.country_of or ws[0] in gaz.demonym_country) else ws
+
+    longs = [(g, words(g)) for g in order if len(g.mentions[0].text.split()) >= 2 and _free_org(g) and _whole_name(g, gaz)]
+    body = next((t.i + 1 for t in doc if "\n" in t.text), 0)  # the headline ends at the first line break
+    for g in order:
+        if g.merged_into is not None or g.country or majority_label(g.mentions) not in ("ORG", "PERSON"):
+            continue  # (the model takes many a lone company name for a person)
+        ws, text = words(g), g.mentions[0].text
+        if text in gaz.orgs or text.isupper() or g.key in gaz.party_of or text in gaz.places or g.key in gaz.country_of:
+            continue
+        if len(ws) == 1 and (len(text) <= 2 or g.key in gaz.demonym_country or g.key in gaz.first_names or text in gaz.org_heads):
+            continue
+        used = next((t.i for t in doc[body:] if t.text == text.split()[0]), len(doc))
+        cands = [(c, cw) for c, cw in longs if c is not g and len(cw) > len(ws) and cw[:len(ws)] == ws
+                 and any(m.start <= used < m.end for m in c.mentions)]
+        tops = [c for c, cw in cands if not any(len(dw) > len(cw) and dw[:len(cw)] == cw for _, dw in cands)]
+        if len(tops) == 1 and tops[0].root() is not g:
+            g.merged_into = tops[0]
+            tops[0].org = True
+
+
+def _whole_name(g: MentionGroup, gaz: Gazetteer) -> bool:
+    """An organisation's name of its own, not one named after another (see `_join_first_words`)."""
+    ws = g.mentions[0].text.split()
+    last = ws[-1]
+    heads = (gaz.place_heads, gaz.event_heads, gaz.law_heads)  # (a body's own head word may end it: "Pew Research Center")
+    if any(last in h or last.removesuffix("s") in h for h in heads) or last.lower() in gaz.titles:
+        return False
+    return not any("'" in w or "’" in w or (w.islower() and w != "of") or w.lower() in SMALL_WORDS or any(ch.isdigit() for ch in w)
+                   or w.lower() in gaz.first_names for w in ws[1:])
+
+
 def _join_head_word_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     """"the Bank" -> "Bank of England", "the Commission" -> "European Commission": a one-word
     organisation named by its head noun after "the" (an organisation head word) joins the one longer
@@ -371,10 +419,10 @@ def _join_head_word_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -
     longs: dict[str, list[MentionGroup]] = {}
     for g in order:
         words = g.mentions[0].text.split()
-        if len(words) >= 2 and _free_org(g):
-            for w in {words[0], words[-1]}:
-                if w in gaz.org_heads:
-                    longs.setdefault(w.lower(), []).append(g)
+        if len(words) >= 2 and _free_org(g.root()) and majority_label(g.mentions) == "ORG":
+            for w in {words[0], words[-1]}:  # (of a name joined to a longer one, that one: "Reserve Bank" -> "Reserve Bank of Australia")
+                if w in gaz.org_heads and g.root() not in longs.get(w.lower(), []):
+                    longs.setdefault(w.lower(), []).append(g.root())
     for g in order:
         cands = longs.get(g.key, [])
         if g.merged_into is None and not g.country and " " not in g.key and len(cands) == 1 and cands[0].root() is not g \

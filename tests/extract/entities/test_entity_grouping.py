@@ -317,3 +317,23 @@ def test_a_full_name_tagged_a_person_as_often_as_not_is_one_when_its_surname_alo
     groups = entity_groups(doc, gazetteer())
     assert [(canonical_label(g), sorted(m.text for m in g.mentions)) for g in groups] == [
         ("PERSON", ["Ines Varro", "Ines Varro", "Varro"])]
+
+
+def test_an_organisation_s_first_word_joins_the_full_name_it_was_introduced_in(ents_of, table):
+    """"Brindle Quarrell" then "Brindle": a body named by the first word of the full name the
+    article introduced it with is that body. Not "Halloway" after "Halloway Plus" when the article
+    used "Halloway" alone first, nor a known organisation's channels ("BBC" and "BBC Four")."""
+    art, idx = ents_of("Bank deal\n\nInvestment bank Brindle Quarrell fired three traders on Monday. "
+                       "Brindle said the traders had broken its rules.")
+    assert {n: v[1] for n, v in table(idx, art).items() if v[0] == "ORG"} == {"Brindle Quarrell": ["Brindle", "Brindle Quarrell"]}
+    art, idx = ents_of("TV deal\n\nThe BBC will show the series on BBC Four, the BBC said on Monday.")
+    assert "BBC" in table(idx, art)
+
+
+def test_the_head_word_joins_the_name_a_shorter_name_joined(ents_of, table):
+    """"the Reserve Bank of Freedonia" ... "the Reserve Bank" ... "the Bank": the shorter name
+    joins the full one, and "the Bank" joins that same body, not a body of its own."""
+    art, idx = ents_of("Rates rise\n\nThe Reserve Bank of Freedonia raised rates on Tuesday. The Reserve Bank said prices were "
+                       "rising. Shortly after the Bank acted, growth figures fell.")
+    orgs = {n: v[1] for n, v in table(idx, art).items() if v[0] == "ORG"}
+    assert list(orgs) == ["Reserve Bank of Freedonia"]
