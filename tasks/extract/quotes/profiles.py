@@ -179,6 +179,7 @@ class Referent:
     speaker: bool = False  # the speaker of a quotation or reported clause
     utterance: bool = False  # named by what they said or wrote ("Mr Cole's statement said"): "it" can refer back to them
     passive: bool = False  # the subject of a passive verb ("Mutu was sacked"): one something was done to
+    modifier: bool = False  # the name only modifies a common noun ("the Nigerian jungle", "a US firm"): not what a pronoun means
 
 
 @dataclass
@@ -256,7 +257,7 @@ class EntityProfiles:
                 or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,
-                                              passive=_passive_subject(head)))
+                                              passive=_passive_subject(head), modifier=_modifies_a_noun(span, e.label)))
         for eid, (m, f) in votes.items():
             self.gender[eid] = "m" if m > f else "f" if f > m else None
         self.subjects.sort(key=lambda r: r.pos)
@@ -364,6 +365,17 @@ class EntityProfiles:
             if s < before and s > last:
                 last = s
         return last
+
+
+def _modifies_a_noun(span: Span, label: str) -> bool:
+    """The name is a modifier of a common noun outside it ("the Nigerian jungle", "a US military
+    commander"): it names what the noun is like, not someone a later "it" or "they" can mean. A
+    person's name only after an article ("an Alan Shearer strike"; "Ann Lee mobile analyst at
+    ..." is a name and a job without their comma)."""
+    head = span.root
+    if head.dep_ not in ("amod", "compound") or head.head.pos_ != "NOUN" or span.start <= head.head.i < span.end:
+        return False
+    return label != "PERSON" or (span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an", "the"))
 
 
 def _passive_subject(head: Token) -> bool:

@@ -310,8 +310,8 @@ class Resolver:
         verb's subject, else the first such referent. The pronoun's own sentence's subject comes
         first when the pronoun is in an embedded clause or after a quotation that subject
         introduces (`Sen. Cole scolded him: "...," she said`). Names elsewhere in the pronoun's
-        own sentence (prepositional phrases, objects) are passed over; a plain earlier mention is
-        the fallback (not for `subjects_only`, within EPITHET_WINDOW sentences)."""
+        own sentence (prepositional phrases, objects) are passed over; a plain earlier mention (not
+        a name that only modifies a noun: "the Nigerian jungle") is the fallback (not for `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
@@ -335,7 +335,7 @@ class Resolver:
                     elif fallback is None:
                         fallback = r
                 continue
-            if fallback is None:
+            if fallback is None and not r.modifier:
                 fallback = r
             if not r.subject:
                 continue
