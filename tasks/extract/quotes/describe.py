@@ -533,7 +533,7 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         if c.dep_ not in ("appos", "npadvmod", "conj") or (c.dep_ != "appos" and c.ent_type_ != "PERSON") or r.quoted(c.idx):
             continue
         beside = c.dep_ != "conj" and (r.doc[lo - 1].text == "," or lo == head.i + 1)
-        if lo - head.i <= APPOSITION_GAP and (beside or _second_role(r, head, lo)):
+        if _words_between(r, head.i, lo) < APPOSITION_GAP and (beside or _second_role(r, head, lo)):
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
             if e is None:  # "Director of Public Prosecutions, Ken Macdonald QC,": the parse made the letters the head
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[lo].idx, c.idx + len(c.text))), None)
@@ -545,6 +545,20 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         if e is not None and e.label in NAME_LABELS:
             return e
     return None
+
+
+def _words_between(r: Resolver, i: int, j: int) -> int:
+    """Tokens between tokens i and j, a parenthesis and what it holds aside ("the chair of the
+    Internet Engineering Task Force (IETF), Brian Carpenter")."""
+    n = depth = 0
+    for t in r.doc[i + 1:j]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            n += 1
+    return n
 
 
 def _second_role(r: Resolver, head: Token, lo: int) -> bool:
@@ -652,6 +666,8 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
         return None  # "the movie's poster": owned by a thing, so written as it is
     if res is None:
         res = _earlier_maker(r, head, said)
+    if res is None:
+        res = _maker_by_its_verb(r, head, said)
     if res is not None:
         return res
     ent = _one_org_before_in_sentence(r, head) if whose == "org" else None
@@ -764,6 +780,30 @@ def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resol
         return None
     res = r.resolve(r.doc[subj.left_edge.i].idx, subj.idx + len(subj.text), subj, said)
     return Resolution(res.entity, res.speaker, "description", res.kind) if res.speaker is not None else None
+
+
+def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
+    """The subject of the last verb before the utterance that makes such a thing ("Ann Lee is
+    suing the studio ... The lawsuit says": Ann Lee; speaker_descriptions.json "made_by")."""
+    verbs = speaker_words().made_by.get(head.lemma_.lower(), speaker_words().made_by.get(head.lower_))
+    if not verbs:
+        return None
+    for i in range(head.i - 1, -1, -1):
+        v = r.doc[i]
+        if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or r.quoted(v.idx) or _passive(v):
+            continue  # (not "the network is being sued", "Show sued over stunt")
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None or r.quoted(subj.idx):
+            continue
+        res = r.resolve(r.doc[subj.left_edge.i].idx, subj.idx + len(subj.text), subj, said)
+        if res.speaker is not None:
+            return Resolution(res.entity, res.speaker, "description", res.kind)
+    return None
+
+
+def _passive(v: Token) -> bool:
+    """A verb in the passive ("is being sued"), or a bare participle as headlines write one ("Star sued")."""
+    return any(c.dep_ == "auxpass" for c in v.children) or (v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
 
 
 def _in_focus(r: Resolver, before: int, whose: str | None) -> Referent | None:

@@ -1362,3 +1362,32 @@ def test_a_body_the_lede_describes_is_the_one_named_after_it(parse):
             "Monday a parliamentary committee said it was \"deeply worried\" about the cranes.\n\nThe Harbour "
             "Works Committee also criticised the contractor, Delta Cranes Ltd.")
     assert speakers(parse, text) == [("deeply worried", "a parliamentary committee", "unnamed", "cue_above:description")]
+
+
+def test_a_lawsuit_speaks_for_whoever_brought_it(parse):
+    """"Ann Lee is suing the studio ... The lawsuit says": a lawsuit no one is named as filing is
+    the words of the one the article says is suing (speaker_descriptions.json "made_by"); not of
+    the one being sued ("the studio is being sued")."""
+    text = ("Stunt row\n\nSinger Ann Lee is suing Kestrel Films over a fall on the set of her latest video. "
+            "The lawsuit said the fall had caused her \"lasting pain and distress\".")
+    assert speakers(parse, text) == [("lasting pain and distress", "Ann Lee", "person", "cue_above:description")]
+    text = ("Stunt row\n\nKestrel Films is being sued by a dancer over a fall on the set of a video. "
+            "The lawsuit said the fall had caused \"lasting pain and distress\".")
+    assert speakers(parse, text)[0][1] != "Kestrel Films"
+
+
+def test_it_never_means_a_name_that_only_modifies_a_noun(parse):
+    """"the Chilean coast", "a US firm": a name used as a modifier is not what a later "it" means
+    when no body is a subject nearby; the pronoun stays unresolved rather than naming it."""
+    text = ("Ship report\n\nThe ship sank off the Chilean coast last spring. Divers found the wreck in May.\n\n"
+            "It said the hull was \"badly corroded\".")
+    assert [s for _, s, _, _ in speakers(parse, text)] != ["Chilean"]
+    assert speakers(parse, text)[0][1] is None
+
+
+def test_a_name_in_apposition_after_a_bracketed_acronym(parse):
+    """"the new chair of the Harbour Standards Board (HSB), Ravi Okafor, said": the letters in
+    brackets do not count toward how far the name may stand from the description."""
+    text = ("Port rules\n\n\"We have barely begun,\" the new chair of the Harbour Standards Board (HSB), Ravi Okafor, "
+            "said on Monday.")
+    assert speakers(parse, text) == [("We have barely begun,", "Ravi Okafor", "person", "cue_after:description")]
