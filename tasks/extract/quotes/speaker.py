@@ -311,7 +311,8 @@ class Resolver:
         first when the pronoun is in an embedded clause or after a quotation that subject
         introduces (`Sen. Cole scolded him: "...," she said`). Names elsewhere in the pronoun's
         own sentence (prepositional phrases, objects) are passed over; a plain earlier mention (not
-        a name that only modifies a noun: "the Nigerian jungle") is the fallback (not for `subjects_only`, within EPITHET_WINDOW sentences)."""
+        a name that only modifies a noun: "the Nigerian jungle") is the fallback (not for
+        `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
