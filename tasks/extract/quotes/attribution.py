@@ -220,6 +220,8 @@ def cue_after(q: Site) -> Attribution | None:
         if t.text in SENT_END:
             break
         if is_cue(t):
+            if _reported_above(q, t):
+                return None  # (`cue_above` gives the words to the speaker of the verb above them)
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
             continue  # `"...," Tom Reilly, the expert who founded the site, tweeted`: the speaker's description goes on
@@ -235,6 +237,19 @@ def cue_after(q: Site) -> Attribution | None:
         if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
             break
     return None
+
+
+def _reported_above(q: Site, cue: Token) -> bool:
+    """`Malaysia said damage will be "significant", Agence France Presse reported`: a fragment
+    inside words that the cue after it reports, where a reporting verb of their own, with its own
+    speaker, stands above the fragment before it: that verb's speaker said the words (the cue
+    after only passes them on)."""
+    if not q.partial:
+        return False
+    above = cue_above(q)
+    if above is None or above.head is None or above.cue is None or above.cue.i == cue.i or above.cue.idx > q.span.start:
+        return False
+    return any(a.i == cue.i for a in above.cue.ancestors) or any(a.i == above.cue.i for a in cue.ancestors)  # (either way round)
 
 
 def _ends_clause(ctx: QuoteContext, t: Token, or_preposition: bool = False) -> bool:
@@ -519,14 +534,16 @@ def _reporting_aside(ctx: QuoteContext, t: Token, prev: Token | None) -> Token |
 def _speaks_for_itself(ctx: QuoteContext, cue: Token, first: int, joined: bool, outer: Token, via: Token) -> bool:
     """Whether the first cue found keeps the quote from the reporting verb `outer` above it: it
     has a subject that can speak (a name or a noun), and either it introduces the quote itself from a clause
-    coordinated below the outer verb (`She said ..., and the mother of two replied, "..."`) or
+    coordinated below the outer verb (`She said ..., and the mother of two replied, "..."`), or
+    stands before the quote while the outer verb comes after it (a source passing the words on), or
     the outer verb (reached through `via`) reports another clause of its own after it (`Ms Cole said she hoped "..." Asked
     about it, she said that ...`: a run-on sentence the parse hung on the second verb)."""
     subj = own_subject(ctx, cue)
     if subj is None or not speakerlike(subj) or subj.pos_ == "PRON":
         return False  # "She said she recalls ...": a pronoun is most often the outer speaker again
     introduces = cue.i < first and all(ctx.doc[k].is_punct for k in range(cue.i + 1, first))
-    return (joined and introduces) or any(ch.dep_ == "ccomp" and ch.i > outer.i and ch.i != via.i for ch in outer.children)
+    relayed = cue.i < first < outer.i  # `Kestonia said the damage will be "severe", the Gazette reported`: passed on
+    return (joined and introduces) or relayed or any(ch.dep_ == "ccomp" and ch.i > outer.i and ch.i != via.i for ch in outer.children)
 
 
 # ---- before the quote ----------------------------------------------------------------------------

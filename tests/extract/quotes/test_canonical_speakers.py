@@ -1391,3 +1391,15 @@ def test_a_name_in_apposition_after_a_bracketed_acronym(parse):
     text = ("Port rules\n\n\"We have barely begun,\" the new chair of the Harbour Standards Board (HSB), Ravi Okafor, "
             "said on Monday.")
     assert speakers(parse, text) == [("We have barely begun,", "Ravi Okafor", "person", "cue_after:description")]
+
+
+def test_a_fragment_is_said_by_the_speaker_of_the_clause_it_sits_in(parse):
+    """`Ann Lee said the damage will be "severe", the Harbour Gazette reported`: the verb after the
+    fragment passes on words whose own reporting verb, above the fragment, has a speaker; so does
+    `Ann Lee said the fall was not as "dramatic" as Tom Reid believed`."""
+    text = ("Storm\n\nThe storm sank forty boats. Fisheries minister Ann Lee said hundreds of jobs were lost and that the "
+            "damage to the fleet will be \"severe\", the Harbour Gazette reported.")
+    assert speakers(parse, text) == [("severe", "Ann Lee", "person", "cue_above:name")]
+    text = ("Music sales\n\nRecord boss Tom Reid warned that sales had halved. However, Ann Lee, the director of the Sound "
+            "Archive, said she did not feel the fall was as \"dramatic\" as Mr Reid believed.")
+    assert speakers(parse, text) == [("dramatic", "Ann Lee", "person", "cue_above:name")]
