@@ -127,10 +127,31 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         spoken_for = _owner_spoken_for(r, head)
         if spoken_for is not None:
             return Resolution(None, spoken_for, "description", "unnamed")
+    kin = _relative_named(r, head)
+    if kin is not None:
+        return named(kin, "description")
     owned = _owned_description(r, head)
     if owned is not None:
         return Resolution(None, owned, "description", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+def _relative_named(r: Resolver, head: Token) -> Entity | None:
+    """"Michael Jackson's mother said ..." with "His mother Katherine Jackson" elsewhere in the
+    article: the one other person of the owner's surname whom the article describes by the same
+    noun of kin ("mother", "wife", "son") is the one meant."""
+    noun = head.lower_
+    if noun not in speaker_words().person_nouns or head.tag_ != "NN":
+        return None
+    found = _possessor(r, head, person_only=True)
+    if found is None or found[1].label != "PERSON":
+        return None
+    owner = found[1]
+    surname = words_of(owner.name)[-1:]
+    kin = {e.entity_id: e for e in (r.profiles.canon(x) for x in r.profiles.ents.entities if x.label == "PERSON")
+           if e.entity_id != owner.entity_id and words_of(e.name)[-1:] == surname and len(words_of(e.name)) > 1
+           and noun in r.profiles.profile.get(e.entity_id, set())}
+    return next(iter(kin.values())) if len(kin) == 1 else None
 
 
 def _owner_spoken_for(r: Resolver, head: Token) -> str | None:

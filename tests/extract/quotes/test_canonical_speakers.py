@@ -1403,3 +1403,15 @@ def test_a_fragment_is_said_by_the_speaker_of_the_clause_it_sits_in(parse):
     text = ("Music sales\n\nRecord boss Tom Reid warned that sales had halved. However, Ann Lee, the director of the Sound "
             "Archive, said she did not feel the fall was as \"dramatic\" as Mr Reid believed.")
     assert speakers(parse, text) == [("dramatic", "Ann Lee", "person", "cue_above:name")]
+
+
+def test_a_relative_described_by_a_named_person_is_the_relative_the_article_names(parse):
+    """"Tom Varga's father said ..." with "His father Miklos Varga" in the article: the one person of
+    that surname the article describes as his father; with no such person, the description of
+    the owner as before."""
+    text = ("Climber missing\n\nRescuers are searching for climber Tom Varga. Tom Varga's father said he was \"very "
+            "worried\" about the weather. His father Miklos Varga told reporters the family was waiting by the phone.")
+    assert speakers(parse, text) == [("very worried", "Miklos Varga", "person", "cue_above:description")]
+    text = ("Climber missing\n\nRescuers are searching for climber Tom Varga. Tom Varga's father said he was \"very "
+            "worried\" about the weather.")
+    assert speakers(parse, text) == [("very worried", "the father of Tom Varga", "unnamed", "cue_above:description")]
