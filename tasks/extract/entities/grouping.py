@@ -382,19 +382,28 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
         ws = [w.lower() for w in g.mentions[0].text.split()]
         return ws[1:] if len(ws) > 1 and (ws[0] in gaz.country_of or ws[0] in gaz.demonym_country) else ws
 
-    longs = [(g, words(g)) for g in order if len(g.mentions[0].text.split()) >= 2 and _free_org(g) and _whole_name(g, gaz)]
-    body = next((t.i + 1 for t in doc if "\n" in t.text), 0)  # the headline ends at the first line break
+    longs: dict[str, list[tuple[MentionGroup, list[str]]]] = {}  # by their first word
     for g in order:
-        if g.merged_into is not None or g.country or majority_label(g.mentions) not in ("ORG", "PERSON"):
-            continue  # (the model takes many a lone company name for a person)
+        if " " in g.mentions[0].text and _free_org(g) and _whole_name(g, gaz):
+            ws = words(g)
+            longs.setdefault(ws[0], []).append((g, ws))
+    body = next((t.i + 1 for t in doc if "\n" in t.text), 0)  # the headline ends at the first line break
+    first_use: dict[str, int] = {}
+    for t in doc[body:]:
+        first_use.setdefault(t.text, t.i)
+    for g in order:
+        if g.merged_into is not None or g.country or not longs:
+            continue
         ws, text = words(g), g.mentions[0].text
+        opened = [(c, cw) for c, cw in longs.get(ws[0], ()) if c is not g and len(cw) > len(ws) and cw[:len(ws)] == ws]
+        if not opened or majority_label(g.mentions) not in ("ORG", "PERSON"):
+            continue  # (the model takes many a lone company name for a person)
         if text in gaz.orgs or text.isupper() or g.key in gaz.party_of or text in gaz.places or g.key in gaz.country_of:
             continue
         if len(ws) == 1 and (len(text) <= 2 or g.key in gaz.demonym_country or g.key in gaz.first_names or text in gaz.org_heads):
             continue
-        used = next((t.i for t in doc[body:] if t.text == text.split()[0]), len(doc))
-        cands = [(c, cw) for c, cw in longs if c is not g and len(cw) > len(ws) and cw[:len(ws)] == ws
-                 and any(m.start <= used < m.end for m in c.mentions)]
+        used = first_use.get(text.split()[0], len(doc))
+        cands = [(c, cw) for c, cw in opened if any(m.start <= used < m.end for m in c.mentions)]
         tops = [c for c, cw in cands if not any(len(dw) > len(cw) and dw[:len(cw)] == cw for _, dw in cands)]
         if len(tops) == 1 and tops[0].root() is not g:
             g.merged_into = tops[0]
