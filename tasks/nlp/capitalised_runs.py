@@ -51,6 +51,8 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
         if person is None and j - i >= 3 and ((doc[i].lower_ in gaz.titles and doc[i].lower_ not in NAME_TITLES)
                                               or (doc[i].lower_ in STOP_WORDS and doc[i].pos_ in CLAUSE_OPENERS)):
             person = _untagged_person(doc, i + 1, j, doc[i], sport, gaz)  # "Referee Graham Poll said", "But Ann Cole said"
+        if person is None and not headline and _named_by_role(doc, i, j, gaz):
+            person = Span(doc, i, j, label="PERSON")
         if person is None and words and not headline and _given_name_before_surname(doc, i, j, surnames, gaz, words):
             person = Span(doc, i, j, label="PERSON")
         if person is None and words and not headline and j - i == 3 and doc[i].lower_ in gaz.titles \
@@ -118,20 +120,20 @@ def _untagged_person(doc: Doc, i: int, j: int, prev: Token | None, sport: str | 
     after_shirt_number = bool(sport) and prev is not None and prev.text == "-" and i >= 2 and doc[i - 2].is_digit
     # no stop word ("Will Not"), except a surname the tagger read as a proper noun ("Theresa May")
     stop = any(t.lower_ in STOP_WORDS for t in doc[i:j - 1]) or (doc[j - 1].lower_ in STOP_WORDS and doc[j - 1].tag_ != "NNP")
-    if after_shirt_number or (2 <= j - i <= 3 and (looks_like_person(doc, i, j, gaz) or _named_by_role(doc, i, j, gaz)) and not stop):
+    if after_shirt_number or (2 <= j - i <= 3 and looks_like_person(doc, i, j, gaz) and not stop):
         return Span(doc, i, j, label="PERSON")
     return None
 
 
 def _named_by_role(doc: Doc, i: int, j: int, gaz: Gazetteer) -> bool:
-    """'Parul Jain, deputy chief economist at ...': a run shaped like a name whose apposition, right
-    after its comma, is a person's job or title in lower case (`entity_title_words.txt`, not one
-    that may also stand for a body: "analyst") and no first word's given name is needed. Not at
-    a line's start, where a headline's or a list's words may stand so."""
-    if j >= len(doc) - 2 or doc[j].text != "," or not shaped_like_a_name(doc, i, j, gaz):
+    """'Parul Jain, deputy chief economist at ...': an untagged run of two or three proper nouns
+    shaped like a name, none a stop word, whose apposition right after its comma is a person's
+    job or title in lower case (`entity_title_words.txt`, not one that may also stand for a body:
+    "analyst"): no listed given name is needed."""
+    if not 2 <= j - i <= 3 or j >= len(doc) - 2 or doc[j].text != "," or not shaped_like_a_name(doc, i, j, gaz):
         return False
-    if i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_:
-        return False
+    if any(t.pos_ != "PROPN" or t.ent_type_ or t.lower_ in STOP_WORDS for t in doc[i:j]):
+        return False  # (not "Yesterday Ann Lee, ...", not a name the model tagged)
     for c in doc[j - 1].children:
         if c.dep_ == "appos" and c.is_lower and c.left_edge.i == j + 1 and c.lower_ in gaz.titles and c.lower_ not in gaz.body_titles:
             return True

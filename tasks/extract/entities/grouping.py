@@ -378,9 +378,12 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
     a longer name that is a place, event, law or office named after it ("Hereford County Hospital",
     "Whitbread Prize", "Labour MP") or that holds a possessive, a small word other than "of", a
     given name or a number (the tagger's run-ons: "Arsenal's Edu", "Dell and Hewlett-Packard")."""
+    def written(g: MentionGroup) -> list[str]:
+        ws = g.mentions[0].text.split()
+        return ws[1:] if len(ws) > 1 and (ws[0].lower() in gaz.country_of or ws[0].lower() in gaz.demonym_country) else ws
+
     def words(g: MentionGroup) -> list[str]:
-        ws = [w.lower() for w in g.mentions[0].text.split()]
-        return ws[1:] if len(ws) > 1 and (ws[0] in gaz.country_of or ws[0] in gaz.demonym_country) else ws
+        return [w.lower() for w in written(g)]
 
     longs: dict[str, list[tuple[MentionGroup, list[str]]]] = {}  # by their first word
     for g in order:
@@ -402,7 +405,7 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
             continue
         if len(ws) == 1 and (len(text) <= 2 or g.key in gaz.demonym_country or g.key in gaz.first_names or text in gaz.org_heads):
             continue
-        used = first_use.get(text.split()[0], len(doc))
+        used = first_use.get(written(g)[0], len(doc))  # (the word after a country's: "the US Pew ..." -> "Pew")
         cands = [(c, cw) for c, cw in opened if any(m.start <= used < m.end for m in c.mentions)]
         tops = [c for c, cw in cands if not any(len(dw) > len(cw) and dw[:len(cw)] == cw for _, dw in cands)]
         if len(tops) == 1 and tops[0].root() is not g:

@@ -240,10 +240,11 @@ def cue_after(q: Site) -> Attribution | None:
 
 
 def _reported_above(q: Site, cue: Token) -> bool:
-    """`Malaysia said damage will be "significant", Agence France Presse reported`: a fragment
-    inside words that the cue after it reports, where a reporting verb of their own, with its own
-    speaker, stands above the fragment before it: that verb's speaker said the words (the cue
-    after only passes them on)."""
+    """`Malaysia said damage will be "significant", Agence France Presse reported`, `Ann Lee said
+    the fall was not as "dramatic" as Mr Reid believed`: a reporting verb with its own speaker
+    stands above a fragment, before it, and the cue after the fragment is that verb's head (a
+    source passing the words on) or its dependant (a clause inside the words): that verb's
+    speaker said the fragment."""
     if not q.partial:
         return False
     above = cue_above(q)

@@ -75,6 +75,7 @@ APPOSITION_GAP = 8  # how far after the description's head a name in apposition 
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
 UTTERED_IN = ("in", "on", "through", "via", "during")  # "said in a statement", "wrote on a blog", "spoke through a spokesman"
 FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
+MAKER_SENTENCES = 8  # how far before a lawsuit's first mention the one suing is looked for
 
 
 def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
@@ -141,7 +142,7 @@ def _relative_named(r: Resolver, head: Token) -> Entity | None:
     article: the one other person of the owner's surname whom the article describes by the same
     noun of kin ("mother", "wife", "son") is the one meant."""
     noun = head.lower_
-    if noun not in speaker_words().person_nouns or head.tag_ != "NN":
+    if noun not in speaker_words().kin or head.tag_ != "NN":
         return None
     found = _possessor(r, head, person_only=True)
     if found is None or found[1].label != "PERSON":
@@ -579,7 +580,7 @@ def _words_between(r: Resolver, i: int, j: int) -> int:
             depth -= 1
         elif not depth:
             n += 1
-    return n
+    return n if not depth else j - i - 1  # (a bracket left open hides nothing)
 
 
 def _second_role(r: Resolver, head: Token, lo: int) -> bool:
@@ -804,15 +805,25 @@ def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resol
 
 
 def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
-    """The subject of the last verb before the utterance that makes such a thing ("Ann Lee is
-    suing the studio ... The lawsuit says": Ann Lee; speaker_descriptions.json "made_by")."""
-    verbs = speaker_words().made_by.get(head.lemma_.lower(), speaker_words().made_by.get(head.lower_))
+    """The subject of the last verb that makes such a thing ("Ann Lee is suing the studio ... The
+    lawsuit says": Ann Lee; speaker_descriptions.json "made_by") in the MAKER_SENTENCES sentences
+    up to the article's first mention of the utterance; in the headline only a verb in the
+    present ("Fan sues club"), as a headline's "Star sued" is a passive."""
+    lex = speaker_words()
+    lemma = head.lemma_.lower()
+    verbs = lex.made_by.get(lemma, lex.made_by.get(head.lower_))
     if not verbs:
         return None
-    for i in range(head.i - 1, -1, -1):
+    first = next((t for t in r.doc[:head.i + 1] if t.lemma_.lower() == lemma and not r.quoted(t.idx)), head)
+    body = next((t.i + 1 for t in r.doc if "\n" in t.text), 0)
+    for i in range(first.i - 1, -1, -1):
         v = r.doc[i]
+        if r.sent_of[first.i] - r.sent_of[i] > MAKER_SENTENCES:
+            break
         if v.pos_ != "VERB" or v.lemma_.lower() not in verbs or r.quoted(v.idx) or _passive(v):
-            continue  # (not "the network is being sued", "Show sued over stunt")
+            continue  # (not "the network is being sued")
+        if i < body and v.tag_ not in ("VBZ", "VBP"):
+            continue  # a headline's "Star sues" is active, its "Star sued" passive
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is None or r.quoted(subj.idx):
             continue
@@ -823,7 +834,8 @@ def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -
 
 
 def _passive(v: Token) -> bool:
-    """A verb in the passive ("is being sued"), or a bare participle as headlines write one ("Star sued")."""
+    """A verb in the passive ("is being sued"), or a participle with no auxiliary of its own
+    ("... sued by the bank"; also "has complained and sued", which is then passed over)."""
     return any(c.dep_ == "auxpass" for c in v.children) or (v.tag_ == "VBN" and not any(c.dep_ == "aux" for c in v.children))
 
 

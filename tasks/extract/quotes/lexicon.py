@@ -95,6 +95,7 @@ class SpeakerWords:
     epithets: frozenset  # head nouns for the person in focus ("the singer"), resolved like pronouns
     utterances: dict  # noun for what someone said or wrote -> "org" | "any" | "maker": whose it is when no maker is named ("maker": no one)
     made_by: dict  # utterance noun -> verbs whose subject makes one ("sue" for "lawsuit")
+    kin: frozenset  # nouns of family ("mother"): "X's mother" is the person of X's surname the article describes so
     gender: dict  # head noun of an unnamed speaker -> m / f
     groups: frozenset  # singular head nouns that name a group
     anonymous: frozenset  # role nouns for people the article does not name ("the spokesman"): never the person in focus
@@ -124,6 +125,7 @@ def speaker_words() -> SpeakerWords:
         epithets=frozenset(desc["epithets"]),
         utterances=dict(desc["utterances"]),
         made_by={k: frozenset(v) for k, v in desc["made_by"].items()},
+        kin=frozenset(desc["kin"]),
         gender=dict(desc["gender"]),
         groups=frozenset(desc["groups"]),
         anonymous=frozenset(desc["anonymous"]),

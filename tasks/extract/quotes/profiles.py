@@ -179,7 +179,7 @@ class Referent:
     speaker: bool = False  # the speaker of a quotation or reported clause
     utterance: bool = False  # named by what they said or wrote ("Mr Cole's statement said"): "it" can refer back to them
     passive: bool = False  # the subject of a passive verb ("Mutu was sacked"): one something was done to
-    modifier: bool = False  # the name only modifies a common noun ("the Nigerian jungle", "a US firm"): not what a pronoun means
+    modifier: bool = False  # a place's or a people's name only modifies a common noun ("the Nigerian jungle"): not what a pronoun means
 
 
 @dataclass
@@ -368,14 +368,17 @@ class EntityProfiles:
 
 
 def _modifies_a_noun(span: Span, label: str) -> bool:
-    """The name is a modifier of a common noun outside it ("the Nigerian jungle", "a US military
-    commander"): it names what the noun is like, not someone a later "it" or "they" can mean. A
-    person's name only after an article ("an Alan Shearer strike"; "Ann Lee mobile analyst at
-    ..." is a name and a job without their comma)."""
+    """The name of a place or a people modifies a common noun outside it ("the Nigerian jungle", "a
+    US military commander"): it says where or whose, not someone a later "it" or "they" can mean;
+    so does a person's name after an article ("an Alan Shearer strike"; "Ann Lee mobile analyst at
+    ..." is a name and a job without their comma). Not a body's name: "the BBC website was down
+    ... It said" means the BBC."""
     head = span.root
     if head.dep_ not in ("amod", "compound") or head.head.pos_ != "NOUN" or span.start <= head.head.i < span.end:
         return False
-    return label != "PERSON" or (span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an", "the"))
+    if label == "PERSON":
+        return span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an", "the")
+    return label in ("GPE", "NORP", "LOC", "FAC")
 
 
 def _passive_subject(head: Token) -> bool:
