@@ -390,10 +390,7 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
         if " " in g.mentions[0].text and _free_org(g) and _whole_name(g, gaz):
             ws = words(g)
             longs.setdefault(ws[0], []).append((g, ws))
-    body = next((t.i + 1 for t in doc if "\n" in t.text), 0)  # the headline ends at the first line break
-    first_use: dict[str, int] = {}
-    for t in doc[body:]:
-        first_use.setdefault(t.text, t.i)
+    first_use: dict[str, int] = {}  # each word's first token after the headline, filled when first needed
     for g in order:
         if g.merged_into is not None or g.country or not longs:
             continue
@@ -405,6 +402,10 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
             continue
         if len(ws) == 1 and (len(text) <= 2 or g.key in gaz.demonym_country or g.key in gaz.first_names or text in gaz.org_heads):
             continue
+        if not first_use:
+            body = next((t.i + 1 for t in doc if "\n" in t.text), 0)  # the headline ends at the first line break
+            for t in doc[body:]:
+                first_use.setdefault(t.text, t.i)
         used = first_use.get(written(g)[0], len(doc))  # (the word after a country's: "the US Pew ..." -> "Pew")
         cands = [(c, cw) for c, cw in opened if any(m.start <= used < m.end for m in c.mentions)]
         tops = [c for c, cw in cands if not any(len(dw) > len(cw) and dw[:len(cw)] == cw for _, dw in cands)]
