@@ -726,9 +726,7 @@ def _introduced_with(r: Resolver, head: Token) -> Referent | None:
     """The organisation introduced with the report or study the article first mentions ("...,
     a report says." / "The National Audit Office praised ..."): the organisation subject
     nearest to that first mention, within INTRO_SENTENCES sentences."""
-    lemma = head.lemma_.lower()
-    first = next((t for t in r.doc[:head.i + 1] if t.lemma_.lower() == lemma and not r.quoted(t.idx)), head)
-    sent = r.sent_of[first.i]
+    sent = r.sent_of[_first_mention(r, head).i]
     best, best_d = None, INTRO_SENTENCES + 1
     for ref in r.referents:
         if ref.entity is None or ref.entity.label != "ORG" or not ref.subject or ref.pos >= head.idx or r.quoted(ref.pos):
@@ -737,6 +735,12 @@ def _introduced_with(r: Resolver, head: Token) -> Referent | None:
         if d < best_d:
             best, best_d = ref, d
     return best
+
+
+def _first_mention(r: Resolver, head: Token) -> Token:
+    """The article's first mention, outside quotes, of the word `head` is (a report, a lawsuit)."""
+    lemma = head.lemma_.lower()
+    return next((t for t in r.doc[:head.i + 1] if t.lemma_.lower() == lemma and not r.quoted(t.idx)), head)
 
 
 def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
@@ -810,12 +814,11 @@ def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -
     up to the article's first mention of the utterance; in the headline only a verb in the
     present ("Fan sues club"), as a headline's "Star sued" is a passive."""
     lex = speaker_words()
-    lemma = head.lemma_.lower()
-    verbs = lex.made_by.get(lemma, lex.made_by.get(head.lower_))
+    verbs = lex.made_by.get(head.lemma_.lower(), lex.made_by.get(head.lower_))
     if not verbs:
         return None
-    first = next((t for t in r.doc[:head.i + 1] if t.lemma_.lower() == lemma and not r.quoted(t.idx)), head)
-    body = next((t.i + 1 for t in r.doc if "\n" in t.text), 0)
+    first = _first_mention(r, head)
+    body = _body_start(r) or 0  # (None: no headline line)
     for i in range(first.i - 1, -1, -1):
         v = r.doc[i]
         if r.sent_of[first.i] - r.sent_of[i] > MAKER_SENTENCES:
