@@ -14,13 +14,12 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp.entity_cleaning import NUMERIC_TOKEN, looks_like_person, shaped_like_a_name
+from tasks.nlp.entity_cleaning import NAME_TITLES, NUMERIC_TOKEN, looks_like_person, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
 MAX_RUN = 5  # tokens
 CLAUSE_OPENERS = ("CCONJ", "SCONJ", "ADV")  # "But", "When", "Meanwhile" before a name in a run ("The" opens a title)
-NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})  # part of the name they open ("King Arthur")
 
 
 def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str] = frozenset()) -> tuple[list[Span], list[Span]]:

@@ -3,13 +3,15 @@
 A span is split at punctuation, line breaks and lower-case words that cannot stand inside a
 name ("Yorkshire at Headingley", "GERMANY - Bunds"); each piece loses a leading "the", a
 trailing possessive, trailing score numbers ("Somerset 83") and, for a person, titles around
-the name ("Winger Nitoglia", "Paul Boateng MP"); a piece with no capitalised word ("national
-news agency") or that is a table heading ("Attendance", "W D L PCT") is dropped.
+the name ("Winger Nitoglia", "Paul Boateng MP"); a name after a title only a person holds is a
+person whatever the model said ("Bishop Ann Cole" read as a body); a piece with no capitalised
+word ("national news agency") or that is a table heading ("Attendance", "W D L PCT") is dropped.
 """
 from __future__ import annotations
 
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp.gazetteer import Gazetteer
@@ -22,6 +24,9 @@ POSSESSIVE = {"'s", "’s"}  # "Norway 's Yara ASA": a known place's possessive 
 EDGE_CONNECTORS = {"of", "and", "&", "for", "the"}
 PERSON_SUFFIX_TITLES = {"MP", "MEP", "QC", "MSP", "AM", "TD"}
 NUMBERED_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}  # names whose trailing numbers are scores
+NAME_TITLES = frozenset({"king", "queen", "prince", "princess", "pope"})  # part of the name they open ("King Arthur")
+TITLED_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}  # labels a person's title before the name overrides
+MAX_TITLED_NAME = 3  # name words after a title ("Cormac Murphy-O'Connor" is two)
 OPENER_POS = {"ADP", "VERB", "ADV", "ADJ", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"}
 MONTH_BEFORE = frozenset({"in", "since", "until", "till", "by", "during", "from", "last", "next", "early", "late", "mid",
                           "before", "after", "through", "this", "of", "to", "between", "and"})
@@ -106,6 +111,10 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
         label = "ORG"  # a person's name does not end in a number ("Nord Stream 2")
     if label != "PERSON" and e - s >= 3 and doc[e - 1].text in PERSON_SUFFIX_TITLES and looks_like_person(doc, s, e - 1, gaz):
         label = "PERSON"  # "Guy Mansfield QC", "Ann Cole MP" tagged an organisation: a person with letters after the name
+    if label in TITLED_LABELS or label == "PERSON":
+        titled = _titled_name_start(doc, s, e, gaz, label == "PERSON")
+        if titled is not None:
+            s, label = titled, "PERSON"
     if label == "PERSON":
         s, e = _trim_person_titles(doc, s, e, gaz)
     if label in {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"} and looks_like_person(doc, s, e, gaz):
@@ -114,6 +123,51 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
     if not _is_heading(sp, gaz):
         out.append(sp)
     return out, label
+
+
+def _titled_name_start(doc: Doc, s: int, e: int, gaz: Gazetteer, person: bool) -> int | None:
+    """'Bishop Ann Cole', 'Cardinal Cormac Murphy-O'Connor' read as a body or a place: where a
+    capitalised title that only a person holds (`entity_title_words.txt`, not `| body`, not a title
+    that is part of the name such as "King") opens the span, or stands right before it with at most
+    one untagged proper noun between ("Cardinal Cormac [Murphy-O'Connor]", also when the model
+    tagged the surname a person), and one to three name words follow it to the span's end, the
+    start of the person's name; else None."""
+    for t in (s - 1, s - 2) if person else (s, s - 1, s - 2):
+        if t < 0 or not _person_title(doc, t, gaz):
+            continue
+        if t < s and (doc[t].ent_type_ or any(doc[k].ent_type_ or doc[k].pos_ != "PROPN" or not (doc[k].is_title and doc[k].is_alpha)
+                                              or doc[k].text in gaz.honorifics or doc[k].lower_ in gaz.titles for k in range(t + 1, s))):
+            return None
+        words = _name_words(doc, t + 1, e, gaz)
+        if t == s and (words < 2 or doc[t + 1].lower_ not in gaz.first_names):
+            return None  # inside the model's span a listed given name must open the name ("Premier League" is a body)
+        return t + 1 if words else None
+    return None
+
+
+def _person_title(doc: Doc, t: int, gaz: Gazetteer) -> bool:
+    low = doc[t].lower_
+    return doc[t].is_title and low in gaz.titles and low not in gaz.body_titles and low not in NAME_TITLES \
+        and low not in gaz.first_names and not (t + 1 < len(doc) and doc[t + 1].lower_ == "of")
+
+
+def _name_words(doc: Doc, s: int, e: int, gaz: Gazetteer) -> int:
+    """The number of name words from s to e (0: no name): one to MAX_TITLED_NAME capitalised words
+    ("Murphy-O'Connor", hyphenated without spaces, is one), no stop word ("Doctor Who") or title,
+    no known place, body or club, not ending in a place's, a body's or a law's head word."""
+    words = 0
+    for k in range(s, e):
+        tok = doc[k]
+        if tok.text == "-" and in_word_hyphen(tok):
+            continue
+        if not (tok.text[:1].isupper() and tok.text.replace("'", "").isalpha() and not tok.is_upper) or tok.lower_ in STOP_WORDS \
+                or tok.lower_ in gaz.titles:
+            return 0
+        words += k == s or not in_word_hyphen(doc[k - 1])
+    last, text = doc[e - 1].text, doc[s:e].text
+    named = 1 <= words <= MAX_TITLED_NAME and last not in gaz.place_heads and last not in gaz.org_heads and last not in gaz.law_heads \
+        and text not in gaz.places and text not in gaz.orgs and text.lower() not in gaz.country_of and last not in gaz.club_suffixes
+    return words if named else 0
 
 
 def _place_by_head(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer) -> str:
@@ -223,11 +277,20 @@ def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, 
 
 def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
     """No capitalised letter, a word that is never a name, a sports heading, a table header ("W D L
-    PCT"), or a title's acronym alone ("MEP", "DJ"; a capitalised title alone may be a surname: "King")."""
+    PCT"), a title's acronym alone ("MEP", "DJ"; a capitalised title alone may be a surname: "King"),
+    or a person's title alone after "the" or in the headline ("the Cardinal": a description, not
+    a name; "the Queen" is one)."""
     low = sp.text.lower()
     return (not any(c.isupper() for c in sp.text) or low in gaz.not_names or low in gaz.sports_headings
             or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp))
-            or (len(sp) == 1 and sp[0].is_upper and low in gaz.titles))
+            or (len(sp) == 1 and sp[0].is_upper and low in gaz.titles)
+            or (len(sp) == 1 and low in gaz.titles and low not in gaz.body_titles and low not in NAME_TITLES
+                and (_in_headline(sp) or (sp.start > 0 and sp.doc[sp.start - 1].lower_ == "the"))))
+
+
+def _in_headline(sp: Span) -> bool:
+    """The span lies on the document's first line."""
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in sp.doc[:sp.start])
 
 
 def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:

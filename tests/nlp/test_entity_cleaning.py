@@ -63,6 +63,29 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Kyodo December 6", "ORG") == [("Kyodo", "ORG")]
 
 
+def test_a_name_after_a_title_only_a_person_holds_is_a_person(nlp):
+    # the model's body or place that a person's title opens, with a listed given name after it
+    assert cleaned(nlp, "Bishop Martin Thornbury", "ORG") == [("Martin Thornbury", "PERSON")]
+    assert cleaned(nlp, "Senator Ruth Okafor", "GPE") == [("Ruth Okafor", "PERSON")]
+    # a body's name that opens with a title word, a title that may stand before a body, a title
+    # inside the name, a stop word or no given name: no person
+    assert cleaned(nlp, "Premier League", "ORG") == [("Premier League", "ORG")]
+    assert cleaned(nlp, "Solicitor General", "ORG") == [("Solicitor General", "ORG")]
+    assert cleaned(nlp, "Champion Hurdle", "EVENT") == [("Champion Hurdle", "EVENT")]
+    assert cleaned(nlp, "Doctor Who", "WORK_OF_ART") == [("Doctor Who", "WORK_OF_ART")]
+    assert cleaned(nlp, "Governor Ruth Street", "FAC") == [("Governor Ruth Street", "FAC")]
+    assert cleaned(nlp, "Bishop Thornbury", "ORG") == [("Bishop Thornbury", "ORG")]
+
+
+def test_a_person_s_title_alone_after_the_or_in_the_headline_is_no_name(nlp):
+    doc = nlp.make_doc("Cardinal warns\nOn Sunday the Cardinal and the Queen met Bishop .")
+    gaz = gazetteer()
+    assert clean(Span(doc, 0, 1, label="ORG"), gaz) == []  # the headline's "Cardinal"
+    assert clean(Span(doc, 6, 7, label="ORG"), gaz) == []  # "the Cardinal": a description
+    assert [sp.text for sp in clean(Span(doc, 9, 10, label="PERSON"), gaz)] == ["Queen"]  # a title that is a name
+    assert [sp.text for sp in clean(Span(doc, 11, 12, label="PERSON"), gaz)] == ["Bishop"]  # may be a surname
+
+
 def test_a_relabelled_piece_relabels_the_pieces_after_it(nlp):
     # (as the fixer has always done: "Berlin" inherits the ORG that "Nord Stream 2" turned into)
     assert cleaned(nlp, "Nord Stream 2 , Berlin", "PERSON") == [("Nord Stream 2", "ORG"), ("Berlin", "ORG")]
