@@ -331,7 +331,10 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
         return None  # `Holm said the ad "wrongfully" suggests`: the quote sits inside the clause; the parse above decides
     if subj is not None:
         lo, hi = subj.left_edge.i, subj.right_edge.i
-        if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i or (x.lower_ == "as" and x.head.i == t.i) for x in after[:n]):
+        # `"...," he said`; after a comma also `"...," he will say`, `"...," she later told`
+        comma = ctx.text[q.span.start:q.span.end].rstrip(")’'\"”").endswith(",")
+        if all(x.is_punct or x.is_space or lo <= x.i <= hi or x.i == t.i or (x.lower_ == "as" and x.head.i == t.i)
+               or (comma and x.head.i == t.i and x.dep_ in ("aux", "neg", "advmod") and x.i > hi) for x in after[:n]):
             return named_by(ctx, subj, "after", cue=t)
         # the writer's sentence goes on after the quote, then ", Peter Mandelson has said."
         cut = max((k for k, x in enumerate(after[:n]) if x.text == ","), default=-1)

@@ -46,8 +46,11 @@ def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Rep
     """Set the resolution of every kept quote and reported clause that names a speaker, in
     text order (at equal offsets reported speech first); carried quotes last, from their source."""
     sources = _according_to_people(resolver)
+    heads = {item.att.head.i for item in [*quotes, *reported] if item.att is not None and item.att.head is not None}
+    described = [t for t in _described_subjects(resolver) if t.i not in heads]
     order = sorted([(q.span.start, "q", k) for k, q in enumerate(quotes) if q.kept]
-                   + [(r.start, "i", n) for n, r in enumerate(reported)] + [(t.idx, "a", n) for n, t in enumerate(sources)])
+                   + [(r.start, "i", n) for n, r in enumerate(reported)] + [(t.idx, "a", n) for n, t in enumerate(sources)]
+                   + [(t.idx, "d", n) for n, t in enumerate(described)])
     carried: list[Quote] = []
     by_words: dict[tuple[int, int], Resolution] = {}  # the same speaker words name the same speaker
     for _, what, k in order:
@@ -55,6 +58,11 @@ def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Rep
             head = sources[k]
             start = resolver.doc[head.left_edge.i].idx
             resolver.note_speaker(start, head, resolver.resolve(start, head.idx + len(head.text), head))
+            continue
+        if what == "d":  # "The bishop will ask ...": a described person as a subject, for later pronouns
+            head = described[k]
+            start = resolver.doc[head.left_edge.i].idx
+            resolver.note_subject(start, head, resolver.resolve(start, head.idx + len(head.text), head))
             continue
         item = quotes[k] if what == "q" else reported[k]
         att = item.att
@@ -85,6 +93,24 @@ def _according_to_people(resolver: Resolver) -> list[Token]:
         prep = according_to_prep(t)
         if prep is not None and not resolver.quoted(t.idx):
             out += [c for c in prep.children if c.dep_ == "pobj" and names_a_person(c)]
+    return out
+
+
+def _described_subjects(resolver: Resolver) -> list[Token]:
+    """The head nouns of definite descriptions of one person ("the bishop", "The 45-year-old
+    minister") that are the subject of a main clause outside quotations: once resolved to a named
+    person, they are who a pronoun in the sentences after them means, as a name there would be."""
+    person_nouns = speaker_words().person_nouns
+    out = []
+    for t in resolver.doc:
+        if t.dep_ not in ("nsubj", "nsubjpass") or t.lower_ not in person_nouns or t.tag_ not in ("NN", "NNP"):
+            continue
+        verb = t.head
+        if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) or resolver.quoted(t.idx):
+            continue
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
+                and not any(c.dep_ in ("prep", "appos", "relcl", "acl", "cc", "conj") for c in t.children):
+            out.append(t)
     return out
 
 
@@ -165,6 +191,16 @@ class Resolver:
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
+        i = bisect.bisect_right(self.ref_pos, pos)
+        self.referents.insert(i, r)
+        self.ref_pos.insert(i, pos)
+
+    def note_subject(self, pos: int, head: Token, res: Resolution) -> None:
+        """A description that resolved to a named person, as the subject of its sentence, becomes
+        a referent like a subject mention of the name (not a speaker)."""
+        if res.entity is None or res.entity.label != "PERSON":
+            return
+        r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, passive=head.dep_ == "nsubjpass")
         i = bisect.bisect_right(self.ref_pos, pos)
         self.referents.insert(i, r)
         self.ref_pos.insert(i, pos)

@@ -77,6 +77,20 @@ def test_the_strategy_that_decides(quote_context, text, expected):
     assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour plan\n\nThe mayor spoke.\n\n\"The quay will open in May,\" she will tell the council.",
+     ("cue_after", "after", "tell", "she")),
+    ("Harbour plan\n\nThe mayor spoke.\n\n\"The quay will open in May,\" Ann Cole later said.",
+     ("cue_after", "after", "said", "Ann Cole")),
+    # after a question mark a capitalised subject starts a sentence of the writer's own
+    ("Harbour plan\n\nTom Reilly spoke. \"Who would moor a boat here?\" Ann Cole has also agreed to sit on the board.",
+     ("preceding_subject", "carried", None, "Tom Reilly")),
+])
+def test_an_auxiliary_or_an_adverb_may_come_between_the_speaker_and_the_cue_after_a_comma(quote_context, text, expected):
+    ctx = quote_context(text)
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == expected
+
+
 def test_an_earlier_strategy_wins(quote_context):
     """`Locals agree - Tom Reilly: "..."`: the dash label comes before the cue and the colon's subject."""
     ctx = quote_context("Harbour plan\n\nLocals agree - Tom Reilly: \"The quay is the best thing to happen to the town.\"")

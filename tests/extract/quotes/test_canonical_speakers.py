@@ -1423,3 +1423,16 @@ def test_a_relative_described_by_a_named_person_is_the_relative_the_article_name
     text = ("Climber missing\n\nRescuers are searching for climber Tom Varga. Tom Varga's lawyer said he was \"very "
             "worried\" about the search. Lawyer Anna Varga, who is not related, acts for the rescuers.")
     assert speakers(parse, text) == [("very worried", "the lawyer of Tom Varga", "unnamed", "cue_above:description")]  # kin only
+
+
+def test_a_titled_person_and_a_described_subject_are_whom_later_words_mean(parse):
+    """"Cardinal Eamon Fitzgerald-O'Neill" is a person whatever the model makes of the surname;
+    "the cardinal" is that person; and "the Cardinal will ask ...", a description as a sentence's
+    subject, is whom the "he" after it means, not the person named in the sentence before."""
+    text = ("Cardinal attacks arms spending\n\nMoney spent on arms should have gone to the poor, Cardinal Eamon "
+            "Fitzgerald-O'Neill has said.\n\nThe cardinal called the spending \"shameful\". The cardinal met Bishop Peter "
+            "Hale last year. Dr Hale has since criticised the government.\n\n"
+            "On Sunday, the Cardinal will ask the congregation to pray. \"Peace is possible,\" he will say.")
+    assert speakers(parse, text) == [
+        ("shameful", "Eamon Fitzgerald-O'Neill", "person", "cue_above:description"),
+        ("Peace is possible,", "Eamon Fitzgerald-O'Neill", "person", "cue_after:pronoun")]
