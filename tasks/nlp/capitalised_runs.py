@@ -19,6 +19,7 @@ from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
 MAX_RUN = 5  # tokens
+FOLLOWER_SUFFIXES = ("ite", "ites", "ist", "ists")  # "Blairite", "Thatcherist": a follower, not a given name
 CLAUSE_OPENERS = ("CCONJ", "SCONJ", "ADV")  # "But", "When", "Meanwhile" before a name in a run ("The" opens a title)
 
 
@@ -66,6 +67,43 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
         line_start = False
         i = j
     return out, fill
+
+
+def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: frozenset[str]) -> list[Span]:
+    """'Shani Rhys James' with only 'Rhys James' tagged: a two-word person after one untagged proper
+    noun that is no dictionary word or plural of one ("Contestants"; unless a listed given name),
+    stop word, title, honorific, nationality, group, follower ("Blairite"), place or body, and that
+    no capitalised word comes right before (a run longer than a name is not told apart), is one
+    person of three words. Not in the headline, nor before a team's name ("Barnet Harriers")."""
+    if not words:
+        return []
+    covered = {i for sp in ents for i in range(sp.start, sp.end)}
+    first_line = next((t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_), len(doc))
+    out = []
+    for sp in ents:
+        k = sp.start - 1
+        if sp.label_ != "PERSON" or len(sp) != 2 or k <= first_line or k in covered:
+            continue
+        p = doc[k]
+        if p.pos_ != "PROPN" or not (p.is_title and p.is_alpha) or len(p.text) < 3 or "\n" in p.whitespace_:
+            continue
+        before = doc[k - 1]
+        if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")):
+            continue  # "Culture Minister Alun Pugh", "Dr. Ann Lee": a longer run
+        low = p.lower_
+        if _plural_word(sp[-1].lower_, words) or sp[-1].text in gaz.club_suffixes or low.endswith(FOLLOWER_SUFFIXES):
+            continue  # "Barnet Harriers", "Blairite Alan Milburn"
+        if ((low in words or _plural_word(low, words)) and low not in gaz.first_names) or low in STOP_WORDS or low in gaz.titles or p.text in gaz.honorifics \
+                or low in gaz.demonym_country or low in gaz.norp or low in gaz.country_of or p.text in gaz.places \
+                or low in gaz.not_names or p.text in gaz.orgs:
+            continue
+        out.append(Span(doc, k, sp.end, label="PERSON"))
+    return out
+
+
+def _plural_word(low: str, words: frozenset[str]) -> bool:
+    """'contestants', 'families', 'harriers': the plural of a dictionary word."""
+    return low.endswith("s") and (low[:-1] in words or (low.endswith("ies") and low[:-3] + "y" in words))
 
 
 def _single_names(doc: Doc) -> frozenset[str]:

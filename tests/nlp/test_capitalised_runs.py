@@ -5,7 +5,7 @@ import pytest
 
 from spacy.tokens import Doc, Span
 
-from tasks.nlp.capitalised_runs import scan_runs
+from tasks.nlp.capitalised_runs import scan_runs, unlisted_given_names
 from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.gazetteer import gazetteer
 
@@ -100,3 +100,20 @@ def test_a_surname_that_is_a_stop_word_and_a_name_after_a_clause_opener(nlp):
 def test_a_name_beside_its_job_or_after_a_title(nlp, text, names, fill):
     doc = _tagged(nlp, text, names)
     assert [(sp.text, sp.label_) for sp in scan_runs(doc, None, gazetteer(), dictionary_words(nlp))[1]] == fill
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Arts row\n\nShani Rhys Jonas is worried that the library may close.", "Rhys Jonas", "Shani Rhys Jonas"),
+    # a plural or a follower's word, a title, a team's name, the headline: no given name
+    ("Quiz show\n\nContestants Paul Hargreave and Ann Lee arrived on Monday.", "Paul Hargreave", None),
+    ("Party row\n\nBlairite Alan Milbank spoke on Monday.", "Alan Milbank", None),
+    ("Arts row\n\nCulture Minister Alun Pugh spoke on Monday.", "Alun Pugh", None),
+    ("Relay\n\nThe relay was won by Shaftesbury Barnet Harriers on Sunday.", "Barnet Harriers", None),
+    ("Shani Rhys Jonas wins\n\nThe painter won on Monday.", "Rhys Jonas", None),
+])
+def test_an_unlisted_given_name_before_a_two_word_person_joins_it(nlp, text, name, expected):
+    doc = nlp(text)
+    start = next(t.i for t in doc if doc[t.i:t.i + len(name.split())].text == name)
+    person = Span(doc, start, start + len(name.split()), label="PERSON")
+    found = unlisted_given_names(doc, [person], gazetteer(), dictionary_words(nlp))
+    assert [sp.text for sp in found] == ([expected] if expected else [])
