@@ -187,7 +187,10 @@ class Resolver:
         unnamed one only when the words are a person's: "a spokesman", not "Convention")."""
         if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head))):
             return
-        r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=True,
+        # a speaker named by "who" in a clause on someone's object ("he had visited Pullman, who told him
+        # ...") is less prominent than the sentence's own subject: no speaker's precedence for a pronoun
+        aside = head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+        r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=not aside,
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)

@@ -1436,3 +1436,13 @@ def test_a_titled_person_and_a_described_subject_are_whom_later_words_mean(parse
     assert speakers(parse, text) == [
         ("shameful", "Eamon Fitzgerald-O'Neill", "person", "cue_above:description"),
         ("Peace is possible,", "Eamon Fitzgerald-O'Neill", "person", "cue_after:pronoun")]
+
+
+def test_a_speaker_in_a_clause_on_someone_s_object_does_not_outrank_the_sentence_s_subject(parse):
+    """"Mr Lee said he had visited Ben Reid, who had told him that ... . He added: ..." is Mr Lee's:
+    the speaker of a "who" clause on an object is less prominent than the sentence's subject."""
+    text = ("Film plans\n\nDirector Tom Lee spoke on Monday. Mr Lee said he had visited the author Ben Reid, who had told "
+            "him that the villains could \"stand for any church or state\". He added: \"I will not soften the story.\"")
+    assert speakers(parse, text) == [
+        ("stand for any church or state", "Ben Reid", "person", "cue_above:pronoun"),
+        ("I will not soften the story.", "Tom Lee", "person", "cue_above:pronoun")]
