@@ -40,6 +40,13 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Winger Nitoglia", "PERSON") == [("Nitoglia", "PERSON")]
     assert cleaned(nlp, "Sprinter Walkden", "PERSON") == [("Walkden", "PERSON")]
     assert cleaned(nlp, "Broadcaster Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
+    # the courts', police's, forces' and churches' titles, and their abbreviations
+    assert cleaned(nlp, "Magistrate Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
+    assert cleaned(nlp, "Rabbi Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
+    assert cleaned(nlp, "Backbencher Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
+    assert cleaned(nlp, "Gen Okonjo", "PERSON") == [("Okonjo", "PERSON")]
+    assert cleaned(nlp, "Det Insp Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
+    assert cleaned(nlp, "John Constable", "PERSON") == [("John Constable", "PERSON")]  # a surname stays
     assert cleaned(nlp, "Paul Boateng MP", "PERSON") == [("Paul Boateng", "PERSON")]
     # letters after a name make it a person whatever the model's label; alone they name nothing
     assert cleaned(nlp, "Paul Boateng QC", "ORG") == [("Paul Boateng", "PERSON")]

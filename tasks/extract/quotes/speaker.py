@@ -277,7 +277,13 @@ class Resolver:
 
     def by_last_name(self, words: str) -> Entity | None:
         """A one-word capitalised name the entity extractor did not tag (`"...,”Clinton said`,
-        where the tokenizer glued it to the quote): the one person entity it names or ends."""
+        where the tokenizer glued it to the quote; `said General Musharraf`, a title before it): the
+        one person entity it names or ends."""
+        parts = words.split()
+        lex = speaker_words()
+        if len(parts) > 1 and all(p[:1].isupper() and (p.lower().rstrip(".") in lex.honorifics or p.lower() in lex.person_nouns)
+                                  for p in parts[:-1]):
+            words = parts[-1]
         if not words[:1].isupper() or " " in words.strip() or len(words) < 3:
             return None
         low = words.lower()

@@ -1446,3 +1446,12 @@ def test_a_speaker_in_a_clause_on_someone_s_object_does_not_outrank_the_sentence
     assert speakers(parse, text) == [
         ("stand for any church or state", "Ben Reid", "person", "cue_above:pronoun"),
         ("I will not soften the story.", "Tom Lee", "person", "cue_above:pronoun")]
+
+
+def test_a_title_before_a_surname_the_model_left_untagged_is_that_person(parse):
+    """`said General Okonjo` with the surname untagged there: the one person of that surname, as
+    the article's other mentions ("Gen Okonjo told ...") name him."""
+    text = ("Army row\n\nGen Okonjo told the BBC the army would stay neutral. \"We serve the country, not a party,\" "
+            "said General Okonjo.")
+    rows = speakers(parse, text)
+    assert [(t, s, k) for t, s, k, _ in rows] == [("We serve the country, not a party,", "Okonjo", "person")]
