@@ -1455,3 +1455,14 @@ def test_a_title_before_a_surname_the_model_left_untagged_is_that_person(parse):
             "said General Okonjo.")
     rows = speakers(parse, text)
     assert [(t, s, k) for t, s, k, _ in rows] == [("We serve the country, not a party,", "Okonjo", "person")]
+
+
+def test_a_deputy_is_not_the_office_itself(parse):
+    """"the prime minister" is not "Deputy Prime Minister Ann Cole", nor "the deputy mayor" the
+    mayor the article names."""
+    text = ("Budget row\n\nDeputy Prime Minister Ann Cole hosted a dinner for the cabinet on Monday.\n\n"
+            "\"There was no deal,\" the prime minister said on Tuesday.")
+    assert speakers(parse, text) == [("There was no deal,", "the prime minister", "unnamed", "cue_after:description")]
+    text = ("Transport row\n\nMayor Tom Reid opened the new bridge on Monday.\n\n"
+            "\"The tolls will stay,\" the deputy mayor said on Tuesday.")
+    assert speakers(parse, text) == [("The tolls will stay,", "the deputy mayor", "unnamed", "cue_after:description")]
