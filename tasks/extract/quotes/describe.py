@@ -918,15 +918,24 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
     labels = ("ORG", "GPE", "NORP") if hw in lex.states else ("ORG",)
     nat = [k for k in description_words(content) if k.startswith("@")]
     best, _ = _latest_body_called(r, hints, labels, nat, before)
-    if best is None and hw in lex.focus_orgs and not nat:
+    if best is None and hw in lex.focus_orgs:
         # "Netcraft said ... The company said": no organisation's name fits the noun, so the one
-        # in focus (a subject or speaker of the last sentences); not for "the newspaper"
+        # in focus (a subject or speaker of the last sentences); not for "the newspaper". With a
+        # nationality ("VW said ... The German giant said"), one the article gives no other country
         ref = _in_focus(r, before, "org")
-        if ref is not None and sent - ref.sent <= FOCUS_SENTENCES:
+        if ref is not None and sent - ref.sent <= FOCUS_SENTENCES and (not nat or _may_be_of(r, ref.entity, nat)):
             best = ref.entity
-        elif hw not in NAMED_KINDS:  # "A spokesman for Reporters Without Borders ... "...," the organisation said"
+        elif not nat and hw not in NAMED_KINDS:  # "A spokesman for Reporters Without Borders ... "...," the organisation said"
             best = _one_org_just_named(r, before, sent)
     return best
+
+
+def _may_be_of(r: Resolver, e: Entity, nat: list[str]) -> bool:
+    """The entity's nationality, from its name's descriptions or its role, is one of `nat` or unknown."""
+    keys = {k for k in r.profiles.profile.get(e.entity_id, set()) if k.startswith("@")}
+    if e.country:
+        keys |= set(description_words([e.country.lower()]))
+    return not keys or bool(keys & set(nat))
 
 
 def _latest_body_called(r: Resolver, hints: set[str], labels: tuple[str, ...], nat: list[str],

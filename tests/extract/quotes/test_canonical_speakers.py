@@ -1466,3 +1466,14 @@ def test_a_deputy_is_not_the_office_itself(parse):
     text = ("Transport row\n\nMayor Tom Reid opened the new bridge on Monday.\n\n"
             "\"The tolls will stay,\" the deputy mayor said on Tuesday.")
     assert speakers(parse, text) == [("The tolls will stay,", "the deputy mayor", "unnamed", "cue_after:description")]
+
+
+def test_a_company_described_by_its_nationality_is_the_one_in_focus_when_no_other_country_is_given(parse):
+    """"Baltra Shipping said ... The Danish firm said": the organisation in focus, which the article
+    gives no country; not one the article places elsewhere ("the Norwegian group Baltra Shipping")."""
+    text = ("Ferry deal\n\nBaltra Shipping is considering a new ferry route, but said it had not decided yet. The Danish "
+            "firm said the route was only a \"possible\" plan.")
+    assert speakers(parse, text) == [("possible", "Baltra Shipping", "organisation", "cue_above:description")]
+    text = ("Ferry deal\n\nThe Norwegian group Baltra Shipping is considering a new ferry route, but said it had not "
+            "decided yet. The Danish firm said the route was only a \"possible\" plan.")
+    assert [s for _, s, _, _ in speakers(parse, text)] == ["the Danish firm"]
