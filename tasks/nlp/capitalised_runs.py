@@ -91,7 +91,8 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
         if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")):
             continue  # "Culture Minister Alun Pugh", "Dr. Ann Lee": a longer run
         low = p.lower_
-        if _plural_word(sp[-1].lower_, words) or sp[-1].text in gaz.club_suffixes or low.endswith(FOLLOWER_SUFFIXES):
+        if _plural_word(sp[-1].lower_, words) or sp[-1].text in gaz.club_suffixes \
+                or (low.endswith(FOLLOWER_SUFFIXES) and low not in gaz.first_names):
             continue  # "Barnet Harriers", "Blairite Alan Milburn"
         if ((low in words or _plural_word(low, words)) and low not in gaz.first_names) or low in STOP_WORDS or low in gaz.titles or p.text in gaz.honorifics \
                 or low in gaz.demonym_country or low in gaz.norp or low in gaz.country_of or p.text in gaz.places \

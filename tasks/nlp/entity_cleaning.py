@@ -111,6 +111,7 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
         label = "ORG"  # a person's name does not end in a number ("Nord Stream 2")
     if label != "PERSON" and e - s >= 3 and doc[e - 1].text in PERSON_SUFFIX_TITLES and looks_like_person(doc, s, e - 1, gaz):
         label = "PERSON"  # "Guy Mansfield QC", "Ann Cole MP" tagged an organisation: a person with letters after the name
+    before_title, titled = label, None  # a title makes this piece a person, not the pieces after it ("Senator Ann Cole, Texas")
     if label in TITLED_LABELS or label == "PERSON":
         titled = _titled_name_start(doc, s, e, gaz, label == "PERSON")
         if titled is not None:
@@ -122,7 +123,7 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
     sp = Span(doc, s, e, label=_place_by_head(doc, s, e, label, gaz))
     if not _is_heading(sp, gaz):
         out.append(sp)
-    return out, label
+    return out, before_title if titled is not None else label
 
 
 def _titled_name_start(doc: Doc, s: int, e: int, gaz: Gazetteer, person: bool) -> int | None:
@@ -135,6 +136,8 @@ def _titled_name_start(doc: Doc, s: int, e: int, gaz: Gazetteer, person: bool) -
     for t in (s - 1, s - 2) if person else (s, s - 1, s - 2):
         if t < 0 or not _person_title(doc, t, gaz):
             continue
+        if t < s and (doc[t].is_sent_start or _in_headline(doc[t:t + 1])) and doc[t + 1].lower_ not in gaz.first_names:
+            return None  # "Judge Backs Quayline": a title-case headline or a sentence's first word tells little
         if t < s and (doc[t].ent_type_ or any(doc[k].ent_type_ or doc[k].pos_ != "PROPN" or not (doc[k].is_title and doc[k].is_alpha)
                                               or doc[k].text in gaz.honorifics or doc[k].lower_ in gaz.titles for k in range(t + 1, s))):
             return None
@@ -160,7 +163,7 @@ def _name_words(doc: Doc, s: int, e: int, gaz: Gazetteer) -> int:
         tok = doc[k]
         if tok.text == "-" and in_word_hyphen(tok):
             continue
-        if not (tok.text[:1].isupper() and tok.text.replace("'", "").isalpha() and not tok.is_upper) or tok.lower_ in STOP_WORDS \
+        if not (tok.text[:1].isupper() and tok.text.replace("'", "").replace("’", "").isalpha() and not tok.is_upper) or tok.lower_ in STOP_WORDS \
                 or tok.lower_ in gaz.titles:
             return 0
         words += k == s or not in_word_hyphen(doc[k - 1])
@@ -278,14 +281,14 @@ def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, 
 def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
     """No capitalised letter, a word that is never a name, a sports heading, a table header ("W D L
     PCT"), a title's acronym alone ("MEP", "DJ"; a capitalised title alone may be a surname: "King"),
-    or a person's title alone after "the" or in the headline ("the Cardinal": a description, not
-    a name; "the Queen" is one)."""
+    or a person's title alone after "the", or in the headline unless the model read a person there
+    ("the Cardinal": a description, not a name; "the Queen" is one; "Bishop warns" may be a surname)."""
     low = sp.text.lower()
     return (not any(c.isupper() for c in sp.text) or low in gaz.not_names or low in gaz.sports_headings
             or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp))
             or (len(sp) == 1 and sp[0].is_upper and low in gaz.titles)
             or (len(sp) == 1 and low in gaz.titles and low not in gaz.body_titles and low not in NAME_TITLES
-                and (_in_headline(sp) or (sp.start > 0 and sp.doc[sp.start - 1].lower_ == "the"))))
+                and ((sp.label_ != "PERSON" and _in_headline(sp)) or (sp.start > 0 and sp.doc[sp.start - 1].lower_ == "the"))))
 
 
 def _in_headline(sp: Span) -> bool:

@@ -82,12 +82,15 @@ def test_a_name_after_a_title_only_a_person_holds_is_a_person(nlp):
     assert cleaned(nlp, "Doctor Who", "WORK_OF_ART") == [("Doctor Who", "WORK_OF_ART")]
     assert cleaned(nlp, "Governor Ruth Street", "FAC") == [("Governor Ruth Street", "FAC")]
     assert cleaned(nlp, "Bishop Thornbury", "ORG") == [("Bishop Thornbury", "ORG")]
+    # the title makes its own piece a person, not the pieces after it
+    assert cleaned(nlp, "Senator Ruth Okafor , Texas", "GPE") == [("Ruth Okafor", "PERSON"), ("Texas", "GPE")]
 
 
 def test_a_person_s_title_alone_after_the_or_in_the_headline_is_no_name(nlp):
     doc = nlp.make_doc("Cardinal warns\nOn Sunday the Cardinal and the Queen met Bishop .")
     gaz = gazetteer()
     assert clean(Span(doc, 0, 1, label="ORG"), gaz) == []  # the headline's "Cardinal"
+    assert [sp.text for sp in clean(Span(doc, 0, 1, label="PERSON"), gaz)] == ["Cardinal"]  # read as a person: a surname
     assert clean(Span(doc, 6, 7, label="ORG"), gaz) == []  # "the Cardinal": a description
     assert [sp.text for sp in clean(Span(doc, 9, 10, label="PERSON"), gaz)] == ["Queen"]  # a title that is a name
     assert [sp.text for sp in clean(Span(doc, 11, 12, label="PERSON"), gaz)] == ["Bishop"]  # may be a surname

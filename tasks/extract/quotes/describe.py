@@ -932,9 +932,10 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
 
 def _may_be_of(r: Resolver, e: Entity, nat: list[str]) -> bool:
     """The entity's nationality, from its name's descriptions or its role, is one of `nat` or unknown."""
-    keys = {k for k in r.profiles.profile.get(e.entity_id, set()) if k.startswith("@")}
+    keys = set(r.profiles.profile.get(e.entity_id, set()))
     if e.country:
-        keys |= set(description_words([e.country.lower()]))
+        keys |= description_words([e.country.lower()])
+    keys = {k for k in keys if k.startswith("@")}
     return not keys or bool(keys & set(nat))
 
 

@@ -43,7 +43,10 @@ from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
 EPITHET_WINDOW = 3  # how many sentences back an epithet ("the Scot") looks for the person in focus
 RELATIVE = ("who", "which", "that")
-GROUP_PRONOUNS = ("those", "others", "some", "many")  # with words after them, a description of a group
+GROUP_PRONOUNS = ("those", "others", "some", "many")
+# titles before a given name, not a surname ("Sheikh Mohammed", "Sir John"): never stripped to match a surname
+OBJECT_DEPS = ("dobj", "pobj", "dative", "iobj")  # a noun that is someone's object
+GIVEN_NAME_TITLES = frozenset({"sir", "dame", "lady", "prince", "princess", "king", "queen", "sheikh", "emir", "sultan"})  # with words after them, a description of a group
 
 
 def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Reported]) -> None:
@@ -204,7 +207,7 @@ class Resolver:
             return
         # a speaker named by "who" in a clause on someone's object ("he had visited Pullman, who told him
         # ...") is less prominent than the sentence's own subject: no speaker's precedence for a pronoun
-        aside = head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+        aside = head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ in OBJECT_DEPS
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=not aside,
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
@@ -296,8 +299,9 @@ class Resolver:
         one person entity it names or ends."""
         parts = words.split()
         lex = speaker_words()
-        if len(parts) > 1 and all(p[:1].isupper() and (p.lower().rstrip(".") in lex.honorifics or p.lower() in lex.person_nouns)
-                                  for p in parts[:-1]):
+        if len(parts) > 1 and all(p[:1].isupper() and p.lower().rstrip(".") not in GIVEN_NAME_TITLES
+                                  and (p.lower().rstrip(".") in lex.honorifics or p.lower().rstrip(".") in lex.abbreviations
+                                       or p.lower() in lex.person_nouns) for p in parts[:-1]):
             words = parts[-1]
         if not words[:1].isupper() or " " in words.strip() or len(words) < 3:
             return None
