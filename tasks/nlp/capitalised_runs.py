@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp.entity_cleaning import NAME_TITLES, NUMERIC_TOKEN, looks_like_person, shaped_like_a_name
+from tasks.nlp.entity_cleaning import NAME_TITLES, NUMERIC_TOKEN, headline_end, looks_like_person, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
@@ -78,14 +78,14 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
     if not words:
         return []
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
-    first_line = next((t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_), len(doc))
+    first_line = headline_end(doc)
     out = []
     for sp in ents:
         k = sp.start - 1
         if sp.label_ != "PERSON" or len(sp) != 2 or k <= first_line or k in covered:
             continue
         p = doc[k]
-        if p.pos_ != "PROPN" or not (p.is_title and p.is_alpha) or len(p.text) < 3 or "\n" in p.whitespace_:
+        if p.pos_ != "PROPN" or not (p.is_title and p.is_alpha) or len(p.text) < 3:
             continue
         before = doc[k - 1]
         if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")):

@@ -292,8 +292,13 @@ def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
 
 
 def _in_headline(sp: Span) -> bool:
-    """The span lies on the document's first line."""
-    return not any("\n" in t.text or "\n" in t.whitespace_ for t in sp.doc[:sp.start])
+    """The span starts on the document's first line."""
+    return sp.start <= headline_end(sp.doc)
+
+
+def headline_end(doc: Doc) -> int:
+    """The index of the first line break's token (len(doc) with none): the headline ends there."""
+    return next((t.i for t in doc if "\n" in t.text), len(doc))
 
 
 def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:

@@ -43,10 +43,10 @@ from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
 EPITHET_WINDOW = 3  # how many sentences back an epithet ("the Scot") looks for the person in focus
 RELATIVE = ("who", "which", "that")
-GROUP_PRONOUNS = ("those", "others", "some", "many")
-# titles before a given name, not a surname ("Sheikh Mohammed", "Sir John"): never stripped to match a surname
+GROUP_PRONOUNS = ("those", "others", "some", "many")  # with words after them, a description of a group
 OBJECT_DEPS = ("dobj", "pobj", "dative", "iobj")  # a noun that is someone's object
-GIVEN_NAME_TITLES = frozenset({"sir", "dame", "lady", "prince", "princess", "king", "queen", "sheikh", "emir", "sultan"})  # with words after them, a description of a group
+# titles before a given name, not a surname ("Sheikh Mohammed", "Sir John"): never stripped to match a surname
+GIVEN_NAME_TITLES = frozenset({"sir", "dame", "lady", "prince", "princess", "king", "queen", "sheikh", "emir", "sultan"})
 
 
 def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Reported]) -> None:
@@ -212,19 +212,21 @@ class Resolver:
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
-        i = bisect.bisect_right(self.ref_pos, pos)
-        self.referents.insert(i, r)
-        self.ref_pos.insert(i, pos)
+        self._add_referent(r)
 
     def note_subject(self, pos: int, head: Token, res: Resolution) -> None:
         """A description that resolved to a named person, as the subject of its sentence, becomes
         a referent like a subject mention of the name (not a speaker)."""
         if res.entity is None or res.entity.label != "PERSON":
             return
-        r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, passive=head.dep_ == "nsubjpass")
-        i = bisect.bisect_right(self.ref_pos, pos)
+        self._add_referent(Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True,
+                                    passive=head.dep_ == "nsubjpass"))
+
+    def _add_referent(self, r: Referent) -> None:
+        """Insert r among the referents, kept sorted by position."""
+        i = bisect.bisect_right(self.ref_pos, r.pos)
         self.referents.insert(i, r)
-        self.ref_pos.insert(i, pos)
+        self.ref_pos.insert(i, r.pos)
 
     def resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None = None) -> Resolution:
         """Resolve the speaker named by text[start:end] (head = its head token) of the words
