@@ -102,6 +102,30 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
     return out
 
 
+def listed_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """"Wing Christophe Dominici" with only "Dominici" tagged: an untagged listed given name (a proper
+    noun in title case) right before a one-word person is one person of two words. Not in the
+    headline; not a word the gazetteer knows as a title, honorific, nationality, place or body, nor
+    the surname of another person in the article ("Warren" beside "Elizabeth Warren")."""
+    covered = {i for sp in ents for i in range(sp.start, sp.end)}
+    first_line = headline_end(doc)
+    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
+    out = []
+    for sp in ents:
+        k = sp.start - 1
+        if sp.label_ != "PERSON" or len(sp) != 1 or k <= first_line or k in covered:
+            continue
+        p = doc[k]
+        low = p.lower_
+        if p.pos_ != "PROPN" or not (p.is_title and p.is_alpha) or low not in gaz.first_names or p.text in surnames:
+            continue
+        if low in gaz.titles or p.text in gaz.honorifics or low in gaz.demonym_country or low in gaz.norp \
+                or low in gaz.country_of or p.text in gaz.places or p.text in gaz.orgs:
+            continue
+        out.append(Span(doc, k, sp.end, label="PERSON"))
+    return out
+
+
 def _plural_word(low: str, words: frozenset[str]) -> bool:
     """'contestants', 'families', 'harriers': the plural of a dictionary word."""
     return low.endswith("s") and (low[:-1] in words or (low.endswith("ies") and low[:-3] + "y" in words))

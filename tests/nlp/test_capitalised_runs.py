@@ -5,7 +5,7 @@ import pytest
 
 from spacy.tokens import Doc, Span
 
-from tasks.nlp.capitalised_runs import scan_runs, unlisted_given_names
+from tasks.nlp.capitalised_runs import listed_given_names, scan_runs, unlisted_given_names
 from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.gazetteer import gazetteer
 
@@ -116,4 +116,19 @@ def test_an_unlisted_given_name_before_a_two_word_person_joins_it(nlp, text, nam
     start = next(t.i for t in doc if doc[t.i:t.i + len(name.split())].text == name)
     person = Span(doc, start, start + len(name.split()), label="PERSON")
     found = unlisted_given_names(doc, [person], gazetteer(), dictionary_words(nlp))
+    assert [sp.text for sp in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Rugby\n\nWing Marcel Dubreuil says the side can still win.", "Dubreuil", "Marcel Dubreuil"),
+    # a given name that is another person's surname, a place, a title; the headline: no join
+    ("Senate\n\nSenator Ann Warren spoke. Later Warren Dubreuil said no.", "Dubreuil", None),
+    ("Travel\n\nThe flight from Milan Dubreuil took was late.", "Dubreuil", None),
+    ("Marcel Dubreuil wins\n\nThe wing won on Monday.", "Dubreuil", None),
+])
+def test_a_listed_given_name_before_a_one_word_person_joins_it(nlp, text, name, expected):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name)
+    others = [Span(doc, t.i - 1, t.i + 1, label="PERSON") for t in doc if t.text == "Warren" and doc[t.i - 1].text == "Ann"]
+    found = listed_given_names(doc, [*others, Span(doc, start, start + 1, label="PERSON")], gazetteer())
     assert [sp.text for sp in found] == ([expected] if expected else [])

@@ -14,6 +14,7 @@
      body named by its head noun the one name it opens or ends ("the Bank" -> "Bank of England");
      an acronym defined in brackets joins the name before it ("Asset Purchase Programme ( APP )"),
      any other the name whose initials it spells ("KDP", "UKIP");
+     a club's last word the one club name it ends, named before ("Manchester United" ... "United");
   4. a party's names of one label are one group ("Tories", "Conservatives": the gazetteer's party names).
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_first_words(doc, order, gaz)
     _join_owner_prefixed_names(order)
     _join_head_word_names(doc, order, gaz)
+    _join_club_tails(order, gaz)
     _join_defined_acronyms(doc, order, gaz)
     _join_acronyms(order, gaz)
     _join_party_names(order, gaz)
@@ -441,6 +443,24 @@ def _join_head_word_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -
         if g.merged_into is None and not g.country and " " not in g.key and len(cands) == 1 and cands[0].root() is not g \
                 and g.mentions[0].text in gaz.org_heads \
                 and any(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in g.mentions):  # not "an Act of Parliament"
+            g.merged_into = cands[0]
+
+
+def _join_club_tails(order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"Manchester United" ... "United", "Aston Villa" ... "Villa": an organisation named by a club
+    name's last word (a club suffix, `entity_club_affixes.txt`) joins the one organisation name of
+    two words or more in the article that ends with it, named before it (not when two clubs
+    share the word: "Leeds United" and "Newcastle United")."""
+    longs: dict[str, list[MentionGroup]] = {}
+    for g in order:
+        words = g.mentions[0].text.split()
+        if len(words) >= 2 and words[-1] in gaz.club_suffixes and _free_org(g.root()) and majority_label(g.mentions) == "ORG":
+            if g.root() not in longs.setdefault(words[-1].lower(), []):
+                longs[words[-1].lower()].append(g.root())
+    for g in order:
+        cands = longs.get(g.key, [])
+        if len(cands) == 1 and cands[0] is not g and cands[0].first < g.first and _free_org(g) \
+                and g.mentions[0].text in gaz.club_suffixes:
             g.merged_into = cands[0]
 
 

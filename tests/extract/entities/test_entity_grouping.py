@@ -361,3 +361,17 @@ def test_the_head_word_joins_the_name_a_shorter_name_joined(ents_of, table):
                        "rising. Shortly after the Bank acted, growth figures fell.")
     orgs = {n: v[1] for n, v in table(idx, art).items() if v[0] == "ORG"}
     assert list(orgs) == ["Reserve Bank of Freedonia"]
+
+
+def test_a_club_s_last_word_joins_the_one_club_it_ends(ents_of):
+    """"Harbury United ... United": the one club named before whose name ends with the word; not
+    when two clubs share it."""
+    art, idx = ents_of("Football\n\nHarbury United signed a new striker from Kelso Rovers on Monday. "
+                       "United said the fee was undisclosed.")
+    united = idx.by_name("Harbury United")
+    s = art.text.index("United said")
+    assert united is not None and idx.at(s, s + 6) is united
+    art, idx = ents_of("Football\n\nHarbury United beat Delford United on Monday. United said the win was deserved.")
+    s = art.text.index("United said")
+    found = idx.at(s, s + 6)
+    assert found is not None and found.name == "United"
