@@ -1,7 +1,9 @@
 """Descriptions: who "the Russian leader", "the club", "a spokeswoman for the RAD", "the statement"
 or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
 
-  1. a name in apposition ("The BBC's correspondent in Jakarta, Rachel Harvey, told ...");
+  1. a name in apposition ("The BBC's correspondent in Jakarta, Rachel Harvey, told ...", also after
+     a second title: "The head of the unit, Detective Superintendent, Ann Cole, said"), or a name a
+     title's "of" phrase runs into ("Director of rugby Ann Cole said");
   2. for a word for what someone said or wrote ("his comments", "the statement", "the report"):
      whoever made it: its possessor or author ("the club's statement", "the NIESR report"), else
      the maker of the same kind of utterance earlier ("the club said in a statement"), else the
@@ -13,7 +15,8 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      Man Utd boss continued"; an epithet such as "the Scot" or "the 68-year-old singer" also the
      article's main person), unless the words stand for someone unnamed ("the official"); an
      office's one holder ("the prime minister") only when the person in focus spoke last and
-     has no other role or country in the article, and then for the rest of the article;
+     has no other role or country in the article, and then for the rest of the article; a board
+     ("the board said") speaks as the body it governs;
   4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
      of speaker_type "unnamed" since no entity holds it;
   5. else the description itself, as the canonical words of someone the article never names:
@@ -81,7 +84,7 @@ MAKER_SENTENCES = 8  # how far before a lawsuit's first mention the one suing is
 def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
     """Who the description text[start:end] (head = its head token) is (see the module doc)."""
     lex = speaker_words()
-    ent = appositive(r, head) or _named_after(r, end) or _named_after_honorific(r, start, end)
+    ent = appositive(r, head) or _named_after(r, end) or _named_after_honorific(r, start, end) or _titled_by_of_phrase(r, head)
     if ent is not None:
         return named(ent, "description")
     hw = head.lower_.rstrip(".")
@@ -103,6 +106,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
             return res
     if ws in (["the", hw], [hw]) and is_group(head) and hw in lex.org_nouns:  # "the group", "police"
         ent = _body_called_so(r, hw, start, r.sent_of[head.i])
+        if ent is not None:
+            return named(ent, "description")
+    if hw in lex.governing and ws and ws[0] not in NOT_DEFINITE:  # "the board said": the body it governs
+        ent = _governed_body(r, head, start)
         if ent is not None:
             return named(ent, "description")
     if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
@@ -243,6 +250,21 @@ def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | No
     return best
 
 
+def _governed_body(r: Resolver, head: Token, before: int) -> Entity | None:
+    """"the board said": the organisation whose board it is, named on this mention ("the Acme
+    board", "Acme's board", "the board of Acme") or on an earlier one of the same word, else the
+    organisation in focus (a board speaks as the body it governs)."""
+    for t in [head, *(x for x in reversed(r.doc[:head.i]) if x.lower_ == head.lower_ and not r.quoted(x.idx))]:
+        owners = [c for c in t.children if c.dep_ in ("compound", "poss") and c.i < t.i]
+        owners += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for c in owners:
+            e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
+            if e is not None and e.label == "ORG":
+                return e
+    ref = _in_focus(r, before, "org")
+    return ref.entity if ref is not None and r.sent_of[head.i] - ref.sent <= FOCUS_SENTENCES else None
+
+
 def _body_spoken_for(r: Resolver, before: int, sent: int) -> str | None:
     """`The Vestey Group said ... But a spokesman added`: the organisation that spoke or was a
     subject in the sentences just before, else the one named there, as the text writes it ("the
@@ -292,7 +314,7 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if ent is not None:
         return named(ent, "description")
     office = any(w in lex.offices for w in content)  # an office's holder is found below ("the chancellor")
-    ref = earlier_unnamed(r, hw, content, start)
+    ref = earlier_unnamed(r, hw, content, start, gender)
     owned = _owned_description(r, head) if ref is not None else None
     if owned is not None and owned != ref.name:  # "his agent" is not the agent of someone else who spoke before
         return Resolution(None, owned, "description", "unnamed")
@@ -302,7 +324,7 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
         res = _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender)
         # the same words spoke before without a name ("The first minister's statement ..."): a name found since
         return res if res is not None and res.entity is not None else Resolution(None, ref.name, "description", "unnamed")
-    res = _described_before(r, head, hw, content) if not epithet and not office else None
+    res = _described_before(r, head, hw, content, gender) if not epithet and not office else None
     if res is not None:
         return res
     return _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender)
@@ -423,12 +445,14 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
                   epithet: bool) -> Resolution | None:
     """A description no one fits: the person the sentences before are about ("Ferguson said ...
     The Man Utd boss continued"), unless it stands for someone unnamed ("the spokesman"). An
-    office's one holder ("the prime minister") is that person only when they spoke last (or are
-    the only person the article has named so far: "Tony Blair's big speech ... The prime minister
-    used his speech") and the article gives them no other role and no other country (`"...," Mr
-    Putin said. ... "...," the Russian president said`), and the same office is then the same
-    person for the rest of the article. An epithet ("the Scot") is also the article's main person. A description owned by
-    "his" or "her" ("her rival") is someone tied to the person in focus, so never that person."""
+    office's one holder ("the prime minister") is that person only when they spoke last, or acted
+    in the sentence before (its subject, not of a passive: "Tony Blair has launched an attack ...
+    The prime minister said"), or are the only person the article has named so far ("Tony
+    Blair's big speech ... The prime minister used his speech"), and the article gives them no
+    other role and no other country (`"...," Mr Putin said. ... "...," the Russian president
+    said`); the same office is then the same person for the rest of the article. An epithet ("the
+    Scot") is also the article's main person. A description owned by "his" or "her" ("her
+    rival") is someone tied to the person in focus, so never that person."""
     lex = speaker_words()
     party_voice = hw in lex.speaks_for and _of_a_party(head)  # "the Tory spokesman", not "the spokesman"
     if not epithet and hw in lex.anonymous and not party_voice:
@@ -443,7 +467,8 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         if ref is None or ref.entity is None or not ref.speaker:
             return None
         return r.referent_resolution(ref, "description")
-    if office is not None and (ref is None or ref.entity is None or not ref.speaker):
+    acted = ref is not None and (ref.speaker or (ref.subject and not ref.passive and r.sent_of[head.i] - ref.sent <= 1))
+    if office is not None and (ref is None or ref.entity is None or not acted):
         holder = _only_person_so_far(r, start, content)
         if holder is not None and not _named_beside(r, holder, head, content):
             r.office_holders[office] = holder  # "Tony Blair's big speech ... The prime minister used his speech"
@@ -457,7 +482,7 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if ref is not None and ref.entity is not None:
         if office is not None:
             holder = r.profiles.canon(ref.entity)
-            if not (ref.speaker and _may_hold(holder, content)) or _named_beside(r, holder, head, content):
+            if not (acted and _may_hold(holder, content)) or _named_beside(r, holder, head, content):
                 return None
             r.office_holders[office] = holder
         return r.referent_resolution(ref, "description")
@@ -540,22 +565,27 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
     """A person or organisation named in apposition to the description, after a comma or right
     after its head ("said eighth seed Agassi"); also when the parse hung the name on the
     description's last noun ("the BBC's correspondent in Jakarta, Rachel Harvey, told")."""
-    kids = list(head.children)
-    nouns = [head]
+    kids = [(head, c) for c in head.children]
+    nouns, of_nouns = [head], []
     for _ in range(3):  # down the description's "of" phrases: "director of the Victims of Crime Trust, Norman Brennan,"
         nouns = [o for n in nouns for c in n.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-        kids += [x for o in nouns for x in o.children if x.dep_ in ("appos", "npadvmod") and x.ent_type_ == "PERSON"]
+        of_nouns += nouns
+        kids += [(head, x) for o in nouns for x in o.children if x.dep_ in ("appos", "npadvmod") and x.ent_type_ == "PERSON"]
+    titles = gazetteer().titles
+    for c in [c for n in (head, *of_nouns) for c in n.children]:  # "The head of the unit, Detective Chief Superintendent, Ann Cole, said"
+        if c.dep_ in ("appos", "conj") and c.lower_ in titles and r.doc[c.left_edge.i - 1].text == "," and not c.ent_type_:
+            kids += [(c, x) for x in c.children if x.dep_ == "appos" and x.ent_type_ == "PERSON"]
     labels = ("PERSON",) if personlike(head) and head.pos_ != "PROPN" else NAME_LABELS
-    for c in kids:
+    for anchor, c in kids:
         lo = c.left_edge.i
         if c.dep_ == "conj":  # "his friend and colleague Tom Reid": the parse made the name a second description
             lo = c.i
-            while lo > head.i + 1 and r.doc[lo].ent_iob_ == "I":
+            while lo > anchor.i + 1 and r.doc[lo].ent_iob_ == "I":
                 lo -= 1
         if c.dep_ not in ("appos", "npadvmod", "conj") or (c.dep_ != "appos" and c.ent_type_ != "PERSON") or r.quoted(c.idx):
             continue
-        beside = c.dep_ != "conj" and (r.doc[lo - 1].text == "," or lo == head.i + 1)
-        if _words_between(r, head.i, lo) < APPOSITION_GAP and (beside or _second_role(r, head, lo)):
+        beside = c.dep_ != "conj" and (r.doc[lo - 1].text == "," or lo == anchor.i + 1)
+        if _words_between(r, anchor.i, lo) < APPOSITION_GAP and (beside or _second_role(r, anchor, lo)):
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
             if e is None:  # "Director of Public Prosecutions, Ken Macdonald QC,": the parse made the letters the head
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[lo].idx, c.idx + len(c.text))), None)
@@ -566,6 +596,31 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
         e = r.profiles.entity_at(h.idx, h.idx + len(h.text), prefer=h.idx)
         if e is not None and e.label in NAME_LABELS:
             return e
+    return None
+
+
+def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
+    """"Director of rugby Ann Cole said", "head of research at Acme Tom Reid": a title whose "of"
+    phrase runs into a person's name (the parse made the name its object) is that person's title,
+    when the words between name a field, not a person, and carry no determiner or possessive
+    ("the manager of striker Ann Cole", "the director of the singer Ann Cole" and "the director of
+    Ann Cole's film" are not Ann Cole)."""
+    titles, person_nouns = gazetteer().titles, speaker_words().person_nouns
+    if head.lower_ not in titles:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is None or obj.ent_type_ != "PERSON" or r.quoted(obj.idx) or any(c.dep_ == "case" for c in obj.children):
+            continue
+        first = obj.i
+        while first > prep.i + 1 and r.doc[first - 1].ent_type_ == "PERSON" and r.doc[first].ent_iob_ == "I":
+            first -= 1
+        between = r.doc[prep.i + 1:first]
+        if len(between) and not any(t.pos_ in ("DET", "PRON") or t.dep_ in ("poss", "case") or t.ent_type_ == "PERSON"
+                                    or t.lower_ in titles or t.lower_ in person_nouns for t in between):
+            e = r.profiles.entity_at(obj.idx, obj.idx + len(obj.text), prefer=obj.idx)
+            if e is not None and e.label == "PERSON":
+                return e
     return None
 
 
@@ -1000,11 +1055,12 @@ def _named_as(root: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> boo
     return root.dep_ in deps or (root.dep_ == "pobj" and root.head.lower_ in preps)
 
 
-def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> Resolution | None:
+def _described_before(r: Resolver, head: Token, hw: str, content: list[str], gender: str | None = None) -> Resolution | None:
     """`A former senior manager at Acme directed ... The manager told ...`: a definite description
     takes up the nearest person described with the same head noun (and every other word of this
-    one) in the EARLIER_SENTENCES sentences before, outside quotes, though they did not speak:
-    the named person in apposition there, else that description's words."""
+    one, and no head noun of the other gender) in the EARLIER_SENTENCES sentences before, outside
+    quotes, though they did not speak: the named person in apposition there, else that
+    description's words."""
     lex = speaker_words()
     heads = {hw, *lex.synonyms.get(hw, ())}
     rest = {w for w in content if w != hw}
@@ -1015,6 +1071,8 @@ def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> 
         if t.pos_ != "NOUN" or (t.lower_ not in heads and t.lemma_.lower() not in heads) or r.quoted(t.idx) or t.ent_type_ \
                 or t.dep_ in ("poss", "compound"):  # not "the minister's spokesman"
             continue
+        if gender and lex.gender.get(t.lower_, gender) != gender:
+            continue  # "the spokeswoman" is not "a spokesman for Acme"
         if not any(c.dep_ in ("det", "poss") for c in t.children) or _owned_by_a_person(t):
             continue
         lo, last = r.doc[t.left_edge.i], r.doc[short_phrase_end(t, lambda x: r.quoted(x.idx))]
@@ -1032,10 +1090,11 @@ def _described_before(r: Resolver, head: Token, hw: str, content: list[str]) -> 
     return None
 
 
-def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Referent | None:
+def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int, gender: str | None = None) -> Referent | None:
     """The nearest unnamed speaker before `before` whose canonical description has the head
     noun (or a synonym) and every other word of this one ("the spokesman" after "a spokesman
-    for the English National Ballet")."""
+    for the English National Ballet"), and no head word of the other gender ("the spokeswoman"
+    is not "the spokesman for the ballet")."""
     lex = speaker_words()
     heads = {hw, *lex.synonyms.get(hw, ())}
     rest = {w for w in content if w != hw}
@@ -1046,7 +1105,8 @@ def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int) -> Re
         if ref.pos >= before or ref.entity is not None or not ref.name:
             continue
         ws = set(words_of(ref.name))
-        if heads & _head_words(ref.name) and rest <= ws:
+        found = heads & _head_words(ref.name)
+        if found and rest <= ws and not (gender and all(lex.gender.get(w, gender) != gender for w in found)):
             return ref
     return None
 

@@ -27,6 +27,7 @@ class CueWords:
     nouns: frozenset  # nouns of saying ("claim", "statement")
     relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
     usage: frozenset  # verbs of using a word in marks ("used the phrase "..."")
+    witness: frozenset  # verbs of showing or hearing someone speak ("the film showed Cole telling ..."): the object speaks
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def cue_words() -> CueWords:
                     phrasal={k: tuple(v) for k, v in phrasal.items()},
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
                     relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")),
-                    usage=frozenset(w.lower() for w in DATA.lines("quote_usage_verbs.txt")))
+                    usage=frozenset(w.lower() for w in DATA.lines("quote_usage_verbs.txt")),
+                    witness=frozenset(w.lower() for w in DATA.lines("quote_witness_verbs.txt")))
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class SpeakerWords:
     ranks: frozenset  # words that make another office of a role ("shadow home secretary" is not "the home secretary")
     parts: frozenset  # organisation head nouns for a part of the body named in them ("the Delta subsidiary" is not Delta)
     speaks_for: frozenset  # someone who speaks for a body ("a spokesman"): written alone, the body in focus is added
+    governing: frozenset  # a body's governing board ("the board"): it speaks as the body it governs
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
 
 
@@ -134,6 +137,7 @@ def speaker_words() -> SpeakerWords:
         focus_orgs=frozenset(desc["focus_orgs"]),
         parts=frozenset(desc["parts"]),
         speaks_for=frozenset(desc["speaks_for"]),
+        governing=frozenset(desc["governing"]),
         first_person=frozenset(DATA.lines("quote_first_person.txt")),
     )
 

@@ -170,6 +170,9 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     inverted = _inverted_subject(ctx, v)
     if inverted is not None:
         return inverted
+    witnessed = _witnessed_speaker(ctx, v)
+    if witnessed is not None:
+        return witnessed
     if v.tag_ == "VBG" and v.i > 0:
         prev = doc[v.i - 1]
         if not ctx.quoted(prev.i) and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
@@ -304,6 +307,27 @@ def relayed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
         who = next((c for c in h.children if c.dep_ == dep and not ctx.quoted(c.i)), None)
         if who is not None:  # not a document quoted ("the minister quoted the plan as saying"): its quoter speaks
             return who if speakerlike(who) or personlike(who) else None
+    return None
+
+
+def _witnessed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
+    """"The film showed Ann Cole, smiling, telling the meeting: ...": a participle cue with no
+    subject of its own that hangs (through other participles) on a verb of showing, seeing or
+    hearing (data/quote_witness_verbs.txt) is said by that verb's object, before it, not by the
+    verb's subject."""
+    if v.tag_ != "VBG" or own_subject(ctx, v) is not None:
+        return None
+    witness = cue_words().witness
+    cur = v
+    for _ in range(3):
+        if cur.dep_ not in ("advcl", "xcomp", "ccomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in witness:
+            obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < v.i and not ctx.quoted(c.i)), None)
+            return obj if obj is not None and (personlike(obj) or speakerlike(obj)) else None
+        if cur.tag_ != "VBG":
+            return None
     return None
 
 

@@ -1477,3 +1477,62 @@ def test_a_company_described_by_its_nationality_is_the_one_in_focus_when_no_othe
     text = ("Ferry deal\n\nThe Norwegian group Baltra Shipping is considering a new ferry route, but said it had not "
             "decided yet. The Danish firm said the route was only a \"possible\" plan.")
     assert [s for _, s, _, _ in speakers(parse, text)] == ["the Danish firm"]
+
+
+def test_a_spokeswoman_is_not_the_spokesman_described_before(parse):
+    """"A spokesman for the mall said ... The mall spokeswoman said ... she added": two people; the
+    spokeswoman's words, and "she" after her, are hers."""
+    text = ("Shopping rush\n\nA spokesman for the Harbour Mall said it was \"the busiest week yet\".\n\n"
+            "The Harbour Mall spokeswoman said car parks were full. \"We expect the same next week,\" she added.")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [
+        ("the busiest week yet", "the spokesman for the Harbour Mall"),
+        ("We expect the same next week,", "the Harbour Mall spokeswoman")]
+
+
+def test_a_board_speaks_as_the_body_it_governs(parse):
+    """"the board said": the organisation whose board it is, named on the mention or before, else
+    the organisation in focus."""
+    text = ("Takeover bid\n\nA bidder has approached the Kelvin Foods board. \"The board has received a proposal,\" "
+            "the board said.")
+    assert speakers(parse, text) == [("The board has received a proposal,", "Kelvin Foods", "organisation", "cue_after:description")]
+    text = ("Takeover bid\n\nKelvin Foods said it had received a proposal from a rival on Friday. \"We will consider "
+            "the offer,\" the board said.")
+    assert speakers(parse, text) == [("We will consider the offer,", "Kelvin Foods", "organisation", "cue_after:description")]
+
+
+def test_a_name_after_a_second_title_in_apposition_is_the_speaker(parse):
+    """"The head of the unit, Detective Chief Superintendent, Ann Cole, said": a title set off by
+    commas between the description and the name."""
+    text = ("Fraud arrests\n\nThe head of the fraud unit, Detective Chief Superintendent, Ann Tolliver, said: "
+            "\"This was a long inquiry.\"")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("This was a long inquiry.", "Ann Tolliver")]
+
+
+def test_a_title_whose_of_phrase_runs_into_a_name_is_that_person_s(parse):
+    """"Director of rugby Ann Cole revealed that ...": the parse makes the name the object of "of";
+    she is the one who spoke, not the person last named. Not "the manager of striker Ann Cole"."""
+    text = ("Rugby\n\nTom Reid kicked three penalties. Director of rugby Piotr Kowalczyk revealed that the players "
+            "were tired.\n\n\"They gave everything,\" he said.")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("They gave everything,", "Piotr Kowalczyk")]
+    text = ("Rugby\n\nTom Reid kicked three penalties. The manager of striker Piotr Kowalczyk revealed that the "
+            "players were tired.\n\n\"They gave everything,\" he said.")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] != [("They gave everything,", "Piotr Kowalczyk")]
+
+
+def test_someone_shown_or_heard_speaking_is_the_speaker(parse):
+    """"The film showed Mr Reid, smiling, telling the crowd: ...": who was shown speaking, not the film."""
+    text = ("Election film\n\nA documentary followed councillor Tom Reid for a year. The documentary showed Mr Reid, "
+            "apparently joking, telling the crowd: \"We will win every seat.\"")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("We will win every seat.", "Tom Reid")]
+
+
+def test_an_office_is_held_by_the_subject_of_the_sentence_before(parse):
+    """"Ann Cole has launched an attack on the rival party's plans. The prime minister said ...": the
+    person who acted in the sentence before holds the office, though she has not spoken yet; not
+    one something was done to ("Ann Cole was criticised ...")."""
+    text = ("Spending row\n\nAnn Tolliver has launched an attack on the rival party's spending plans, naming Tom Reid. "
+            "The prime minister said the plans were \"a recipe for cuts\".")
+    assert speakers(parse, text) == [("a recipe for cuts", "Ann Tolliver", "person", "cue_above:description")]
+    text = ("Spending row\n\nAnn Tolliver was criticised by Tom Reid over the spending plans. "
+            "The prime minister said the plans were \"a recipe for cuts\".")
+    assert [s for _, s, _, _ in speakers(parse, text)] == ["the prime minister"]
