@@ -112,6 +112,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         ent = _governed_body(r, head, start)
         if ent is not None:
             return named(ent, "description")
+    if hw in lex.members_of and content == [hw]:  # "the MPs said": the one committee of them the article names
+        ent = body_of_members(r, hw)
+        if ent is not None:
+            return named(ent, "description")
     if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
         ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
         if ent is not None:
@@ -263,6 +267,15 @@ def _governed_body(r: Resolver, head: Token, before: int) -> Entity | None:
                 return e
     ref = _in_focus(r, before, "org")
     return ref.entity if ref is not None and r.sent_of[head.i] - ref.sent <= FOCUS_SENTENCES else None
+
+
+def body_of_members(r: Resolver, noun: str) -> Entity | None:
+    """"The Constitutional Affairs Select Committee said ... the MPs said": members of a parliament
+    written alone (`noun`, lower case) speak as the one body of theirs the article names (an
+    organisation whose name holds one of the lexicon's words for it); none when it names two."""
+    heads = speaker_words().members_of.get(noun, frozenset())
+    bodies = [e for e in r.profiles.ents.entities if e.label == "ORG" and heads & set(words_of(e.name))]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _body_spoken_for(r: Resolver, before: int, sent: int) -> str | None:

@@ -107,6 +107,7 @@ class SpeakerWords:
     parts: frozenset  # organisation head nouns for a part of the body named in them ("the Delta subsidiary" is not Delta)
     speaks_for: frozenset  # someone who speaks for a body ("a spokesman"): written alone, the body in focus is added
     governing: frozenset  # a body's governing board ("the board"): it speaks as the body it governs
+    members_of: dict  # plural noun for members of a parliament ("mps") -> head words of the bodies they sit on ("committee")
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
 
 
@@ -138,6 +139,7 @@ def speaker_words() -> SpeakerWords:
         parts=frozenset(desc["parts"]),
         speaks_for=frozenset(desc["speaks_for"]),
         governing=frozenset(desc["governing"]),
+        members_of={k: frozenset(v) for k, v in desc["members_of"].items()},
         first_person=frozenset(DATA.lines("quote_first_person.txt")),
     )
 

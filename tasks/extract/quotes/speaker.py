@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from tasks.extract.entities.index import Entity
-from tasks.extract.quotes.describe import describe, description_gender, is_group, names_utterance
+from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, names_utterance
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
@@ -245,6 +245,8 @@ class Resolver:
         if head.pos_ == "PRON" or (low in speaker_words().pronouns and end - start == len(head.text)):
             return self.pronoun(head, said)
         ent = self.by_name(start, end, head)
+        if ent is not None and ent.name.lower() in speaker_words().members_of:  # "MPs" tagged as a body
+            ent = body_of_members(self, ent.name.lower()) or ent
         if ent is not None and not (ent.label in GROUP_LABELS and _one_national(self.text[start:end], head)):
             return named(ent, "name")
         return describe(self, start, end, head, said)

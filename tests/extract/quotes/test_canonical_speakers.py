@@ -1536,3 +1536,29 @@ def test_an_office_is_held_by_the_subject_of_the_sentence_before(parse):
     text = ("Spending row\n\nAnn Tolliver was criticised by Tom Reid over the spending plans. "
             "The prime minister said the plans were \"a recipe for cuts\".")
     assert [s for _, s, _, _ in speakers(parse, text)] == ["the prime minister"]
+
+
+def test_a_player_described_by_position_is_the_player_in_focus(parse):
+    """"Tom Reid says ... The prop said": a position in a team ("prop", "fly-half", "lock") is an
+    epithet for the player the article is about."""
+    text = ("Wales ready\n\nTom Reidford says the Wales forwards are ready for France.\n\n"
+            "The prop said: \"We will take them on up front.\"")
+    assert speakers(parse, text) == [("We will take them on up front.", "Tom Reidford", "person", "cue_above:description")]
+
+
+def test_members_of_a_parliament_speak_as_the_one_committee_named(parse):
+    """"The Transport Select Committee said ... the MPs said": the committee, when the article
+    names one; the MPs when it names two."""
+    text = ("Rail report\n\nThe Transport Select Committee said fares were too high. \"Passengers deserve better,\" "
+            "the MPs said.")
+    assert speakers(parse, text) == [("Passengers deserve better,", "Transport Select Committee", "organisation", "cue_after:name")]
+    text = ("Rail report\n\nThe Transport Select Committee and the Treasury Select Committee said fares were too high. "
+            "\"Passengers deserve better,\" the MPs said.")
+    assert [s for _, s, _, _ in speakers(parse, text)] != ["Transport Select Committee"]
+
+
+def test_a_legal_submission_speaks_for_whoever_brought_the_claim(parse):
+    """"Ann Cole is suing ... The legal submission described her as "..."": Ann Cole."""
+    text = ("Tour claim\n\nSinger Ann Tolliver is suing four insurers over her cancelled tour. The legal submission "
+            "described the tour as \"a highly crafted production\".")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("a highly crafted production", "Ann Tolliver")]
