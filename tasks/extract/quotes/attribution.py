@@ -347,10 +347,30 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
         if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                     or (nxt[0].lower_ in ("those", "others", "some", "many") and t.tag_ in ("VBD", "VBZ", "VBP"))  # `"...," say those behind the talks`
                     or _lone_name(ctx, nxt[0])):
-            return named_by(ctx, np_head(nxt[0]), "after", cue=t)
+            return named_by(ctx, _person_after_title(ctx, t) or np_head(nxt[0]), "after", cue=t)
     # the parse went wrong: take the words between the quote and the cue as a name
     np = np_words(ctx, after[:n])
     return from_np(np, "after", cue=t) if np is not None else None
+
+
+def _person_after_title(ctx: QuoteContext, t: Token) -> Token | None:
+    """`"...," said England sevens coach Mike Friday.`: after an inverted cue, the words of a title
+    (no punctuation, preposition, possessive or pronoun, nor a determiner but the first word)
+    ending the clause with a person's name: that name, however the parse hung the words."""
+    doc = ctx.doc
+    for i in range(t.i + 1, min(len(doc), t.i + 10)):
+        x = doc[i]
+        if x.ent_type_ == "PERSON" and x.ent_iob_ == "B":
+            if i == t.i + 1:
+                return None  # the name comes first: the parse's own reading stands
+            end = i
+            while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return doc[end] if end + 1 >= len(doc) or doc[end + 1].text in (".", ",", ";", "\n") else None
+        if x.is_punct or x.is_space or ctx.quoted(i) or x.pos_ in ("ADP", "PRON", "CCONJ", "SCONJ", "PART") \
+                or x.tag_ == "POS" or (x.pos_ == "DET" and i > t.i + 1):
+            return None
+    return None
 
 
 def _lone_name(ctx: QuoteContext, t: Token) -> bool:

@@ -480,7 +480,9 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         if ref is None or ref.entity is None or not ref.speaker:
             return None
         return r.referent_resolution(ref, "description")
-    acted = ref is not None and (ref.speaker or (ref.subject and not ref.passive and r.sent_of[head.i] - ref.sent <= 1))
+    subject_acted = office is not None and ref is not None and ref.entity is not None and ref.subject and not ref.passive \
+        and r.sent_of[head.i] - ref.sent <= 1 and _may_hold(r.profiles.canon(ref.entity), content)
+    acted = ref is not None and (ref.speaker or subject_acted)
     if office is not None and (ref is None or ref.entity is None or not acted):
         holder = _only_person_so_far(r, start, content)
         if holder is not None and not _named_beside(r, holder, head, content):

@@ -164,6 +164,18 @@ def _inverted_speaker(span: Span) -> bool:
     return is_cue(doc[start - 1]) and (doc[span.end].text in (",", ".", ";", "—", "–") or doc[span.end].lower_ in ("of", "from", "at"))
 
 
+
+MIN_SWAPPED = 5  # the shortest surname a swap of two letters is read as a misspelling of
+
+
+def _one_swap_from(word: str, known) -> str | None:
+    """The one known word `word` becomes by swapping two adjacent letters ("montieth" ->
+    "monteith"): a surname the writer misspelt. None for short words or when none or two fit."""
+    if len(word) < MIN_SWAPPED:
+        return None
+    fits = {w for w in (word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(1, len(word) - 1)) if w != word and w in known}
+    return fits.pop() if len(fits) == 1 else None
+
 @dataclass
 class Referent:
     """A place where someone is prominent: a subject mention of an entity, or a resolved speaker
@@ -216,7 +228,9 @@ class EntityProfiles:
     def _fuller_names(self) -> None:
         """'Ms Hewitt', 'Hewitt' or 'Prof Patricia Hewitt' left apart from 'Patricia Hewitt' by
         the entity extractor: a person name that, titles and honorifics aside, is one fuller
-        name or ends exactly one (the name written without a title stands for it)."""
+        name or ends exactly one (the name written without a title stands for it; also a
+        surname of two words: 'Mr de Vabres'; or a surname misspelt by two letters swapped:
+        'Mr Montieth' for 'David Monteith')."""
         full: dict[tuple[str, ...], list[Entity]] = {}
         for e in self.ents.entities:
             ws = name_words(e.name)
@@ -229,7 +243,12 @@ class EntityProfiles:
             ws = name_words(e.name)
             if e.label != "PERSON" or not ws:
                 continue
-            names = {ws} if len(ws) > 1 else by_last.get(ws[0], set())
+            if len(ws) > 1:  # "de Vabres" (a surname of two words) ends one longer name: "Renaud Donnedieu de Vabres"
+                longer = {f for f in full if len(f) > len(ws) and f[-len(ws):] == ws
+                          and not any(re.search(r"&| and ", x.name) for x in full[f])}  # not "Matt Lucas & David Walliams"
+                names = longer if len(longer) == 1 else {ws}
+            else:
+                names = by_last.get(ws[0]) or by_last.get(_one_swap_from(ws[0], by_last), set())
             if len(names) == 1:
                 best = min(full[next(iter(names))], key=lambda x: (len(words_of(x.name)), x.entity_id))
                 if best is not e:

@@ -1562,3 +1562,25 @@ def test_a_legal_submission_speaks_for_whoever_brought_the_claim(parse):
     text = ("Tour claim\n\nSinger Ann Tolliver is suing four insurers over her cancelled tour. The legal submission "
             "described the tour as \"a highly crafted production\".")
     assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("a highly crafted production", "Ann Tolliver")]
+
+
+def test_an_inverted_cue_before_a_title_and_a_name_is_said_by_the_name(parse):
+    """"...," said Wales sevens coach Ann Cole.": the person the title ends with, however the
+    parse read the title's words (here "sevens" as a verb), not the country opening it."""
+    text = ("Sevens draw\n\nWales face Fiji. \"Wales have the players to win this cup,\" said Wales sevens coach Tom Reidford.")
+    assert speakers(parse, text) == [("Wales have the players to win this cup,", "Tom Reidford", "person", "cue_after:name")]
+
+
+def test_a_surname_of_two_words_or_misspelt_is_the_full_name(parse):
+    """"Mr de Vabres" is "Renaud Donnedieu de Vabres"; "Mr Montieth", two letters swapped, is
+    "David Monteith"; "Walliams" is not the pair "Matt Lucas & David Walliams"."""
+    text = ("Film award\n\nThe prize was given by Pierre Laurent de Vabres, the French culture minister. \"You have "
+            "explored film,\" Mr de Vabres said.\n\nCentral bank governor Carlos Mendez Silva said rates would rise. "
+            "\"Prices are too high,\" Mr Mendez Silva said.\n\nManaging director David Monteith said the chip was small. "
+            "\"It is tiny,\" Mr Montieth said.")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [
+        ("You have explored film,", "Pierre Laurent de Vabres"), ("Prices are too high,", "Carlos Mendez Silva"),
+        ("It is tiny,", "David Monteith")]
+    text = ("Comedy awards\n\nMatt Lucas and David Walliams won. Matt Lucas & David Walliams also won best actor. "
+            "\"It was a shock,\" David Walliams said.")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("It was a shock,", "David Walliams")]
