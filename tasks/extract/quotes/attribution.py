@@ -26,6 +26,7 @@ from tasks.extract.quotes.subjects import (
     MAX_CLIMB, according_to_prep, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker,
     says_nothing, sentence_subject, speakerlike, subject_of,
 )
+from tasks.nlp.gazetteer import gazetteer
 
 _DASH_NAME = re.compile(r"[ \t]*[―—–]+[ \t]*(?=[A-Z])")
 _DASH_SIGNATURE = re.compile(r"[ \t]*(?:[―—–]+|-{1,2})[ \t]*(?=[A-Z])")  # a paragraph signing the quote above
@@ -355,18 +356,20 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
 
 def _person_after_title(ctx: QuoteContext, t: Token) -> Token | None:
     """`"...," said England sevens coach Mike Friday.`: after an inverted cue, the words of a title
-    (no punctuation, preposition, possessive or pronoun, nor a determiner but the first word)
-    ending the clause with a person's name: that name, however the parse hung the words."""
+    (no punctuation, preposition, possessive or pronoun, nor a determiner but the first word; a
+    title or role word right before the name) ending the clause with a person's name: that name,
+    however the parse hung the words (not "said the barrister defending Tom Reid")."""
     doc = ctx.doc
     for i in range(t.i + 1, min(len(doc), t.i + 10)):
         x = doc[i]
         if x.ent_type_ == "PERSON" and x.ent_iob_ == "B":
-            if i == t.i + 1:
-                return None  # the name comes first: the parse's own reading stands
+            role = doc[i - 1].lower_
+            if i == t.i + 1 or not (role in gazetteer().titles or role in speaker_words().person_nouns):
+                return None  # the name comes first (the parse's own reading stands), or no title before it
             end = i
             while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
                 end += 1
-            return doc[end] if end + 1 >= len(doc) or doc[end + 1].text in (".", ",", ";", "\n") else None
+            return doc[end] if end + 1 >= len(doc) or doc[end + 1].text in (".", ",", ";") or doc[end + 1].is_space else None
         if x.is_punct or x.is_space or ctx.quoted(i) or x.pos_ in ("ADP", "PRON", "CCONJ", "SCONJ", "PART") \
                 or x.tag_ == "POS" or (x.pos_ == "DET" and i > t.i + 1):
             return None

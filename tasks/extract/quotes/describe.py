@@ -14,8 +14,9 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      ... "the spokesman"), else the person in focus, as for a pronoun ("Ferguson said ... The
      Man Utd boss continued"; an epithet such as "the Scot" or "the 68-year-old singer" also the
      article's main person), unless the words stand for someone unnamed ("the official"); an
-     office's one holder ("the prime minister") only when the person in focus spoke last and
-     has no other role or country in the article, and then for the rest of the article; a board
+     office's one holder ("the prime minister") only when the person in focus spoke last or was
+     the subject of the sentence before, and has no other role or country in the article, and
+     then for the rest of the article; a board
      ("the board said") speaks as the body it governs;
   4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
      of speaker_type "unnamed" since no entity holds it;
@@ -109,13 +110,12 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         if ent is not None:
             return named(ent, "description")
     if hw in lex.governing and ws and ws[0] not in NOT_DEFINITE:  # "the board said": the body it governs
-        ent = _governed_body(r, head, start)
+        ent = _governed_body(r, head, start, alone=content in ([hw], [hw, "directors"]))  # ("the board of directors")
         if ent is not None:
             return named(ent, "description")
-    if hw in lex.members_of and content == [hw]:  # "the MPs said": the one committee of them the article names
-        ent = body_of_members(r, hw)
-        if ent is not None:
-            return named(ent, "description")
+    ent = body_of_members(r, start, end, head)  # "the MPs said": the one committee of them the article names
+    if ent is not None:
+        return named(ent, "description")
     if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
         ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
         if ent is not None:
@@ -254,28 +254,37 @@ def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | No
     return best
 
 
-def _governed_body(r: Resolver, head: Token, before: int) -> Entity | None:
+def _governed_body(r: Resolver, head: Token, before: int, alone: bool) -> Entity | None:
     """"the board said": the organisation whose board it is, named on this mention ("the Acme
-    board", "Acme's board", "the board of Acme") or on an earlier one of the same word, else the
-    organisation in focus (a board speaks as the body it governs)."""
-    for t in [head, *(x for x in reversed(r.doc[:head.i]) if x.lower_ == head.lower_ and not r.quoted(x.idx))]:
+    board", "Acme's board", "the board of Acme"); for the word `alone` also on an earlier mention
+    of it, else the organisation in focus (a board speaks as the body it governs; "the local
+    health board" is no company's)."""
+    earlier = (x for x in reversed(r.doc[:head.i]) if x.lower_ == head.lower_ and not r.quoted(x.idx)) if alone else ()
+    for t in [head, *earlier]:
         owners = [c for c in t.children if c.dep_ in ("compound", "poss") and c.i < t.i]
         owners += [o for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
         for c in owners:
             e = r.profiles.entity_at(c.idx, c.idx + len(c.text), prefer=c.idx)
             if e is not None and e.label == "ORG":
                 return e
+    if not alone:
+        return None
     ref = _in_focus(r, before, "org")
     return ref.entity if ref is not None and r.sent_of[head.i] - ref.sent <= FOCUS_SENTENCES else None
 
 
-def body_of_members(r: Resolver, noun: str) -> Entity | None:
+def body_of_members(r: Resolver, start: int, end: int, head: Token) -> Entity | None:
     """"The Constitutional Affairs Select Committee said ... the MPs said": members of a parliament
-    written alone (`noun`, lower case) speak as the one body of theirs the article names (an
-    organisation whose name holds one of the lexicon's words for it); none when it names two."""
-    heads = speaker_words().members_of.get(noun, frozenset())
-    bodies = [e for e in r.profiles.ents.entities if e.label == "ORG" and heads & set(words_of(e.name))]
-    return bodies[0] if len(bodies) == 1 else None
+    (text[start:end], head word `head`) written alone, "MPs" or "the MPs", speak as the one body
+    of theirs the article names (an organisation whose name holds one of the lexicon's words for
+    it, under its fullest name); none when it names two, nor for "several MPs" or "Tory MPs"."""
+    lex = speaker_words()
+    heads = lex.members_of.get(head.lower_)
+    if not heads or words_of(r.text[start:end]) not in ([head.lower_], ["the", head.lower_]):
+        return None
+    bodies = {r.profiles.canon(e).entity_id: r.profiles.canon(e) for e in r.profiles.ents.entities
+              if e.label == "ORG" and heads & set(words_of(e.name))}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _body_spoken_for(r: Resolver, before: int, sent: int) -> str | None:
@@ -481,7 +490,7 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
             return None
         return r.referent_resolution(ref, "description")
     subject_acted = office is not None and ref is not None and ref.entity is not None and ref.subject and not ref.passive \
-        and r.sent_of[head.i] - ref.sent <= 1 and _may_hold(r.profiles.canon(ref.entity), content)
+        and r.sent_of[head.i] - ref.sent == 1 and _may_hold(r.profiles.canon(ref.entity), content)
     acted = ref is not None and (ref.speaker or subject_acted)
     if office is not None and (ref is None or ref.entity is None or not acted):
         holder = _only_person_so_far(r, start, content)
@@ -615,8 +624,9 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
 
 
 def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
-    """"Director of rugby Ann Cole said", "head of research at Acme Tom Reid": a title whose "of"
-    phrase runs into a person's name (the parse made the name its object) is that person's title,
+    """"Director of rugby Ann Cole revealed that ...", "Head of research Tom Reid said": a title whose
+    "of" phrase runs into a person's name (the parse made the name its object, and the subject's
+    words stop at the title) is that person's title,
     when the words between name a field, not a person, and carry no determiner or possessive
     ("the manager of striker Ann Cole", "the director of the singer Ann Cole" and "the director of
     Ann Cole's film" are not Ann Cole)."""
@@ -1070,7 +1080,7 @@ def _named_as(root: Token, deps: tuple[str, ...], preps: tuple[str, ...]) -> boo
     return root.dep_ in deps or (root.dep_ == "pobj" and root.head.lower_ in preps)
 
 
-def _described_before(r: Resolver, head: Token, hw: str, content: list[str], gender: str | None = None) -> Resolution | None:
+def _described_before(r: Resolver, head: Token, hw: str, content: list[str], gender: str | None) -> Resolution | None:
     """`A former senior manager at Acme directed ... The manager told ...`: a definite description
     takes up the nearest person described with the same head noun (and every other word of this
     one, and no head noun of the other gender) in the EARLIER_SENTENCES sentences before, outside
@@ -1105,7 +1115,7 @@ def _described_before(r: Resolver, head: Token, hw: str, content: list[str], gen
     return None
 
 
-def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int, gender: str | None = None) -> Referent | None:
+def earlier_unnamed(r: Resolver, hw: str, content: list[str], before: int, gender: str | None) -> Referent | None:
     """The nearest unnamed speaker before `before` whose canonical description has the head
     noun (or a synonym) and every other word of this one ("the spokesman" after "a spokesman
     for the English National Ballet"), and no head word of the other gender ("the spokeswoman"

@@ -164,17 +164,18 @@ def _inverted_speaker(span: Span) -> bool:
     return is_cue(doc[start - 1]) and (doc[span.end].text in (",", ".", ";", "—", "–") or doc[span.end].lower_ in ("of", "from", "at"))
 
 
-
 MIN_SWAPPED = 5  # the shortest surname a swap of two letters is read as a misspelling of
 
 
-def _one_swap_from(word: str, known) -> str | None:
-    """The one known word `word` becomes by swapping two adjacent letters ("montieth" ->
-    "monteith"): a surname the writer misspelt. None for short words or when none or two fit."""
+def _one_swap_from(word: str, known: dict[str, set[tuple[str, ...]]]) -> str | None:
+    """The one known surname (a key of `known`) `word` becomes by swapping two adjacent letters
+    after the first ("montieth" -> "monteith"): a surname the writer misspelt. None for short
+    words or when none or two fit."""
     if len(word) < MIN_SWAPPED:
         return None
     fits = {w for w in (word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(1, len(word) - 1)) if w != word and w in known}
     return fits.pop() if len(fits) == 1 else None
+
 
 @dataclass
 class Referent:

@@ -246,7 +246,7 @@ class Resolver:
             return self.pronoun(head, said)
         ent = self.by_name(start, end, head)
         if ent is not None and ent.name.lower() in speaker_words().members_of:  # "MPs" tagged as a body
-            ent = body_of_members(self, ent.name.lower()) or ent
+            ent = body_of_members(self, start, end, head) or ent
         if ent is not None and not (ent.label in GROUP_LABELS and _one_national(self.text[start:end], head)):
             return named(ent, "name")
         return describe(self, start, end, head, said)

@@ -313,8 +313,9 @@ def relayed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
 def _witnessed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
     """"The film showed Ann Cole, smiling, telling the meeting: ...": a participle cue with no
     subject of its own that hangs (through other participles) on a verb of showing, seeing or
-    hearing (data/quote_witness_verbs.txt) is said by that verb's object, before it, not by the
-    verb's subject."""
+    hearing (data/quote_witness_verbs.txt) whose subject is no person (a film, footage, cameras)
+    is said by that verb's object, before it ("Ann Cole saw Tom Reid, telling police: ..." is
+    Ann Cole's)."""
     if v.tag_ != "VBG" or own_subject(ctx, v) is not None:
         return None
     witness = cue_words().witness
@@ -324,6 +325,9 @@ def _witnessed_speaker(ctx: QuoteContext, v: Token) -> Token | None:
             return None
         cur = cur.head
         if cur.pos_ == "VERB" and cur.lemma_.lower() in witness:
+            subj = own_subject(ctx, cur)
+            if subj is not None and (personlike(subj) or speakerlike(subj)):
+                return None
             obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < v.i and not ctx.quoted(c.i)), None)
             return obj if obj is not None and (personlike(obj) or speakerlike(obj)) else None
         if cur.tag_ != "VBG":
