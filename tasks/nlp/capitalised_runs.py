@@ -11,6 +11,8 @@ whose apposition is a job ('Parul Jain, deputy chief economist at ...').
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -77,28 +79,21 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
     person of three words. Not in the headline, nor before a team's name ("Barnet Harriers")."""
     if not words:
         return []
-    covered = {i for sp in ents for i in range(sp.start, sp.end)}
-    first_line = headline_end(doc)
     out = []
-    for sp in ents:
-        k = sp.start - 1
-        if sp.label_ != "PERSON" or len(sp) != 2 or k <= first_line or k in covered:
+    for sp, p in _words_before_people(doc, ents, 2):
+        if len(p.text) < 3:
             continue
-        p = doc[k]
-        if p.pos_ != "PROPN" or not (p.is_title and p.is_alpha) or len(p.text) < 3:
-            continue
-        before = doc[k - 1]
+        before = doc[p.i - 1]
         if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")):
             continue  # "Culture Minister Alun Pugh", "Dr. Ann Lee": a longer run
         low = p.lower_
         if _plural_word(sp[-1].lower_, words) or sp[-1].text in gaz.club_suffixes \
                 or (low.endswith(FOLLOWER_SUFFIXES) and low not in gaz.first_names):
             continue  # "Barnet Harriers", "Blairite Alan Milburn"
-        if ((low in words or _plural_word(low, words)) and low not in gaz.first_names) or low in STOP_WORDS or low in gaz.titles or p.text in gaz.honorifics \
-                or low in gaz.demonym_country or low in gaz.norp or low in gaz.country_of or p.text in gaz.places \
-                or low in gaz.not_names or p.text in gaz.orgs:
+        if ((low in words or _plural_word(low, words)) and low not in gaz.first_names) or low in STOP_WORDS \
+                or low in gaz.not_names or _known_otherwise(p, gaz):
             continue
-        out.append(Span(doc, k, sp.end, label="PERSON"))
+        out.append(Span(doc, p.i, sp.end, label="PERSON"))
     return out
 
 
@@ -107,23 +102,31 @@ def listed_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]
     noun in title case) right before a one-word person is one person of two words. Not in the
     headline; not a word the gazetteer knows as a title, honorific, nationality, place or body, nor
     the surname of another person in the article ("Warren" beside "Elizabeth Warren")."""
+    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
+    return [Span(doc, p.i, sp.end, label="PERSON") for sp, p in _words_before_people(doc, ents, 1)
+            if p.lower_ in gaz.first_names and p.text not in surnames and not _known_otherwise(p, gaz)]
+
+
+def _words_before_people(doc: Doc, ents: list[Span], length: int) -> Iterator[tuple[Span, Token]]:
+    """(person, word) for each person of `length` words among `ents` after the headline whose word
+    right before is an untagged proper noun in title case (a given name the model may have left out)."""
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
     first_line = headline_end(doc)
-    surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}
-    out = []
     for sp in ents:
         k = sp.start - 1
-        if sp.label_ != "PERSON" or len(sp) != 1 or k <= first_line or k in covered:
+        if sp.label_ != "PERSON" or len(sp) != length or k <= first_line or k in covered:
             continue
         p = doc[k]
-        low = p.lower_
-        if p.pos_ != "PROPN" or not (p.is_title and p.is_alpha) or low not in gaz.first_names or p.text in surnames:
-            continue
-        if low in gaz.titles or p.text in gaz.honorifics or low in gaz.demonym_country or low in gaz.norp \
-                or low in gaz.country_of or p.text in gaz.places or p.text in gaz.orgs:
-            continue
-        out.append(Span(doc, k, sp.end, label="PERSON"))
-    return out
+        if p.pos_ == "PROPN" and p.is_title and p.is_alpha:
+            yield sp, p
+
+
+def _known_otherwise(p: Token, gaz: Gazetteer) -> bool:
+    """A word the gazetteer knows as a title, honorific, nationality, country, group, place or body:
+    no given name."""
+    low = p.lower_
+    return low in gaz.titles or p.text in gaz.honorifics or low in gaz.demonym_country or low in gaz.norp \
+        or low in gaz.country_of or p.text in gaz.places or p.text in gaz.orgs
 
 
 def _plural_word(low: str, words: frozenset[str]) -> bool:

@@ -121,8 +121,9 @@ def test_an_unlisted_given_name_before_a_two_word_person_joins_it(nlp, text, nam
 
 @pytest.mark.parametrize("text, name, expected", [
     ("Rugby\n\nWing Marcel Dubreuil says the side can still win.", "Dubreuil", "Marcel Dubreuil"),
-    # a given name that is another person's surname, a place, a title; the headline: no join
+    # a given name that is another person's surname, a place, a title or a people's name; the headline: no join
     ("Senate\n\nSenator Ann Warren spoke. Later Warren Dubreuil said no.", "Dubreuil", None),
+    ("Gulf talks\n\nThe envoy met Sheikh Dubreuil on Monday.", "Dubreuil", None),
     ("Travel\n\nThe flight from Milan Dubreuil took was late.", "Dubreuil", None),
     ("Marcel Dubreuil wins\n\nThe wing won on Monday.", "Dubreuil", None),
 ])
