@@ -19,6 +19,8 @@
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from tasks.common.datafiles import DataFiles
@@ -431,13 +433,8 @@ def _join_head_word_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -
     """"the Bank" -> "Bank of England", "the Commission" -> "European Commission": a one-word
     organisation named by its head noun after "the" (an organisation head word) joins the one longer
     organisation name in the article that opens or ends with that word."""
-    longs: dict[str, list[MentionGroup]] = {}
-    for g in order:
-        words = g.mentions[0].text.split()
-        if len(words) >= 2 and _free_org(g.root()) and majority_label(g.mentions) == "ORG":
-            for w in {words[0], words[-1]}:  # (of a name joined to a longer one, that one: "Reserve Bank" -> "Reserve Bank of Australia")
-                if w in gaz.org_heads and g.root() not in longs.get(w.lower(), []):
-                    longs.setdefault(w.lower(), []).append(g.root())
+    # (of a name joined to a longer one, that one: "Reserve Bank" -> "Reserve Bank of Australia")
+    longs = _long_orgs_by_word(order, lambda ws: {w for w in (ws[0], ws[-1]) if w in gaz.org_heads})
     for g in order:
         cands = longs.get(g.key, [])
         if g.merged_into is None and not g.country and " " not in g.key and len(cands) == 1 and cands[0].root() is not g \
@@ -451,17 +448,25 @@ def _join_club_tails(order: list[MentionGroup], gaz: Gazetteer) -> None:
     name's last word (a club suffix, `entity_club_affixes.txt`) joins the one organisation name of
     two words or more in the article that ends with it, named before it (not when two clubs
     share the word: "Leeds United" and "Newcastle United")."""
-    longs: dict[str, list[MentionGroup]] = {}
-    for g in order:
-        words = g.mentions[0].text.split()
-        if len(words) >= 2 and words[-1] in gaz.club_suffixes and _free_org(g.root()) and majority_label(g.mentions) == "ORG":
-            if g.root() not in longs.setdefault(words[-1].lower(), []):
-                longs[words[-1].lower()].append(g.root())
+    longs = _long_orgs_by_word(order, lambda ws: {ws[-1]} & gaz.club_suffixes)
     for g in order:
         cands = longs.get(g.key, [])
         if len(cands) == 1 and cands[0] is not g and cands[0].first < g.first and _free_org(g) \
                 and g.mentions[0].text in gaz.club_suffixes:
             g.merged_into = cands[0]
+
+
+def _long_orgs_by_word(order: list[MentionGroup], picked: Callable[[list[str]], set[str]]) -> dict[str, list[MentionGroup]]:
+    """The organisations named in two words or more (the groups they joined, each once), by each
+    word, lower case, that `picked` takes from their names' words."""
+    longs: dict[str, list[MentionGroup]] = {}
+    for g in order:
+        words = g.mentions[0].text.split()
+        if len(words) >= 2 and _free_org(g.root()) and majority_label(g.mentions) == "ORG":
+            for w in picked(words):
+                if g.root() not in longs.get(w.lower(), []):
+                    longs.setdefault(w.lower(), []).append(g.root())
+    return longs
 
 
 def _join_owner_prefixed_names(order: list[MentionGroup]) -> None:

@@ -16,8 +16,7 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      article's main person), unless the words stand for someone unnamed ("the official"); an
      office's one holder ("the prime minister") only when the person in focus spoke last or was
      the subject of the sentence before, and has no other role or country in the article, and
-     then for the rest of the article; a board
-     ("the board said") speaks as the body it governs;
+     then for the rest of the article; a board ("the board said") speaks as the body it governs;
   4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
      of speaker_type "unnamed" since no entity holds it;
   5. else the description itself, as the canonical words of someone the article never names:
@@ -489,9 +488,9 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         if ref is None or ref.entity is None or not ref.speaker:
             return None
         return r.referent_resolution(ref, "description")
-    subject_acted = office is not None and ref is not None and ref.entity is not None and ref.subject and not ref.passive \
-        and r.sent_of[head.i] - ref.sent == 1 and _may_hold(r.profiles.canon(ref.entity), content)
-    acted = ref is not None and (ref.speaker or subject_acted)
+    focus = r.profiles.canon(ref.entity) if ref is not None and ref.entity is not None else None  # (under its fullest name)
+    may_hold = office is not None and focus is not None and _may_hold(focus, content)
+    acted = ref is not None and (ref.speaker or (may_hold and ref.subject and not ref.passive and r.sent_of[head.i] - ref.sent == 1))
     if office is not None and (ref is None or ref.entity is None or not acted):
         holder = _only_person_so_far(r, start, content)
         if holder is not None and not _named_beside(r, holder, head, content):
@@ -505,10 +504,9 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
             return named(other, "description")
     if ref is not None and ref.entity is not None:
         if office is not None:
-            holder = r.profiles.canon(ref.entity)
-            if not (acted and _may_hold(holder, content)) or _named_beside(r, holder, head, content):
+            if not (acted and may_hold) or _named_beside(r, focus, head, content):
                 return None
-            r.office_holders[office] = holder
+            r.office_holders[office] = focus
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head), exclude=r.named_in_its_clause(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
@@ -626,10 +624,9 @@ def appositive(r: Resolver, head: Token) -> Entity | None:
 def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
     """"Director of rugby Ann Cole revealed that ...", "Head of research Tom Reid said": a title whose
     "of" phrase runs into a person's name (the parse made the name its object, and the subject's
-    words stop at the title) is that person's title,
-    when the words between name a field, not a person, and carry no determiner or possessive
-    ("the manager of striker Ann Cole", "the director of the singer Ann Cole" and "the director of
-    Ann Cole's film" are not Ann Cole)."""
+    words stop at the title) is that person's title, when the words between name a field, not a
+    person, and carry no determiner or possessive ("the manager of striker Ann Cole", "the
+    director of the singer Ann Cole" and "the director of Ann Cole's film" are not Ann Cole)."""
     titles, person_nouns = gazetteer().titles, speaker_words().person_nouns
     if head.lower_ not in titles:
         return None
