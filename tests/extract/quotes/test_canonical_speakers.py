@@ -1526,22 +1526,22 @@ def test_a_title_whose_of_phrase_runs_into_a_name_is_that_person_s(parse):
 def test_someone_shown_or_heard_speaking_is_the_speaker(parse):
     """"The film showed Mr Reid, smiling, telling the crowd: ...": who was shown speaking, not the film;
     but "Ann Cole saw Tom Reid, telling police: ..." is Ann Cole's."""
-    text = ("Election film\n\nA documentary followed councillor Tom Reid for a year. The documentary showed Mr Reid, "
-            "apparently joking, telling the crowd: \"We will win every seat.\"")
+    text = ("Election film\n\nA documentary followed councillor Tom Reid for a year. The film showed Mr Reid, "
+            "clearly enjoying himself, telling the crowd: \"We will win every seat.\"")
     assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("We will win every seat.", "Tom Reid")]
     text = "Station alert\n\nAnn Tolliver saw Tom Reid at the station, telling police: \"He looked nervous.\""
     assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("He looked nervous.", "Ann Tolliver")]
 
 
 def test_an_office_is_held_by_the_subject_of_the_sentence_before(parse):
-    """"Ann Cole has launched an attack on the rival party's plans. The prime minister said ...": the
+    """"Ann Cole has criticised the rival party's budget. The prime minister said ...": the
     person who acted in the sentence before holds the office, though she has not spoken yet; not
     one something was done to ("Ann Cole was criticised ...")."""
-    text = ("Spending row\n\nAnn Tolliver has launched an attack on the rival party's spending plans, naming Tom Reid. "
-            "The prime minister said the plans were \"a recipe for cuts\".")
-    assert speakers(parse, text) == [("a recipe for cuts", "Ann Tolliver", "person", "cue_above:description")]
+    text = ("Transport row\n\nAnn Tolliver has criticised the rival party's transport budget, naming Tom Reid. "
+            "The prime minister said the budget was \"a road to nowhere\".")
+    assert speakers(parse, text) == [("a road to nowhere", "Ann Tolliver", "person", "cue_above:description")]
     text = ("Spending row\n\nAnn Tolliver was criticised by Tom Reid over the spending plans. "
-            "The prime minister said the plans were \"a recipe for cuts\".")
+            "The prime minister said the budget was \"a road to nowhere\".")
     assert [s for _, s, _, _ in speakers(parse, text)] == ["the prime minister"]
 
 
@@ -1570,8 +1570,8 @@ def test_members_of_a_parliament_speak_as_the_one_committee_named(parse):
 def test_a_legal_submission_speaks_for_whoever_brought_the_claim(parse):
     """"Ann Cole is suing ... The legal submission described her as "..."": Ann Cole."""
     text = ("Tour claim\n\nSinger Ann Tolliver is suing four insurers over her cancelled tour. The legal submission "
-            "described the tour as \"a highly crafted production\".")
-    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("a highly crafted production", "Ann Tolliver")]
+            "described the tour as \"a once-in-a-decade spectacle\".")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("a once-in-a-decade spectacle", "Ann Tolliver")]
 
 
 def test_an_inverted_cue_before_a_title_and_a_name_is_said_by_the_name(parse):
@@ -1584,15 +1584,15 @@ def test_an_inverted_cue_before_a_title_and_a_name_is_said_by_the_name(parse):
 
 
 def test_a_surname_of_two_words_or_misspelt_is_the_full_name(parse):
-    """"Mr de Vabres" is "Renaud Donnedieu de Vabres"; "Mr Montieth", two letters swapped, is
-    "David Monteith"; "Walliams" is not the pair "Matt Lucas & David Walliams"."""
-    text = ("Film award\n\nThe prize was given by Pierre Laurent de Vabres, the French culture minister. \"You have "
-            "explored film,\" Mr de Vabres said.\n\nCentral bank governor Carlos Mendez Silva said rates would rise. "
-            "\"Prices are too high,\" Mr Mendez Silva said.\n\nManaging director David Monteith said the chip was small. "
-            "\"It is tiny,\" Mr Montieth said.")
+    """"Mr de Lorval" is "Henri Castaing de Lorval"; "Mr Brackenbruy", two letters swapped, is
+    "Neil Brackenbury"; "Ben Arkwright" is not the pair "Sam Hollis & Ben Arkwright"."""
+    text = ("Film award\n\nThe prize was given by Henri Castaing de Lorval, the French culture minister. \"You have "
+            "explored film,\" Mr de Lorval said.\n\nCentral bank governor Carlos Mendez Silva said rates would rise. "
+            "\"Prices are too high,\" Mr Mendez Silva said.\n\nManaging director Neil Brackenbury said the chip was small. "
+            "\"It is tiny,\" Mr Brackenbruy said.")
     assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [
-        ("You have explored film,", "Pierre Laurent de Vabres"), ("Prices are too high,", "Carlos Mendez Silva"),
-        ("It is tiny,", "David Monteith")]
-    text = ("Comedy awards\n\nMatt Lucas and David Walliams won. Matt Lucas & David Walliams also won best actor. "
-            "\"It was a shock,\" David Walliams said.")
-    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("It was a shock,", "David Walliams")]
+        ("You have explored film,", "Henri Castaing de Lorval"), ("Prices are too high,", "Carlos Mendez Silva"),
+        ("It is tiny,", "Neil Brackenbury")]
+    text = ("Comedy awards\n\nSam Hollis and Ben Arkwright won. Sam Hollis & Ben Arkwright also won best TV comedy actor "
+            "over the sitcom creator. Speaking after receiving the award, Ben Arkwright said: \"It was a surprise.\"")
+    assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("It was a surprise.", "Ben Arkwright")]
