@@ -5,7 +5,8 @@
     a capitalised run there that the model left untagged is one too (unless a preposition and a
     capital follow it: "group Human Rights in China" goes on); not a person's full name after
     a noun that is also a job ("film producer Ann Lee", "film-maker Ann Lee"). So is a name
-    with such a noun in apposition ("Diageo, the world's biggest drinks company,");
+    with such a noun in apposition ("Diageo, the world's biggest drinks company,"), and a name the
+    model tagged after such a noun capitalised to open a sentence ("Bookmaker Ann Cole has ...");
   * a one-word name in capitals that the model calls a person ("JAXA", "KDCA") on a line that is
     not all capitals is an organisation's acronym;
   * an online platform named as the place where things are posted ("on Twitter", "a Facebook
@@ -42,8 +43,11 @@ NAME_GOES_ON = {"in", "of", "for", "on", "at"}  # after an untagged run and befo
 def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """The spans relabelled by their cues, and untagged names after an organisation noun added."""
     after = _after_org_nouns(doc, gaz)
-    orgs = {sp.text for sp in ents if sp.label_ in RELABELLED and sp.text.lower() not in gaz.country_of
-            and ((sp.start in after and not _named_person_after_job(doc, sp, gaz)) or _org_apposition(sp, gaz))}
+    named_after = after | _after_opening_org_nouns(doc, gaz)
+    # an organisation noun makes a name an organisation's also where the model already said so, for the
+    # other mentions it read as something else ("Swiss drugmaker Novartis" ... "Novartis said", a person)
+    orgs = {sp.text for sp in ents if (sp.label_ in RELABELLED or sp.label_ == "ORG") and sp.text.lower() not in gaz.country_of
+            and ((sp.start in named_after and not _named_person_after_job(doc, sp, gaz)) or _org_apposition(sp, gaz))}
     orgs |= {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _acronym(doc, sp.start)}
     determined = {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _after_an_article(doc, sp)
                   and sp.text.lower() not in gaz.titles}  # "the Queen", "the Pope" are people
@@ -76,6 +80,14 @@ def _after_org_nouns(doc: Doc, gaz: Gazetteer) -> set[int]:
     return {t.i + 1 for t in doc if t.text in gaz.org_nouns and t.whitespace_ and t.i + 1 < len(doc)}
 
 
+def _after_opening_org_nouns(doc: Doc, gaz: Gazetteer) -> set[int]:
+    """The tokens right after an organisation noun capitalised where it opens a sentence ("Bookmaker
+    Ann Cole has ..."), not one that is also a job ("Producer Ann Cole"). Only a name the model
+    tagged there is an organisation's: an untagged word may go on the name ("Band Aid")."""
+    return {t.i + 1 for t in doc if t.is_sent_start and t.is_title and t.lower_ in gaz.org_nouns
+            and t.lower_ not in gaz.job_org_nouns and t.whitespace_ and t.i + 1 < len(doc)}
+
+
 def _named_person_after_job(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     """"film producer Ann Lee", "film-maker Ann Lee": a name of two words or more the model calls a
     person, after an organisation noun that is also a person's job (`| person` in
@@ -83,7 +95,7 @@ def _named_person_after_job(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     "documentary-maker": a person's trade; "car maker Aston Martin" is a firm)."""
     if sp.label_ != "PERSON" or len(sp) < 2:
         return False
-    return doc[sp.start - 1].text in gaz.job_org_nouns or (sp.start >= 2 and in_word_hyphen(doc[sp.start - 2]))
+    return doc[sp.start - 1].lower_ in gaz.job_org_nouns or (sp.start >= 2 and in_word_hyphen(doc[sp.start - 2]))
 
 
 def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:

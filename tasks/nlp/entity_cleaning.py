@@ -88,6 +88,20 @@ def _opens_a_person(doc: Doc, i: int, end: int, gaz: Gazetteer) -> bool:
     return doc[i].text in gaz.honorifics and 1 <= end - i - 1 <= 3 and shaped_like_a_name(doc, i + 1, end, gaz)
 
 
+def _org_noun_opening(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
+    """A sentence opening with an organisation noun, capitalised there, before a name the document
+    also gives without it ("Bookmaker Ann Cole has ... Ann Cole said"; not "Network Rail", whose
+    second word never stands alone; not a noun that is also a job: "Producer Ann Cole"; not one that
+    ends or opens names, `entity_org_heads.txt`: "Group Menatep ... Menatep said")."""
+    first = doc[s]
+    if e - s < 2 or not first.is_sent_start or not first.is_title or not doc[s + 1].is_title or first.text in gaz.org_heads:
+        return False
+    if first.lower_ not in gaz.org_nouns or first.lower_ in gaz.job_org_nouns:
+        return False
+    rest = doc[s + 1:e].text
+    return doc.text.count(rest) > doc.text.count(doc[s:e].text)
+
+
 def _known_place(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
     text = doc[s:e].text
     return text.lower() in gaz.country_of or text in gaz.places
@@ -96,6 +110,8 @@ def _known_place(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
 def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: bool) -> tuple[list[Span], str]:
     """The spans of one piece (none, the name, or a demonym and the name) and the label it ended with."""
     out = []
+    if _org_noun_opening(doc, s, e, gaz):
+        s += 1  # "Bookmaker Ann Cole has stopped ...": the noun says what the name is and is no part of it
     if label in GIVEN_NAME_MISREAD and given_name_norp(doc, s, e, gaz):
         e, label = e + 1, "PERSON"  # "Sergio Pizzorno", "Francesca Deakin": the model took the given name for a group or a body
     k = 2 if e - s > 3 and doc[s:s + 2].text.lower() in gaz.norp else 1  # "Lib Dem Norman Baker": a group of two words
@@ -282,9 +298,12 @@ def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
     """No capitalised letter, a word that is never a name, a sports heading, a table header ("W D L
     PCT"), a title's acronym alone ("MEP", "DJ"; a capitalised title alone may be a surname: "King"),
     or a person's title alone after "the", or in the headline unless the model read a person there
-    ("the Cardinal": a description, not a name; "the Queen" is one; "Bishop warns" may be a surname)."""
+    ("the Cardinal": a description, not a name; "the Queen" is one; "Bishop warns" may be a surname),
+    or a title after a group's or party's name only ("Roman Catholic Archbishop", "Labour MP")."""
     low = sp.text.lower()
     return (not any(c.isupper() for c in sp.text) or low in gaz.not_names or low in gaz.sports_headings
+            or (len(sp) >= 2 and sp[-1].lower_ in gaz.titles and sp[-1].lower_ not in NAME_TITLES
+                and (sp[:-1].text.lower() in gaz.norp or sp[:-1].text.lower() in gaz.party_of))
             or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp))
             or (len(sp) == 1 and sp[0].is_upper and low in gaz.titles)
             or (len(sp) == 1 and low in gaz.titles and low not in gaz.body_titles and low not in NAME_TITLES

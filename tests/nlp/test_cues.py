@@ -20,6 +20,22 @@ def test_a_name_after_an_organisation_noun_is_an_organisation_wherever_it_comes_
         (3, "Norvida", "ORG"), (8, "Norvida", "ORG")]
 
 
+def test_a_name_the_model_already_read_as_an_organisation_after_its_noun_is_one_where_read_as_a_person(nlp):
+    # "Danish drugmaker Norvida grew . Norvida said so ."
+    assert cued(nlp, "Danish drugmaker Norvida grew. Norvida said so.", [(2, 3, "ORG"), (5, 6, "PERSON")]) == [
+        (2, "Norvida", "ORG"), (5, "Norvida", "ORG")]
+
+
+def test_a_name_after_an_organisation_noun_opening_a_sentence_is_an_organisation(nlp):
+    # "Bookmaker Tom Reilly cut the odds . Tom Reilly said so ."
+    text = "Bookmaker Tom Reilly cut the odds. Tom Reilly said so."
+    assert cued(nlp, text, [(1, 3, "PERSON"), (7, 9, "PERSON")]) == [(1, "Tom Reilly", "ORG"), (7, "Tom Reilly", "ORG")]
+    # a noun that is also a job ("Producer Tom Reilly"), and an untagged word after the noun ("Band Aid")
+    assert cued(nlp, "Producer Tom Reilly cut the film.", [(1, 3, "PERSON")]) == [(1, "Tom Reilly", "PERSON")]
+    assert cued(nlp, "Producer Reilly cut the film.", [(1, 2, "PERSON")]) == [(1, "Reilly", "PERSON")]
+    assert cued(nlp, "Band Aid sold well.", []) == []
+
+
 def test_a_person_s_full_name_after_a_noun_that_is_also_a_job_stays_a_person(nlp):
     # "Record producer Sam Okafor and potash producer Norvida ."
     assert cued(nlp, "Record producer Sam Okafor met potash producer Norvida.", [(2, 4, "PERSON"), (7, 8, "PERSON")]) == [

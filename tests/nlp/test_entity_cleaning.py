@@ -136,3 +136,21 @@ def test_places_by_their_last_word_possessives_of_places_and_dates_after_names(n
 def test_a_word_that_only_opens_the_sentence_is_not_part_of_the_name(nlp):
     doc = nlp("Former Oslo Mayor Ellen Voss objected.")
     assert [(sp.text, sp.label_) for sp in clean(Span(doc, 0, 2, label="ORG"), gazetteer())] == [("Oslo", "ORG")]
+
+
+def test_an_organisation_noun_opening_a_sentence_before_a_name_given_alone_elsewhere_is_no_part_of_it(nlp):
+    gaz = gazetteer()
+    doc = nlp("Bookmaker Tom Reilly cut the odds. Tom Reilly said so.")
+    assert [sp.text for sp in clean(Span(doc, 0, 3, label="PERSON"), gaz)] == ["Tom Reilly"]
+    doc = nlp("Bookmaker Tom Reilly cut the odds. The firm said so.")  # never named without it: kept
+    assert [sp.text for sp in clean(Span(doc, 0, 3, label="PERSON"), gaz)] == ["Bookmaker Tom Reilly"]
+    doc = nlp("Group Norvida cut jobs. Norvida said so.")  # a word that opens names ("Group", "Bank")
+    assert [sp.text for sp in clean(Span(doc, 0, 2, label="ORG"), gaz)] == ["Group Norvida"]
+
+
+def test_a_title_after_a_group_s_or_party_s_name_only_is_no_name(nlp):
+    doc = nlp.make_doc("The Roman Catholic Archbishop met the Labour MP and Tom Bishop .")
+    gaz = gazetteer()
+    assert clean(Span(doc, 1, 4, label="PERSON"), gaz) == []
+    assert clean(Span(doc, 6, 8, label="ORG"), gaz) == []
+    assert [sp.text for sp in clean(Span(doc, 9, 11, label="PERSON"), gaz)] == ["Tom Bishop"]
