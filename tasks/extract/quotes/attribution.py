@@ -474,7 +474,7 @@ def cue_above(q: Site) -> Attribution | None:
     for i in ([a, b] if a != b else [a]):
         found, noun_att = _climb_to_cue(ctx, ctx.doc[i], a)
         if found is not None:
-            found = _gerund_introducing(q, found) or found
+            found = _gerund_introducing(q, found) or _told_before_colon(q, found) or found
             return with_outer_source(q, attribution_from_cue(ctx, found, "tree"))
         if noun_att is not None:
             return with_outer_source(q, noun_att)
@@ -499,6 +499,34 @@ def _gerund_introducing(q: Site, outer: Token) -> Token | None:
         if has_subject and all(ctx.doc[k].is_punct for k in range(ends + 1, first)):
             return t
         return None  # the nearest speech verb in -ing decides
+    return None
+
+
+def _told_before_colon(q: Site, outer: Token) -> Token | None:
+    """`The Gazette reports that Ann Cole told a radio station: "..."`: the parse hung the quote on
+    the outer verb, but a speech verb reported under it, with a subject of its own, whose clause
+    runs up to the colon that opens the quote, introduces it (the outer verb relays the words)."""
+    ctx, first = q.ctx, q.ctx.tok_at(q.span.start)
+    words = [t for t in q.before if not ctx.quoted(t.i)]
+    if not words or words[0].text != ":" or any(ctx.doc[k].text == ":" for k in range(words[0].i + 1, first)):
+        return None
+    colon = words[0]
+    for t in words[1:]:
+        if t.sent.start != colon.sent.start:
+            break
+        if t.i == outer.i:
+            return None  # the outer verb is the nearest: it introduces the quote
+        if not (t.pos_ == "VERB" and is_cue(t) and t.lemma_.lower() in cue_words().speech):
+            continue
+        subj = own_subject(ctx, t)
+        up = t
+        while up.dep_ == "ccomp" and up.head.i != up.i and up.head.i != outer.i:
+            up = up.head
+        ends = max(d.i for d in t.subtree if d.i < colon.i)
+        if subj is not None and subj.dep_ == "nsubj" and speakerlike(subj) and up.dep_ == "ccomp" and up.head.i == outer.i \
+                and ends == colon.i - 1:  # (not "she was told:", words said to her)
+            return t
+        return None  # the nearest speech verb decides
     return None
 
 

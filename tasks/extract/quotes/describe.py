@@ -77,6 +77,7 @@ EARLIER_SENTENCES = 4  # how far back "the manager" looks for "a former senior m
 APPOSITION_GAP = 8  # how far after the description's head a name in apposition may start ("the correspondent in Jakarta, Rachel Harvey")
 INTRO_SENTENCES = 2  # how far from a report's first mention the organisation that made it is looked for
 UTTERED_IN = ("in", "on", "through", "via", "during")  # "said in a statement", "wrote on a blog", "spoke through a spokesman"
+KIND_LABELS = ("ORG", "PERSON", "EVENT")  # what "the band", "the festival" may name (a band is often read as a person)
 FOCUS_SENTENCES = 3  # how far back an organisation in focus is "the company" no name fits
 MAKER_SENTENCES = 8  # how far before a lawsuit's first mention the one suing is looked for
 
@@ -106,6 +107,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
             return res
     if ws in (["the", hw], [hw]) and is_group(head) and hw in lex.org_nouns:  # "the group", "police"
         ent = _body_called_so(r, hw, start, r.sent_of[head.i])
+        if ent is not None:
+            return named(ent, "description")
+    if ws == ["the", hw] and hw not in lex.person_nouns and hw not in lex.org_nouns and hw not in lex.states:
+        ent = _one_of_its_kind(r, hw, start)  # "rock band Vox Lupi ... the band said": the one the article calls so
         if ent is not None:
             return named(ent, "description")
     if hw in lex.governing and ws and ws[0] not in NOT_DEFINITE:  # "the board said": the body it governs
@@ -251,6 +256,35 @@ def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | No
     if best is None or sent - r.sent_of[_mention_root(r, best_pos, best_pos + 1).i] > 2:
         return None
     return best
+
+
+def _one_of_its_kind(r: Resolver, hw: str, before: int) -> Entity | None:
+    """"Bafta-winning artists Ann Cole & Bo Lee ... said the artists", "the Lisbon Book Festival ...
+    the festival said": a kind of body or group named by a noun written alone after "the", which
+    neither the people's nor the organisations' lexicon knows, is the body or person named before
+    `before` with that noun right before one of its mentions (not before a list: "firms Acme, Zeta
+    and Lupi"), or (a body) ending its name of two words or more; of two such, the one mentioned
+    last ("US band Vox ... rock band Lupi ... Lupi said ... the band thought")."""
+    doc = r.doc
+    called: set[str] = set()
+    best = None
+    for ms, me, e in r.profiles.mentions:
+        if ms >= before:
+            break
+        if e.label not in KIND_LABELS:
+            continue
+        k = doc.char_span(ms, me, alignment_mode="expand")
+        if k is not None and k.start > 0 and doc[k.start - 1].lower_ == hw and not _listed_on(doc, k.end):
+            called.add(e.entity_id)
+        name = words_of(e.name)
+        if e.entity_id in called or (e.label != "PERSON" and len(name) > 1 and name[-1] == hw):
+            best = e
+    return best
+
+
+def _listed_on(doc: Doc, i: int) -> bool:
+    """Another name follows token i - 1 in a list (", Zeta", "and Zeta", "& Zeta")."""
+    return i + 1 < len(doc) and doc[i].lower_ in (",", "and", "&") and doc[i + 1].text[:1].isupper()
 
 
 def _governed_body(r: Resolver, head: Token, before: int, alone: bool) -> Entity | None:
@@ -994,7 +1028,14 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
     hints = set(lex.org_nouns.get(hw, ())) | {hw}
     labels = ("ORG", "GPE", "NORP") if hw in lex.states else ("ORG",)
     nat = [k for k in description_words(content) if k.startswith("@")]
-    best, _ = _latest_body_called(r, hints, labels, nat, before)
+    best, best_pos = _latest_body_called(r, hints, labels, nat, before)
+    if best is not None and hw in lex.focus_orgs and not nat:
+        # "Acme Corp has ... but Zeta said ... the company said": a name holding "Corp" fits any company;
+        # the one that spoke since, in this sentence or the one before, is meant
+        ref = _in_focus(r, before, "org")
+        if ref is not None and ref.speaker and not ref.modifier and ref.entity is not best and ref.pos > best_pos \
+                and sent - ref.sent <= 1:
+            best = ref.entity
     if best is None and hw in lex.focus_orgs:
         # "Netcraft said ... The company said": no organisation's name fits the noun, so the one
         # in focus (a subject or speaker of the last sentences); not for "the newspaper". With a

@@ -1596,3 +1596,33 @@ def test_a_surname_of_two_words_or_misspelt_is_the_full_name(parse):
     text = ("Comedy awards\n\nSam Hollis and Ben Arkwright won. Sam Hollis & Ben Arkwright also won best TV comedy actor "
             "over the sitcom creator. Speaking after receiving the award, Ben Arkwright said: \"It was a surprise.\"")
     assert [(t, s) for t, s, _, _ in speakers(parse, text)] == [("It was a surprise.", "Ben Arkwright")]
+
+
+def test_a_kind_of_body_written_alone_is_the_one_the_article_calls_so(parse):
+    """"the band", "the festival": the body named with that noun right before it or ending its
+    name; the one mentioned last of two; not a list's ("firms Acme, Zeta and Lupo")."""
+    text = ("Band news\n\nUS band Tall Orchard toured Spain. Scottish rock band Vox Lupi played in Leeds, and Vox Lupi sold out.\n\n"
+            "\"We loved every night,\" the band said.\n\n"
+            "The Harrowgate Book Festival opened on Friday. \"It will be our best year,\" the festival said.\n\n"
+            "Technology firms Acme, Zeta and Lupo met in Oslo. \"We agree on a standard,\" the firms said.")
+    assert speakers(parse, text) == [
+        ("We loved every night,", "Vox Lupi", "organisation", "cue_after:description"),
+        ("It will be our best year,", "Harrowgate Book Festival", "organisation", "cue_after:description"),
+        ("We agree on a standard,", "the firms", "unnamed", "cue_after:description"),
+    ]
+
+
+def test_the_company_is_the_one_that_spoke_since_not_one_whose_name_says_corp(parse):
+    text = ("Car sales\n\nZeta Motor Corp had a strong year in 2004, but Norvex said sales would fall in Europe. "
+            "\"We remain cautious about next year,\" the company said.")
+    assert speakers(parse, text) == [("We remain cautious about next year,", "Norvex", "organisation", "cue_after:description")]
+
+
+def test_a_speech_verb_reported_under_another_before_the_colon_introduces_the_quote(parse):
+    """`X reports that Y told Z: "..."` is Y's; `she was told: "..."` is not hers."""
+    text = ("Striker news\n\nThe Evening Courier reports that striker Tom Reilly told a radio station: \"I will stay at this club.\"\n\n"
+            "Another member of the panel says she was told: \"You will never win here.\"")
+    assert speakers(parse, text) == [
+        ("I will stay at this club.", "Tom Reilly", "person", "cue_above:name"),
+        ("You will never win here.", "the member of the panel", "unnamed", "cue_above:description"),
+    ]
