@@ -108,7 +108,7 @@ QUOTES = pa.schema([
     col("closed", pa.bool_(), "False when the closing mark is missing (the quote runs to its paragraph's end, or to the "
         "writer's attribution that follows it: '..., the agency said').", nullable=False),
     col("speaker", pa.string(), "Canonical name of the speaker (entities.name); for someone the article never names, the description "
-        "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance'); a bare 'a spokesman' takes the body that spoke just before ('the spokesman for the Vestey Group'); someone known by the named person they belong to is written of that person ('Mr Hale's lawyer', 'his lawyer': 'the lawyer of Tom Hale')."),
+        "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance'); a bare 'a spokesman' takes the body that spoke just before ('the Vestey Group spokesman'); someone known by the named person they belong to is written of that person ('Mr Hale's lawyer', 'his lawyer': 'the lawyer of Tom Hale')."),
     col("speaker_type", pa.string(), "person | organisation (a named entity said it: speaker_entity_id is set) | unnamed (no entity "
         "of the article: someone only described, 'a spokesman', 'officials', a name the entities table does not hold, or a group "
         "speaking as one, 'the Tories say', a NORP entity whose name is kept without its entity); "

@@ -20,6 +20,8 @@
     ends in such a surname when the model tags its surname a person where it comes again ("Otis
     Ferry", read as a product, then "Otis" "Ferry", beside "Bryan Ferry").
 A name found to be an organisation is one wherever the document names it again ("Belaruskali said").
+Apart from the labels, `lower_case_committees` joins a chamber's or a body's name to the committee
+of it written in lower case after it ("the Commons science and technology committee"): one body.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ POSTS = {"post", "posts", "posting", "account", "accounts", "page", "pages", "vi
 RELABELLED = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}  # labels an organisation noun overrides
 RELABELLED_AS_PEOPLE = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}  # labels a title before a name overrides
 MAX_RUN = 4  # tokens of an untagged name after an organisation noun
+CHAMBER_LABELS = {"ORG", "NORP", "GPE", "FAC"}  # what the model calls "Commons" or "Senate" before a committee's words
+COMMITTEE_WORDS = 5  # lower-case words between a chamber's name and "committee", "committee" included
 NAME_GOES_ON = {"in", "of", "for", "on", "at"}  # after an untagged run and before a capital: the name may go on
 
 
@@ -73,6 +77,29 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         if e > t.i:
             out.append(Span(doc, t.i, e, label="ORG"))
     return out
+
+
+def lower_case_committees(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Commons science and technology committee", "the Senate finance committee": a name after
+    "the" followed by up to COMMITTEE_WORDS lower-case words that end in "committee" is, with them,
+    the name of one body (ORG); the name alone would be taken for the whole house."""
+    taken = {i for sp in ents for i in range(sp.start, sp.end)}
+    out = []
+    for sp in ents:
+        end = _committee_end(doc, sp, taken) if sp.label_ in CHAMBER_LABELS and sp.start > 0 and doc[sp.start - 1].lower_ == "the" else None
+        out.append(sp if end is None else Span(doc, sp.start, end, label="ORG"))
+    return out
+
+
+def _committee_end(doc: Doc, sp: Span, taken: set[int]) -> int | None:
+    """The end of the lower-case words after sp that end in "committee", if they do (no other name among them)."""
+    for j in range(sp.end, min(sp.end + COMMITTEE_WORDS, len(doc))):
+        t = doc[j]
+        if not (t.is_alpha and t.is_lower and t.pos_ in ("NOUN", "ADJ", "CCONJ", "PROPN")) or j in taken:
+            return None
+        if t.lower_ == "committee":
+            return j + 1 if j > sp.end else None
+    return None
 
 
 def _after_org_nouns(doc: Doc, gaz: Gazetteer) -> set[int]:

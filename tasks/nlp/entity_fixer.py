@@ -35,7 +35,7 @@ from spacy.util import filter_spans
 from tasks.nlp.capitalised_runs import listed_given_names, scan_runs, unlisted_given_names
 from tasks.nlp.compounds import hyphen_compounds
 from tasks.nlp.credits import credit_spans
-from tasks.nlp.cues import cue_labels
+from tasks.nlp.cues import cue_labels, lower_case_committees
 from tasks.nlp.entity_cleaning import clean, given_name_before_a_date_word, surnames_read_as_modals
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
 from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
@@ -86,7 +86,7 @@ class EntityFixer:
         ents += uncovered(fill, ents)
         if sport == "team":
             ents = [as_team(sp, gaz) for sp in ents]
-        ents = join_norp(filter_spans(cue_labels(doc, filter_spans(ents), gaz)))
+        ents = lower_case_committees(doc, join_norp(filter_spans(cue_labels(doc, filter_spans(ents), gaz))))
         ents += bracketed_acronyms(doc, ents)
         ents += given_name_before_a_date_word(doc, ents, gaz)
         ents += unlisted_given_names(doc, ents, gaz, self.words)

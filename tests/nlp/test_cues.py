@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from tasks.nlp.cues import cue_labels
+from tasks.nlp.cues import cue_labels, lower_case_committees
 from tasks.nlp.gazetteer import gazetteer
 
 
@@ -102,3 +102,17 @@ def test_a_name_after_a_job_only_a_person_holds_is_a_person(nlp):
         (2, "Fabio Renzetti", "PERSON"), (6, "Quayside Holdings", "ORG")]
     # one word after it is too little to tell: "coach Brazil"
     assert cued(nlp, "The team coach Brazil hired left.", [(3, 4, "GPE")]) == [(3, "Brazil", "GPE")]
+
+
+def test_a_chamber_s_committee_in_lower_case_is_one_body_with_its_name(nlp):
+    def joined(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+        doc = nlp(text)
+        return [(sp.text, sp.label_) for sp in lower_case_committees(doc, [Span(doc, s, e, label=lab) for s, e, lab in spans])]
+    # "Costs rose , the Senate fisheries and farming committee said ."
+    assert joined("Costs rose, the Senate fisheries and farming committee said.", [(4, 5, "ORG")]) == [
+        ("Senate fisheries and farming committee", "ORG")]
+    assert joined("Costs rose, the Senate said in committee.", [(4, 5, "ORG")]) == [("Senate", "ORG")]  # no lower-case run to "committee"
+    assert joined("Costs rose, Senate fisheries committee said.", [(3, 4, "ORG")]) == [("Senate", "ORG")]  # no "the"
+    # a word in between that is another name already
+    assert joined("Costs rose, the Senate fisheries committee said.", [(4, 5, "ORG"), (5, 6, "NORP")]) == [
+        ("Senate", "ORG"), ("fisheries", "NORP")]

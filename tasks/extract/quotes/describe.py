@@ -22,7 +22,7 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
   5. else the description itself, as the canonical words of someone the article never names:
      its article made definite and the names in it canonical ("A spokeswoman for the RAD" ->
      "the spokeswoman for the Royal Academy of Dance"); a bare "a spokesman" takes the body that
-     spoke or was named just before ("the spokesman for the Vestey Group").
+     spoke or was named just before ("the Vestey Group spokesman").
 """
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     if hw in lex.speaks_for and content == [hw] and ws[:1] in (["a"], ["an"], ["the"]):
         body = _body_spoken_for(r, start, r.sent_of[head.i])
         if body is not None:
-            return Resolution(None, f"the {hw} for {body}", "description", "unnamed")
+            return Resolution(None, f"the {body.removeprefix('the ')} {hw}", "description", "unnamed")
     if hw in lex.speaks_for:
         spoken_for = _owner_spoken_for(r, head)
         if spoken_for is not None:

@@ -511,10 +511,10 @@ def test_a_name_the_parse_hung_on_its_job_s_phrase_is_the_subject_a_later_he_mea
 
 
 def test_a_bare_spokesman_speaks_for_the_body_that_spoke_just_before(parse):
-    """"The Harbour Trust said ... But a spokesman added": the spokesman for the Harbour Trust; not
+    """"The Harbour Trust said ... But a spokesman added": the Harbour Trust spokesman (as writers put it); not
     for a body named only as a modifier ("ahead of the Quay Board meeting"); alone, as written."""
     text = "Piers\n\nThe Harbour Trust said the pier had been its property since 1921. But a spokesman added: \"Our title is sound.\""
-    assert speakers(parse, text)[-1] == ("Our title is sound.", "the spokesman for the Harbour Trust", "unnamed", "cue_above:description")
+    assert speakers(parse, text)[-1] == ("Our title is sound.", "the Harbour Trust spokesman", "unnamed", "cue_above:description")
     text = "Piers\n\nAhead of the Quay Board meeting, a spokeswoman said: \"We want a fair hearing.\""
     assert speakers(parse, text) == [("We want a fair hearing.", "the spokeswoman", "unnamed", "cue_above:description")]
 
