@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from tasks.extract.quotes.context import QuoteContext
@@ -20,6 +22,7 @@ from tasks.model import Paragraph
 
 SCARE_MAX_WORDS = 4  # an unattributed partial quote this short is a scare quote or a name
 TITLE_MAX_WORDS = 8  # longer spans are never titles or names
+KNOWN_AS = re.compile(r"(\b(also )?known( \w+)? as|\b(which|that) means|\bmeaning)( (a|an|the))?$")  # before a term in marks
 MAX_NAMING_PATH = 6  # tokens from a quoted name up to the verb that gives it
 
 
@@ -140,7 +143,7 @@ def is_scare_quote(ctx: QuoteContext, k: int, att: Attribution | None) -> bool:
     attribution at all is a slogan, a sign or a title ("Thank you Georgia.")."""
     if ctx.n_words(k) > SCARE_MAX_WORDS:
         return False
-    if _term_talked_about(ctx, k):
+    if _term_talked_about(ctx, k) or _known_as(ctx, k):
         return True
     if att is not None and att.head is None and att.cue is not None and _named_by_no_one(att.cue):
         return True  # `It is called "podcasting"`: a term, named by no one
@@ -158,6 +161,14 @@ def _term_talked_about(ctx: QuoteContext, k: int) -> bool:
         return False
     noun = ctx.doc[ctx.tok_at(sp.open) - 1]
     return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in cue_words().usage)
+
+
+def _known_as(ctx: QuoteContext, k: int) -> bool:
+    """`a right to sell, known as a "put option"`, `the school, known then as the "Eton of the
+    valleys"`, `Clwyd Ffyrnig - which means "fierce Clwyd"`: a name or a translation in marks after
+    "known as" or "which means" is the writer's term; nobody says it there."""
+    pre_words, _ = _last_word_before(ctx.text, ctx.art.paragraphs, ctx.spans[k])
+    return KNOWN_AS.search(" ".join(w.lower() for w in pre_words[-5:])) is not None
 
 
 def _named_by_no_one(cue: Token) -> bool:

@@ -67,6 +67,16 @@ def test_a_term_talked_about_is_no_quotation(quote_context):
     assert [is_scare_quote(ctx, k, atts[k]) for k in range(3)] == [True, False, False]
 
 
+def test_a_name_or_a_translation_after_known_as_or_which_means_is_no_quotation(quote_context):
+    """The writer's term, whoever the sentence is about; not words a person is said to have used."""
+    ctx = quote_context("Harbour\n\nMayor Ann Cole built a quay, known locally as the \"long arm\", in 1990. "
+                        "Her group, Cyfeillion Harbwr - which means \"harbour friends\" - grew. "
+                        "Cole said the quay was \"long overdue\".")
+    assert quoted(ctx) == ["long arm", "harbour friends", "long overdue"]
+    atts = [attribute(ctx, k, kind_of(ctx, k)) for k in range(3)]
+    assert [is_scare_quote(ctx, k, atts[k]) for k in range(3)] == [True, True, False]
+
+
 def test_a_name_a_speaker_gives_is_a_quotation_not_a_title(quote_context):
     """A title-cased fragment that a naming verb's subject gives something ("branded the plan
     "Pier Folly"") is what that speaker said; the same words after a title word stay a title."""
