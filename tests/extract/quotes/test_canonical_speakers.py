@@ -1626,3 +1626,9 @@ def test_a_speech_verb_reported_under_another_before_the_colon_introduces_the_qu
         ("I will stay at this club.", "Tom Reilly", "person", "cue_above:name"),
         ("You will never win here.", "the member of the panel", "unnamed", "cue_above:description"),
     ]
+
+
+def test_a_member_of_a_parliament_described_by_the_seat_is_the_person_in_focus(parse):
+    text = ("New party\n\nAnn Cole launched her party on Monday in Leeds. "
+            "The MEP for Wessex said it would be \"a fresh start for voters\".")
+    assert speakers(parse, text) == [("a fresh start for voters", "Ann Cole", "person", "cue_above:description")]
