@@ -515,6 +515,10 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
         return None  # "her rival", "his lawyer"
     office = tuple(content) if not epithet and any(w in lex.offices for w in content) else None
+    if epithet:
+        ent = _subject_of_fronted_clause(r, head, description_gender(head))
+        if ent is not None:  # "When Ann Cole shook his hand, the Australian said"
+            return named(ent, "description")
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
@@ -544,6 +548,24 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         return r.referent_resolution(ref, "description")
     ent = r.topic_person(start, description_gender(head), exclude=r.named_in_its_clause(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
+
+
+def _subject_of_fronted_clause(r: Resolver, head: Token, gender: str | None) -> Entity | None:
+    """`When Ann Cole shook his hand, the Australian said`: an epithet subject of a clause that a
+    clause before it in the same sentence leads into (when, after, as ...) is that clause's subject,
+    a person named by name (not of the other gender)."""
+    if head.dep_ != "nsubj":
+        return None
+    for c in head.head.children:
+        if c.dep_ != "advcl" or c.i > head.i:
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj" and s.ent_type_ == "PERSON"), None)
+        if subj is None:
+            continue
+        e = r.profiles.canon(r.profiles.entity_at(subj.idx, subj.idx + len(subj.text), prefer=subj.idx))
+        if e is not None and e.label == "PERSON" and r.gender_of(e) in (None, gender or r.gender_of(e)):
+            return e
+    return None
 
 
 def _roleless_instead(r: Resolver, ent: Entity, head: Token, hw: str, content: list[str], start: int) -> Entity | None:

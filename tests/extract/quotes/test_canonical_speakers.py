@@ -1632,3 +1632,10 @@ def test_a_member_of_a_parliament_described_by_the_seat_is_the_person_in_focus(p
     text = ("New party\n\nAnn Cole launched her party on Monday in Leeds. "
             "The MEP for Wessex said it would be \"a fresh start for voters\".")
     assert speakers(parse, text) == [("a fresh start for voters", "Ann Cole", "person", "cue_above:description")]
+
+
+def test_an_epithet_after_a_clause_that_leads_into_it_is_that_clause_s_subject(parse):
+    """`When Ann Cole shook his hand, the Australian said`: not the article's main person."""
+    text = ("Open final\n\nTom Reilly won the final in three sets on Sunday.\n\n"
+            "When Piet Mulder shook his hand at the net, the Dutchman said: \"You were far too good today.\"")
+    assert speakers(parse, text) == [("You were far too good today.", "Piet Mulder", "person", "cue_above:description")]
