@@ -1018,8 +1018,8 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
     p = r.profiles
     if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
         return 0.0
-    prof = p.profile.get(e.entity_id, set())
-    if not prof:
+    prof = p.profile_before(e.entity_id, before)  # (not words the text gives them only later: "the Two Ronnies star" is not
+    if not prof:                                   # the "Only Fools and Horses star" named two paragraphs on)
         return 0.0
     if any((w in prof) != (w in keys) for w in speaker_words().ranks):
         return 0.0  # "the home secretary" is not the shadow home secretary, nor the reverse

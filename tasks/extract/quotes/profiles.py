@@ -208,6 +208,8 @@ class EntityProfiles:
     subjects: list[Referent] = field(default_factory=list)  # subject mentions, sorted by pos
     gender: dict[str, str | None] = field(default_factory=dict)  # entity_id -> m/f/None
     profile: dict[str, set[str]] = field(default_factory=dict)  # entity_id -> description words
+    role_words: dict[str, set[str]] = field(default_factory=dict)  # entity_id -> its role's description words
+    described: dict[str, list[tuple[int, set[str]]]] = field(default_factory=dict)  # entity_id -> (mention start, its words)
     first_pos: dict[str, int] = field(default_factory=dict)
     fuller: dict[str, Entity] = field(default_factory=dict)  # entity_id -> the fuller name it abbreviates
 
@@ -222,6 +224,7 @@ class EntityProfiles:
         p._fuller_names()
         for e in ents.entities:
             p.profile[e.entity_id] = description_words(words_of(e.role)) if e.role else set()
+            p.role_words[e.entity_id] = set(p.profile[e.entity_id])
             p.gender[e.entity_id] = None
         p._read_mentions()
         return p
@@ -255,6 +258,17 @@ class EntityProfiles:
                 if best is not e:
                     self.fuller[e.entity_id] = best
 
+    def profile_before(self, entity_id: str, before: int) -> set[str]:
+        """The entity's description words as the text has given them before character `before`:
+        the words around its mentions so far (its role counts once a mention before `before`
+        shares a word with it, the role being read off one of its mentions)."""
+        out: set[str] = set()
+        for s, words in self.described.get(entity_id, []):
+            if s < before:
+                out |= words
+        role = self.role_words.get(entity_id, set())
+        return out | role if role & out else out
+
     def canon(self, e: Entity | None) -> Entity | None:
         """The entity under its fullest name."""
         return self.fuller.get(e.entity_id, e) if e is not None else None
@@ -269,7 +283,9 @@ class EntityProfiles:
                 continue
             head = span.root
             pre = self._words_before(span)
-            self.profile[e.entity_id].update(self._described_by(span, pre))
+            words = self._described_by(span, pre)
+            self.profile[e.entity_id].update(words)
+            self.described.setdefault(e.entity_id, []).append((s, words))
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])

@@ -1639,3 +1639,10 @@ def test_an_epithet_after_a_clause_that_leads_into_it_is_that_clause_s_subject(p
     text = ("Open final\n\nTom Reilly won the final in three sets on Sunday.\n\n"
             "When Piet Mulder shook his hand at the net, the Dutchman said: \"You were far too good today.\"")
     assert speakers(parse, text) == [("You were far too good today.", "Piet Mulder", "person", "cue_above:description")]
+
+
+def test_a_description_fits_only_what_the_text_has_said_of_a_person_so_far(parse):
+    """"the chart star" is not the person called a star only further on."""
+    text = ("Awards row\n\nAnn Cole has joined Mary Lee in criticising the awards show. \"It is a farce,\" said the chart star.\n\n"
+            "Last week Harbour Band star Mary Lee called the show dull.")
+    assert speakers(parse, text) == [("It is a farce,", "Ann Cole", "person", "cue_after:description")]
