@@ -17,6 +17,9 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      office's one holder ("the prime minister") only when the person in focus spoke last or was
      the subject of the sentence before, and has no other role or country in the article, and
      then for the rest of the article; a board ("the board said") speaks as the body it governs;
+     a kind of body no lexicon knows, written alone ("the band", "the festival"), is the body the
+     article calls so ("rock band Vox Lupi", "the Lisbon Book Festival"); an epithet after a
+     clause leading into it ("When Ann Cole shook his hand, the Australian said") is its subject;
   4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
      of speaker_type "unnamed" since no entity holds it;
   5. else the description itself, as the canonical words of someone the article never names:
