@@ -98,8 +98,13 @@ def _org_noun_opening(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
         return False
     if first.lower_ not in gaz.org_nouns or first.lower_ in gaz.job_org_nouns:
         return False
-    rest = doc[s + 1:e].text
-    return doc.text.count(rest) > doc.text.count(doc[s:e].text)
+    rest, whole = doc[s + 1:e].text, doc[s:e].text
+    return _times_written(doc.text, rest) > _times_written(doc.text, whole)
+
+
+def _times_written(text: str, words: str) -> int:
+    """How often `words` stand in `text` as whole words ("Rail" is not in "Railtrack")."""
+    return len(re.findall(rf"(?<!\w){re.escape(words)}(?!\w)", text))
 
 
 def _known_place(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
@@ -303,6 +308,7 @@ def _is_heading(sp: Span, gaz: Gazetteer) -> bool:
     low = sp.text.lower()
     return (not any(c.isupper() for c in sp.text) or low in gaz.not_names or low in gaz.sports_headings
             or (len(sp) >= 2 and sp[-1].lower_ in gaz.titles and sp[-1].lower_ not in NAME_TITLES
+                and not (len(sp) == 2 and sp[0].lower_ in gaz.first_names)  # (not "Christian Bishop", a given name and a surname)
                 and (sp[:-1].text.lower() in gaz.norp or sp[:-1].text.lower() in gaz.party_of))
             or (len(sp) >= 3 and all(t.is_upper and len(t.text) <= 3 for t in sp))
             or (len(sp) == 1 and sp[0].is_upper and low in gaz.titles)

@@ -146,6 +146,8 @@ def test_an_organisation_noun_opening_a_sentence_before_a_name_given_alone_elsew
     assert [sp.text for sp in clean(Span(doc, 0, 3, label="PERSON"), gaz)] == ["Bookmaker Tom Reilly"]
     doc = nlp("Group Norvida cut jobs. Norvida said so.")  # a word that opens names ("Group", "Bank")
     assert [sp.text for sp in clean(Span(doc, 0, 2, label="ORG"), gaz)] == ["Group Norvida"]
+    doc = nlp("Carrier Norvik Air cut fares. Norvik Airways said so.")  # the rest only inside a longer word
+    assert [sp.text for sp in clean(Span(doc, 0, 3, label="ORG"), gaz)] == ["Carrier Norvik Air"]
 
 
 def test_a_title_after_a_group_s_or_party_s_name_only_is_no_name(nlp):
@@ -154,3 +156,5 @@ def test_a_title_after_a_group_s_or_party_s_name_only_is_no_name(nlp):
     assert clean(Span(doc, 1, 4, label="PERSON"), gaz) == []
     assert clean(Span(doc, 6, 8, label="ORG"), gaz) == []
     assert [sp.text for sp in clean(Span(doc, 9, 11, label="PERSON"), gaz)] == ["Tom Bishop"]
+    doc = nlp.make_doc("He met Christian Bishop .")  # a listed given name before a surname that is a title
+    assert [sp.text for sp in clean(Span(doc, 2, 4, label="PERSON"), gaz)] == ["Christian Bishop"]

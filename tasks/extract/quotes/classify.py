@@ -22,7 +22,7 @@ from tasks.model import Paragraph
 
 SCARE_MAX_WORDS = 4  # an unattributed partial quote this short is a scare quote or a name
 TITLE_MAX_WORDS = 8  # longer spans are never titles or names
-KNOWN_AS = re.compile(r"(\b(also )?known( \w+)? as|\b(which|that) means|\bmeaning)( (a|an|the))?$")  # before a term in marks
+KNOWN_AS = re.compile(r"(\bknown( \w+)? as|\bwhich means)( (a|an|the))?$")  # before a term in marks (not "that means": words said)
 MAX_NAMING_PATH = 6  # tokens from a quoted name up to the verb that gives it
 
 
@@ -164,9 +164,9 @@ def _term_talked_about(ctx: QuoteContext, k: int) -> bool:
 
 
 def _known_as(ctx: QuoteContext, k: int) -> bool:
-    """`a right to sell, known as a "put option"`, `the school, known then as the "Eton of the
-    valleys"`, `Clwyd Ffyrnig - which means "fierce Clwyd"`: a name or a translation in marks after
-    "known as" or "which means" is the writer's term; nobody says it there."""
+    """`a right to sell, known as a "put option"`, `the pier, known then as the "long arm"`, `Cyfeillion
+    Harbwr - which means "harbour friends"`: a name or a translation in marks after "known as" or
+    "which means" is the writer's term; nobody says it there."""
     pre_words, _ = _last_word_before(ctx.text, ctx.art.paragraphs, ctx.spans[k])
     return KNOWN_AS.search(" ".join(w.lower() for w in pre_words[-5:])) is not None
 

@@ -140,7 +140,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         return Resolution(None, name, "name", "unnamed")
     if hw in lex.speaks_for and content == [hw] and ws[:1] in (["a"], ["an"], ["the"]):
         body = _body_spoken_for(r, start, r.sent_of[head.i])
-        if body is not None:
+        if body is not None:  # written as annotators mostly write it, unless the article described them before
+            prior = earlier_unnamed(r, hw, [hw], start, description_gender(head))
+            if prior is not None and prior.name and body.removeprefix("the ") in prior.name:
+                return Resolution(None, prior.name, "description", "unnamed")  # "a spokesman for the X Trust ... a spokesman added"
             return Resolution(None, f"the {body.removeprefix('the ')} {hw}", "description", "unnamed")
     if hw in lex.speaks_for:
         spoken_for = _owner_spoken_for(r, head)
@@ -262,13 +265,14 @@ def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | No
 
 
 def _one_of_its_kind(r: Resolver, hw: str, before: int) -> Entity | None:
-    """"Bafta-winning artists Ann Cole & Bo Lee ... said the artists", "the Lisbon Book Festival ...
-    the festival said": a kind of body or group named by a noun written alone after "the", which
-    neither the people's nor the organisations' lexicon knows, is the body or person named before
-    `before` with that noun right before one of its mentions (not before a list: "firms Acme, Zeta
-    and Lupi"), or (a body) ending its name of two words or more; of two such, the one mentioned
-    last ("US band Vox ... rock band Lupi ... Lupi said ... the band thought")."""
-    doc = r.doc
+    """"award-winning duo Vox Lupi ... said the duo", "the Lisbon Book Festival ... the festival
+    said": a kind of body or group named by a noun written alone after "the", which neither the
+    people's nor the organisations' lexicon knows, is the body or person named before `before`
+    with that noun right before one of its mentions (not before a list: "firms Acme, Zeta and
+    Lupi"), or, for a kind a body's name ends in (lexicon `kinds`: "festival", not "defence"), a
+    body ending its name of two words or more; of two such, the one mentioned last ("US band Vox
+    ... rock band Lupi ... Lupi said ... the band thought")."""
+    doc, lex = r.doc, speaker_words()
     called: set[str] = set()
     best = None
     for ms, me, e in r.profiles.mentions:
@@ -280,7 +284,7 @@ def _one_of_its_kind(r: Resolver, hw: str, before: int) -> Entity | None:
         if k is not None and k.start > 0 and doc[k.start - 1].lower_ == hw and not _listed_on(doc, k.end):
             called.add(e.entity_id)
         name = words_of(e.name)
-        if e.entity_id in called or (e.label != "PERSON" and len(name) > 1 and name[-1] == hw):
+        if e.entity_id in called or (hw in lex.kinds and e.label != "PERSON" and len(name) > 1 and name[-1] == hw):
             best = e
     return best
 
@@ -556,17 +560,23 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
 def _subject_of_fronted_clause(r: Resolver, head: Token, gender: str | None) -> Entity | None:
     """`When Ann Cole shook his hand, the Australian said`: an epithet subject of a clause that a
     clause before it in the same sentence leads into (when, after, as ...) is that clause's subject,
-    a person named by name (not of the other gender)."""
+    a person named by name (not of the other gender, nor of another country than the epithet's),
+    unless that clause acts on a person ("beat him"), who may be the one the epithet means."""
     if head.dep_ != "nsubj":
         return None
     for c in head.head.children:
         if c.dep_ != "advcl" or c.i > head.i:
             continue
         subj = next((s for s in c.children if s.dep_ == "nsubj" and s.ent_type_ == "PERSON"), None)
-        if subj is None:
-            continue
+        if subj is None or any(t.dep_ in ("dobj", "pobj", "dative") and (t.lower_ in ("him", "her") or t.ent_type_ == "PERSON")
+                               for t in c.subtree):
+            continue  # "When Tom Reilly beat him, the Dutchman said": the epithet is the one the clause acts on
         e = r.profiles.canon(r.profiles.entity_at(subj.idx, subj.idx + len(subj.text), prefer=subj.idx))
-        if e is not None and e.label == "PERSON" and r.gender_of(e) in (None, gender or r.gender_of(e)):
+        if e is None or e.label != "PERSON" or r.gender_of(e) not in (None, gender or r.gender_of(e)):
+            continue
+        nat = {k for k in description_words([w.lower_ for w in head.subtree]) if k.startswith("@")}
+        known = {k for k in r.profiles.profile_before(e.entity_id, head.idx) if k.startswith("@")}
+        if not (nat and known and not nat & known):  # (not "the Dutchman" for one the article calls Spanish)
             return e
     return None
 
@@ -1021,8 +1031,8 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
     p = r.profiles
     if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
         return 0.0
-    prof = p.profile_before(e.entity_id, before)  # (not words the text gives them only later: "the Two Ronnies star" is not
-    if not prof:                                   # the "Only Fools and Horses star" named two paragraphs on)
+    prof = p.profile_before(e.entity_id, before)  # (not words the text gives them only later: "the chart star" is not
+    if not prof:                                   # the "Harbour Band star" named two paragraphs on)
         return 0.0
     if any((w in prof) != (w in keys) for w in speaker_words().ranks):
         return 0.0  # "the home secretary" is not the shadow home secretary, nor the reverse
@@ -1058,8 +1068,10 @@ def org_description(r: Resolver, hw: str, content: list[str], before: int, sent:
         # "Acme Corp has ... but Zeta said ... the company said": a name holding "Corp" fits any company;
         # the one that spoke since, in this sentence or the one before, is meant
         ref = _in_focus(r, before, "org")
-        if ref is not None and ref.speaker and not ref.modifier and ref.entity is not best and ref.pos > best_pos \
-                and sent - ref.sent <= 1:
+        other_kinds = set(lex.org_nouns) - set(lex.focus_orgs)  # "regulator Ofcom said" is no company
+        if ref is not None and ref.speaker and not ref.modifier and ref.entity.entity_id != best.entity_id \
+                and ref.pos > best_pos and sent - ref.sent <= 1 \
+                and not r.profiles.profile_before(ref.entity.entity_id, before) & other_kinds:
             best = ref.entity
     if best is None and hw in lex.focus_orgs:
         # "Netcraft said ... The company said": no organisation's name fits the noun, so the one

@@ -108,6 +108,7 @@ class SpeakerWords:
     speaks_for: frozenset  # someone who speaks for a body ("a spokesman"): written alone, the body in focus is added
     governing: frozenset  # a body's governing board ("the board"): it speaks as the body it governs
     members_of: dict  # plural noun for members of a parliament ("mps") -> head words of the bodies they sit on ("committee")
+    kinds: frozenset  # kinds of body whose names end in the word ("festival"): "the festival" is the one so named
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
 
 
@@ -138,6 +139,7 @@ def speaker_words() -> SpeakerWords:
         focus_orgs=frozenset(desc["focus_orgs"]),
         parts=frozenset(desc["parts"]),
         speaks_for=frozenset(desc["speaks_for"]),
+        kinds=frozenset(desc["kinds"]),
         governing=frozenset(desc["governing"]),
         members_of={k: frozenset(v) for k, v in desc["members_of"].items()},
         first_person=frozenset(DATA.lines("quote_first_person.txt")),

@@ -260,14 +260,17 @@ class EntityProfiles:
 
     def profile_before(self, entity_id: str, before: int) -> set[str]:
         """The entity's description words as the text has given them before character `before`:
-        the words around its mentions so far (its role counts once a mention before `before`
-        shares a word with it, the role being read off one of its mentions)."""
+        the words around its mentions so far, and its role unless only mentions from `before` on
+        give its words (a role read elsewhere, "Ann Cole, who is home secretary,", still counts)."""
         out: set[str] = set()
+        later: set[str] = set()
         for s, words in self.described.get(entity_id, []):
             if s < before:
                 out |= words
+            else:
+                later |= words
         role = self.role_words.get(entity_id, set())
-        return out | role if role & out else out
+        return out | role if role & out or not role & later else out
 
     def canon(self, e: Entity | None) -> Entity | None:
         """The entity under its fullest name."""

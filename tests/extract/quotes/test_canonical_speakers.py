@@ -515,6 +515,10 @@ def test_a_bare_spokesman_speaks_for_the_body_that_spoke_just_before(parse):
     for a body named only as a modifier ("ahead of the Quay Board meeting"); alone, as written."""
     text = "Piers\n\nThe Harbour Trust said the pier had been its property since 1921. But a spokesman added: \"Our title is sound.\""
     assert speakers(parse, text)[-1] == ("Our title is sound.", "the Harbour Trust spokesman", "unnamed", "cue_above:description")
+    # described so before, the same spokesman keeps the words the article gave them
+    text = ("Piers\n\nA spokesman for the Harbour Trust said the pier was safe. The Harbour Trust said it had owned it since 1921. "
+            "But a spokesman added: \"Our title is sound.\"")
+    assert speakers(parse, text)[-1] == ("Our title is sound.", "the spokesman for the Harbour Trust", "unnamed", "cue_above:description")
     text = "Piers\n\nAhead of the Quay Board meeting, a spokeswoman said: \"We want a fair hearing.\""
     assert speakers(parse, text) == [("We want a fair hearing.", "the spokeswoman", "unnamed", "cue_above:description")]
 
@@ -1610,12 +1614,19 @@ def test_a_kind_of_body_written_alone_is_the_one_the_article_calls_so(parse):
         ("It will be our best year,", "Harrowgate Book Festival", "organisation", "cue_after:description"),
         ("We agree on a standard,", "the firms", "unnamed", "cue_after:description"),
     ]
+    # a noun that ends names of many kinds ("defence") never picks a body by its name's last word
+    text = "Court case\n\nThe Ministry of Defence sold the land in 1999. \"The sale was lawful,\" the defence said."
+    assert speakers(parse, text) == [("The sale was lawful,", "the defence", "unnamed", "cue_after:description")]
 
 
 def test_the_company_is_the_one_that_spoke_since_not_one_whose_name_says_corp(parse):
     text = ("Car sales\n\nZeta Motor Corp had a strong year in 2004, but Norvex said sales would fall in Europe. "
             "\"We remain cautious about next year,\" the company said.")
     assert speakers(parse, text) == [("We remain cautious about next year,", "Norvex", "organisation", "cue_after:description")]
+    # one the article calls a regulator is no company
+    text = ("Car sales\n\nZeta Motor Corp had a strong year in 2004, but the regulator Ofreg said it would look at its prices. "
+            "\"We will cooperate fully,\" the company said.")
+    assert speakers(parse, text) == [("We will cooperate fully,", "Zeta Motor Corp", "organisation", "cue_after:description")]
 
 
 def test_a_speech_verb_reported_under_another_before_the_colon_introduces_the_quote(parse):
@@ -1639,6 +1650,10 @@ def test_an_epithet_after_a_clause_that_leads_into_it_is_that_clause_s_subject(p
     text = ("Open final\n\nTom Reilly won the final in three sets on Sunday.\n\n"
             "When Piet Mulder shook his hand at the net, the Dutchman said: \"You were far too good today.\"")
     assert speakers(parse, text) == [("You were far too good today.", "Piet Mulder", "person", "cue_above:description")]
+    # a clause that acts on someone ("beat him") may be about the one the epithet means
+    text = ("Open final\n\nPiet Mulder reached the final on Sunday.\n\n"
+            "When Tom Reilly beat him in three sets, the Dutchman said: \"He was far too good today.\"")
+    assert speakers(parse, text)[0][1] != "Tom Reilly"
 
 
 def test_a_description_fits_only_what_the_text_has_said_of_a_person_so_far(parse):

@@ -75,6 +75,8 @@ def test_a_name_or_a_translation_after_known_as_or_which_means_is_no_quotation(q
     assert quoted(ctx) == ["long arm", "harbour friends", "long overdue"]
     atts = [attribute(ctx, k, kind_of(ctx, k)) for k in range(3)]
     assert [is_scare_quote(ctx, k, atts[k]) for k in range(3)] == [True, True, False]
+    ctx = quote_context("Harbour\n\nCole said that means \"a lot\" to the town.")  # a speaker's own words
+    assert [is_scare_quote(ctx, 0, attribute(ctx, 0, kind_of(ctx, 0)))] == [False]
 
 
 def test_a_name_a_speaker_gives_is_a_quotation_not_a_title(quote_context):
