@@ -1624,7 +1624,7 @@ def test_the_company_is_the_one_that_spoke_since_not_one_whose_name_says_corp(pa
             "\"We remain cautious about next year,\" the company said.")
     assert speakers(parse, text) == [("We remain cautious about next year,", "Norvex", "organisation", "cue_after:description")]
     # one the article calls a regulator is no company
-    text = ("Car sales\n\nZeta Motor Corp had a strong year in 2004, but the regulator Ofreg said it would look at its prices. "
+    text = ("Car sales\n\nZeta Motor Corp had a strong year in 2004, but Ofreg, the regulator, said it would look at its prices. "
             "\"We will cooperate fully,\" the company said.")
     assert speakers(parse, text) == [("We will cooperate fully,", "Zeta Motor Corp", "organisation", "cue_after:description")]
 
