@@ -49,7 +49,7 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     after = _after_org_nouns(doc, gaz)
     named_after = after | _after_opening_org_nouns(doc, gaz)
     # an organisation noun makes a name an organisation's also where the model already said so, for the
-    # other mentions it read as something else ("Swiss drugmaker Novartis" ... "Novartis said", a person)
+    # other mentions it read as something else ("Danish drugmaker Norvida" ... "Norvida said", a person)
     orgs = {sp.text for sp in ents if (sp.label_ in RELABELLED or sp.label_ == "ORG") and sp.text.lower() not in gaz.country_of
             and ((sp.start in named_after and not _named_person_after_job(doc, sp, gaz)) or _org_apposition(sp, gaz))}
     orgs |= {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _acronym(doc, sp.start)}

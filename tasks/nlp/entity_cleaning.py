@@ -92,7 +92,7 @@ def _org_noun_opening(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
     """A sentence opening with an organisation noun, capitalised there, before a name the document
     also gives without it ("Bookmaker Ann Cole has ... Ann Cole said"; not "Network Rail", whose
     second word never stands alone; not a noun that is also a job: "Producer Ann Cole"; not one that
-    ends or opens names, `entity_org_heads.txt`: "Group Menatep ... Menatep said")."""
+    ends or opens names, `entity_org_heads.txt`: "Group Norvida ... Norvida said")."""
     first = doc[s]
     if e - s < 2 or not first.is_sent_start or not first.is_title or not doc[s + 1].is_title or first.text in gaz.org_heads:
         return False
