@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from tasks.nlp.entity_cleaning import shaped_like_a_name
+from tasks.nlp.entity_cleaning import opening_org_noun, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 from tasks.nlp.tokens import in_word_hyphen
 
@@ -111,8 +111,7 @@ def _after_opening_org_nouns(doc: Doc, gaz: Gazetteer) -> set[int]:
     """The tokens right after an organisation noun capitalised where it opens a sentence ("Bookmaker
     Ann Cole has ..."), not one that is also a job ("Producer Ann Cole"). Only a name the model
     tagged there is an organisation's: an untagged word may go on the name ("Band Aid")."""
-    return {t.i + 1 for t in doc if t.is_sent_start and t.is_title and t.lower_ in gaz.org_nouns
-            and t.lower_ not in gaz.job_org_nouns and t.whitespace_ and t.i + 1 < len(doc)}
+    return {t.i + 1 for t in doc if opening_org_noun(t, gaz) and t.whitespace_ and t.i + 1 < len(doc)}
 
 
 def _named_person_after_job(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:

@@ -88,15 +88,18 @@ def _opens_a_person(doc: Doc, i: int, end: int, gaz: Gazetteer) -> bool:
     return doc[i].text in gaz.honorifics and 1 <= end - i - 1 <= 3 and shaped_like_a_name(doc, i + 1, end, gaz)
 
 
+def opening_org_noun(t: Token, gaz: Gazetteer) -> bool:
+    """An organisation noun capitalised where it opens a sentence ("Bookmaker ..."), not one that is
+    also a person's job ("Producer ...", `| person` in entity_org_nouns.txt)."""
+    return bool(t.is_sent_start) and t.is_title and t.lower_ in gaz.org_nouns and t.lower_ not in gaz.job_org_nouns
+
+
 def _org_noun_opening(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
     """A sentence opening with an organisation noun, capitalised there, before a name the document
     also gives without it ("Bookmaker Ann Cole has ... Ann Cole said"; not "Network Rail", whose
     second word never stands alone; not a noun that is also a job: "Producer Ann Cole"; not one that
     ends or opens names, `entity_org_heads.txt`: "Group Norvida ... Norvida said")."""
-    first = doc[s]
-    if e - s < 2 or not first.is_sent_start or not first.is_title or not doc[s + 1].is_title or first.text in gaz.org_heads:
-        return False
-    if first.lower_ not in gaz.org_nouns or first.lower_ in gaz.job_org_nouns:
+    if e - s < 2 or not opening_org_noun(doc[s], gaz) or not doc[s + 1].is_title or doc[s].text in gaz.org_heads:
         return False
     rest, whole = doc[s + 1:e].text, doc[s:e].text
     return _times_written(doc.text, rest) > _times_written(doc.text, whole)
