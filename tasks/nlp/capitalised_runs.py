@@ -72,25 +72,26 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
 
 
 def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: frozenset[str]) -> list[Span]:
-    """'Shani Rhys James' with only 'Rhys James' tagged: a two-word person after one untagged proper
-    noun that is no dictionary word or plural of one ("Contestants"; unless a listed given name),
-    stop word, title, honorific, nationality, group, follower ("Blairite"), place or body, and that
-    no capitalised word comes right before (a run longer than a name is not told apart), is one
-    person of three words. Not in the headline, nor before a team's name ("Barnet Harriers")."""
+    """'Shani Rhys James' with only 'Rhys James' tagged, 'Huw Ellis' with only 'Ellis': a one- or
+    two-word person after one untagged proper noun that is no dictionary word or plural of one
+    ("Contestants"; unless a listed given name), stop word, title, honorific, nationality, group,
+    follower ("Blairite"), place or body, and that no capitalised word comes right before (a run
+    longer than a name is not told apart), is one person of one word more. Not in the headline, nor
+    before a team's name ("Barnet Harriers")."""
     if not words:
         return []
     out = []
-    for sp, p in _words_before_people(doc, ents, 2):
+    for sp, p in [*_words_before_people(doc, ents, 1), *_words_before_people(doc, ents, 2)]:
         if len(p.text) < 3:
             continue
         before = doc[p.i - 1]
         if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")):
             continue  # "Culture Minister Alun Pugh", "Dr. Ann Lee": a longer run
         low = p.lower_
-        if _plural_word(sp[-1].lower_, words) or sp[-1].text in gaz.club_suffixes \
+        if (len(sp) > 1 and _plural_word(sp[-1].lower_, words)) or sp[-1].text in gaz.club_suffixes \
                 or (low.endswith(FOLLOWER_SUFFIXES) and low not in gaz.first_names):
             continue  # "Barnet Harriers", "Blairite Alan Milburn"
-        if ((low in words or _plural_word(low, words)) and low not in gaz.first_names) or low in STOP_WORDS \
+        if ((low in words or _plural_word(low, words) or _inflected_word(low, words)) and low not in gaz.first_names) or low in STOP_WORDS \
                 or low in gaz.not_names or _known_otherwise(p, gaz):
             continue
         out.append(Span(doc, p.i, sp.end, label="PERSON"))
@@ -132,6 +133,16 @@ def _known_otherwise(p: Token, gaz: Gazetteer) -> bool:
 def _plural_word(low: str, words: frozenset[str]) -> bool:
     """'contestants', 'families', 'harriers': the plural of a dictionary word."""
     return low.endswith("s") and (low[:-1] in words or (low.endswith("ies") and low[:-3] + "y" in words))
+
+
+def _inflected_word(low: str, words: frozenset[str]) -> bool:
+    """'robbing', 'hoped', 'stopped': a dictionary word's -ing or -ed form (the index holds lemmas)."""
+    for suffix in ("ing", "ed"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[:-len(suffix)]
+            if stem in words or stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+    return False
 
 
 def _single_names(doc: Doc) -> frozenset[str]:

@@ -120,6 +120,28 @@ def test_an_unlisted_given_name_before_a_two_word_person_joins_it(nlp, text, nam
 
 
 @pytest.mark.parametrize("text, name, expected", [
+    ("Film awards\n\nThe nominees include Zorielle Vantongeren for Harbour.", "Vantongeren", "Zorielle Vantongeren"),
+    ("Radio\n\nThe show is new. Ildri Peters is one of its hosts.", "Peters", "Ildri Peters"),  # a surname like a plural
+    # an inflected dictionary word, a dictionary word, a longer run: no given name
+    ("Film\n\nShe stars in Robbing Pask, a comedy.", "Pask", None),
+    ("Music\n\nThe award went to Golden Pask on Monday.", "Pask", None),
+    ("Politics\n\nThe former Health Secretary Ildri Pask spoke.", "Pask", None),
+])
+def test_an_unlisted_given_name_before_a_one_word_person_joins_it(nlp, text, name, expected):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name)
+    found = unlisted_given_names(doc, [Span(doc, start, start + 1, label="PERSON")], gazetteer(), dictionary_words(nlp))
+    assert [sp.text for sp in found] == ([expected] if expected else [])
+
+
+def test_a_british_short_form_is_a_listed_given_name(nlp):
+    doc = nlp("Television\n\nThe host is Cat Dunmore, who joined in May.")
+    start = next(t.i for t in doc if t.text == "Dunmore")
+    found = listed_given_names(doc, [Span(doc, start, start + 1, label="PERSON")], gazetteer())
+    assert [sp.text for sp in found] == ["Cat Dunmore"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
     ("Rugby\n\nWing Marcel Dubreuil says the side can still win.", "Dubreuil", "Marcel Dubreuil"),
     # a given name that is another person's surname, a place, a title or a people's name; the headline: no join
     ("Senate\n\nSenator Ann Warren spoke. Later Warren Dubreuil said no.", "Dubreuil", None),
