@@ -97,6 +97,8 @@ def _prominent_subject(head: Token) -> bool:
         return False
     verb = clause = head.head
     for _ in range(4):
+        if _answers_back(head, verb):
+            return True
         if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
             return False
         if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head.i == verb.i:
@@ -104,6 +106,21 @@ def _prominent_subject(head: Token) -> bool:
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
     return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != head.head.i for c in verb.children)
+
+
+def _answers_back(subject: Token, verb: Token) -> bool:
+    """The subject's clause is joined by "but" to the clause before it, and the subject is a name
+    ("Ann Lee said it was too slow but the club's Bob Tran rejected her comments"): the one who
+    answers the first clause, not part of what its speaker reported, however the parse hung it."""
+    if verb.dep_ != "conj" or subject.head.i != verb.i or subject.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    return any(c.dep_ == "cc" and c.lower_ == "but" and c.i < verb.i for c in verb.head.children) \
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def answers_back(head: Token) -> bool:
+    """`_answers_back` for a mention's head word (the subject itself)."""
+    return head.dep_ in SUBJECT_DEPS and _answers_back(head, head.head)
 
 
 def _subject_after_apposition(head: Token) -> Token | None:
@@ -193,6 +210,7 @@ class Referent:
     utterance: bool = False  # named by what they said or wrote ("Mr Cole's statement said"): "it" can refer back to them
     passive: bool = False  # the subject of a passive verb ("Mutu was sacked"): one something was done to
     modifier: bool = False  # a place's or a people's name only modifies a common noun ("the Nigerian jungle"): not what a pronoun means
+    answers: bool = False  # the subject of a "but" clause answering the clause before ("X said ..., but Y rejected it")
 
 
 @dataclass
@@ -296,7 +314,8 @@ class EntityProfiles:
                 or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,
-                                              passive=_passive_subject(head), modifier=_modifies_a_noun(span, e.label)))
+                                              passive=_passive_subject(head), modifier=_modifies_a_noun(span, e.label),
+                                              answers=answers_back(head)))
         for eid, (m, f) in votes.items():
             self.gender[eid] = "m" if m > f else "f" if f > m else None
         self.subjects.sort(key=lambda r: r.pos)

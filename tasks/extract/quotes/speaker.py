@@ -408,11 +408,12 @@ class Resolver:
                 fallback = r
             if not r.subject:
                 continue
-            # nearest earlier sentence; a known matching gender beats an unknown one; then speakers, then
+            # nearest earlier sentence; a known matching gender beats an unknown one; then a name answering
+            # back after "but" ("X said ..., but Y rejected his comments"), then speakers, then
             # one who did something over one something was done to ("Mutu was sacked ... a move Wenger
             # has backed. But he said"), then the first
             known = r.gender or (self.gender_of(r.entity) if r.entity is not None else None)
-            key = ((sent - r.sent) + (0 if (known or not gender) else 0.5), not r.speaker, r.passive, r.pos)
+            key = ((sent - r.sent) + (0 if (known or not gender) else 0.5), not r.answers, not r.speaker, r.passive, r.pos)
             if best_key is None or key < best_key:
                 best, best_key = r, key
             if (sent - r.sent) > best_key[0] + 1:

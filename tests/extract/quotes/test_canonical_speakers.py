@@ -1661,3 +1661,15 @@ def test_a_description_fits_only_what_the_text_has_said_of_a_person_so_far(parse
     text = ("Awards row\n\nAnn Cole has joined Mary Lee in criticising the awards show. \"It is a farce,\" said the chart star.\n\n"
             "Last week Harbour Band star Mary Lee called the show dull.")
     assert speakers(parse, text) == [("It is a farce,", "Ann Cole", "person", "cue_after:description")]
+
+
+def test_a_name_answering_back_after_but_is_the_subject_a_later_he_means(parse):
+    """"Ann Lee said ... but the board's Tom Reilly rejected her comments": however the parse hangs
+    the "but" clause (inside what Lee said), Reilly answers her, so the next "he said" is his."""
+    text = ("Pitch row\n\nThe striker Dan Lee said he had a \"bellyful\" of the slow pitch but the board's Tom Reilly "
+            "rejected his comments. \"We relaid it last summer,\" he said.")
+    assert speakers(parse, text) == [("bellyful", "Dan Lee", "person", "cue_above:name"),
+                                     ("We relaid it last summer,", "Tom Reilly", "person", "cue_after:pronoun")]
+    text = ("Pitch row\n\nThe striker Dan Lee said he had a \"bellyful\" of the slow pitch but Tom Reilly was sacked. "
+            "\"We relaid it last summer,\" he said.")  # one something was done to does not answer
+    assert speakers(parse, text)[-1] == ("We relaid it last summer,", "Dan Lee", "person", "cue_after:pronoun")
