@@ -643,8 +643,9 @@ def _name_beside_cue(ctx: QuoteContext, before: list[Token], t: Token) -> Attrib
 
 
 def according_to(q: Site) -> Attribution | None:
-    """`According to the BBC, "..."` (before the quote first, then after it)."""
-    return according_to_in(q.ctx, q.before) or according_to_in(q.ctx, q.after)
+    """`According to the BBC, "..."` (before the quote first, then after it, unless the quoted words
+    end the sentence: `"...abroad." But later, according to the BBC, he spoke to ...` is another's)."""
+    return according_to_in(q.ctx, q.before) or (None if _ends_sentence(q) else according_to_in(q.ctx, q.after))
 
 
 def colon_paragraph(q: Site) -> Attribution | None:

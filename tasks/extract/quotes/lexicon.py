@@ -110,6 +110,7 @@ class SpeakerWords:
     members_of: dict  # plural noun for members of a parliament ("mps") -> head words of the bodies they sit on ("committee")
     kinds: frozenset  # kinds of body whose names end in the word ("festival"): "the festival" is the one so named
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
+    questions: dict  # verb of asking someone -> the preposition taking the one asked ("put" -> "to"; "" for the object)
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +144,7 @@ def speaker_words() -> SpeakerWords:
         governing=frozenset(desc["governing"]),
         members_of={k: frozenset(v) for k, v in desc["members_of"].items()},
         first_person=frozenset(DATA.lines("quote_first_person.txt")),
+        questions={words[0].lower(): " ".join(words[1:]).lower() for words in map(str.split, DATA.lines("speaker_question_verbs.txt"))},
     )
 
 

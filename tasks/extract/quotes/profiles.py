@@ -118,6 +118,20 @@ def _answers_back(subject: Token, verb: Token) -> bool:
         and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _asked(head: Token) -> bool:
+    """The person a question or a charge is put to ("The claims were put to Ann Cole", "Reporters
+    asked Tom Reilly about it", `speaker_question_verbs.txt`), in a clause no one reports: the one
+    expected to answer."""
+    questions = speaker_words().questions
+    if head.dep_ == "pobj":
+        verb = head.head.head
+        asked = head.head.dep_ == "prep" and questions.get(verb.lemma_.lower()) == head.head.lower_
+    else:
+        verb = head.head
+        asked = head.dep_ in ("dobj", "dative") and questions.get(verb.lemma_.lower()) == ""
+    return asked and verb.pos_ == "VERB" and not (verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head))
+
+
 def answers_back(head: Token) -> bool:
     """`_answers_back` for a mention's head word (the subject itself)."""
     return head.dep_ in SUBJECT_DEPS and _answers_back(head, head.head)
@@ -310,7 +324,7 @@ class EntityProfiles:
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
-            subject = _prominent_subject(head) or _inverted_speaker(span) \
+            subject = _prominent_subject(head) or _inverted_speaker(span) or (e.label == "PERSON" and _asked(head)) \
                 or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,

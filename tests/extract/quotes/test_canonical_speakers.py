@@ -1673,3 +1673,23 @@ def test_a_name_answering_back_after_but_is_the_subject_a_later_he_means(parse):
     text = ("Pitch row\n\nThe striker Dan Lee said he had a \"bellyful\" of the slow pitch but Tom Reilly was sacked. "
             "\"We relaid it last summer,\" he said.")  # one something was done to does not answer
     assert speakers(parse, text)[-1] == ("We relaid it last summer,", "Dan Lee", "person", "cue_after:pronoun")
+
+
+def test_the_person_a_question_is_put_to_is_the_one_a_later_he_means(parse):
+    """"The claims were put to Tom Reilly ... At first he said": the one asked answers, not the
+    last speaker; "asked" with the sentence's own subject keeps the subject first."""
+    text = ("Harbour row\n\nDan Lee said the pier was unsafe. \"It should close,\" Mr Lee said.\n\n"
+            "The claims were put to Tom Reilly after the meeting on Friday. At first he said only: \"It is safe.\"")
+    assert speakers(parse, text)[-1] == ("It is safe.", "Tom Reilly", "person", "cue_above:pronoun")
+    text = ("Harbour row\n\nTom Reilly said the pier was unsafe. \"It should close,\" Mr Reilly said.\n\n"
+            "Dan Lee asked Sam Okafor about the pier on Friday. At first he said only: \"It is safe.\"")
+    assert speakers(parse, text)[-1] == ("It is safe.", "Dan Lee", "person", "cue_above:pronoun")
+
+
+def test_according_to_in_the_sentence_after_a_quote_is_not_its_source(parse):
+    """`"...," he said. "... all." But later, according to the Harbour Gazette, Cole spoke ...`: the
+    writer's next sentence names who reported something else, not who said the quote."""
+    text = ("Harbour row\n\n\"It should close,\" Tom Reilly said. \"Nobody uses it at all.\" But later, according to the "
+            "Harbour Gazette, Ann Cole spoke to a smaller group of reporters.")
+    assert speakers(parse, text) == [("It should close,", "Tom Reilly", "person", "cue_after:name"),
+                                     ("Nobody uses it at all.", "Tom Reilly", "person", "preceding_cue:name")]
