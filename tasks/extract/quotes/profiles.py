@@ -118,6 +118,12 @@ def _answers_back(subject: Token, verb: Token) -> bool:
         and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _generic_masculine(word: str, gender: dict) -> bool:
+    """A job in "-man" that news also gives women ("Police Federation chairman Ann Cole ... Ms
+    Cole"): weaker evidence than an honorific, counted once as a gendered noun, not as a title too."""
+    return word.endswith("man") and gender.get(word) == "m"
+
+
 def _asked(head: Token) -> bool:
     """The person a question or a charge is put to ("The claims were put to Ann Cole", "Reporters
     asked Tom Reilly about it", `speaker_question_verbs.txt`), in a clause no one reports: the one
@@ -365,7 +371,7 @@ class EntityProfiles:
         lex = speaker_words()
         for tok in pre:
             g = lex.honorifics.get(tok.lower_.rstrip("."))
-            if g:
+            if g and not _generic_masculine(tok.lower_, lex.gender):
                 v[0 if g == "m" else 1] += 2
         # a gendered noun describing the name: "spokeswoman Ann Lee", "Xing Wangli, a spokesman for ..."
         described = [*pre, *(ch for ch in head.children if ch.dep_ == "appos" and ch.i > head.i)]

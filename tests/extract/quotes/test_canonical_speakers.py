@@ -1693,3 +1693,11 @@ def test_according_to_in_the_sentence_after_a_quote_is_not_its_source(parse):
             "Harbour Gazette, Ann Cole spoke to a smaller group of reporters.")
     assert speakers(parse, text) == [("It should close,", "Tom Reilly", "person", "cue_after:name"),
                                      ("Nobody uses it at all.", "Tom Reilly", "person", "preceding_cue:name")]
+
+
+def test_a_chairman_called_ms_is_a_woman(parse):
+    """A "-man" job is weaker evidence of gender than an honorific: "chairman Kerris Vale ...
+    Ms Vale" is a woman, so "she said" is hers."""
+    text = ("Union row\n\nHarbour union chairman Kerris Vale said the officers were not ready. \"They need more training,\" "
+            "she said. Ms Vale will meet the board on Friday.")
+    assert speakers(parse, text) == [("They need more training,", "Kerris Vale", "person", "cue_after:pronoun")]
