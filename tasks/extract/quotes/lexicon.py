@@ -28,6 +28,7 @@ class CueWords:
     relay: frozenset  # verbs passing on another's words ("quoted Mr Tan as saying")
     usage: frozenset  # verbs of using a word in marks ("used the phrase "..."")
     witness: frozenset  # verbs of showing or hearing someone speak ("the film showed Cole telling ..."): the object speaks
+    causative: frozenset  # verbs of making someone do something ("prompted the minister to say"): the object speaks
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,8 @@ def cue_words() -> CueWords:
                     nouns=frozenset(w.lower() for w in DATA.lines("quote_cue_nouns.txt")),
                     relay=frozenset(w.lower() for w in DATA.lines("quote_relay_verbs.txt")),
                     usage=frozenset(w.lower() for w in DATA.lines("quote_usage_verbs.txt")),
-                    witness=frozenset(w.lower() for w in DATA.lines("quote_witness_verbs.txt")))
+                    witness=frozenset(w.lower() for w in DATA.lines("quote_witness_verbs.txt")),
+                    causative=frozenset(w.lower() for w in DATA.lines("quote_causative_verbs.txt")))
 
 
 @dataclass(frozen=True)

@@ -379,6 +379,9 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
         joined = cur.dep_ == "conj"
         # "Cole was booed by fans after telling them ...": who told them is Cole
         participle = participle or (cur.dep_ == "pcomp" and cur.tag_ == "VBG")  # not ", calling it ...", often the agent's
+        controller = _object_controlling(ctx, cur)
+        if controller is not None:
+            return controller
         if cur.dep_ in CLIMB_DEPS and cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and step == 0 and not ctx.quoted(cur.head.i) and (personlike(cur.head) or is_utterance(cur.head)) \
                     and not _addressee(cur.head):
@@ -387,6 +390,22 @@ def _climb_to_subject(ctx: QuoteContext, v: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _object_controlling(ctx: QuoteContext, cur: Token) -> Token | None:
+    """"The pressure prompted the prime minister to say ...", "The row forced Ann Cole to admit
+    ...": a to-infinitive under a verb of making someone do something (`quote_causative_verbs.txt`)
+    is done by that verb's object, a person or body, not by its subject. Only for what happened
+    (past tense, or a participle: "leading Acme to warn"): a rule that "obliges MSPs to declare"
+    or a plan that "would force them to admit" has made no one say anything."""
+    if cur.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        return None
+    verb = cur.head
+    if verb.lemma_.lower() not in cue_words().causative or verb.tag_ not in ("VBD", "VBN", "VBG") \
+            or any(c.tag_ == "MD" for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cur.i and not ctx.quoted(c.i)), None)
+    return obj if obj is not None and (personlike(obj) or speakerlike(obj)) else None
 
 
 def _generic_you(subj: Token, verb: Token) -> bool:

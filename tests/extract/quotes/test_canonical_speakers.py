@@ -1701,3 +1701,14 @@ def test_a_chairman_called_ms_is_a_woman(parse):
     text = ("Union row\n\nHarbour union chairman Kerris Vale said the officers were not ready. \"They need more training,\" "
             "she said. Ms Vale will meet the board on Friday.")
     assert speakers(parse, text) == [("They need more training,", "Kerris Vale", "person", "cue_after:pronoun")]
+
+
+def test_a_reporting_verb_under_a_verb_of_making_someone_do_it_is_said_by_its_object(parse):
+    """"The delays led Harbour Trust to warn that ...": the trust warned, not the delays; a request
+    ("urged Tom Reilly to admit") or what would happen ("would force Tom Reilly to admit") made no one say it."""
+    def reported(text):
+        return [(r["text"], r["speaker"]) for r in quote_rows(parse, text) if r["kind"] == "indirect"]
+    assert reported("Pier\n\nThe delays led Harbour Trust to warn that it was running out of cash.") == \
+        [("it was running out of cash", "Harbour Trust")]
+    assert reported("Pier\n\nAnn Cole urged Tom Reilly to admit that the pier was unsafe.")[0][1] != "Tom Reilly"
+    assert all(spk != "Tom Reilly" for _, spk in reported("Pier\n\nThe plan would force Tom Reilly to admit that the pier was unsafe."))
