@@ -1712,3 +1712,12 @@ def test_a_reporting_verb_under_a_verb_of_making_someone_do_it_is_said_by_its_ob
         [("it was running out of cash", "Harbour Trust")]
     assert reported("Pier\n\nAnn Cole urged Tom Reilly to admit that the pier was unsafe.")[0][1] != "Tom Reilly"
     assert all(spk != "Tom Reilly" for _, spk in reported("Pier\n\nThe plan would force Tom Reilly to admit that the pier was unsafe."))
+
+
+def test_a_book_speaks_for_its_author(parse):
+    """"The book by harbour historian Ann Cole said ..." is Ann Cole's words; a book whose author
+    the article never names stays the book."""
+    text = ("Pier history\n\nThe book by harbour historian Ann Cole said the pier was \"a costly folly\" from the start. "
+            "A second book called it \"a triumph\".")
+    assert speakers(parse, text) == [("a costly folly", "Ann Cole", "person", "cue_above:description"),
+                                     ("a triumph", "the second book", "unnamed", "cue_above:description")]
