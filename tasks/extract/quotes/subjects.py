@@ -105,11 +105,13 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
 
 def _person_before_body(ctx: QuoteContext, first: Token, then: Token) -> Token:
     """Of two subjects the parse gave one verb, the later, unless the first is a person's name
-    and the later a body's name right after it and a comma: "Ann Cole, Hove Hotels Association
-    said" is Ann Cole, speaking for the association."""
+    and the later a body's name or a description of a person right after it and a comma: "Ann
+    Cole, Hove Hotels Association said" is Ann Cole, speaking for the association; "Ann Cole,
+    Green Party health spokeswoman said" (the closing comma left out) is Ann Cole."""
     doc = ctx.doc
     comma = then.left_edge.i - 1
-    if first.ent_type_ == "PERSON" and then.ent_type_ == "ORG" and comma == first.i + 1 and doc[comma].text == ",":
+    if first.ent_type_ == "PERSON" and (then.ent_type_ == "ORG" or (not then.ent_type_ and personlike(then))) \
+            and comma == first.i + 1 and doc[comma].text == ",":
         return first
     return then
 

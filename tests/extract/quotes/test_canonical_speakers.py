@@ -1721,3 +1721,11 @@ def test_a_book_speaks_for_its_author(parse):
             "A second book called it \"a triumph\".")
     assert speakers(parse, text) == [("a costly folly", "Ann Cole", "person", "cue_above:description"),
                                      ("a triumph", "the second book", "unnamed", "cue_above:description")]
+
+
+def test_a_name_before_its_description_with_the_closing_comma_left_out_is_the_speaker(parse):
+    """"Dafydd Glyn Evans, Plaid Cymru health spokesman said: ..." (no comma after the description): the
+    parse gives "said" two subjects; the name is who speaks, not another health spokesman."""
+    text = ("Waiting lists\n\nTory health spokesman Tom Reilly criticised the target. "
+            "Dafydd Glyn Evans, Plaid Cymru health spokesman said: \"It is the same target.\"")
+    assert speakers(parse, text) == [("It is the same target.", "Dafydd Glyn Evans", "person", "cue_above:name")]
