@@ -14,13 +14,13 @@ spokesman"), when the row's speaker_mention does; rows matched by no gold quote 
 speakers per attribution rule.
 
 GOLD_DIR may instead be a .jsonl of our own annotations (benchmarks/data/bbc_quotes_own.jsonl:
-5,880 quotes in 1,016 BBC articles outside the dev gold, by annotators who never saw this
+6,358 quotes in 1,111 BBC articles outside the dev gold, by annotators who never saw this
 project's output, to the dev gold's conventions: sets t1-t28 and h1-h17 each annotated once,
-sets t29-t60 and h18-h25 by two annotators apart, keeping only the quotes both gave with the
+sets t29-t64 and h18-h29 by two annotators apart, keeping only the quotes both gave with the
 same speaker, as the dev gold does; offsets into the article, no corpus text; an article with no
-quote is one row with null offsets). Its "tune" part (718 articles, sets t1-t60; t33-t60 were
+quote is one row with null offsets). Its "tune" part (765 articles, sets t1-t64; t33-t64 were
 scored once as unseen articles before any change they prompted) is for finding kinds of error;
-its "held" part (298 articles, sets h1-h25) is for measuring only: read its scores, never its
+its "held" part (346 articles, sets h1-h29) is for measuring only: read its scores, never its
 misses.
 """
 from __future__ import annotations
