@@ -73,11 +73,11 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
 
 def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: frozenset[str]) -> list[Span]:
     """'Shani Rhys James' with only 'Rhys James' tagged, 'Huw Ellis' with only 'Ellis': a one- or
-    two-word person after one untagged proper noun that is no dictionary word or plural of one
-    ("Contestants"; unless a listed given name), stop word, title, honorific, nationality, group,
-    follower ("Blairite"), place or body, and that no capitalised word comes right before (a run
-    longer than a name is not told apart), is one person of one word more. Not in the headline, nor
-    before a team's name ("Barnet Harriers")."""
+    two-word person after one untagged proper noun that is no dictionary word, plural or -ing
+    form of one ("Contestants", "Robbing"; unless a listed given name), stop word, title,
+    honorific, nationality, group, follower ("Blairite"), place or body, and that no capitalised
+    word comes right before (a run longer than a name is not told apart), is one person of one
+    word more. Not in the headline, nor before a team's name ("Barnet Harriers")."""
     if not words:
         return []
     out = []
@@ -136,13 +136,12 @@ def _plural_word(low: str, words: frozenset[str]) -> bool:
 
 
 def _inflected_word(low: str, words: frozenset[str]) -> bool:
-    """'robbing', 'hoped', 'stopped': a dictionary word's -ing or -ed form (the index holds lemmas)."""
-    for suffix in ("ing", "ed"):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            stem = low[:-len(suffix)]
-            if stem in words or stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words):
-                return True
-    return False
+    """'robbing', 'hoping', 'stopping': a dictionary word's -ing form (the index holds lemmas). Not
+    -ed, which given names end in too ("Hamed", "Jarred")."""
+    if not low.endswith("ing") or len(low) < 6:
+        return False
+    stem = low[:-3]
+    return stem in words or stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words)
 
 
 def _single_names(doc: Doc) -> frozenset[str]:

@@ -175,8 +175,13 @@ def with_outer_source(q: Site, att: Attribution | None) -> Attribution | None:
     if att is None or att.head is None:
         return att
     ctx = q.ctx
-    after = [] if _ends_sentence(q) else q.after  # not the next sentence's ("... "without delay." X plans to ..., according to an aide")
-    return _through(att, according_to_in(ctx, after) or according_to_in(ctx, q.before))
+    return _through(att, according_to_in(ctx, _after_in_its_sentence(q)) or according_to_in(ctx, q.before))
+
+
+def _after_in_its_sentence(q: Site) -> list[Token]:
+    """The writer's words after the quote, unless the quoted words end the sentence: then they are
+    the next sentence's ("... "without delay." X plans to ..., according to an aide")."""
+    return [] if _ends_sentence(q) else q.after
 
 
 def _through(att: Attribution, acc: Attribution | None) -> Attribution:
@@ -645,7 +650,7 @@ def _name_beside_cue(ctx: QuoteContext, before: list[Token], t: Token) -> Attrib
 def according_to(q: Site) -> Attribution | None:
     """`According to the BBC, "..."` (before the quote first, then after it, unless the quoted words
     end the sentence: `"...abroad." But later, according to the BBC, he spoke to ...` is another's)."""
-    return according_to_in(q.ctx, q.before) or (None if _ends_sentence(q) else according_to_in(q.ctx, q.after))
+    return according_to_in(q.ctx, q.before) or according_to_in(q.ctx, _after_in_its_sentence(q))
 
 
 def colon_paragraph(q: Site) -> Attribution | None:

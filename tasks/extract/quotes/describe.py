@@ -828,7 +828,8 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
     """Who made the statement, report or comments `head` names."""
     whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
     if whose == "maker":  # a video, a caption: only its own maker, never another one's or whoever is in focus
-        return _named_maker(r, head, said) or _maker_by_verb(r, head, said)
+        made_by = speaker_words().made_by.get(head.lemma_.lower())
+        return _named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by)
     res = _named_maker(r, head, said)
     if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not _may_make(c) for c in head.children):
         return None  # "the movie's poster": owned by a thing, so written as it is
@@ -941,10 +942,13 @@ def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Re
     return None
 
 
-def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
+def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None, verbs: frozenset | None = None) -> Resolution | None:
     """The subject of the verb an utterance noun is the object of ("X issued a statement", "X
-    said in a statement")."""
+    said in a statement"); with `verbs`, only of one of those ("X wrote a book", not "X was
+    reading a book")."""
     verb = t.head if t.dep_ in ("dobj", "pobj") else None
+    if verb is not None and verbs is not None and verb.lemma_.lower() not in verbs:
+        return None
     if verb is not None and t.dep_ == "pobj":  # "said in a statement", not "says, such as answering emails"
         verb = verb.head if verb.dep_ == "prep" and verb.lower_ in UTTERED_IN else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None

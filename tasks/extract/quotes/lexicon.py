@@ -113,6 +113,7 @@ class SpeakerWords:
     kinds: frozenset  # kinds of body whose names end in the word ("festival"): "the festival" is the one so named
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
     questions: dict  # verb of asking someone -> the preposition taking the one asked ("put" -> "to"; "" for the object)
+    replies: frozenset  # verbs of answering what another said ("but Tom Reilly rejected her claims")
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +148,7 @@ def speaker_words() -> SpeakerWords:
         members_of={k: frozenset(v) for k, v in desc["members_of"].items()},
         first_person=frozenset(DATA.lines("quote_first_person.txt")),
         questions={words[0].lower(): " ".join(words[1:]).lower() for words in map(str.split, DATA.lines("speaker_question_verbs.txt"))},
+        replies=frozenset(w.lower() for w in DATA.lines("speaker_reply_verbs.txt")),
     )
 
 

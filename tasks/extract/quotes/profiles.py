@@ -95,10 +95,10 @@ def _prominent_subject(head: Token) -> bool:
         head = _subject_after_apposition(head) or head
     if head.dep_ not in SUBJECT_DEPS:
         return False
+    if _answers_back(head, head.head):
+        return True
     verb = clause = head.head
     for _ in range(4):
-        if _answers_back(head, verb):
-            return True
         if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
             return False
         if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head.i == verb.i:
@@ -109,25 +109,22 @@ def _prominent_subject(head: Token) -> bool:
 
 
 def _answers_back(subject: Token, verb: Token) -> bool:
-    """The subject's clause is joined by "but" to the clause before it, and the subject is a name
-    ("Ann Lee said it was too slow but the club's Bob Tran rejected her comments"): the one who
-    answers the first clause, not part of what its speaker reported, however the parse hung it."""
+    """The subject's clause is joined by "but" to the clause before it, the subject is a name and
+    its verb one of answering (`speaker_reply_verbs.txt`) or reporting ("Ann Lee said it was too
+    slow but the club's Bob Tran dismissed her complaint"): the one who answers the first clause,
+    not part of what its speaker reported, however the parse hung it."""
     if verb.dep_ != "conj" or subject.head.i != verb.i or subject.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    if verb.lemma_.lower() not in speaker_words().replies and not is_cue(verb):
         return False
     return any(c.dep_ == "cc" and c.lower_ == "but" and c.i < verb.i for c in verb.head.children) \
         and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _generic_masculine(word: str, gender: dict) -> bool:
-    """A job in "-man" that news also gives women ("Police Federation chairman Ann Cole ... Ms
-    Cole"): weaker evidence than an honorific, counted once as a gendered noun, not as a title too."""
-    return word.endswith("man") and gender.get(word) == "m"
-
-
 def _asked(head: Token) -> bool:
     """The person a question or a charge is put to ("The claims were put to Ann Cole", "Reporters
-    asked Tom Reilly about it", `speaker_question_verbs.txt`), in a clause no one reports: the one
-    expected to answer."""
+    asked Tom Reilly about it", `speaker_question_verbs.txt`), in a clause no one reports and whose
+    asker is no named person or pronoun: the one expected to answer."""
     questions = speaker_words().questions
     if head.dep_ == "pobj":
         verb = head.head.head
@@ -135,11 +132,14 @@ def _asked(head: Token) -> bool:
     else:
         verb = head.head
         asked = head.dep_ in ("dobj", "dative") and questions.get(verb.lemma_.lower()) == ""
-    return asked and verb.pos_ == "VERB" and not (verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head))
+    if not asked or verb.pos_ != "VERB" or (verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head)):
+        return False
+    # "He asked Tom Reilly to leave": a person who asks is the one in focus, whose "he said" follows
+    return not any(c.dep_ == "nsubj" and (c.pos_ == "PRON" or c.ent_type_ == "PERSON") for c in verb.children)
 
 
-def answers_back(head: Token) -> bool:
-    """`_answers_back` for a mention's head word (the subject itself)."""
+def answering_subject(head: Token) -> bool:
+    """A mention's head word is the subject of a clause answering back (`_answers_back`)."""
     return head.dep_ in SUBJECT_DEPS and _answers_back(head, head.head)
 
 
@@ -335,7 +335,7 @@ class EntityProfiles:
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,
                                               passive=_passive_subject(head), modifier=_modifies_a_noun(span, e.label),
-                                              answers=answers_back(head)))
+                                              answers=answering_subject(head)))
         for eid, (m, f) in votes.items():
             self.gender[eid] = "m" if m > f else "f" if f > m else None
         self.subjects.sort(key=lambda r: r.pos)
@@ -371,7 +371,7 @@ class EntityProfiles:
         lex = speaker_words()
         for tok in pre:
             g = lex.honorifics.get(tok.lower_.rstrip("."))
-            if g and not _generic_masculine(tok.lower_, lex.gender):
+            if g:
                 v[0 if g == "m" else 1] += 2
         # a gendered noun describing the name: "spokeswoman Ann Lee", "Xing Wangli, a spokesman for ..."
         described = [*pre, *(ch for ch in head.children if ch.dep_ == "appos" and ch.i > head.i)]

@@ -105,13 +105,15 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
 
 def _person_before_body(ctx: QuoteContext, first: Token, then: Token) -> Token:
     """Of two subjects the parse gave one verb, the later, unless the first is a person's name
-    and the later a body's name or a description of a person right after it and a comma: "Ann
-    Cole, Hove Hotels Association said" is Ann Cole, speaking for the association; "Ann Cole,
-    Green Party health spokeswoman said" (the closing comma left out) is Ann Cole."""
+    and the later a body's name or a title (no "a", "the" or "his") right after it and a comma:
+    "Ann Cole, Hove Hotels Association said" is Ann Cole, speaking for the association; "Ann Cole,
+    Green Party health spokeswoman said" and "Ann Cole, Acme's chief executive said" (the closing
+    comma left out) are Ann Cole; "Ann Cole, a close friend said" is the friend."""
     doc = ctx.doc
     comma = then.left_edge.i - 1
-    if first.ent_type_ == "PERSON" and (then.ent_type_ == "ORG" or (not then.ent_type_ and personlike(then))) \
-            and comma == first.i + 1 and doc[comma].text == ",":
+    bare_title = not then.ent_type_ and personlike(then) \
+        and not any(c.dep_ == "det" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in then.children)
+    if first.ent_type_ == "PERSON" and (then.ent_type_ == "ORG" or bare_title) and comma == first.i + 1 and doc[comma].text == ",":
         return first
     return then
 
@@ -398,13 +400,14 @@ def _object_controlling(ctx: QuoteContext, cur: Token) -> Token | None:
     """"The pressure prompted the prime minister to say ...", "The row forced Ann Cole to admit
     ...": a to-infinitive under a verb of making someone do something (`quote_causative_verbs.txt`)
     is done by that verb's object, a person or body, not by its subject. Only for what happened
-    (past tense, or a participle: "leading Acme to warn"): a rule that "obliges MSPs to declare"
-    or a plan that "would force them to admit" has made no one say anything."""
+    (past tense, or a bare participle: "leading Acme to warn"): a rule that "obliges MSPs to
+    declare", a plan that "would force them to admit", a row that "is forcing" or "never led" them
+    to has made no one say anything."""
     if cur.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
         return None
     verb = cur.head
     if verb.lemma_.lower() not in cue_words().causative or verb.tag_ not in ("VBD", "VBN", "VBG") \
-            or any(c.tag_ == "MD" for c in verb.children):
+            or any(c.tag_ == "MD" or c.dep_ == "neg" or (verb.tag_ == "VBG" and c.dep_ == "aux") for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < cur.i and not ctx.quoted(c.i)), None)
     return obj if obj is not None and (personlike(obj) or speakerlike(obj)) else None
