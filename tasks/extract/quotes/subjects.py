@@ -400,7 +400,7 @@ def _object_controlling(ctx: QuoteContext, cur: Token) -> Token | None:
     """"The pressure prompted the prime minister to say ...", "The row forced Ann Cole to admit
     ...": a to-infinitive under a verb of making someone do something (`quote_causative_verbs.txt`)
     is done by that verb's object, a person or body, not by its subject. Only for what happened
-    (past tense, or a bare participle: "leading Acme to warn"): a rule that "obliges MSPs to
+    (past tense, or a bare participle: "leading Acme to warn"): a rule that "compels members to
     declare", a plan that "would force them to admit", a row that "is forcing" or "never led" them
     to has made no one say anything."""
     if cur.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
