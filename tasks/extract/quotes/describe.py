@@ -944,11 +944,11 @@ def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Re
 
 def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None, verbs: frozenset | None = None) -> Resolution | None:
     """The subject of the verb an utterance noun is the object of ("X issued a statement", "X
-    said in a statement"); with `verbs`, only of one of those ("X wrote a book", not "X was
-    reading a book")."""
-    verb = t.head if t.dep_ in ("dobj", "pobj") else None
-    if verb is not None and verbs is not None and verb.lemma_.lower() not in verbs:
+    said in a statement"); with `verbs`, only of one of those having it as its direct object ("X
+    wrote a book", not "X was reading a book")."""
+    if verbs is not None and (t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs):
         return None
+    verb = t.head if t.dep_ in ("dobj", "pobj") else None
     if verb is not None and t.dep_ == "pobj":  # "said in a statement", not "says, such as answering emails"
         verb = verb.head if verb.dep_ == "prep" and verb.lower_ in UTTERED_IN else None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None

@@ -95,8 +95,6 @@ def _prominent_subject(head: Token) -> bool:
         head = _subject_after_apposition(head) or head
     if head.dep_ not in SUBJECT_DEPS:
         return False
-    if _answers_back(head, head.head):
-        return True
     verb = clause = head.head
     for _ in range(4):
         if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
@@ -330,12 +328,13 @@ class EntityProfiles:
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
-            subject = _prominent_subject(head) or _inverted_speaker(span) or (e.label == "PERSON" and _asked(head)) \
+            answers = answering_subject(head)  # prominent however the parse hung its clause
+            subject = answers or _prominent_subject(head) or _inverted_speaker(span) or (e.label == "PERSON" and _asked(head)) \
                 or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))
             if e.label in SPEAKER_LABELS:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,
                                               passive=_passive_subject(head), modifier=_modifies_a_noun(span, e.label),
-                                              answers=answering_subject(head)))
+                                              answers=answers))
         for eid, (m, f) in votes.items():
             self.gender[eid] = "m" if m > f else "f" if f > m else None
         self.subjects.sort(key=lambda r: r.pos)
