@@ -397,12 +397,26 @@ def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[st
     """The person a definite description names later in the article, or the one just introduced
     after the lede, or the person in focus."""
     ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
-    if ent is not None:
+    if ent is not None and not _someone_else_in_focus(r, head, content, gender, ent):
         return named(ent, "description")
     ent = _introduced_after_lede(r, head, hw, content, gender)
     if ent is not None:
         return named(ent, "description")
     return _in_focus_for(r, head, hw, content, start, said, epithet)
+
+
+def _someone_else_in_focus(r: Resolver, head: Token, content: list[str], gender: str | None, later: Entity) -> bool:
+    """The sentence before the description's has another person as its subject, and the person the
+    description's words fit is named only after it ("Ann Cole has said ... The Oscar winner said"
+    with "Oscar winner Ben Hale" two paragraphs on): an epithet ("the singer", "the winner") is then
+    for the person in focus, not a forward reference. Not for a role or office ("The home secretary
+    said" before "Home Secretary Ann Cole"), whose holder the focus rarely is."""
+    if not is_epithet(head, content) or r.profiles.first_pos.get(later.entity_id, 0) < head.idx:
+        return False
+    body = _body_start(r)
+    ref = r.antecedent(head, gender, {"PERSON"}, False, None, subjects_only=True)
+    return ref is not None and ref.entity is not None and body is not None and ref.pos >= r.doc[body].idx \
+        and ref.sent == r.sent_of[head.i] - 1 and r.profiles.canon(ref.entity) is not r.profiles.canon(later)
 
 
 def _org_earlier_in_sentence(r: Resolver, head: Token, hw: str, content: list[str]) -> Entity | None:
@@ -1227,11 +1241,12 @@ def _head_words(description: str) -> set[str]:
 
 
 def is_epithet(head: Token, content: list[str]) -> bool:
-    """A word a writer uses for the person the article is about: "the Scot", "the singer", "the
-    68-year-old"."""
+    """A word a writer uses for the person the article is about: "the Scot", "the New Zealander",
+    "the singer", "the 68-year-old"."""
     lex = speaker_words()
     hw = head.lower_.rstrip(".")
     return hw in lex.epithets or (hw in lex.nationality and head.pos_ in ("NOUN", "PROPN")) or _named_by_origin(head) \
+        or (head.ent_type_ == "NORP" and head.tag_ in ("NN", "NNP") and head.text[:1].isupper()) \
         or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
 
 

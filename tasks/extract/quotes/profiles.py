@@ -83,13 +83,37 @@ def token_sentences(doc: Doc) -> list[int]:
 SENTENCE_STOPS = (".", "!", "?")
 
 
+def name_hung_on_of(name: Token) -> Token | None:
+    """"Lord of the Rings director Peter Jackson has said", "director of sport Ann Cole praised":
+    the parse made the subject a word before "of" and hung the person's name, right before the
+    verb, on that "of". Returns the subject the name stands for: a person's noun ("director"), or a
+    capitalised word when a person's noun comes right before the name ("Lord", "Association of
+    Chief Police Officers president Jo Lee")."""
+    prep = name.head
+    if name.dep_ != "pobj" or name.ent_type_ != "PERSON" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    subj, doc = prep.head, name.doc
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or verb.i <= name.i \
+            or any(t.dep_ not in ("aux", "auxpass", "neg", "advmod") for t in doc[name.i + 1:verb.i]):
+        return None
+    first = name
+    while first.ent_iob_ == "I" and first.i > 0:
+        first = doc[first.i - 1]
+    role = doc[first.i - 1] if first.i > 0 else None
+    nouns = speaker_words().person_nouns
+    if subj.lemma_.lower() in nouns or (subj.text[:1].isupper() and subj.ent_type_ != "PERSON" and role is not None
+                                        and role.text.islower() and role.lemma_ in nouns):
+        return subj
+    return None
+
+
 def _prominent_subject(head: Token) -> bool:
     """A subject (or the name in apposition to one) of a clause that is not the reported words
     of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not)."""
     if (head.dep_ == "appos" or (head.dep_ == "compound" and _stands_for_its_maker(head.head))) and head.head.dep_ in SUBJECT_DEPS:
         head = head.head  # not a name modifying a thing: in "a Whistler painting sold", the painting is the subject
-    elif head.dep_ == "pobj" and head.ent_type_ == "PERSON" and head.head.dep_ == "prep" and head.head.head.dep_ in SUBJECT_DEPS \
-            and head.head.head.lemma_.lower() in speaker_words().person_nouns and head.i + 1 == head.head.head.head.i:
+    elif name_hung_on_of(head) is not None:
         head = head.head.head  # "director of sport Emilio Butragueno praised": the parse hung the name on "of"
     else:
         head = _subject_after_apposition(head) or head

@@ -158,9 +158,11 @@ COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "th
 
 def _one_national(words: str, head: Token) -> bool:
     """"said the American", "the Scot": one person of a nationality, an epithet for the person in
-    focus (`describe`), not the nation speaking as a group ("the French", "Americans")."""
-    parts = words.lower().split()
-    return len(parts) == 2 and parts[0] == "the" and head.tag_ in ("NN", "NNP") and not COLLECTIVE_NATIONALS.fullmatch(parts[1])
+    focus (`describe`), not the nation speaking as a group ("the French", "Americans"); a nationality
+    may take two words ("the New Zealander")."""
+    parts = words.split()
+    return 2 <= len(parts) <= 3 and parts[0].lower() == "the" and all(p[:1].isupper() for p in parts[1:]) \
+        and head.tag_ in ("NN", "NNP") and not COLLECTIVE_NATIONALS.fullmatch(parts[-1].lower())
 
 
 class Resolver:
@@ -185,9 +187,11 @@ class Resolver:
             return r
         span = self.doc.char_span(r.pos, r.pos + 1, alignment_mode="expand")
         tok = span[0] if span is not None and len(span) else None
+        while tok is not None and tok.dep_ == "compound" and tok.head.i > tok.i:
+            tok = tok.head  # "New" of "the New Zealander"
         if tok is None or tok.i == 0 or tok.dep_ not in ("nsubj", "nsubjpass"):
             return r
-        if not _one_national(f"{self.doc[tok.i - 1].text} {tok.text}", tok):
+        if not _one_national(self.doc[tok.left_edge.i:tok.i + 1].text, tok):
             return r
         person = self.topic_person(r.pos, None, exclude=self.named_in_its_clause(tok))
         return replace(r, entity=person) if person is not None else r

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
 from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
+from tasks.extract.quotes.profiles import name_hung_on_of
 from tasks.nlp.tokens import in_word_hyphen
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
@@ -98,7 +99,8 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
     if subj is not None and in_word_hyphen(subj):
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
     if subj is not None:
-        subj = _person_after_its_body(ctx, subj) or _person_of_the_body(ctx, subj) or _possessed_person_last(ctx, subj) or subj
+        subj = _person_after_its_body(ctx, subj) or _person_of_the_body(ctx, subj) or _possessed_person_last(ctx, subj) \
+            or _person_closing(subj) or subj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
 
@@ -143,6 +145,13 @@ def _possessed_person_last(ctx: QuoteContext, subj: Token) -> Token | None:
             or not subj.text[:1].isupper() or last.dep_ != "pobj" or last.head.head.i != subj.i:
         return None  # hung on the subject's own preposition, not on a clause ("The man who shot Acme's Jo Lee said")
     return last if last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].i == subj.head.i else None
+
+
+def _person_closing(subj: Token) -> Token | None:
+    """The person's name closing the subject phrase that `name_hung_on_of` finds, if any."""
+    last = subj.doc[subj.right_edge.i]
+    found = name_hung_on_of(last)
+    return last if found is not None and found.i == subj.i else None
 
 
 def _person_of_the_body(ctx: QuoteContext, subj: Token) -> Token | None:

@@ -1745,3 +1745,36 @@ def test_a_name_before_its_title_with_the_closing_comma_left_out_is_the_speaker(
     assert speakers(parse, text)[0][1] == "Dafydd Pask"
     text = "Court case\n\nAnn Cole was charged on Monday. Tom Reilly, a close friend said: \"She is innocent.\""
     assert speakers(parse, text)[0][1] == "the close friend"
+
+
+def test_a_nationality_of_two_words_is_an_epithet_like_one_of_one_word(parse):
+    """"said the New Zealander", "The Sri Lankan is still hoping ... he said": a nationality of two
+    capitalised words with "the" is the person in focus, as "the Scot" is."""
+    text = ("Kite record\n\nKite flyer Tom Varga set a record on Sunday. Varga flew for nine hours. \"The wind was perfect,\" said the New Zealander.\n\n"
+            "Doctor Alan Pike examined him. \"He is exhausted,\" said Pike. The Sri Lankan is still "
+            "planning a second attempt. \"I will try again in May,\" he said.")
+    assert speakers(parse, text) == [
+        ("The wind was perfect,", "Tom Varga", "person", "cue_after:description"),
+        ("He is exhausted,", "Alan Pike", "person", "cue_after:name"),
+        ("I will try again in May,", "Tom Varga", "person", "cue_after:pronoun"),
+    ]
+
+
+def test_an_epithet_after_a_person_s_sentence_is_that_person_not_one_named_later(parse):
+    """"The Grammy winner said" right after a sentence about Ann Cole is Ann Cole, though "Grammy
+    winner Peter Hale" comes later; a role ("the home secretary") keeps the holder named later."""
+    text = ("Tour\n\nSinger Ann Cole has cancelled her tour of Asia.\n\n"
+            "The Grammy winner said the trip was \"impossible\" this year. Her label backed her. "
+            "The album, which features Grammy winner Peter Hale, is out in May.")
+    assert speakers(parse, text) == [("impossible", "Ann Cole", "person", "cue_above:description")]
+    text = ("Camp\n\nTom Varga, 32, from Leeds, said he was held for a year.\n\n"
+            "The home secretary said the reports were not \"accurate\". "
+            "Home Secretary Ravi Patel later told MPs there would be no inquiry.")
+    assert speakers(parse, text) == [("accurate", "Ravi Patel", "person", "cue_above:description")]
+
+
+def test_a_name_the_parse_hung_on_an_of_in_its_subject_is_who_speaks(parse):
+    """"Guild of Harbour Pilots president Ann Cole has said that ...": the parse makes "Guild" the
+    subject and hangs the name on "of"; the person right before the verb, after a person's noun, speaks."""
+    rows = quote_rows(parse, "Fees\n\nGuild of Harbour Pilots president Ann Cole has said that fees will rise.")
+    assert [(r["text"], r["speaker"], r["kind"]) for r in rows] == [("fees will rise", "Ann Cole", "indirect")]
