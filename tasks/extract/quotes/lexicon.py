@@ -159,8 +159,8 @@ def is_utterance(t: Token) -> bool:
 
 def is_cue(t: Token) -> bool:
     """A reporting verb: a cue lemma tagged as a verb; a phrasal cue only with its particle or
-    object ("went on", "shot back", "as a memo put it"); "tweeted"/"wrote" even when the tagger
-    took them for nouns ("Trump tweeted")."""
+    object ("went on", "shot back", "as a memo put it"); "tweeted"/"wrote", and a cue with a subject,
+    even when the tagger took them for nouns ("Trump tweeted", `"...," a statement read`)."""
     cues = cue_words()
     lemma = t.lemma_.lower()
     need = cues.phrasal.get(lemma)
@@ -169,7 +169,9 @@ def is_cue(t: Token) -> bool:
         return t.pos_ == "VERB" and any(words <= kids for words in need)
     if lemma in cues.object_sense and _takes_a_thing(t):
         return False  # "after claiming two away wins", "added a second goal": no one's words
-    return t.pos_ in ("VERB", "AUX") and lemma in cues.verbs or (t.pos_ == "NOUN" and t.lower_ in ("tweeted", "wrote"))
+    if t.pos_ == "NOUN":  # a verb the tagger took for a noun: "Trump tweeted", `"...," a statement read`
+        return t.lower_ in ("tweeted", "wrote") or (lemma in cues.verbs and any(c.dep_ == "nsubj" for c in t.children))
+    return t.pos_ in ("VERB", "AUX") and lemma in cues.verbs
 
 
 def _takes_a_thing(verb: Token) -> bool:

@@ -148,7 +148,12 @@ def _possessed_person_last(ctx: QuoteContext, subj: Token) -> Token | None:
 
 
 def _person_closing(subj: Token) -> Token | None:
-    """The person's name closing the subject phrase that `name_hung_on_of` finds, if any."""
+    """The person's name closing the subject phrase that `name_hung_on_of` finds, when the subject is
+    a capitalised word, no person's noun: "Guild of Pilots president Ann Cole" is Ann Cole; a
+    person's noun ("Director of rugby Ann Cole", "the manager of striker Ann Cole") is for
+    `describe`, which tells the two apart."""
+    if subj.lemma_.lower() in speaker_words().person_nouns:
+        return None
     last = subj.doc[subj.right_edge.i]
     found = name_hung_on_of(last)
     return last if found is not None and found.i == subj.i else None

@@ -1778,3 +1778,20 @@ def test_a_name_the_parse_hung_on_an_of_in_its_subject_is_who_speaks(parse):
     subject and hangs the name on "of"; the person right before the verb, after a person's noun, speaks."""
     rows = quote_rows(parse, "Fees\n\nGuild of Harbour Pilots president Ann Cole has said that fees will rise.")
     assert [(r["text"], r["speaker"], r["kind"]) for r in rows] == [("fees will rise", "Ann Cole", "indirect")]
+
+
+def test_members_of_the_public_speak_and_a_statement_read_is_a_cue_whatever_its_tag(parse):
+    """"led 40 listeners to complain it was ...": listeners, viewers, fans, passengers are people
+    who may speak (the object of a verb of making someone say it); `"...," an ITV statement
+    read.` is a cue even where the tagger took "read" for a noun, so the quote after it goes on
+    with ITV, not with the listeners before."""
+    text = ("Fine\n\nThe singer was fined after a concert in May led 40 listeners to complain it was \"far too loud\". "
+            "\"The band had been warned twice before the show but ignored this advice during the encore,\" an ITV "
+            "statement read. \"Although the crowd enjoyed it, the noise went beyond what the licence allows.\"")
+    assert speakers(parse, text) == [
+        ("far too loud", "40 listeners", "unnamed", "cue_above:description"),
+        ("The band had been warned twice before the show but ignored this advice during the encore,", "ITV",
+         "organisation", "cue_after:description"),
+        ("Although the crowd enjoyed it, the noise went beyond what the licence allows.", "ITV", "organisation",
+         "preceding_cue:description"),
+    ]
