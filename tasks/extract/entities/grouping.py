@@ -146,18 +146,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             target.person = True
             g.country = None
             continue
-        if _person_cue(doc, g, gaz) or _spoken_of_as_a_person(doc, g, gaz):
+        if _person_cue(doc, g, gaz):
             g.person = True
-
-
-def _spoken_of_as_a_person(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
-    """A one-word name the model took for an organisation, place or people, never written after
-    "the", never plural and no group the gazetteer knows, that the text takes up with "he" or "she" ("Okoro
-    admitted he was tired"): a person's surname, even when the article never names him in full."""
-    if " " in g.key or _known_group_word(g, gaz) or any(m.start > 0 and doc[m.start - 1].lower_ == "the" for m in g.mentions) \
-            or any(doc[m.start].tag_ in ("NNS", "NNPS") for m in g.mentions):
-        return False  # (a plural is a group's name: "local group Victims and Citizens ... said he")
-    return _surname_taken_up_by_pronoun(doc, g, gaz) is not None
 
 
 def _tied_person(g: MentionGroup, single_persons: set[str]) -> bool:
