@@ -397,7 +397,7 @@ def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[st
     """The person a definite description names later in the article, or the one just introduced
     after the lede, or the person in focus."""
     ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
-    if ent is not None and not _someone_else_in_focus(r, head, content, gender, ent):
+    if ent is not None and not (epithet and _someone_else_in_focus(r, head, gender, ent)):
         return named(ent, "description")
     ent = _introduced_after_lede(r, head, hw, content, gender)
     if ent is not None:
@@ -405,17 +405,17 @@ def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[st
     return _in_focus_for(r, head, hw, content, start, said, epithet)
 
 
-def _someone_else_in_focus(r: Resolver, head: Token, content: list[str], gender: str | None, later: Entity) -> bool:
-    """The sentence before the description's has another person as its subject, and the person the
-    description's words fit is named only after it ("Ann Cole has said ... The Oscar winner said"
-    with "Oscar winner Ben Hale" two paragraphs on): an epithet ("the singer", "the winner") is then
-    for the person in focus, not a forward reference. Not for a role or office ("The home secretary
-    said" before "Home Secretary Ann Cole"), whose holder the focus rarely is."""
-    if not is_epithet(head, content) or r.profiles.first_pos.get(later.entity_id, 0) < head.idx:
-        return False
+def _someone_else_in_focus(r: Resolver, head: Token, gender: str | None, later: Entity) -> bool:
+    """For an epithet ("the singer", "the winner") that no one named before it fits (the caller
+    found the person its words fit only after it): the nearest person before it of its gender (a
+    speaker or a subject, in the body, not the headline) was in the sentence just before and is
+    someone else ("Ann Cole has said ... The Oscar winner said" with "Oscar winner Ben Hale" two
+    paragraphs on). The caller then
+    reads the epithet as the person in focus, not a forward reference. Roles and offices keep their
+    later holder ("The home secretary said" before "Home Secretary Ann Cole")."""
     body = _body_start(r)
     ref = r.antecedent(head, gender, {"PERSON"}, False, None, subjects_only=True)
-    return ref is not None and ref.entity is not None and body is not None and ref.pos >= r.doc[body].idx \
+    return ref is not None and ref.entity is not None and (body is None or ref.pos >= r.doc[body].idx) \
         and ref.sent == r.sent_of[head.i] - 1 and r.profiles.canon(ref.entity) is not r.profiles.canon(later)
 
 
@@ -1246,7 +1246,7 @@ def is_epithet(head: Token, content: list[str]) -> bool:
     lex = speaker_words()
     hw = head.lower_.rstrip(".")
     return hw in lex.epithets or (hw in lex.nationality and head.pos_ in ("NOUN", "PROPN")) or _named_by_origin(head) \
-        or (head.ent_type_ == "NORP" and head.tag_ in ("NN", "NNP") and head.text[:1].isupper()) \
+        or (head.i > 0 and f"{head.doc[head.i - 1].lower_} {hw}" in lex.nationality and head.pos_ in ("NOUN", "PROPN")) \
         or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
 
 

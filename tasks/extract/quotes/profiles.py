@@ -85,10 +85,12 @@ SENTENCE_STOPS = (".", "!", "?")
 
 def name_hung_on_of(name: Token) -> Token | None:
     """"Lord of the Rings director Peter Jackson has said", "director of sport Ann Cole praised":
-    the parse made the subject a word before "of" and hung the person's name, right before the
-    verb, on that "of". Returns the subject the name stands for: a person's noun ("director"), or a
-    capitalised word when a person's noun comes right before the name ("Lord", "Association of
-    Chief Police Officers president Jo Lee")."""
+    the parse made the subject a word before "of" and hung the person's name on that "of", with
+    only auxiliaries, "not" or adverbs between the name and the subject's verb. Returns the
+    subject the name stands for: a person's noun ("director"), or a proper noun (tagged NNP, not a
+    person's name: not the "Allies" of "Allies of president Ann Cole have said") when a person's
+    noun in lower case comes right before the name ("Lord", "Association of Chief Police Officers
+    president Jo Lee")."""
     prep = name.head
     if name.dep_ != "pobj" or name.ent_type_ != "PERSON" or prep.dep_ != "prep" or prep.lower_ != "of":
         return None
@@ -102,7 +104,7 @@ def name_hung_on_of(name: Token) -> Token | None:
         first = doc[first.i - 1]
     role = doc[first.i - 1] if first.i > 0 else None
     nouns = speaker_words().person_nouns
-    if subj.lemma_.lower() in nouns or (subj.text[:1].isupper() and subj.ent_type_ != "PERSON" and role is not None
+    if subj.lemma_.lower() in nouns or (subj.tag_ == "NNP" and subj.ent_type_ != "PERSON" and role is not None
                                         and role.text.islower() and role.lemma_ in nouns):
         return subj
     return None

@@ -159,10 +159,11 @@ COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "th
 def _one_national(words: str, head: Token) -> bool:
     """"said the American", "the Scot": one person of a nationality, an epithet for the person in
     focus (`describe`), not the nation speaking as a group ("the French", "Americans"); a nationality
-    may take two words ("the New Zealander")."""
-    parts = words.split()
-    return 2 <= len(parts) <= 3 and parts[0].lower() == "the" and all(p[:1].isupper() for p in parts[1:]) \
-        and head.tag_ in ("NN", "NNP") and not COLLECTIVE_NATIONALS.fullmatch(parts[-1].lower())
+    of two words must be one the nationalities list holds ("the New Zealander")."""
+    parts = words.lower().split()
+    if len(parts) == 3 and " ".join(parts[1:]) not in speaker_words().nationality:
+        return False
+    return len(parts) in (2, 3) and parts[0] == "the" and head.tag_ in ("NN", "NNP") and not COLLECTIVE_NATIONALS.fullmatch(parts[-1])
 
 
 class Resolver:

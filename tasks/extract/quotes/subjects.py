@@ -155,8 +155,7 @@ def _person_closing(subj: Token) -> Token | None:
     if subj.lemma_.lower() in speaker_words().person_nouns:
         return None
     last = subj.doc[subj.right_edge.i]
-    found = name_hung_on_of(last)
-    return last if found is not None and found.i == subj.i else None
+    return last if name_hung_on_of(last) is not None else None
 
 
 def _person_of_the_body(ctx: QuoteContext, subj: Token) -> Token | None:

@@ -1761,16 +1761,18 @@ def test_a_nationality_of_two_words_is_an_epithet_like_one_of_one_word(parse):
 
 
 def test_an_epithet_after_a_person_s_sentence_is_that_person_not_one_named_later(parse):
-    """"The Grammy winner said" right after a sentence about Ann Cole is Ann Cole, though "Grammy
-    winner Peter Hale" comes later; a role ("the home secretary") keeps the holder named later."""
-    text = ("Tour\n\nSinger Ann Cole has cancelled her tour of Asia.\n\n"
-            "The Grammy winner said the trip was \"impossible\" this year. Her label backed her. "
-            "The album, which features Grammy winner Peter Hale, is out in May.")
-    assert speakers(parse, text) == [("impossible", "Ann Cole", "person", "cue_above:description")]
-    text = ("Camp\n\nTom Varga, 32, from Leeds, said he was held for a year.\n\n"
-            "The home secretary said the reports were not \"accurate\". "
-            "Home Secretary Ravi Patel later told MPs there would be no inquiry.")
-    assert speakers(parse, text) == [("accurate", "Ravi Patel", "person", "cue_above:description")]
+    """"The Booker winner said" right after a sentence about Ruth Amadi is Ruth Amadi, though
+    "Booker winner Peter Hale" comes later; a role ("the employment minister") keeps the holder
+    named later, even right after someone else spoke."""
+    text = ("Library\n\nThe novelist Ruth Amadi opened a library in Kano on Tuesday.\n\n"
+            "The Booker winner said reading had \"saved\" her as a child. A crowd of pupils cheered. "
+            "Next month the library hosts a talk by Booker winner Peter Hale.")
+    assert speakers(parse, text) == [("saved", "Ruth Amadi", "person", "cue_above:description")]
+    text = ("Strike\n\nDock workers in Hull walked out on Friday. Union leader Tom Varga said pay was \"an insult\". "
+            "The employment minister called the strike \"premature\". Employment Minister Ravi Patel will meet the "
+            "union on Monday.")
+    assert speakers(parse, text) == [("an insult", "Tom Varga", "person", "cue_above:name"),
+                                     ("premature", "Ravi Patel", "person", "cue_above:description")]
 
 
 def test_a_name_the_parse_hung_on_an_of_in_its_subject_is_who_speaks(parse):
@@ -1778,20 +1780,21 @@ def test_a_name_the_parse_hung_on_an_of_in_its_subject_is_who_speaks(parse):
     subject and hangs the name on "of"; the person right before the verb, after a person's noun, speaks."""
     rows = quote_rows(parse, "Fees\n\nGuild of Harbour Pilots president Ann Cole has said that fees will rise.")
     assert [(r["text"], r["speaker"], r["kind"]) for r in rows] == [("fees will rise", "Ann Cole", "indirect")]
+    rows = quote_rows(parse, "Fees\n\nAllies of president Ann Cole have said that fees will rise.")
+    assert [(r["text"], r["speaker"], r["kind"]) for r in rows] == [("fees will rise", "Allies", "indirect")]
 
 
 def test_members_of_the_public_speak_and_a_statement_read_is_a_cue_whatever_its_tag(parse):
-    """"led 40 listeners to complain it was ...": listeners, viewers, fans, passengers are people
-    who may speak (the object of a verb of making someone say it); `"...," an ITV statement
-    read.` is a cue even where the tagger took "read" for a noun, so the quote after it goes on
-    with ITV, not with the listeners before."""
-    text = ("Fine\n\nThe singer was fined after a concert in May led 40 listeners to complain it was \"far too loud\". "
-            "\"The band had been warned twice before the show but ignored this advice during the encore,\" an ITV "
-            "statement read. \"Although the crowd enjoyed it, the noise went beyond what the licence allows.\"")
+    """"which led 30 viewers to complain ...": viewers, listeners, fans, passengers are people who
+    may speak (the object of a verb of making someone say it); `"...," an ITV statement read.` is
+    a cue even where the tagger took "read" for a noun, so the quote after it goes on with ITV,
+    not with the viewers before."""
+    text = ("Quiz\n\nThe quiz show was moved twice in a week, which led 30 viewers to complain the schedule was "
+            "\"chaotic\". \"We regret the changes and will show every episode in full before the end of this month,\" "
+            "an ITV statement read. \"No episode will be moved again this winter.\"")
     assert speakers(parse, text) == [
-        ("far too loud", "40 listeners", "unnamed", "cue_above:description"),
-        ("The band had been warned twice before the show but ignored this advice during the encore,", "ITV",
+        ("chaotic", "30 viewers", "unnamed", "cue_above:description"),
+        ("We regret the changes and will show every episode in full before the end of this month,", "ITV",
          "organisation", "cue_after:description"),
-        ("Although the crowd enjoyed it, the noise went beyond what the licence allows.", "ITV", "organisation",
-         "preceding_cue:description"),
+        ("No episode will be moved again this winter.", "ITV", "organisation", "preceding_cue:description"),
     ]
