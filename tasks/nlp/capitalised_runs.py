@@ -34,7 +34,7 @@ def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str]
     n = len(doc)
     i = 0
     line_start = True
-    surnames = _single_names(doc)
+    surnames = _single_names(doc, gaz)
     headline = True  # the first line: title case there is no sign of a name
     while i < n:
         tok = doc[i]
@@ -144,11 +144,17 @@ def _inflected_word(low: str, words: frozenset[str]) -> bool:
     return stem in words or stem + "e" in words or (stem[-1] == stem[-2] and stem[:-1] in words)
 
 
-def _single_names(doc: Doc) -> frozenset[str]:
+def _single_names(doc: Doc, gaz: Gazetteer) -> frozenset[str]:
     """The one-word names the model tagged as a person or an organisation (it often takes a lone
-    surname for an organisation: "Mauresmo said"), and the longer names it tagged as anything else."""
+    surname for an organisation: "Mauresmo said"), the longer names it tagged as anything else,
+    and a lone capitalised word after a title written only before a surname ("Mr Addink", which
+    the model may leave untagged: `entity_surname_titles.txt`)."""
+    n = len(doc)
+    after_title = frozenset(doc[k + 1].text for k in range(n - 1)
+                            if doc[k].lower_.rstrip(".") in gaz.surname_titles and doc[k + 1].is_title and doc[k + 1].is_alpha
+                            and not (k + 2 < n and doc[k + 2].is_title and doc[k + 2].is_alpha))
     return frozenset(e.text for e in doc.ents if len(e) == 1 and e.label_ in ("PERSON", "ORG")) \
-        | frozenset(e.text for e in doc.ents if len(e) > 1 and e.label_ != "PERSON")
+        | frozenset(e.text for e in doc.ents if len(e) > 1 and e.label_ != "PERSON") | after_title
 
 
 def _given_name_before_surname(doc: Doc, i: int, j: int, surnames: frozenset[str], gaz: Gazetteer,

@@ -37,6 +37,7 @@ class Gazetteer:
     law_heads: tuple[str, ...] = ()  # "Act", "Treaty", "Programme": last words of the names of laws
     titles: frozenset[str] = frozenset()  # title and occupation words ("President", "official")
     honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": capitalised words after one are a name
+    surname_titles: frozenset[str] = frozenset()  # "mr", "dr": titles before a surname only (lower case, no dot)
     strip_words: frozenset[str] = frozenset()  # words that lead a span without being its name ("September")
     facility_heads: dict[str, str] = field(default_factory=dict)  # "Station" -> FAC: last words of places' names
     platforms: frozenset[str] = frozenset()  # "Twitter": a product where things are posted
@@ -168,6 +169,7 @@ def gazetteer() -> Gazetteer:
         titles=frozenset(cols[0] for cols in titles), body_titles=frozenset(cols[0] for cols in titles if "body" in cols[1:]),
         party_of=_party_names(),
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
+        surname_titles=frozenset(DATA.lines("entity_surname_titles.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
         byline_words=_credits("byline"), credit_words=_credits("credit"),
         org_nouns=frozenset(cols[0] for cols in org_nouns), job_org_nouns=frozenset(cols[0] for cols in org_nouns if "person" in cols[1:]),

@@ -96,6 +96,12 @@ def test_a_surname_that_is_a_stop_word_and_a_name_after_a_clause_opener(nlp):
     # a title before a given name and a surname the model tagged alone elsewhere
     ("Football\n\nBoss Keiran Dallow felt his side were safe. Dallow said they had played well.", [("Dallow", 1, "ORG")],
      [("Keiran Dallow", "PERSON")]),
+    # the surname tagged nowhere, but written after "Mr" (a title only a surname follows) elsewhere
+    ("Trade\n\nBoss Jorik Vandelaar blames the weather for the poor harvest. Mr Vandelaar expects better.", [],
+     [("Jorik Vandelaar", "PERSON")]),
+    # not after a title a given name may follow, nor when "Mr" opens a longer name
+    ("Trade\n\nBoss Jorik Vandelaar blames the weather for the poor harvest. Sir Vandelaar expects better.", [], []),
+    ("Trade\n\nBoss Jorik Vandelaar blames the weather for the poor harvest. Mr Vandelaar Smit expects better.", [], []),
 ])
 def test_a_name_beside_its_job_or_after_a_title(nlp, text, names, fill):
     doc = _tagged(nlp, text, names)

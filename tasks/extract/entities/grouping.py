@@ -131,7 +131,7 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
         if not cands and not g.country:
             cands = _named_in_full(doc, g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
         if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions) \
-                and not _surname_title(doc, g):  # "Mr Howard" is a surname, not "Howard Flight"
+                and not _surname_title(doc, g, gaz):  # "Mr Howard" is a surname, not "Howard Flight"
             cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
         if not cands and not g.country and " " not in g.key and all(m.label in ("PERSON", "ORG") for m in g.mentions) \
                 and g.mentions[0].text not in gaz.orgs and not g.mentions[0].text.isupper() \
@@ -278,12 +278,9 @@ def _surname_taken_up_by_pronoun(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> s
     return None
 
 
-SURNAME_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"}  # titles before a surname only ("Sir John" is a given name)
-
-
-def _surname_title(doc: Doc, g: MentionGroup) -> bool:
-    """A name written after a title that only ever precedes a surname ("Mr Howard")."""
-    return any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in SURNAME_TITLES for m in g.mentions)
+def _surname_title(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
+    """A name written after a title that only ever precedes a surname ("Mr Howard"; `entity_surname_titles.txt`)."""
+    return any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in gaz.surname_titles for m in g.mentions)
 
 
 def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGroup]], dict[str, list[MentionGroup]]]:
