@@ -410,9 +410,9 @@ def _someone_else_in_focus(r: Resolver, head: Token, gender: str | None, later: 
     found the person its words fit only after it): the nearest person before it of its gender (a
     speaker or a subject, in the body, not the headline) was in the sentence just before and is
     someone else ("Ann Cole has said ... The Oscar winner said" with "Oscar winner Ben Hale" two
-    paragraphs on). The caller then
-    reads the epithet as the person in focus, not a forward reference. Roles and offices keep their
-    later holder ("The home secretary said" before "Home Secretary Ann Cole")."""
+    paragraphs on). The caller then reads the epithet as the person in focus, not a forward
+    reference. Roles and offices keep their later holder ("The home secretary said" before "Home
+    Secretary Ann Cole")."""
     body = _body_start(r)
     ref = r.antecedent(head, gender, {"PERSON"}, False, None, subjects_only=True)
     return ref is not None and ref.entity is not None and (body is None or ref.pos >= r.doc[body].idx) \

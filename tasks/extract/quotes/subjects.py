@@ -148,9 +148,9 @@ def _possessed_person_last(ctx: QuoteContext, subj: Token) -> Token | None:
 
 
 def _person_closing(subj: Token) -> Token | None:
-    """The person's name closing the subject phrase that `name_hung_on_of` finds, when the subject is
-    a capitalised word, no person's noun: "Guild of Pilots president Ann Cole" is Ann Cole; a
-    person's noun ("Director of rugby Ann Cole", "the manager of striker Ann Cole") is for
+    """The person's name closing the subject phrase, when `name_hung_on_of` finds it and the subject
+    is no person's noun (so a proper noun: "Guild of Pilots president Ann Cole" is Ann Cole); a
+    person's noun ("Director of rugby Ann Cole", "the manager of striker Ann Cole") is left to
     `describe`, which tells the two apart."""
     if subj.lemma_.lower() in speaker_words().person_nouns:
         return None
