@@ -1245,9 +1245,9 @@ def is_epithet(head: Token, content: list[str]) -> bool:
     "the singer", "the 68-year-old"."""
     lex = speaker_words()
     hw = head.lower_.rstrip(".")
-    return hw in lex.epithets or (hw in lex.nationality and head.pos_ in ("NOUN", "PROPN")) or _named_by_origin(head) \
-        or (head.i > 0 and f"{head.doc[head.i - 1].lower_} {hw}" in lex.nationality and head.pos_ in ("NOUN", "PROPN")) \
-        or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
+    two_words = f"{head.doc[head.i - 1].lower_} {hw}" if head.i > 0 else None  # "new zealander"
+    return hw in lex.epithets or (head.pos_ in ("NOUN", "PROPN") and (hw in lex.nationality or two_words in lex.nationality)) \
+        or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
 
 
 def _named_by_origin(head: Token) -> bool:

@@ -161,9 +161,9 @@ def _one_national(words: str, head: Token) -> bool:
     focus (`describe`), not the nation speaking as a group ("the French", "Americans"); a nationality
     of two words must be one the nationalities list holds ("the New Zealander")."""
     parts = words.lower().split()
-    if len(parts) == 3 and " ".join(parts[1:]) not in speaker_words().nationality:
+    if len(parts) not in (2, 3) or parts[0] != "the" or head.tag_ not in ("NN", "NNP") or COLLECTIVE_NATIONALS.fullmatch(parts[-1]):
         return False
-    return len(parts) in (2, 3) and parts[0] == "the" and head.tag_ in ("NN", "NNP") and not COLLECTIVE_NATIONALS.fullmatch(parts[-1])
+    return len(parts) == 2 or " ".join(parts[1:]) in speaker_words().nationality
 
 
 class Resolver:
