@@ -23,6 +23,7 @@ TEMPORAL = {"DATE", "TIME"}
 MAX_RUN = 5  # tokens
 FOLLOWER_SUFFIXES = ("ite", "ites", "ist", "ists")  # "Blairite", "Thatcherist": a follower, not a given name
 CLAUSE_OPENERS = ("CCONJ", "SCONJ", "ADV")  # "But", "When", "Meanwhile" before a name in a run ("The" opens a title)
+GIVEN_NAME_POS = ("PROPN", "NOUN", "ADJ")  # how the tagger reads a given name it does not know ("Rhian": ADJ)
 
 
 def scan_runs(doc: Doc, sport: str | None, gaz: Gazetteer, words: frozenset[str] = frozenset()) -> tuple[list[Span], list[Span]]:
@@ -110,7 +111,10 @@ def listed_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]
 
 def _words_before_people(doc: Doc, ents: list[Span], length: int) -> Iterator[tuple[Span, Token]]:
     """(person, word) for each person of `length` words among `ents` after the headline whose word
-    right before is an untagged proper noun in title case (a given name the model may have left out)."""
+    right before is an untagged word in title case the tagger read as a proper noun, or, before a
+    one-word person, as a noun or an adjective ("Rhian Beynon of the JCWI said" opening a
+    sentence): a given name the model may have left out. (The callers ask more of it: a listed
+    given name, or no dictionary word.)"""
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
     first_line = headline_end(doc)
     for sp in ents:
@@ -118,8 +122,8 @@ def _words_before_people(doc: Doc, ents: list[Span], length: int) -> Iterator[tu
         if sp.label_ != "PERSON" or len(sp) != length or k <= first_line or k in covered:
             continue
         p = doc[k]
-        if p.pos_ == "PROPN" and p.is_title and p.is_alpha:
-            yield sp, p
+        if (p.pos_ == "PROPN" or (length == 1 and p.pos_ in GIVEN_NAME_POS)) and p.is_title and p.is_alpha:
+            yield sp, p  # (before a full name, a word read as a noun is a description: "Corkman Ann Cole")
 
 
 def _known_otherwise(p: Token, gaz: Gazetteer) -> bool:

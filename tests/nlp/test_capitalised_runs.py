@@ -119,6 +119,8 @@ def test_a_name_beside_its_job_or_after_a_title(nlp, text, names, fill):
     # before a one-word person
     ("Film awards\n\nThe nominees include Zorielle Vantongeren for Harbour.", "Vantongeren", "Zorielle Vantongeren"),
     ("Radio\n\nThe show is new. Ildri Peters is one of its hosts.", "Peters", "Ildri Peters"),  # a surname like a plural
+    # a given name the tagger read as an adjective, opening a sentence
+    ("Visas\n\nThey can marry anywhere. Rhian Beddoe of the union said the rules were unfair.", "Beddoe", "Rhian Beddoe"),
     # an inflected dictionary word, a dictionary word, a longer run: no given name
     ("Film\n\nShe stars in Robbing Pask, a comedy.", "Pask", None),
     ("Music\n\nThe award went to Golden Pask on Monday.", "Pask", None),
