@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -130,9 +131,10 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
         cands = by_tail.get(surface)
         if not cands and not g.country:
             cands = _named_in_full(doc, g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
-        if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions) \
-                and not _surname_title(doc, g, gaz):  # "Mr Howard" is a surname, not "Howard Flight"
+        if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions):
             cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
+            if cands and _surname_title(doc, g, gaz):  # "Mr Howard" is a surname, not "Howard Flight" ...
+                cands = [p for p in cands if _family_name_first(doc, p)]  # ... but "Mr Wen" is "Wen Jiabao"
         if not cands and not g.country and " " not in g.key and all(m.label in ("PERSON", "ORG") for m in g.mentions) \
                 and g.mentions[0].text not in gaz.orgs and not g.mentions[0].text.isupper() \
                 and any(doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") for m in g.mentions):
@@ -276,6 +278,18 @@ def _surname_taken_up_by_pronoun(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> s
             if doc[k].ent_type_ or doc[k].is_punct:
                 break
     return None
+
+
+def _family_name_first(doc: Doc, p: MentionGroup) -> bool:
+    """A two-word name whose last word the text never writes alone ("Wen Jiabao" ... "Mr Wen",
+    never "Jiabao"; not "Howard Flight" ... "Mr Flight"): the family name comes first, so a title
+    before the first word names this person."""
+    full = max((m.text for m in p.mentions), key=lambda t: len(t.split()))
+    words = full.split()
+    if len(words) != 2:
+        return False
+    last = rf"(?<![\w-]){re.escape(words[1])}(?![\w-])"
+    return len(re.findall(last, doc.text)) == len(re.findall(rf"(?<![\w-]){re.escape(full)}(?![\w-])", doc.text))
 
 
 def _surname_title(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:

@@ -375,3 +375,27 @@ def test_a_club_s_last_word_joins_the_one_club_it_ends(ents_of):
     s = art.text.index("United said")
     found = idx.at(s, s + 6)
     assert found is not None and found.name == "United"
+
+
+def test_a_title_before_a_family_name_written_first_joins_the_full_name(nlp):
+    """"Ho Tianming ... Mr Ho": a two-word name whose last word the text never writes alone puts
+    the family name first, so the titled word is that person; "Mr Hale" is no given name of "Hale
+    Morton", who is "Mr Morton" in the same text."""
+    from tasks.extract.entities.canonical import canonical_name
+
+    def groups_of(text: str, ents: list[tuple[str, int, str, bool]]) -> list[tuple[str, list[str]]]:
+        doc = nlp(text)
+        words = [t.text for t in doc]
+        doc.ents = [Span(doc, len(words) - 1 - words[::-1].index(w) if last else words.index(w),
+                         (len(words) - 1 - words[::-1].index(w) if last else words.index(w)) + n, label=label)
+                    for w, n, label, last in ents]
+        return [(canonical_name(g, gazetteer()), sorted(m.text for m in g.mentions))
+                for g in entity_groups(doc, gazetteer()) if g.merged_into is None]
+
+    # (the model tags the word after the title alone, as here)
+    assert groups_of("Minister Ho Tianming visited Lyon . Mr Ho said trade would grow .",
+                     [("Ho", 2, "PERSON", False), ("Lyon", 1, "GPE", False), ("Ho", 1, "PERSON", True)]) == [
+        ("Ho Tianming", ["Ho", "Ho Tianming"]), ("Lyon", ["Lyon"])]
+    assert groups_of("Hale Morton resigned . Mr Morton left . Mr Hale said he was sorry .",
+                     [("Hale", 2, "PERSON", False), ("Morton", 1, "PERSON", True), ("Hale", 1, "PERSON", True)]) == [
+        ("Hale Morton", ["Hale Morton", "Morton"]), ("Hale", ["Hale"])]
