@@ -51,8 +51,9 @@ def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
 
 def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break,
-    a free-standing lower-case word that is no name connector (not in a NORP span, and not
-    inside a hyphenated name such as "Ata-ur-Rehman") and the possessive of a known place
+    a free-standing lower-case word that is no name connector, hyphenated ones kept whole included
+    ("Leinster fly-half Contepomi"; not in a NORP span, and not inside a hyphenated name such as
+    "Ata-ur-Rehman") and the possessive of a known place
     ("Japan 's Omron Corp"); an honorific inside the span, followed by a name that ends the span,
     opens a piece of its own ("Foreign Policy Centre | Mr Straw"; not "Notre Dame University")."""
     doc, label = span.doc, span.label_
@@ -63,7 +64,7 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
         brk = (t in SPLIT_PUNCT or "\n" in t
                or (t in {"-", "–"} and spaced)
                or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
-               or (t.isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
+               or (t.replace("-", "").isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
         if cur and _opens_a_person(doc, tok.i, span.end, gaz):
             pieces.append(cur)  # an honorific and a name end the span: a person named after another name
             cur = [tok.i]

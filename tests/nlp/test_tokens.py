@@ -34,6 +34,13 @@ def test_e_mail_is_one_token_the_model_reads_as_email(nlp, text, expected):
     assert [(t.text, t.norm_) for t in nlp.tokenizer(text)] == expected
 
 
+def test_a_playing_position_is_one_token_and_the_subject_it_heads(nlp):
+    """Split at the hyphen, "said the Harlow full-back" made "Harlow" the subject and "back" an
+    adverb; kept whole, the position heads its noun phrase."""
+    doc = nlp("\"We trained well,\" said the Harlow full-back. Fly-halves and scrum-halves rested.")
+    assert [(t.text, t.dep_) for t in doc if "-" in t.text] == [("full-back", "nsubj"), ("Fly-halves", "nsubj"), ("scrum-halves", "conj")]
+
+
 def test_e_mail_is_tagged_as_the_model_tags_email(nlp):
     doc = nlp("He said the junk e-mails sent to staff were fake. Kim then e-mailed Lee.")
     assert [(t.text, t.tag_, t.lemma_) for t in doc if "mail" in t.lower_] == [("e-mails", "NNS", "e-mail"), ("e-mailed", "VBD", "e-mail")]

@@ -906,8 +906,9 @@ def _first_mention(r: Resolver, head: Token) -> Token:
 
 def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker an utterance noun names itself: its possessor ("his comments", "the club's
-    statement"; a person or a body, not a thing: "the movie's poster") or author ("the NIESR
-    report", "the report by telecoms giant BT")."""
+    statement"; a person or a body, not a thing: "the movie's poster"), author ("the NIESR
+    report", "the report by telecoms giant BT") or the owner of the site it was posted on ("a
+    statement on her website", `speaker_descriptions.json` "venues")."""
     for c in t.children:
         if r.quoted(c.idx):
             continue
@@ -927,6 +928,12 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                           if m.label in ("PERSON", "ORG")), None)
             if e is not None and e.label in NAME_LABELS:
                 return named(e, "description")
+        if c.dep_ == "prep" and c.lower_ == "on":  # "a statement on her website": the site's owner posted it
+            w = next((x for x in c.children if x.dep_ == "pobj"), None)
+            if w is not None and w.lemma_.lower() in speaker_words().venues:
+                res = _named_maker(r, w, None)  # (a statement on her site may name her: "Kim will return on ...")
+                if res is not None:
+                    return res
     return None
 
 

@@ -111,6 +111,7 @@ class SpeakerWords:
     governing: frozenset  # a body's governing board ("the board"): it speaks as the body it governs
     members_of: dict  # plural noun for members of a parliament ("mps") -> head words of the bodies they sit on ("committee")
     kinds: frozenset  # kinds of body whose names end in the word ("festival"): "the festival" is the one so named
+    venues: frozenset  # where someone publishes their own words ("website"): "a statement on her website" is hers
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
     questions: dict  # verb of asking someone -> the preposition taking the one asked ("put" -> "to"; "" for the object)
     replies: frozenset  # verbs of answering what another said ("but Tom Reilly rejected her claims")
@@ -144,6 +145,7 @@ def speaker_words() -> SpeakerWords:
         parts=frozenset(desc["parts"]),
         speaks_for=frozenset(desc["speaks_for"]),
         kinds=frozenset(desc["kinds"]),
+        venues=frozenset(desc["venues"]),
         governing=frozenset(desc["governing"]),
         members_of={k: frozenset(v) for k, v in desc["members_of"].items()},
         first_person=frozenset(DATA.lines("quote_first_person.txt")),
@@ -160,7 +162,8 @@ def is_utterance(t: Token) -> bool:
 def is_cue(t: Token) -> bool:
     """A reporting verb: a cue lemma tagged as a verb; a phrasal cue only with its particle or
     object ("went on", "shot back", "as a memo put it"); "tweeted"/"wrote", and a cue with a subject,
-    even when the tagger took them for nouns ("Trump tweeted", `"...," a statement read`)."""
+    even when the tagger took them for nouns ("Trump tweeted", `"...," a statement read`); not a
+    participle describing a state ("looked assured")."""
     cues = cue_words()
     lemma = t.lemma_.lower()
     need = cues.phrasal.get(lemma)
@@ -169,6 +172,8 @@ def is_cue(t: Token) -> bool:
         return t.pos_ == "VERB" and any(words <= kids for words in need)
     if lemma in cues.object_sense and _takes_a_thing(t):
         return False  # "after claiming two away wins", "added a second goal": no one's words
+    if t.dep_ == "acomp" and t.tag_ == "VBN":
+        return False  # "he looked assured", "she seemed convinced": a state the verb before describes, no words
     if t.pos_ == "NOUN":  # a verb the tagger took for a noun: "Trump tweeted", `"...," a statement read`
         return t.lower_ in ("tweeted", "wrote") or (lemma in cues.verbs and any(c.dep_ == "nsubj" for c in t.children))
     return t.pos_ in ("VERB", "AUX") and lemma in cues.verbs

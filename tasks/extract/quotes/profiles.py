@@ -112,7 +112,10 @@ def name_hung_on_of(name: Token) -> Token | None:
 
 def _prominent_subject(head: Token) -> bool:
     """A subject (or the name in apposition to one) of a clause that is not the reported words
-    of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not)."""
+    of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not) nor
+    of a clause inside one under a preposition ("despite having Ann Cole out injured"; the parse
+    may make a name the subject of the prepositional clause itself: "a notice from Acme closing
+    the offer")."""
     if (head.dep_ == "appos" or (head.dep_ == "compound" and _stands_for_its_maker(head.head))) and head.head.dep_ in SUBJECT_DEPS:
         head = head.head  # not a name modifying a thing: in "a Whistler painting sold", the painting is the subject
     elif name_hung_on_of(head) is not None:
@@ -121,6 +124,8 @@ def _prominent_subject(head: Token) -> bool:
         head = _subject_after_apposition(head) or head
     if head.dep_ not in SUBJECT_DEPS:
         return False
+    if any(a.dep_ == "pcomp" and a.i != head.head.i for a in head.ancestors):
+        return False  # "Ireland, despite having D'Arcy out injured, have ...": a clause inside one under a preposition is background
     verb = clause = head.head
     for _ in range(4):
         if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
@@ -179,11 +184,14 @@ def _subject_after_apposition(head: Token) -> Token | None:
 
 
 def _introduced(head: Token) -> bool:
-    """A person named for the first time with a description in apposition, in a sentence whose
-    subject is no person nor a person's ("The drama is also the choice of Paul Gray, editor of a
-    film weekly.", "That view is shared by Ann Cole, an economist at a bank."): the one the next
-    sentences are about, as if they were its subject."""
-    if not any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ in ("NOUN", "PROPN") for ch in head.children):
+    """A person named for the first time with a description in apposition or a relative clause
+    of which "who" is the subject, in a sentence whose subject is no person nor a person's ("The
+    drama is also the choice of Paul Gray, editor of a film weekly.", "That view is shared by Ann
+    Cole, an economist at a bank.", "The side is boosted by the return of Ann Cole who missed the
+    last game."): the one the next sentences are about, as if they were its subject."""
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    who = nxt is not None and nxt.lower_ == "who" and nxt.dep_ == "nsubj"  # (however the parse hung its clause)
+    if not who and not any(ch.dep_ == "appos" and ch.i > head.i and ch.pos_ in ("NOUN", "PROPN") for ch in head.children):
         return False
     root = head.sent.root
     return not any(c.dep_ in SUBJECT_DEPS and (_a_person(c) or any(p.dep_ == "poss" and _a_person(p) for p in c.children))

@@ -69,7 +69,8 @@ def resolve_speakers(resolver: Resolver, quotes: list[Quote], reported: list[Rep
         if what == "d":  # "The bishop will ask ...": a described person as a subject, for later pronouns
             head = described[k]
             start = resolver.doc[head.left_edge.i].idx
-            resolver.note_subject(start, head, resolver.resolve(start, head.idx + len(head.text), head))
+            last = resolver.doc[head.right_edge.i] if head.lower_ in speaker_words().speaks_for else head  # "a spokesman for X"
+            resolver.note_subject(start, head, resolver.resolve(start, last.idx + len(last.text), head))
             continue
         item = quotes[k] if what == "q" else reported[k]
         att = item.att
@@ -111,10 +112,16 @@ def _person_noun_ids() -> numpy.ndarray:
     return numpy.array(sorted(get_string_id(w) for w in speaker_words().person_nouns), dtype=numpy.uint64)
 
 
+DESCRIPTION_BARS = ("prep", "appos", "relcl", "acl", "cc", "conj")  # dependents that make a description more than one person's
+SPOKESMAN_BARS = ("appos", "relcl", "acl", "cc", "conj")  # ("a spokesman for the ministry" is one person)
+
+
 def _described_subjects(resolver: Resolver) -> list[Token]:
     """The head nouns of definite descriptions of one person ("the bishop", "The 45-year-old
     minister") that are the subject of a main clause outside quotations: once resolved to a named
-    person, they are who a pronoun in the sentences after them means, as a name there would be."""
+    person, they are who a pronoun in the sentences after them means, as a name there would be.
+    Also a spokesman, definite or not, and for a body ("But a spokesman for the ministry defended
+    the plan. He said: ..."; `speaker_descriptions.json` "speaks_for"): the "he" that speaks next."""
     doc = resolver.doc
     rows = doc.to_array([DEP, LOWER])  # one pass in C, not a Token object per word (this runs on every article)
     picked = numpy.nonzero(numpy.isin(rows[:, 0], _SUBJECT_DEPS) & numpy.isin(rows[:, 1], _person_noun_ids()))[0]
@@ -126,8 +133,9 @@ def _described_subjects(resolver: Resolver) -> list[Token]:
         verb = t.head
         if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) or resolver.quoted(t.idx):
             continue
-        if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
-                and not any(c.dep_ in ("prep", "appos", "relcl", "acl", "cc", "conj") for c in t.children):
+        speaks = t.lower_ in speaker_words().speaks_for  # "But a spokesman for the Home Office defended it. He said:"
+        if any(c.dep_ == "det" and (c.lower_ == "the" or (speaks and c.lower_ in ("a", "an"))) for c in t.children) \
+                and not any(c.dep_ in (SPOKESMAN_BARS if speaks else DESCRIPTION_BARS) for c in t.children):
             out.append(t)
     return out
 
@@ -221,7 +229,14 @@ class Resolver:
 
     def note_subject(self, pos: int, head: Token, res: Resolution) -> None:
         """A description that resolved to a named person, as the subject of its sentence, becomes
-        a referent like a subject mention of the name (not a speaker)."""
+        a referent like a subject mention of the name (not a speaker); so does an unnamed
+        spokesman, known by the description ("a spokesman for the ministry defended it. He said")."""
+        if res.entity is None and res.speaker and head.lower_ in speaker_words().speaks_for:
+            r = Referent(pos=pos, sent=self.sent_of[head.i], entity=None, subject=True, name=res.speaker,
+                         passive=head.dep_ == "nsubjpass")
+            r.gender = description_gender(head)
+            self._add_referent(r)
+            return
         if res.entity is None or res.entity.label != "PERSON":
             return
         self._add_referent(Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True,

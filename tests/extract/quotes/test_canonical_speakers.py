@@ -1798,3 +1798,45 @@ def test_members_of_the_public_speak_and_a_statement_read_is_a_cue_whatever_its_
          "organisation", "cue_after:description"),
         ("No episode will be moved again this winter.", "ITV", "organisation", "preceding_cue:description"),
     ]
+
+
+def test_a_playing_position_written_with_a_hyphen_is_an_epithet_not_its_club(parse):
+    """"said the Harlow full-back": one token for the position, so the parse makes it the subject
+    and the club only its modifier; the player in focus speaks, not the club."""
+    text = ("Rugby\n\nHarlow skipper Tom Varga is fit for Saturday's game against Derby. "
+            "\"We have trained well all week,\" said the Harlow full-back.")
+    assert speakers(parse, text) == [("We have trained well all week,", "Tom Varga", "person", "cue_after:description")]
+
+
+def test_a_statement_on_someone_s_website_is_theirs_though_it_names_them(parse):
+    """"a statement on her website said": the site's owner made it, though the statement speaks of
+    her in the third person."""
+    text = ("Tennis\n\nAnna Kowalczyk will miss the Open in January. \"Anna needs more time to recover,\" "
+            "a statement on her website said.")
+    assert speakers(parse, text) == [("Anna needs more time to recover,", "Anna Kowalczyk", "person", "cue_after:description")]
+
+
+def test_a_spokesman_as_a_sentence_s_subject_is_who_the_next_he_means(parse):
+    """"But a spokesman for the ministry defended the plan. He said: ...": the spokesman, though he
+    said nothing yet and someone else spoke just before."""
+    text = ("Ferries\n\nMr Tom Varga said the ferry plan was wrong. He said: \"It will cost jobs.\" "
+            "But a spokesman for the ministry defended the plan. He said: \"Every route will stay open.\"")
+    assert speakers(parse, text) == [
+        ("It will cost jobs.", "Tom Varga", "person", "cue_above:pronoun"),
+        ("Every route will stay open.", "the spokesman for the ministry", "unnamed", "cue_above:pronoun"),
+    ]
+
+
+def test_a_person_introduced_with_who_is_the_next_he_not_one_under_despite(parse):
+    """"Harlow, despite having Sam Doyle still out injured, have been boosted by the return of star
+    skipper Ben Okafor who missed the last game. "...," he said.": the person a "who" clause
+    introduces is who "he" means, not the man who spoke before; a subject under a preposition
+    ("despite having ...") is background."""
+    opening = ("Rugby\n\nHarlow coach Tom Reid says his side should not fear the visitors. \"We fear nobody,\" he said. ")
+    for middle in ("Harlow, despite having Sam Doyle still out injured, have been boosted by the return of star skipper ",
+                   "The side has been boosted by the return of star skipper "):
+        text = opening + middle + "Ben Okafor who missed the Derby game with a knee injury. \"I feel ready for this one,\" he said."
+        assert speakers(parse, text) == [
+            ("We fear nobody,", "Tom Reid", "person", "cue_after:pronoun"),
+            ("I feel ready for this one,", "Ben Okafor", "person", "cue_after:pronoun"),
+        ]

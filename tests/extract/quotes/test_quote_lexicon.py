@@ -37,3 +37,5 @@ def test_past_tense_cue_by_spelling():
 def test_is_cue(nlp):
     doc = nlp("The skipper said the ferry was late. “It is over,” she went on. The ferry went to Cork.")
     assert [t.text for t in doc if is_cue(t)] == ["said", "went"]  # "went on" with its particle only
+    doc = nlp("He looked assured in midfield. She assured the board that it was safe.")
+    assert [(t.i, t.text) for t in doc if is_cue(t)] == [(7, "assured")]  # a state, then words
