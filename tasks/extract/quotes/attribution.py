@@ -895,9 +895,9 @@ def preceding_subject(q: Site) -> Attribution | None:
     if i is None:
         return None
     subj = sentence_subject(q.ctx, i)
-    if subj is None or subj.ent_type_ == "ORG":
-        return None  # `The show featured ... "Consumers are ..."`: a body speaks only through a statement
-    return named_by(q.ctx, subj, "carried")
+    if subj is None or subj.ent_type_ in ("ORG", "GPE", "NORP"):
+        return None  # `The show featured ... "Consumers are ..."`: a body speaks only through a statement; a country or
+    return named_by(q.ctx, subj, "carried")  # a people never with no cue (`And Scotland forward Ann Cole looks fit. "I ..."`)
 
 
 def _unquoted_token_before(q: Site) -> int | None:

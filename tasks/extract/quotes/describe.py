@@ -146,7 +146,7 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
                 return Resolution(None, prior.name, "description", "unnamed")  # "a spokesman for the X Trust ... a spokesman added"
             return Resolution(None, f"the {body.removeprefix('the ')} {hw}", "description", "unnamed")
     if hw in lex.speaks_for:
-        spoken_for = _owner_spoken_for(r, head)
+        spoken_for = _owner_spoken_for(r, head) or _body_spoken_for_named(r, head, said)
         if spoken_for is not None:
             return Resolution(None, spoken_for, "description", "unnamed")
     kin = _relative_named(r, head)
@@ -183,6 +183,22 @@ def _owner_spoken_for(r: Resolver, head: Token) -> str | None:
     if found is None or found[1].label not in ("PERSON", "ORG"):
         return None
     return _of_owner(r, found, head, head.lower_, "for")
+
+
+def _body_spoken_for_named(r: Resolver, head: Token, said: tuple[int, int] | None) -> str | None:
+    """"a spokesman for the company": the body "the company" stands for, named, as annotators
+    write it ("the spokesman for NTL"); only for a word of the organisation in focus ("the firm",
+    "the club": `speaker_descriptions.json` "focus_orgs") that resolves to an organisation."""
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")), None)
+    body = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if body is None or body.lower_ not in speaker_words().focus_orgs or [c.lower_ for c in body.children] != ["the"]:
+        return None  # (only the bare word: "a spokesman for the supporters club" is written as it is)
+    res = describe(r, r.doc[body.left_edge.i].idx, body.idx + len(body.text), body, said)
+    if res.entity is None or res.entity.label != "ORG":
+        return None
+    first = next((c for c in head.children if c.dep_ == "det"), head)  # "a (senior) spokesman": the words after the article
+    words = r.text[first.idx + len(first.text) if first is not head else head.idx:head.idx + len(head.text)].split()
+    return " ".join(["the", *words, prep.lower_, res.entity.name])
 
 
 def _of_owner(r: Resolver, found: tuple[Token, Entity], head: Token, noun: str, link: str) -> str:

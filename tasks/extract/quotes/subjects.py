@@ -100,7 +100,7 @@ def own_subject(ctx: QuoteContext, cur: Token, agent: bool = True) -> Token | No
         return ctx.doc[subj.i + 1]  # "its co-chairman has said" parsed with the hyphen as the subject: the word's head
     if subj is not None:
         subj = _person_after_its_body(ctx, subj) or _person_of_the_body(ctx, subj) or _possessed_person_last(ctx, subj) \
-            or _person_closing(subj) or subj
+            or _person_closing(subj) or _person_of_two_titles(subj) or subj
     # a relative pronoun ("who said") is resolved through the noun its clause hangs on
     return subj
 
@@ -156,6 +156,20 @@ def _person_closing(subj: Token) -> Token | None:
         return None
     last = subj.doc[subj.right_edge.i]
     return last if name_hung_on_of(last) is not None else None
+
+
+def _person_of_two_titles(subj: Token) -> Token | None:
+    """"said Acme president and chief executive Ann Cole": the parse joined the first title to the
+    name by "and"; a person's noun with no determiner (a title, not "the president and Ann Cole")
+    in the singular whose one conjunct is a person's name closing the subject phrase is that
+    person, holding both titles."""
+    if subj.lemma_.lower() not in speaker_words().person_nouns or subj.tag_ not in ("NN", "NNP") \
+            or any(c.dep_ in ("det", "poss") for c in subj.children):
+        return None  # (not "Commentators and Acme itself claim")
+    conjs = [c for c in subj.children if c.dep_ == "conj"]
+    if len(conjs) != 1 or conjs[0].ent_type_ != "PERSON" or conjs[0].i != subj.right_edge.i:
+        return None  # the name closes the subject ("Minister for Children, Young People and Families Ann Cole" is no "Young People")
+    return conjs[0]
 
 
 def _person_of_the_body(ctx: QuoteContext, subj: Token) -> Token | None:

@@ -1840,3 +1840,40 @@ def test_a_person_introduced_with_who_is_the_next_he_not_one_under_despite(parse
             ("We fear nobody,", "Tom Reid", "person", "cue_after:pronoun"),
             ("I feel ready for this one,", "Ben Okafor", "person", "cue_after:pronoun"),
         ]
+
+
+def test_a_spokesman_for_the_company_names_the_company_in_focus(parse):
+    """"a spokesman for the company said": written with the company's name, as annotators write
+    it ("the spokesman for Northlink")."""
+    text = ("Ferries\n\nThe ferry firm Northlink cut two routes on Monday. \"We had no choice,\" a spokesman for the company said.")
+    assert speakers(parse, text) == [("We had no choice,", "the spokesman for Northlink", "unnamed", "cue_after:description")]
+
+
+def test_a_chairman_may_be_she(parse):
+    """"Party chairman Orlaith Vance urged ... She said": British news writes "chairman" for women
+    too, so the word tells no gender and "she" can mean her."""
+    text = ("Seats row\n\nParty chairman Orlaith Vance urged the two men to give up their seats in a letter. "
+            "She said: \"You were elected for the party, not for yourselves.\"")
+    assert speakers(parse, text) == [("You were elected for the party, not for yourselves.", "Orlaith Vance", "person", "cue_above:pronoun")]
+
+
+def test_a_quote_with_no_cue_after_a_sentence_about_a_country_is_not_the_country_s(parse):
+    """"And Ireland forward Simon Hale looks certain to get the call. "I took advice ...": the parse
+    makes "Ireland" the subject; a country or a people never speaks with no cue, so the coach
+    quoted just before goes on."""
+    text = ("Rugby\n\nCoach Ann Lee named her squad on Monday and held out hope for the struggling Scots. "
+            "\"Their recent results have not been good. \"But I will take on board their views.\" "
+            "And Ireland forward Simon Hale looks certain to get the call, provided he recovers from knee and tendon problems. "
+            "\"I took advice from the doctors and they are happy with his knee.\"")
+    assert [row[1:] for row in speakers(parse, text)] == [
+        ("Ann Lee", "person", "preceding_subject:name"),
+        ("Ann Lee", "person", "carried:name"),
+        ("Ann Lee", "person", "carried:name"),
+    ]
+
+
+def test_a_name_after_two_titles_joined_by_and_is_the_speaker(parse):
+    """"said Zentrix president and chief executive Ann Cole": the parse joins the first title to the
+    name by "and"; one person holding both titles speaks, not "Zentrix president"."""
+    text = "Results\n\n\"We have a solid base to grow from,\" said Zentrix president and chief executive Ann Cole."
+    assert speakers(parse, text) == [("We have a solid base to grow from,", "Ann Cole", "person", "cue_after:name")]
