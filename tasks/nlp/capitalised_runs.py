@@ -100,8 +100,9 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
 
 
 def listed_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
-    """"Wing Christophe Dominici" with only "Dominici" tagged: an untagged listed given name (a proper
-    noun in title case) right before a one-word person is one person of two words. Not in the
+    """"Wing Christophe Dominici" with only "Dominici" tagged: an untagged listed given name (in
+    title case, read as a proper noun, or as a noun or an adjective: `_words_before_people`) right
+    before a one-word person is one person of two words. Not in the
     headline; not a word the gazetteer knows as a title, honorific, nationality, place or body, nor
     the surname of another person in the article ("Warren" beside "Elizabeth Warren")."""
     surnames = {sp[-1].text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1}

@@ -284,10 +284,11 @@ def _family_name_first(doc: Doc, p: MentionGroup) -> bool:
     """A two-word name whose last word the text never writes alone ("Wen Jiabao" ... "Mr Wen",
     never "Jiabao"; not "Howard Flight" ... "Mr Flight"): the family name comes first, so a title
     before the first word names this person."""
-    full = max((m.text for m in p.mentions), key=lambda t: len(t.split()))
+    full = _fullest_name(p)
     words = full.split()
     if len(words) != 2:
         return False
+    # (not entity_cleaning's count of whole words: "Silk" inside "Kilroy-Silk" is not the word alone)
     last = rf"(?<![\w-]){re.escape(words[1])}(?![\w-])"
     return len(re.findall(last, doc.text)) == len(re.findall(rf"(?<![\w-]){re.escape(full)}(?![\w-])", doc.text))
 
@@ -297,12 +298,18 @@ def _surname_title(doc: Doc, g: MentionGroup, gaz: Gazetteer) -> bool:
     return any(m.start > 0 and doc[m.start - 1].lower_.rstrip(".") in gaz.surname_titles for m in g.mentions)
 
 
+def _fullest_name(p: MentionGroup) -> str:
+    """The person's name of the most words among the group's mentions (a person's mentions only,
+    unless the text marked the group a person)."""
+    return max((m.text for m in p.mentions if m.label == "PERSON" or p.person), key=lambda t: len(t.split()))
+
+
 def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGroup]], dict[str, list[MentionGroup]]]:
     """Persons by every tail of their fullest capitalised name ("vladimir putin" -> "putin") and by its first word."""
     by_tail: dict[str, list[MentionGroup]] = {}
     by_head: dict[str, list[MentionGroup]] = {}
     for p in persons:
-        full = max((m.text for m in p.mentions if m.label == "PERSON" or p.person), key=lambda t: len(t.split()))
+        full = _fullest_name(p)
         words = full.lower().split()
         if len(words) < 2 or not all(w[:1].isupper() for w in full.split()):
             continue

@@ -23,8 +23,8 @@ from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speake
 from tasks.extract.quotes.marks import QuoteSpan
 from tasks.extract.quotes.records import Attribution
 from tasks.extract.quotes.subjects import (
-    MAX_CLIMB, according_to_prep, cannot_speak, fronted_subject, mention_span, np_head, np_words, own_subject, personlike, relayed_speaker,
-    says_nothing, sentence_subject, speakerlike, subject_of,
+    MAX_CLIMB, according_to_prep, cannot_speak, fronted_subject, known_person, mention_span, np_head, np_words, own_subject, personlike,
+    relayed_speaker, says_nothing, sentence_subject, speakerlike, subject_of,
 )
 from tasks.nlp.gazetteer import gazetteer
 
@@ -895,9 +895,11 @@ def preceding_subject(q: Site) -> Attribution | None:
     if i is None:
         return None
     subj = sentence_subject(q.ctx, i)
-    if subj is None or subj.ent_type_ in ("ORG", "GPE", "NORP"):
-        return None  # `The show featured ... "Consumers are ..."`: a body speaks only through a statement; a country or
-    return named_by(q.ctx, subj, "carried")  # a people never with no cue (`And Scotland forward Ann Cole looks fit. "I ..."`)
+    if subj is None or subj.ent_type_ == "ORG":
+        return None  # `The show featured ... "Consumers are ..."`: a body speaks only through a statement
+    if subj.ent_type_ in ("GPE", "NORP") and not known_person(q.ctx, subj):
+        return None  # a country or a people never speaks with no cue (`And Scotland forward Ann Cole looks fit. "I ..."`)
+    return named_by(q.ctx, subj, "carried")
 
 
 def _unquoted_token_before(q: Site) -> int | None:

@@ -113,9 +113,9 @@ def name_hung_on_of(name: Token) -> Token | None:
 def _prominent_subject(head: Token) -> bool:
     """A subject (or the name in apposition to one) of a clause that is not the reported words
     of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not) nor
-    of a clause inside one under a preposition ("despite having Ann Cole out injured"; the parse
-    may make a name the subject of the prepositional clause itself: "a notice from Acme closing
-    the offer")."""
+    of a clause inside one under a preposition ("despite having Ann Cole out injured"). The
+    subject of the prepositional clause's own verb still counts: the parse makes one of a name
+    that belongs to the preposition ("a notice from Acme closing the offer")."""
     if (head.dep_ == "appos" or (head.dep_ == "compound" and _stands_for_its_maker(head.head))) and head.head.dep_ in SUBJECT_DEPS:
         head = head.head  # not a name modifying a thing: in "a Whistler painting sold", the painting is the subject
     elif name_hung_on_of(head) is not None:
@@ -184,8 +184,9 @@ def _subject_after_apposition(head: Token) -> Token | None:
 
 
 def _introduced(head: Token) -> bool:
-    """A person named for the first time with a description in apposition or a relative clause
-    of which "who" is the subject, in a sentence whose subject is no person nor a person's ("The
+    """A person named for the first time with a description in apposition or with "who", the
+    subject of a relative clause, right after the name (only there: "Ann Cole, who ..." with its
+    comma is not read so), in a sentence whose subject is no person nor a person's ("The
     drama is also the choice of Paul Gray, editor of a film weekly.", "That view is shared by Ann
     Cole, an economist at a bank.", "The side is boosted by the return of Ann Cole who missed the
     last game."): the one the next sentences are about, as if they were its subject."""

@@ -234,7 +234,7 @@ class Resolver:
         if res.entity is None and res.speaker and head.lower_ in speaker_words().speaks_for:
             r = Referent(pos=pos, sent=self.sent_of[head.i], entity=None, subject=True, name=res.speaker,
                          passive=head.dep_ == "nsubjpass")
-            r.gender = description_gender(head)
+            r.gender, r.plural = description_gender(head), is_group(head)  # (as note_speaker describes one)
             self._add_referent(r)
             return
         if res.entity is None or res.entity.label != "PERSON":

@@ -63,3 +63,16 @@ def test_lookups(nlp):
     assert [m[2].entity_id for m in p.mentions_over(at("Ms")[0], at("Anna")[1])] == ["a:1"]
     assert p.last_mention_before(p.ents.entities[0], at("his")[0]) == at("Putin", 1)[0]
     assert p.last_mention_before(p.ents.entities[0], 0) == -1
+
+
+def test_a_subject_under_a_preposition_is_background_and_who_introduces_a_person(nlp):
+    """"The crew, despite having Sam Doyle still out injured, ...": Doyle's clause hangs inside one
+    under "despite", so he is not the sentence's topic; "the arrival of stroke Ben Okafor who
+    skipped the regatta" introduces Okafor as one, as an apposition would."""
+    from tasks.extract.quotes.profiles import _introduced, _prominent_subject
+
+    doc = nlp("The crew, despite having Sam Doyle still out injured, have been strengthened by the arrival of "
+              "veteran stroke Ben Okafor who skipped the spring regatta with a sore back.")
+    doyle, okafor = (next(t for t in doc if t.text == w) for w in ("Doyle", "Okafor"))
+    assert doyle.dep_ == "nsubj" and any(a.dep_ == "pcomp" for a in doyle.ancestors)  # (the parse the rule is for)
+    assert (_prominent_subject(doyle), _introduced(okafor)) == (False, True)
