@@ -1859,3 +1859,13 @@ def test_a_name_after_two_titles_joined_by_and_is_the_speaker(parse):
     name by "and"; one person holding both titles speaks, not "Zentrix president"."""
     text = "Results\n\n\"We have a solid base to grow from,\" said Zentrix president and chief executive Ann Cole."
     assert speakers(parse, text) == [("We have a solid base to grow from,", "Ann Cole", "person", "cue_after:name")]
+
+
+def test_a_person_the_model_took_for_a_place_still_speaks_with_no_cue(parse):
+    """"Winger Sam Houston is fit again. Houston looks certain to start. "I feel great ...": the
+    model may tag the surname a place, but the article knows it as a person's, so the quote with no
+    cue after his sentence is his (a country never speaks so; a person named like one does)."""
+    text = ("Rugby\n\nCoach Ann Lee named her side on Monday. \"We are ready,\" said Lee. "
+            "Winger Sam Houston is fit again after a hamstring strain. Houston looks certain to start on Saturday. "
+            "\"I feel great and I cannot wait to play.\"")
+    assert [row[1:] for row in speakers(parse, text)][-1] == ("Sam Houston", "person", "preceding_subject:name")
