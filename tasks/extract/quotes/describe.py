@@ -196,8 +196,8 @@ def _body_spoken_for_named(r: Resolver, head: Token, said: tuple[int, int] | Non
     res = describe(r, r.doc[body.left_edge.i].idx, body.idx + len(body.text), body, said)
     if res.entity is None or res.entity.label != "ORG":
         return None
-    first = next((c for c in head.children if c.dep_ == "det"), head)  # "a (senior) spokesman": the words after the article
-    words = r.text[first.idx + len(first.text) if first is not head else head.idx:head.idx + len(head.text)].split()
+    start = next((c.i + 1 for c in head.children if c.dep_ == "det"), head.i)  # "a (senior) spokesman": the words after the article
+    words = r.text[r.doc[start].idx:head.idx + len(head.text)].split()
     return " ".join(["the", *words, prep.lower_, res.entity.name])
 
 

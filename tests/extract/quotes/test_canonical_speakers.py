@@ -1811,9 +1811,10 @@ def test_a_playing_position_written_with_a_hyphen_is_an_epithet_not_its_club(par
 def test_a_statement_on_someone_s_website_is_theirs_though_it_names_them(parse):
     """"a statement on her website said": the site's owner made it, though the statement speaks of
     her in the third person."""
-    text = ("Tennis\n\nAnna Kowalczyk will miss the Open in January. \"Anna needs more time to recover,\" "
-            "a statement on her website said.")
-    assert speakers(parse, text) == [("Anna needs more time to recover,", "Anna Kowalczyk", "person", "cue_after:description")]
+    text = ("Tour off\n\nThe folk singer Anna Kowalczyk has called off her spring tour. \"Anna wants to spend the spring with "
+            "her family,\" a statement on her website said.")
+    assert speakers(parse, text) == [("Anna wants to spend the spring with her family,", "Anna Kowalczyk", "person",
+                                      "cue_after:description")]
 
 
 def test_a_spokesman_as_a_sentence_s_subject_is_who_the_next_he_means(parse):
