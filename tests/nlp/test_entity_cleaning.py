@@ -41,6 +41,9 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Winger Nitoglia", "PERSON") == [("Nitoglia", "PERSON")]
     assert cleaned(nlp, "Sprinter Walkden", "PERSON") == [("Walkden", "PERSON")]
     assert cleaned(nlp, "Broadcaster Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
+    assert cleaned(nlp, "Farmer Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]  # people in the news by what they do
+    assert cleaned(nlp, "Pensioner Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
+    assert cleaned(nlp, "Tom Farmer", "PERSON") == [("Tom Farmer", "PERSON")]  # the same word as a surname stays
     # the courts', police's, forces' and churches' titles, and their abbreviations
     assert cleaned(nlp, "Magistrate Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
     assert cleaned(nlp, "Rabbi Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]

@@ -112,6 +112,13 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         ent = _body_called_so(r, hw, start, r.sent_of[head.i])
         if ent is not None:
             return named(ent, "description")
+    if ws == ["the", hw] and hw in lex.named_by_remit:  # "the Commons home affairs committee ... the committee said"
+        ent = _only_body_named_with(r, hw, start)
+        if ent is not None:
+            return named(ent, "description")
+        remit = _remit_named_before(r, head)
+        if remit is not None:
+            return Resolution(None, remit, "description", "unnamed")
     if ws == ["the", hw] and hw not in lex.person_nouns and hw not in lex.org_nouns and hw not in lex.states:
         ent = _one_of_its_kind(r, hw, start)  # "rock band Vox Lupi ... the band said": the one the article calls so
         if ent is not None:
@@ -278,6 +285,46 @@ def _body_called_so(r: Resolver, hw: str, before: int, sent: int) -> Entity | No
     if best is None or sent - r.sent_of[_mention_root(r, best_pos, best_pos + 1).i] > 2:
         return None
     return best
+
+
+def _only_body_named_with(r: Resolver, hw: str, before: int) -> Entity | None:
+    """"the Commons science and technology committee said ... [paragraphs on] the committee
+    said": a body often named by its remit (lexicon `named_by_remit`) written alone is the one
+    organisation named before `before` whose name ends in that word, however far back; none when
+    the article names two ("the Arts Council ... the city council")."""
+    found = {}
+    for e in r.profiles.ents.entities:
+        if e.label == "ORG" and r.profiles.first_pos.get(e.entity_id, before) < before:
+            name = words_of(r.profiles.canon(e).name)
+            if name and name[-1] == hw:
+                found[r.profiles.canon(e).entity_id] = r.profiles.canon(e)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _remit_named_before(r: Resolver, head: Token) -> str | None:
+    """"the environment select committee said ... the committee added": the body the article
+    named before by its remit or place in lower case, words no entity holds ("the home affairs
+    committee", "an employment tribunal"), as "the" and those words: the latest such naming
+    before `head` outside quotations, or an earlier fuller one ending in it ("the Commons home
+    affairs committee" over a later "the home affairs committee"); none when there is none."""
+    named_so: list[str] = []
+    for t in r.doc[:head.i]:
+        if t.lower_ != head.lower_ or r.quoted(t.idx) or t.ent_type_:
+            continue  # (a body's name the entities hold is `_only_body_named_with`'s)
+        mods = [c for c in t.lefts if c.dep_ in ("compound", "nmod")
+                or (c.dep_ == "amod" and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))]
+        if not mods:
+            continue
+        first = min(c.left_edge.i for c in mods)
+        while first < t.i and r.doc[first].dep_ in ("det", "poss", "case", "predet"):
+            first += 1  # ("The environment committee": the parse may hang the article on a modifier)
+        words = r.doc[first:t.i + 1]
+        if all(w.is_alpha or w.lower_ in ("and", "&", "-") for w in words):
+            named_so.append(words.text)
+    if not named_so:
+        return None
+    latest = named_so[-1]
+    return "the " + max((n for n in named_so if n == latest or n.endswith(" " + latest)), key=len)
 
 
 def _one_of_its_kind(r: Resolver, hw: str, before: int) -> Entity | None:
@@ -725,12 +772,16 @@ def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
     "of" phrase runs into a person's name (the parse made the name its object, and the subject's
     words stop at the title) is that person's title, when the words between name a field, not a
     person, and carry no determiner or possessive ("the manager of striker Ann Cole", "the
-    director of the singer Ann Cole" and "the director of Ann Cole's film" are not Ann Cole)."""
+    director of the singer Ann Cole" and "the director of Ann Cole's film" are not Ann Cole); or
+    a title whose "of" phrase names a body the name follows (`_named_after_body`)."""
     titles, person_nouns = gazetteer().titles, speaker_words().person_nouns
     if head.lower_ not in titles:
         return None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        e = _named_after_body(r, head, prep)
+        if e is not None:
+            return e
         if obj is None or obj.ent_type_ != "PERSON" or r.quoted(obj.idx) or any(c.dep_ == "case" for c in obj.children):
             continue
         first = obj.i
@@ -742,6 +793,27 @@ def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
             e = r.profiles.entity_at(obj.idx, obj.idx + len(obj.text), prefer=obj.idx)
             if e is not None and e.label == "PERSON":
                 return e
+    return None
+
+
+def _named_after_body(r: Resolver, title: Token, prep: Token) -> Entity | None:
+    """"Chairman of the Audit Committee Ann Cole MP said": a person's name written right after
+    the organisation a title's "of" phrase names ("the" at most before it), inside that phrase
+    however the parse hung it, is the title's holder."""
+    words = [t for t in prep.subtree if t.i > prep.i]
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    body = None
+    for t in words:
+        if r.quoted(t.idx) or not t.text[:1].isupper():
+            return None
+        e = r.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+        if e is None:
+            return None
+        if e.label == "ORG" and (body is None or body.entity_id == e.entity_id):
+            body = e
+            continue
+        return e if e.label == "PERSON" and body is not None else None
     return None
 
 

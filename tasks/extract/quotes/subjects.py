@@ -209,7 +209,7 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         if not ctx.quoted(prev.i) and (prev.ent_type_ in ("PERSON", "ORG") or prev.pos_ == "PROPN") and prev.dep_ not in ("compound",) \
                 and not cannot_speak(prev) and not _place_of_posting(prev) and not _addressee(prev):
             return prev  # "footage of Hillary Clinton asking, ..."
-    subj = _climb_to_subject(ctx, v)
+    subj = _subject_read_as_conjunct(ctx, v) or _climb_to_subject(ctx, v)
     aside = _name_before_aside(ctx, v, subj)
     if aside is None and v.dep_ == "conj" and v.head.i < v.i and not own_subject(ctx, v):
         aside = _name_before_aside(ctx, v.head, subj)  # "..., admitted "X" but insisted "Y"": the first verb's
@@ -230,6 +230,36 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         if v.tag_ == "VBG":
             return _writer_subject_before(ctx, v)
     return None
+
+
+CLAUSE_JOINERS = ("but", "and", "while", "yet", "whereas")
+
+
+def _subject_read_as_conjunct(ctx: QuoteContext, v: Token) -> Token | None:
+    """"Acme claimed he was one of the leaders but his lawyer, Ann Cole, told the BBC ...": a
+    finite verb joined to an earlier clause with no subject of its own, right after a noun phrase
+    for a person that opens with "but" or "and", has that phrase for its subject, whatever the
+    parse joined the phrase to (here "leaders"), not the first clause's subject; so has a verb
+    joined to that one ("... told the BBC it was absurd and added: ...")."""
+    while v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and own_subject(ctx, v) is None \
+            and v.head.dep_ == "conj" and v.head.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i:
+        v = v.head
+    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP") or own_subject(ctx, v) is not None:
+        return None
+    j = v.i - 1
+    while j > 0 and ctx.doc[j].text == ",":
+        j -= 1
+    n = ctx.doc[j]
+    while n.dep_ == "appos" and n.head.i < n.i:
+        n = n.head  # "his lawyer, Ann Cole,": the phrase the name stands beside
+    if n.dep_ not in ("conj", "appos") or n.head.i == v.head.i or n.right_edge.i >= v.i or ctx.quoted(n.i) \
+            or not (personlike(n) or speakerlike(n)) or n.pos_ == "PRON":
+        return None
+    opener = ctx.doc[n.left_edge.i - 1] if n.left_edge.i > 0 else None
+    if opener is None or opener.lower_ not in CLAUSE_JOINERS or opener.head.i != n.head.i \
+            or any(not ctx.doc[k].is_punct for k in range(n.right_edge.i + 1, v.i)):
+        return None
+    return n
 
 
 DASHES = ("-", "–", "—")

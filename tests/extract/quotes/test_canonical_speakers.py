@@ -1870,3 +1870,32 @@ def test_a_person_the_model_took_for_a_place_still_speaks_with_no_cue(parse):
             "Winger Sam Houston is fit again after a hamstring strain. Houston looks certain to start on Saturday. "
             "\"I feel great and I cannot wait to play.\"")
     assert [row[1:] for row in speakers(parse, text)][-1] == ("Sam Houston", "person", "preceding_subject:name")
+
+
+def test_a_body_named_by_its_remit_is_the_committee_said_far_on(parse):
+    """"The Harbour Safety Committee said ... [paragraphs on] the committee said": the one body the
+    article names with that word last, however far back; a committee the writer named by its remit
+    in lower case ("the Commons fisheries committee") is written so; two committees, no choice."""
+    text = ("Pier report\n\nThe pier is unsafe, the Harbour Safety Committee said on Monday. Its members visited "
+            "the pier twice. Repairs would take a year. Work on the pier stopped in May. The ferry now docks "
+            "elsewhere.\n\n\"We cannot wait another winter,\" the committee said.")
+    assert speakers(parse, text) == [("We cannot wait another winter,", "Harbour Safety Committee", "organisation",
+                                      "cue_after:description")]
+    text = ("Pier report\n\nThe influential Commons fisheries committee was responding to new quota rules. Its members "
+            "visited three ports. Trawlers have been idle since May.\n\n\"The rules will empty our harbours,\" the "
+            "committee said.")
+    assert speakers(parse, text) == [("The rules will empty our harbours,", "the Commons fisheries committee", "unnamed",
+                                      "cue_after:description")]
+    text = ("Pier report\n\nThe Harbour Safety Committee and the Ferry Users Committee met on Monday. Its members "
+            "visited the pier twice. Repairs would take a year. Work stopped in May.\n\n\"We cannot wait another "
+            "winter,\" the committee said.")
+    assert [s for _, s, _, _ in speakers(parse, text)] == ["the committee"]
+
+
+def test_a_title_of_a_body_before_a_name_is_that_person_s(parse):
+    """"Chairman of the Audit Committee Ann Cole MP, said:": the parse hangs the name on the
+    body's, but the title is hers, not the person named in the sentence before."""
+    text = ("Housing plan\n\nThe plan was a rebuke for ministers, BBC correspondent Ann Tolliver said. Chairman of the "
+            "Regional Transport Committee Tom Reidford MP, said: \"The housing plan is a muddle from start to finish.\"")
+    assert speakers(parse, text) == [("The housing plan is a muddle from start to finish.", "Tom Reidford", "person",
+                                      "cue_above:description")]

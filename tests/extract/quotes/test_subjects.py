@@ -116,3 +116,16 @@ def test_a_rank_keeps_its_numeral(quote_context):
     ctx = quote_context("Harbour\n\nThe former county number two said the regatta was over.")
     said = tok(ctx, "said")
     assert words(ctx, S.mention_span(ctx, S.subject_of(ctx, said))) == "The former county number two"
+
+
+def test_a_subject_the_parse_joined_to_an_earlier_noun(quote_context):
+    """"Port officials claimed he was one of the smugglers but his lawyer, Ann Cole, denied ...
+    and added": the parse joins "his lawyer" to "smugglers"; the verbs after it are hers, not
+    the first clause's subject's."""
+    ctx = quote_context("Smuggling case\n\nPort officials claimed Mr Okafor was one of the smugglers' leaders but his "
+                        "lawyer, Ann Tolliver, denied the claim and added: \"He has never owned a boat.\"")
+    assert S.subject_of(ctx, tok(ctx, "denied")).text == "lawyer"
+    assert S.subject_of(ctx, tok(ctx, "added")).text == "lawyer"
+    ctx = quote_context("Smuggling case\n\nPort officials questioned Mr Okafor and told the local paper he was a "
+                        "leader.")
+    assert S.subject_of(ctx, tok(ctx, "told")).text == "officials"  # a verb joined to the first clause: its subject
