@@ -3,7 +3,8 @@
   * name: a country takes its common English short name from the gazetteer ("UK", "Britain"
     -> "United Kingdom"); any other entity the fullest name the article uses (most words, then
     not ALL CAPS, then longest, then first), with an ALL-CAPS known place in Title Case
-    ("BUCHAREST" in a dateline -> "Bucharest");
+    ("BUCHAREST" in a dateline -> "Bucharest"); a peer the article names by title, surname and
+    place only, as the peerage names them ("Lord Faulkner of Worcester" -> "Faulkner of Worcester");
   * label: a country is a GPE; a group joined by a person's surname is a PERSON, one joined by
     a company's short name an ORG, one joined by the acronym it defines in brackets keeps the
     label of its own name ("Asset Purchase Programme ( APP )"); otherwise the mentions vote (a name of several words counts
@@ -14,12 +15,14 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
 from tasks.common.datafiles import DataFiles
 from tasks.extract.entities.mentions import Mention, MentionGroup
 from tasks.nlp.gazetteer import Gazetteer
 
 TITLED_NAMES = frozenset(DataFiles.beside(__file__).lines("entity_titled_names.txt"))  # "Dr Dre": the honorific is the name's
+PEER_TITLES = frozenset(DataFiles.beside(__file__).lines("entity_peer_titles.txt"))  # "Lord X of Y": named "X of Y"
 
 COUNTRY_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP"}  # labels under which a country name is the country
 
@@ -73,13 +76,34 @@ def canonical_label(g: MentionGroup) -> str:
     return tied[0]
 
 
-def canonical_name(g: MentionGroup, gaz: Gazetteer) -> str:
+def canonical_name(g: MentionGroup, gaz: Gazetteer, doc: Doc | None = None, label: str | None = None) -> str:
     if g.country:
         return g.country
     hon = gaz.honorifics  # "Prof Green" names fewer words than "Al Green"
     best = max(g.mentions, key=lambda m: (m.n_tokens - m.titled(hon), not m.titled(hon), not m.text.isupper(), len(m.text), -m.start))
+    if doc is not None and label == "PERSON" and best.n_tokens - best.titled(hon) == 1:
+        peer = peer_name(doc, g)
+        if peer is not None:
+            return peer
     if best.text.isupper() and best.text.title() in gaz.places:
         return best.text.title()  # "BUCHAREST" (a dateline) -> "Bucharest"
     if best.titled(hon) and best.text not in TITLED_NAMES:  # named only with an honorific ("Mr Hale"): the name,
         return best.text.split(None, 1)[1]  # so that "PERSON:hale" joins "PERSON:tom-hale" across articles
     return best.text
+
+
+def peer_name(doc: Doc, g: MentionGroup) -> str | None:
+    """"Lord Faulkner of Worcester said ... Lord Faulkner added": a person named by a peer's title,
+    a surname and "of" a place ("of Perry Barr", not "of the House") is "Faulkner of Worcester",
+    the name the peerage gives; the first such naming decides."""
+    for m in sorted(g.mentions, key=lambda m: m.start):
+        first = m.start + (1 if m.n_tokens >= 2 and doc[m.start].text in PEER_TITLES else 0)
+        titled = first > m.start or (m.start > 0 and doc[m.start - 1].text in PEER_TITLES)
+        if not titled or m.end - first != 1 or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+            continue
+        place = [doc[m.end + 1]]
+        if m.end + 2 < len(doc) and doc[m.end + 2].pos_ == "PROPN" and doc[m.end + 2].is_title:
+            place.append(doc[m.end + 2])
+        if all(t.pos_ == "PROPN" and t.is_title for t in place):
+            return f"{doc[first].text} of {' '.join(t.text for t in place)}"
+    return None

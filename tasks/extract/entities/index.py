@@ -149,7 +149,7 @@ def extract(art: Article, doc: Doc) -> EntityIndex:
 def _entity(art: Article, doc: Doc, g: MentionGroup, label: str, entity_id: str, gaz: Gazetteer) -> Entity:
     """The entity of a group: canonical name, mentions as character offsets (each once), aliases, roles."""
     g.mentions.sort(key=lambda m: m.start)
-    ent = Entity(entity_id=entity_id, name=canonical_name(g, gaz), label=label)
+    ent = Entity(entity_id=entity_id, name=canonical_name(g, gaz, doc, label), label=label)
     text = art.text  # the doc's text (doc.text is rebuilt from the tokens on every access)
     seen = set()
     for m in g.mentions:

@@ -65,6 +65,19 @@ def test_county_teams_in_a_cricket_report(ents_of, table):
     assert t["London"][0] == "GPE"
 
 
+def test_a_peer_named_by_title_surname_and_place_is_named_as_the_peerage_names_him(ents_of):
+    """"Lord Ashdale of Penrith said ... Lord Ashdale added": "Ashdale of Penrith", the person;
+    "Lord Ashdale" alone stays "Ashdale"; a full name the article gives wins."""
+    art, idx = ents_of("Lords vote\n\nLord Ashdale of Penrith said the bill was flawed. Lord Ashdale added that "
+                       "peers would vote against it.")
+    assert [(e.name, e.label) for e in idx.entities if e.label == "PERSON"] == [("Ashdale of Penrith", "PERSON")]
+    art, idx = ents_of("Lords vote\n\nLord Ashdale said the bill was flawed. The vote is on Monday.")
+    assert [e.name for e in idx.entities if e.label == "PERSON"] == ["Ashdale"]
+    art, idx = ents_of("Lords vote\n\nFormer minister Tom Ashdale, now Lord Ashdale of Penrith, said the bill was "
+                       "flawed. Lord Ashdale added that peers would vote against it.")
+    assert [e.name for e in idx.entities if e.label == "PERSON"] == ["Tom Ashdale"]
+
+
 # --- robustness -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["no entities here at all.", "\" unbalanced ( ( , , -- 'S", "A\n\n\nB"])
