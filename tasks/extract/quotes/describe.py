@@ -627,9 +627,11 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if ref is not None and ref.entity is not None:
         if office is not None:
             if not (acted and may_hold) or _named_beside(r, focus, head, content):
-                return None
+                return _main_person_for(r, head, office)
             r.office_holders[office] = focus
         return r.referent_resolution(ref, "description")
+    if office is not None:
+        return _main_person_for(r, head, office)
     ent = r.topic_person(start, description_gender(head), exclude=r.named_in_its_clause(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
 
@@ -687,6 +689,35 @@ def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity 
     Gordon Brown") or rank are not candidates."""
     fit = [e for e in _people_named(r, 0, before) if _may_hold(e, content) and not _other_rank(r, e, content)]
     return fit[0] if len(fit) == 1 else None
+
+
+def _main_person_for(r: Resolver, head: Token, office: tuple[str, ...]) -> Resolution | None:
+    """An office ("the prime minister") no rule above gives a holder: the person the article names
+    most, already named before it (outside quotations, at least twice, and twice as often as anyone else
+    who may hold it), when the article gives them no other role, rank, country or office found
+    ("the president" before) and never names them beside the office's words as someone else;
+    that person holds the office for the rest of the article. Two people named about as often
+    ("Tony Blair" and "Gordon Brown" in a row about both): no one."""
+    content = list(office)
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    people: dict[str, Entity] = {}
+    for ms, _, e in r.profiles.mentions:
+        if e.label == "PERSON" and not r.quoted(ms):
+            c = r.profiles.canon(e)
+            counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
+            people[c.entity_id] = c
+            first.setdefault(c.entity_id, ms)
+    holding = {r.profiles.canon(e).entity_id for o, e in r.office_holders.items() if o != office}
+    fit = sorted(((n, k) for k, n in counts.items() if _may_hold(people[k], content) and not _other_rank(r, people[k], content)
+                  and k not in holding), reverse=True)  # (not the person found to hold another office: "the president")
+    if not fit or fit[0][0] < 2 or (len(fit) > 1 and fit[0][0] < 2 * fit[1][0]):
+        return None
+    holder = people[fit[0][1]]
+    if first[holder.entity_id] >= head.idx or _named_beside(r, holder, head, content):
+        return None
+    r.office_holders[office] = holder
+    return named(holder, "description")
 
 
 def _people_named(r: Resolver, start: int, end: int) -> list[Entity]:
@@ -1405,7 +1436,8 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
         if c.label == "PERSON" and c.name != text[ms:me]:
             before = _without_honorific(before)  # "for Mr Cole" -> "for Ann Cole", not "for Mr Ann Cole"
         as_written = ((c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
-                      or _names_the_kind(c.label, text, me, head))  # "a Bayern spokesman", not "a Bayern Munich spokesman"
+                      or (_names_the_kind(c.label, text, me, head)  # "a Bayern spokesman", not "a Bayern Munich spokesman"
+                          and not (c.label == "ORG" and _acronym_of(text[ms:me], c.name))))  # but "an FA spokesman": "the Football Association spokesman"
         pieces += [before, text[ms:me] if as_written else c.name]
         pos = me
     pieces.append(text[pos:end])
@@ -1419,6 +1451,13 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
     if first is not None and first.idx == start and first.is_sent_start and _common_word(first):
         words[0] = words[0].lower()  # "The spokesman said" and "said the spokesman" are one speaker
     return " ".join(words)
+
+
+def _acronym_of(written: str, name: str) -> bool:
+    """`written` is an acronym the article spells out as `name` ("FA", "Football Association"):
+    annotators name the body in full, as the article does where it first names it."""
+    letters = [w[0] for w in name.split() if w[:1].isupper()]
+    return written.isupper() and written.isalpha() and 2 <= len(written) < len(name) and "".join(letters) == written
 
 
 def _names_the_kind(label: str, text: str, me: int, head: Token) -> bool:

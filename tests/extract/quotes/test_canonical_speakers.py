@@ -923,13 +923,18 @@ def test_a_quote_paragraph_goes_on_with_the_reported_speech_before_it(parse):
 
 def test_a_body_s_name_before_the_noun_stays_as_written(parse):
     """A body's name used as an adjective before the description's noun is kept as the article wrote
-    it ("the HUA spokesman"); after the noun it takes the body's canonical name."""
+    it ("a Rovers spokesman", not "Harbour Rovers"), unless it is an acronym the article spells out
+    ("a HUA spokesman": "the Harbour Users Association spokesman", as the dev gold writes "the
+    RAD"); after the noun it takes the body's canonical name."""
     text = ("Harbour\n\nThe Harbour Users Association (HUA) opposes the levy. \"It is a tax on sailors,\" a HUA "
             "spokesman said. \"We will fight it,\" a spokeswoman for the HUA said.")
     assert speakers(parse, text) == [
-        ("It is a tax on sailors,", "the HUA spokesman", "unnamed", "cue_after:description"),
+        ("It is a tax on sailors,", "the Harbour Users Association spokesman", "unnamed", "cue_after:description"),
         ("We will fight it,", "the spokeswoman for the Harbour Users Association", "unnamed", "cue_after:description"),
     ]
+    text = ("Harbour\n\nHarbour Rovers lost again on Saturday. Rovers will appeal. \"It was never a penalty,\" a Rovers "
+            "spokesman said.")
+    assert [s for _, s, _, _ in speakers(parse, text)] == ["the Rovers spokesman"]
 
 
 def test_a_sentence_about_a_body_does_not_take_the_next_quote(parse):
@@ -1899,3 +1904,19 @@ def test_a_title_of_a_body_before_a_name_is_that_person_s(parse):
             "Regional Transport Committee Tom Reidford MP, said: \"The housing plan is a muddle from start to finish.\"")
     assert speakers(parse, text) == [("The housing plan is a muddle from start to finish.", "Tom Reidford", "person",
                                       "cue_above:description")]
+
+
+def test_an_office_is_the_one_person_the_article_is_about(parse):
+    """"the prime minister said" with no holder found by the rules before: the person the article
+    names most, already named before it, when no one else who may hold the office is named near
+    as often; two such people, or a person named only after it, and the office stays as written."""
+    text = ("Harbour row\n\nMr Okafor has refused to apologise for his remarks about the harbour. Critics say "
+            "Sam Okafor should have known better. The mayor of the port town, Ann Tolliver, was furious and said he "
+            "was \"out of touch\". Mr Okafor visited the port last year.\n\nThe traders have written to him. "
+            "Later the prime minister said: \"I will not be lectured by anyone.\"")
+    assert speakers(parse, text)[-1] == ("I will not be lectured by anyone.", "Sam Okafor", "person", "cue_above:description")
+    text = ("Harbour row\n\nMr Okafor has refused to apologise for his remarks about the harbour. Critics say "
+            "Sam Okafor should have known better. Tom Reidford, who wrote to Mr Reidford's local paper, agreed. "
+            "Mr Reidford visited the port last year.\n\nThe traders have written to them. "
+            "Later the prime minister said: \"I will not be lectured by anyone.\"")
+    assert speakers(parse, text)[-1][1] == "the prime minister"
