@@ -110,6 +110,34 @@ def name_hung_on_of(name: Token) -> Token | None:
     return None
 
 
+CLAUSE_JOINERS = ("but", "and", "while", "yet", "whereas")
+FINITE = ("VBD", "VBZ", "VBP")
+
+
+def verb_of_misread_subject(n: Token) -> Token | None:
+    """"... one of the leaders but his lawyer, Ann Cole, denied it", "... six points behind
+    Barcelona and Owen is confident ...": a noun phrase the parse joined to an earlier noun, opened
+    by "but" or "and" and followed at once (commas aside) by a finite verb the parse hung on an
+    earlier clause with no subject of its own, is that verb's subject: the verb, else None."""
+    while n.dep_ == "appos" and n.head.i < n.i:
+        n = n.head
+    if n.dep_ != "conj" or n.pos_ == "PRON" or n.head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    doc = n.doc
+    opener = doc[n.left_edge.i - 1] if n.left_edge.i > 0 else None
+    if opener is None or opener.lower_ not in CLAUSE_JOINERS or opener.head.i != n.head.i:
+        return None
+    k = n.right_edge.i + 1
+    while k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc):
+        return None
+    v = doc[k]
+    if v.dep_ not in ("conj", "advcl") or v.tag_ not in FINITE or v.head.i >= n.i or any(c.dep_ in SUBJECT_DEPS for c in v.children):
+        return None
+    return v
+
+
 def _prominent_subject(head: Token) -> bool:
     """A subject (or the name in apposition to one) of a clause that is not the reported words
     of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not) nor
@@ -123,7 +151,8 @@ def _prominent_subject(head: Token) -> bool:
     else:
         head = _subject_after_apposition(head) or head
     if head.dep_ not in SUBJECT_DEPS:
-        return False
+        return verb_of_misread_subject(head) is not None  # "... behind Barcelona and Owen is confident"
+
     if any(a.dep_ == "pcomp" and a.i != head.head.i for a in head.ancestors):
         return False  # "Ireland, despite having D'Arcy out injured, have ...": a clause inside one under a preposition is background
     verb = clause = head.head

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
 from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
-from tasks.extract.quotes.profiles import name_hung_on_of
+from tasks.extract.quotes.profiles import name_hung_on_of, verb_of_misread_subject
 from tasks.nlp.tokens import in_word_hyphen
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
@@ -232,19 +232,15 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
     return None
 
 
-CLAUSE_JOINERS = ("but", "and", "while", "yet", "whereas")
-
-
 def _subject_read_as_conjunct(ctx: QuoteContext, v: Token) -> Token | None:
     """"Acme claimed he was one of the leaders but his lawyer, Ann Cole, told the BBC ...": a
-    finite verb joined to an earlier clause with no subject of its own, right after a noun phrase
-    for a person that opens with "but" or "and", has that phrase for its subject, whatever the
-    parse joined the phrase to (here "leaders"), not the first clause's subject; so has a verb
-    joined to that one ("... told the BBC it was absurd and added: ...")."""
+    finite verb whose subject the parse joined to an earlier noun (`profiles.verb_of_misread_subject`)
+    has that phrase for its subject, when it names a person, not the first clause's subject; so
+    has a verb joined to that one ("... told the BBC it was absurd and added: ...")."""
     while v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and own_subject(ctx, v) is None \
             and v.head.dep_ == "conj" and v.head.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i:
         v = v.head
-    if v.dep_ != "conj" or v.tag_ not in ("VBD", "VBZ", "VBP") or own_subject(ctx, v) is not None:
+    if v.dep_ not in ("conj", "advcl") or v.tag_ not in ("VBD", "VBZ", "VBP") or own_subject(ctx, v) is not None:
         return None
     j = v.i - 1
     while j > 0 and ctx.doc[j].text == ",":
@@ -252,12 +248,8 @@ def _subject_read_as_conjunct(ctx: QuoteContext, v: Token) -> Token | None:
     n = ctx.doc[j]
     while n.dep_ == "appos" and n.head.i < n.i:
         n = n.head  # "his lawyer, Ann Cole,": the phrase the name stands beside
-    if n.dep_ not in ("conj", "appos") or n.head.i == v.head.i or n.right_edge.i >= v.i or ctx.quoted(n.i) \
-            or not (personlike(n) or speakerlike(n)) or n.pos_ == "PRON":
-        return None
-    opener = ctx.doc[n.left_edge.i - 1] if n.left_edge.i > 0 else None
-    if opener is None or opener.lower_ not in CLAUSE_JOINERS or opener.head.i != n.head.i \
-            or any(not ctx.doc[k].is_punct for k in range(n.right_edge.i + 1, v.i)):
+    misread = verb_of_misread_subject(n)
+    if ctx.quoted(n.i) or not (personlike(n) or speakerlike(n)) or misread is None or misread.i != v.i:
         return None
     return n
 

@@ -1920,3 +1920,13 @@ def test_an_office_is_the_one_person_the_article_is_about(parse):
             "Mr Reidford visited the port last year.\n\nThe traders have written to them. "
             "Later the prime minister said: \"I will not be lectured by anyone.\"")
     assert speakers(parse, text)[-1][1] == "the prime minister"
+
+
+def test_a_subject_the_parse_joined_to_a_noun_is_who_he_means_next(parse):
+    """"... within three points of leaders Harbour City and Reidford is confident ...": the parse
+    joins Reidford to the club, yet he is the subject the next "He added" means, not the scorer
+    named before."""
+    text = ("Rovers win\n\nMidfielder Tom Okafor headed the winner for Rovers. The win took Rovers to within three "
+            "points of leaders Harbour City and Reidford is confident Rovers can close the gap. He added: \"We can "
+            "catch them by Easter.\"")
+    assert speakers(parse, text) == [("We can catch them by Easter.", "Reidford", "person", "cue_above:pronoun")]
