@@ -94,8 +94,9 @@ def canonical_name(g: MentionGroup, gaz: Gazetteer, doc: Doc | None = None, labe
 
 def peer_name(doc: Doc, g: MentionGroup) -> str | None:
     """"Lord Faulkner of Worcester said ... Lord Faulkner added": a person named by a peer's title,
-    a surname and "of" a place ("of Perry Barr", not "of the House") is "Faulkner of Worcester",
-    the name the peerage gives; the first such naming decides."""
+    a surname and "of" a place ("of Perry Barr"; not "of the House", nor a name of several words
+    the model tags other than a place: "Lord Stevens of Scotland Yard") is "Faulkner of Worcester", the name the peerage gives; the first
+    such naming decides."""
     for m in sorted(g.mentions, key=lambda m: m.start):
         first = m.start + (1 if m.n_tokens >= 2 and doc[m.start].text in PEER_TITLES else 0)
         titled = first > m.start or (m.start > 0 and doc[m.start - 1].text in PEER_TITLES)
@@ -104,6 +105,7 @@ def peer_name(doc: Doc, g: MentionGroup) -> str | None:
         place = [doc[m.end + 1]]
         if m.end + 2 < len(doc) and doc[m.end + 2].pos_ == "PROPN" and doc[m.end + 2].is_title:
             place.append(doc[m.end + 2])
-        if all(t.pos_ == "PROPN" and t.is_title for t in place):
+        body = next((e for e in doc.ents if e.start <= place[0].i < e.end and len(e) > 1 and e.label_ != "GPE"), None)
+        if body is None and all(t.pos_ == "PROPN" and t.is_title for t in place):  # (the model tags a small place as anything)
             return f"{doc[first].text} of {' '.join(t.text for t in place)}"
     return None

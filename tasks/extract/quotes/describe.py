@@ -291,7 +291,7 @@ def _only_body_named_with(r: Resolver, hw: str, before: int) -> Entity | None:
     """"the Commons science and technology committee said ... [paragraphs on] the committee
     said": a body often named by its remit (lexicon `named_by_remit`) written alone is the one
     organisation named before `before` whose name ends in that word, however far back; none when
-    the article names two ("the Arts Council ... the city council")."""
+    the article names two ("the Arts Council ... the Film Council")."""
     found = {}
     for e in r.profiles.ents.entities:
         if e.label == "ORG" and r.profiles.first_pos.get(e.entity_id, before) < before:
@@ -694,27 +694,34 @@ def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity 
 def _main_person_for(r: Resolver, head: Token, office: tuple[str, ...]) -> Resolution | None:
     """An office ("the prime minister") no rule above gives a holder: the person the article names
     most, already named before it (outside quotations, at least twice, and twice as often as anyone else
-    who may hold it), when the article gives them no other role, rank, country or office found
-    ("the president" before) and never names them beside the office's words as someone else;
+    who may hold it), named with an honorific somewhere ("Mr Blair": as news names a public figure,
+    not a player or a winner, whom it calls "Blair"), when the article gives them no other role,
+    rank, country or office found ("the president" before) and never names them beside the
+    office's words as someone else;
     that person holds the office for the rest of the article. Two people named about as often
     ("Tony Blair" and "Gordon Brown" in a row about both): no one."""
     content = list(office)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     people: dict[str, Entity] = {}
-    for ms, _, e in r.profiles.mentions:
+    titled: set[str] = set()
+    honorifics = speaker_words().honorifics
+    for ms, me, e in r.profiles.mentions:
         if e.label == "PERSON" and not r.quoted(ms):
             c = r.profiles.canon(e)
             counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
             people[c.entity_id] = c
             first.setdefault(c.entity_id, ms)
+            words = r.text[max(0, ms - 6):me].split()  # the honorific before the name, or opening it
+            if any(w.lower().rstrip(".") in honorifics for w in words[:-1]):
+                titled.add(c.entity_id)
     holding = {r.profiles.canon(e).entity_id for o, e in r.office_holders.items() if o != office}
     fit = sorted(((n, k) for k, n in counts.items() if _may_hold(people[k], content) and not _other_rank(r, people[k], content)
                   and k not in holding), reverse=True)  # (not the person found to hold another office: "the president")
     if not fit or fit[0][0] < 2 or (len(fit) > 1 and fit[0][0] < 2 * fit[1][0]):
         return None
     holder = people[fit[0][1]]
-    if first[holder.entity_id] >= head.idx or _named_beside(r, holder, head, content):
+    if holder.entity_id not in titled or first[holder.entity_id] >= head.idx or _named_beside(r, holder, head, content):
         return None
     r.office_holders[office] = holder
     return named(holder, "description")
@@ -810,7 +817,7 @@ def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
         return None
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-        e = _named_after_body(r, head, prep)
+        e = _named_after_body(r, prep)
         if e is not None:
             return e
         if obj is None or obj.ent_type_ != "PERSON" or r.quoted(obj.idx) or any(c.dep_ == "case" for c in obj.children):
@@ -827,10 +834,11 @@ def _titled_by_of_phrase(r: Resolver, head: Token) -> Entity | None:
     return None
 
 
-def _named_after_body(r: Resolver, title: Token, prep: Token) -> Entity | None:
+def _named_after_body(r: Resolver, prep: Token) -> Entity | None:
     """"Chairman of the Audit Committee Ann Cole MP said": a person's name written right after
     the organisation a title's "of" phrase names ("the" at most before it), inside that phrase
-    however the parse hung it, is the title's holder."""
+    however the parse hung it, is the title's holder (not an owner: "director of Acme Tom Reid's
+    film")."""
     words = [t for t in prep.subtree if t.i > prep.i]
     if words and words[0].lower_ == "the":
         words = words[1:]
@@ -844,7 +852,10 @@ def _named_after_body(r: Resolver, title: Token, prep: Token) -> Entity | None:
         if e.label == "ORG" and (body is None or body.entity_id == e.entity_id):
             body = e
             continue
-        return e if e.label == "PERSON" and body is not None else None
+        if e.label != "PERSON" or body is None:
+            return None
+        end = next((me for ms, me in e.mentions if ms <= t.idx < me), t.idx + len(t.text))
+        return None if r.text.startswith(("'s", "’s"), end) else e  # not "director of Acme Tom Reid's film"
     return None
 
 

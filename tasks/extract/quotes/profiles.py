@@ -110,29 +110,30 @@ def name_hung_on_of(name: Token) -> Token | None:
     return None
 
 
-CLAUSE_JOINERS = ("but", "and", "while", "yet", "whereas")
 FINITE = ("VBD", "VBZ", "VBP")
 
 
 def verb_of_misread_subject(n: Token) -> Token | None:
     """"... one of the leaders but his lawyer, Ann Cole, denied it", "... six points behind
     Barcelona and Owen is confident ...": a noun phrase the parse joined to an earlier noun, opened
-    by "but" or "and" and followed at once (commas aside) by a finite verb the parse hung on an
-    earlier clause with no subject of its own, is that verb's subject: the verb, else None."""
+    by a clause joiner ("but", "and": `quote_clause_joiners.txt`) and followed at once by a finite
+    verb the parse hung on an earlier clause with no subject of its own, is that verb's subject:
+    the verb, else None. A comma before the verb only when it closes the phrase's apposition ("his
+    lawyer, Ann Cole, denied"), not a list ("questioned Tom Reid and Ann Cole, released them")."""
     while n.dep_ == "appos" and n.head.i < n.i:
         n = n.head
     if n.dep_ != "conj" or n.pos_ == "PRON" or n.head.pos_ not in ("NOUN", "PROPN", "NUM"):
         return None
     doc = n.doc
     opener = doc[n.left_edge.i - 1] if n.left_edge.i > 0 else None
-    if opener is None or opener.lower_ not in CLAUSE_JOINERS or opener.head.i != n.head.i:
+    if opener is None or opener.lower_ not in speaker_words().clause_joiners or opener.head.i != n.head.i:
         return None
-    k = n.right_edge.i + 1
-    while k < len(doc) and doc[k].text == ",":
-        k += 1
-    if k >= len(doc):
+    end = n.right_edge.i
+    if doc[end].is_punct and not any(c.dep_ == "appos" for c in n.children):
         return None
-    v = doc[k]
+    if end + 1 >= len(doc):
+        return None
+    v = doc[end + 1]
     if v.dep_ not in ("conj", "advcl") or v.tag_ not in FINITE or v.head.i >= n.i or any(c.dep_ in SUBJECT_DEPS for c in v.children):
         return None
     return v
@@ -150,12 +151,14 @@ def _prominent_subject(head: Token) -> bool:
         head = head.head.head  # "director of sport Emilio Butragueno praised": the parse hung the name on "of"
     else:
         head = _subject_after_apposition(head) or head
+    own = head.head
     if head.dep_ not in SUBJECT_DEPS:
-        return verb_of_misread_subject(head) is not None  # "... behind Barcelona and Owen is confident"
-
-    if any(a.dep_ == "pcomp" and a.i != head.head.i for a in head.ancestors):
+        own = verb_of_misread_subject(head)  # "... behind Barcelona and Owen is confident": Owen is confident's
+        if own is None:
+            return False
+    if any(a.dep_ == "pcomp" for a in own.ancestors):
         return False  # "Ireland, despite having D'Arcy out injured, have ...": a clause inside one under a preposition is background
-    verb = clause = head.head
+    verb = clause = own
     for _ in range(4):
         if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
             return False
@@ -163,7 +166,7 @@ def _prominent_subject(head: Token) -> bool:
             break
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
-    return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != head.head.i for c in verb.children)
+    return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != own.i for c in verb.children)
 
 
 def _answers_back(subject: Token, verb: Token) -> bool:

@@ -242,6 +242,8 @@ def _subject_read_as_conjunct(ctx: QuoteContext, v: Token) -> Token | None:
         v = v.head
     if v.dep_ not in ("conj", "advcl") or v.tag_ not in ("VBD", "VBZ", "VBP") or own_subject(ctx, v) is not None:
         return None
+    if v.i == 0:
+        return None
     j = v.i - 1
     while j > 0 and ctx.doc[j].text == ",":
         j -= 1

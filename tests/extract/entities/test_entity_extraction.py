@@ -76,6 +76,8 @@ def test_a_peer_named_by_title_surname_and_place_is_named_as_the_peerage_names_h
     art, idx = ents_of("Lords vote\n\nFormer minister Tom Ashdale, now Lord Ashdale of Penrith, said the bill was "
                        "flawed. Lord Ashdale added that peers would vote against it.")
     assert [e.name for e in idx.entities if e.label == "PERSON"] == ["Tom Ashdale"]
+    art, idx = ents_of("Police figures\n\nLord Ashdale of Scotland Yard said the figures were good.")
+    assert [e.name for e in idx.entities if e.label == "PERSON"] == ["Ashdale"]  # a body's name, not a place
 
 
 # --- robustness -------------------------------------------------------------------------------------

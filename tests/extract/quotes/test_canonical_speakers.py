@@ -1908,8 +1908,9 @@ def test_a_title_of_a_body_before_a_name_is_that_person_s(parse):
 
 def test_an_office_is_the_one_person_the_article_is_about(parse):
     """"the prime minister said" with no holder found by the rules before: the person the article
-    names most, already named before it, when no one else who may hold the office is named near
-    as often; two such people, or a person named only after it, and the office stays as written."""
+    names most, already named before it and named with an honorific somewhere ("Mr Okafor"), when
+    no one else who may hold the office is named near as often; with two such people, or a
+    winner the article never names with an honorific, the office stays as written."""
     text = ("Harbour row\n\nMr Okafor has refused to apologise for his remarks about the harbour. Critics say "
             "Sam Okafor should have known better. The mayor of the port town, Ann Tolliver, was furious and said he "
             "was \"out of touch\". Mr Okafor visited the port last year.\n\nThe traders have written to him. "
@@ -1919,6 +1920,10 @@ def test_an_office_is_the_one_person_the_article_is_about(parse):
             "Sam Okafor should have known better. Tom Reidford, who wrote to Mr Reidford's local paper, agreed. "
             "Mr Reidford visited the port last year.\n\nThe traders have written to them. "
             "Later the prime minister said: \"I will not be lectured by anyone.\"")
+    assert speakers(parse, text)[-1][1] == "the prime minister"
+    text = ("Marathon record\n\nSam Okafor has broken the national record for the marathon. Okafor ran the course in "
+            "two hours and four minutes, ahead of Ben Tolliver. Okafor trained in the hills for a year. The race was run "
+            "in heavy rain.\n\nLater the prime minister said: \"What a great achievement.\"")
     assert speakers(parse, text)[-1][1] == "the prime minister"
 
 

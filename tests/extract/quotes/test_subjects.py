@@ -129,3 +129,6 @@ def test_a_subject_the_parse_joined_to_an_earlier_noun(quote_context):
     ctx = quote_context("Smuggling case\n\nPort officials questioned Mr Okafor and told the local paper he was a "
                         "leader.")
     assert S.subject_of(ctx, tok(ctx, "told")).text == "officials"  # a verb joined to the first clause: its subject
+    ctx = quote_context("Arrests\n\nDetectives questioned Tom Reid and Ann Tolliver, released them on bail and said: "
+                        "\"Inquiries are continuing.\"")
+    assert S.subject_of(ctx, tok(ctx, "said")).text == "Detectives"  # a list of objects, then the verbs: not the last name
