@@ -1928,10 +1928,10 @@ def test_an_office_is_the_one_person_the_article_is_about(parse):
 
 
 def test_a_subject_the_parse_joined_to_a_noun_is_who_he_means_next(parse):
-    """"... within three points of leaders Harbour City and Reidford is confident ...": the parse
-    joins Reidford to the club, yet he is the subject the next "He added" means, not the scorer
-    named before."""
+    """"... within three points of leaders Harbour City and Reidford is certain ...": the parse joins
+    Reidford to the club, yet he is the subject the next "He said" means, not the scorer named
+    before."""
     text = ("Rovers win\n\nMidfielder Tom Okafor headed the winner for Rovers. The win took Rovers to within three "
-            "points of leaders Harbour City and Reidford is confident Rovers can close the gap. He added: \"We can "
-            "catch them by Easter.\"")
-    assert speakers(parse, text) == [("We can catch them by Easter.", "Reidford", "person", "cue_above:pronoun")]
+            "points of leaders Harbour City and Reidford is certain his side will finish top. He said: \"Nobody can "
+            "stop us now.\"")
+    assert speakers(parse, text) == [("Nobody can stop us now.", "Reidford", "person", "cue_above:pronoun")]
