@@ -95,8 +95,8 @@ def canonical_name(g: MentionGroup, gaz: Gazetteer, doc: Doc | None = None, labe
 def peer_name(doc: Doc, g: MentionGroup) -> str | None:
     """"Lord Faulkner of Worcester said ... Lord Faulkner added": a person named by a peer's title,
     a surname and "of" a place ("of Perry Barr"; not "of the House", nor a name of several words
-    the model tags other than a place: "Lord Stevens of Scotland Yard") is "Faulkner of Worcester", the name the peerage gives; the first
-    such naming decides."""
+    the model tags other than a place: "Lord Stevens of Scotland Yard") is "Faulkner of
+    Worcester", the name the peerage gives; the first such naming decides."""
     for m in sorted(g.mentions, key=lambda m: m.start):
         first = m.start + (1 if m.n_tokens >= 2 and doc[m.start].text in PEER_TITLES else 0)
         titled = first > m.start or (m.start > 0 and doc[m.start - 1].text in PEER_TITLES)

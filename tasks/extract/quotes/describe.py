@@ -15,16 +15,19 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
      Man Utd boss continued"; an epithet such as "the Scot" or "the 68-year-old singer" also the
      article's main person), unless the words stand for someone unnamed ("the official"); an
      office's one holder ("the prime minister") only when the person in focus spoke last or was
-     the subject of the sentence before, and has no other role or country in the article, and
-     then for the rest of the article; a board ("the board said") speaks as the body it governs;
+     the subject of the sentence before, and has no other role or country in the article (else
+     the person the article names most, with an honorific, when no one else is named near as
+     often), and then for the rest of the article; a board ("the board said") speaks as the body it governs;
      a kind of body no lexicon knows, written alone ("the band", "the festival"), is the body the
-     article calls so ("rock band Vox Lupi", "the Lisbon Book Festival"); an epithet after a
+     article calls so ("rock band Vox Lupi", "the Lisbon Book Festival"), and a body often named
+     by its remit ("the committee") the one named so, however far back; an epithet after a
      clause leading into it ("When Ann Cole shook his hand, the Australian said") is its subject;
   4. a person's name the entity extractor left out ("Nottingham City Councillor Brian Parbutt"),
      of speaker_type "unnamed" since no entity holds it;
   5. else the description itself, as the canonical words of someone the article never names:
      its article made definite and the names in it canonical ("A spokeswoman for the RAD" ->
-     "the spokeswoman for the Royal Academy of Dance"); a bare "a spokesman" takes the body that
+     "the spokeswoman for the Royal Academy of Dance", "an FA spokesman" -> "the Football
+     Association spokesman"); a bare "a spokesman" takes the body that
      spoke or was named just before ("the Vestey Group spokesman").
 """
 from __future__ import annotations
@@ -693,13 +696,12 @@ def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity 
 
 def _main_person_for(r: Resolver, head: Token, office: tuple[str, ...]) -> Resolution | None:
     """An office ("the prime minister") no rule above gives a holder: the person the article names
-    most, already named before it (outside quotations, at least twice, and twice as often as anyone else
-    who may hold it), named with an honorific somewhere ("Mr Blair": as news names a public figure,
-    not a player or a winner, whom it calls "Blair"), when the article gives them no other role,
-    rank, country or office found ("the president" before) and never names them beside the
-    office's words as someone else;
-    that person holds the office for the rest of the article. Two people named about as often
-    ("Tony Blair" and "Gordon Brown" in a row about both): no one."""
+    most (outside quotations, at least twice, and twice as often as anyone else who may hold it),
+    already named before it and named with an honorific somewhere ("Mr Blair": as news names a
+    public figure, not a player or a winner it calls "Blair"), when the article gives them no
+    other role, rank, country or office found ("the president" before) and never names them beside
+    the office's words as someone else; that person holds the office for the rest of the article.
+    Two people named about as often ("Tony Blair" and "Gordon Brown" in a row about both): no one."""
     content = list(office)
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
