@@ -707,15 +707,13 @@ def _main_person_for(r: Resolver, head: Token, office: tuple[str, ...]) -> Resol
     first: dict[str, int] = {}
     people: dict[str, Entity] = {}
     titled: set[str] = set()
-    honorifics = speaker_words().honorifics
-    for ms, me, e in r.profiles.mentions:
+    for ms, _, e in r.profiles.mentions:
         if e.label == "PERSON" and not r.quoted(ms):
             c = r.profiles.canon(e)
             counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
             people[c.entity_id] = c
             first.setdefault(c.entity_id, ms)
-            words = r.text[max(0, ms - 6):me].split()  # the honorific before the name, or opening it
-            if any(w.lower().rstrip(".") in honorifics for w in words[:-1]):
+            if e.entity_id in r.profiles.titled:
                 titled.add(c.entity_id)
     holding = {r.profiles.canon(e).entity_id for o, e in r.office_holders.items() if o != office}
     fit = sorted(((n, k) for k, n in counts.items() if _may_hold(people[k], content) and not _other_rank(r, people[k], content)

@@ -314,6 +314,7 @@ class EntityProfiles:
     role_words: dict[str, set[str]] = field(default_factory=dict)  # entity_id -> its role's description words
     described: dict[str, list[tuple[int, set[str]]]] = field(default_factory=dict)  # entity_id -> (mention start, its words)
     first_pos: dict[str, int] = field(default_factory=dict)
+    titled: set[str] = field(default_factory=set)  # entity_ids of people named with an honorific somewhere ("Mr Blair")
     fuller: dict[str, Entity] = field(default_factory=dict)  # entity_id -> the fuller name it abbreviates
 
     @classmethod
@@ -395,6 +396,8 @@ class EntityProfiles:
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
+                if any(tok.lower_.rstrip(".") in speaker_words().honorifics for tok in [*pre, *inside]):
+                    self.titled.add(e.entity_id)
             answers = answering_subject(head)  # prominent however the parse hung its clause
             subject = answers or _prominent_subject(head) or _inverted_speaker(span) or (e.label == "PERSON" and _asked(head)) \
                 or (e.label == "PERSON" and self.first_pos[e.entity_id] == s and _introduced(head))

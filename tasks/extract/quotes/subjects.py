@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
 from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
-from tasks.extract.quotes.profiles import name_hung_on_of, verb_of_misread_subject
+from tasks.extract.quotes.profiles import FINITE, name_hung_on_of, verb_of_misread_subject
 from tasks.nlp.tokens import in_word_hyphen
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
@@ -237,13 +237,11 @@ def _subject_read_as_conjunct(ctx: QuoteContext, v: Token) -> Token | None:
     finite verb whose subject the parse joined to an earlier noun (`profiles.verb_of_misread_subject`)
     has that phrase for its subject, when it names a person, not the first clause's subject; so
     has a verb joined to that one ("... told the BBC it was absurd and added: ...")."""
-    while v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP") and own_subject(ctx, v) is None \
-            and v.head.dep_ == "conj" and v.head.tag_ in ("VBD", "VBZ", "VBP") and v.head.i < v.i:
+    while v.dep_ == "conj" and v.tag_ in FINITE and own_subject(ctx, v) is None \
+            and v.head.dep_ == "conj" and v.head.tag_ in FINITE and v.head.i < v.i:
         v = v.head
-    if v.dep_ not in ("conj", "advcl") or v.tag_ not in ("VBD", "VBZ", "VBP") or own_subject(ctx, v) is not None:
-        return None
-    if v.i == 0:
-        return None
+    if v.dep_ not in ("conj", "advcl") or v.tag_ not in FINITE or v.i == 0:
+        return None  # (the rest is `verb_of_misread_subject`'s to check)
     j = v.i - 1
     while j > 0 and ctx.doc[j].text == ",":
         j -= 1

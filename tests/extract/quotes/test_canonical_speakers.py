@@ -1814,10 +1814,10 @@ def test_a_playing_position_written_with_a_hyphen_is_an_epithet_not_its_club(par
 
 
 def test_a_statement_on_someone_s_website_is_theirs_though_it_names_them(parse):
-    """"a statement on her website said": the site's owner made it, though the statement speaks of
-    her in the third person."""
+    """"a statement on her official website said": the site's owner made it, though the statement
+    speaks of her in the third person."""
     text = ("Tour off\n\nThe folk singer Anna Kowalczyk has called off her spring tour. \"Anna wants to spend the spring with "
-            "her family,\" a statement on her website said.")
+            "her family,\" a statement on her official website said.")
     assert speakers(parse, text) == [("Anna wants to spend the spring with her family,", "Anna Kowalczyk", "person",
                                       "cue_after:description")]
 
