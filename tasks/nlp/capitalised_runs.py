@@ -77,7 +77,8 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
     two-word person after one untagged proper noun that is no dictionary word, plural or -ing
     form of one ("Contestants", "Robbing"; unless a listed given name), stop word, title,
     honorific, nationality, group, follower ("Blairite"), place or body, and that no capitalised
-    word comes right before (a run longer than a name is not told apart), is one person of one
+    word comes right before (a run longer than a name is not told apart) but a title ("Founder
+    Zorielle Haji-Pask", a hyphenated surname counting as one word), is one person of one
     word more. Not in the headline, nor before a team's name ("Barnet Harriers")."""
     if not words:
         return []
@@ -86,8 +87,9 @@ def unlisted_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer, words: froz
         if len(p.text) < 3:
             continue
         before = doc[p.i - 1]
-        if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")):
-            continue  # "Culture Minister Alun Pugh", "Dr. Ann Lee": a longer run
+        if not p.is_sent_start and before.text[:1].isupper() and (before.is_alpha or before.text.endswith(".")) \
+                and before.lower_ not in gaz.titles:
+            continue  # "Dr. Ann Lee", "Real Madrid Ronaldo": a longer run ("Founder Ann Lee": a title before the name)
         low = p.lower_
         if (len(sp) > 1 and _plural_word(sp[-1].lower_, words)) or sp[-1].text in gaz.club_suffixes \
                 or (low.endswith(FOLLOWER_SUFFIXES) and low not in gaz.first_names):
@@ -120,11 +122,16 @@ def _words_before_people(doc: Doc, ents: list[Span], length: int) -> Iterator[tu
     first_line = headline_end(doc)
     for sp in ents:
         k = sp.start - 1
-        if sp.label_ != "PERSON" or len(sp) != length or k <= first_line or k in covered:
+        if sp.label_ != "PERSON" or _name_words(sp) != length or k <= first_line or k in covered:
             continue
         p = doc[k]
         if (p.pos_ == "PROPN" or (length == 1 and p.pos_ in GIVEN_NAME_POS)) and p.is_title and p.is_alpha:
             yield sp, p  # (before a full name, a word read as a noun is a description: "Corkman Ann Cole")
+
+
+def _name_words(sp: Span) -> int:
+    """How many words a name has: a hyphenated one ("Haji-Ioannou", three tokens) is one."""
+    return len(sp) - 2 * sum(1 for t in sp[1:-1] if t.text == "-" and not t.whitespace_ and not t.nbor(-1).whitespace_)
 
 
 def _known_otherwise(p: Token, gaz: Gazetteer) -> bool:

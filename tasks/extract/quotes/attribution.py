@@ -119,7 +119,7 @@ def first_cue_back(ctx: QuoteContext, i: int, start: int, limit: int, how: str) 
         if not ctx.quoted(i) and is_cue(t) and not _asks_to_do(t):
             att = attribution_from_cue(ctx, t, how)
             if att.head is None:
-                att = _words_before_cue(ctx, t, how) or att
+                att = _words_before_cue(ctx, t, how) or _titled_name_after_cue(ctx, t, how) or att
             if att.head is not None and not says_nothing(att.head):
                 return att
         i -= 1
@@ -136,6 +136,13 @@ def _words_before_cue(ctx: QuoteContext, cue: Token, how: str) -> Attribution | 
         return None
     np = np_words(ctx, list(ctx.doc[k + 1:cue.i]))
     return from_np(np, how, cue=cue) if np is not None else None
+
+
+def _titled_name_after_cue(ctx: QuoteContext, cue: Token, how: str) -> Attribution | None:
+    """`"...," said Tory housing spokeswoman Ann Cole. "..."`: an inverted cue the parse gave no
+    subject (it read a title word as a verb) names the person its title words end with."""
+    name = _person_after_title(ctx, cue)
+    return named_by(ctx, name, how, cue=cue) if name is not None else None
 
 
 def _asks_to_do(v: Token) -> bool:

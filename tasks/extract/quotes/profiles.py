@@ -139,6 +139,45 @@ def verb_of_misread_subject(n: Token) -> Token | None:
     return v
 
 
+def subject_after_but(t: Token) -> Token | None:
+    """"... between himself, Tom Reid and Jo Marsh but Ann Cole is unfazed": in a subject the parse
+    made of a list whose last member follows "but", that member is the subject (the others belong
+    to the clause before): the member, for any token of the list, else None."""
+    root = _conj_root(t)
+    if root.dep_ not in SUBJECT_DEPS:
+        return None
+    members, todo = [root], [root]
+    while todo:  # (the parse hangs a list's members on its first or on the one before)
+        kids = [c for c in todo.pop().children if c.dep_ == "conj"]
+        members += kids
+        todo += kids
+    last = max(members, key=lambda m: m.i)
+    if last.i == root.i or last.left_edge.i == 0 or last.doc[last.left_edge.i - 1].lower_ != "but":
+        return None
+    return last if any(m.i == t.i for m in members) else None
+
+
+def _conj_root(t: Token) -> Token:
+    """The first member of the list `t` is in (`t` itself when none)."""
+    while t.dep_ == "conj" and t.head.i < t.i:
+        t = t.head
+    return t
+
+
+def closing_cue_of(name: Token) -> Token | None:
+    """"The claim was false, her lawyer, Ann Cole, said.": a reporting verb that ends its sentence
+    with no subject of its own, right after a name and a comma (the parse hung the name on a noun
+    of the reported words): the verb the name is the subject of, else None."""
+    doc = name.doc
+    if name.i + 3 > len(doc) or doc[name.i + 1].text != ",":
+        return None
+    v = doc[name.i + 2]
+    after = doc[v.i + 1] if v.i + 1 < len(doc) else None
+    if not is_cue(v) or v.tag_ not in FINITE or any(c.dep_ in SUBJECT_DEPS for c in v.children):
+        return None
+    return v if after is None or (after.is_punct and after.text not in (",", "\"", "“")) or after.is_space else None
+
+
 def _prominent_subject(head: Token) -> bool:
     """A subject (or the name in apposition to one) of a clause that is not the reported words
     of someone else ("Brown liked to rattle off ..., the Tory leader said": Brown is not) nor
@@ -151,9 +190,14 @@ def _prominent_subject(head: Token) -> bool:
         head = head.head.head  # "director of sport Emilio Butragueno praised": the parse hung the name on "of"
     else:
         head = _subject_after_apposition(head) or head
+    but = subject_after_but(head)
+    if but is not None:
+        if but.i != head.i:
+            return False  # "..., Tom Reid and Jo Marsh but Ann Cole is unfazed": Ann Cole is, not the others
+        head = _conj_root(head)
     own = head.head
     if head.dep_ not in SUBJECT_DEPS:
-        own = verb_of_misread_subject(head)  # "... behind Barcelona and Owen is confident": Owen is confident's
+        own = verb_of_misread_subject(head) or closing_cue_of(head)  # "... behind Barcelona and Owen is confident": Owen is confident's
         if own is None:
             return False
     if any(a.dep_ == "pcomp" for a in own.ancestors):

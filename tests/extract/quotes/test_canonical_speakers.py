@@ -121,6 +121,37 @@ def test_carry_over_follows_the_person_introduced(parse):
     ]
 
 
+def test_a_pronoun_finds_the_subject_the_parse_hung_elsewhere(parse):
+    """"..., her lawyer, Tom Reidy, said." (the parse left "said" without a subject) and "... between
+    himself, Piet Okkerse and Rui Brenner of Portugal but James Marsh is unfazed" (the parse made
+    the list the subject): the "he" after them is Tom Reidy, James Marsh."""
+    text = ("Studio sued\n\nA dancer has sued the studio. The studio's spokesman said the claims were \"untrue\". "
+            "The dancer waited a year to sue because she was trying to settle with the producers, her lawyer, Tom Reidy, "
+            "said. The producers \"failed to keep her safe,\" he said.")
+    assert speakers(parse, text) == [
+        ("untrue", "the studio's spokesman", "unnamed", "cue_above:description"),
+        ("failed to keep her safe,", "Tom Reidy", "person", "cue_after:pronoun"),
+    ]
+    text = ("Indoor season\n\nVadik Tolliver won in Ghent last week and then claimed the final would be between himself, "
+            "Dutchman Piet Okkerse and Rui Brenner of Portugal but James Marsh is unfazed.\n\n"
+            "He admitted: \"He ran well and everyone has a right to an opinion.\"")
+    assert speakers(parse, text) == [
+        ("He ran well and everyone has a right to an opinion.", "James Marsh", "person", "cue_above:pronoun"),
+    ]
+
+
+def test_a_quote_continues_an_inverted_cue_whose_title_the_parse_misread(parse):
+    """`"...," said Tory shadow local government secretary Ann Tolliver. "..."`: the parse read
+    "shadow" as a verb; the next quote is still hers, not the speaker of the sentence before."""
+    text = ("Housing plans\n\nThe Greens claimed the plans would add a new tax on every new house. \"This is typical of "
+            "their hypocrisy,\" said Tory shadow local government secretary Ann Tolliver. \"They claim that they want to "
+            "help buyers, but the small print says otherwise.\" The Tory plan is to give more tenants the right to buy.")
+    assert [row[1:] for row in speakers(parse, text)] == [
+        ("Ann Tolliver", "person", "cue_after:name"),
+        ("Ann Tolliver", "person", "preceding_cue:name"),
+    ]
+
+
 def test_a_name_no_entity_holds_is_the_speaker_without_an_entity(nlp):
     """"Harbour Town Councillor Brian Odegaard" when the entities table misses the name: the
     name, titles left out; no entity, so speaker_type "unnamed"."""
