@@ -359,8 +359,10 @@ def _speaker_of_cue_after(q: Site, t: Token, n: int, first: Token) -> Attributio
         nxt = [x for x in after if x.i > t.i and not x.is_punct]
         if nxt and (nxt[0].pos_ in ("PROPN", "DET", "NOUN") or nxt[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                     or (nxt[0].lower_ in ("those", "others", "some", "many") and t.tag_ in ("VBD", "VBZ", "VBP"))  # `"...," say those behind the talks`
+                    or (nxt[0].lower_ == "one" and nxt[0].dep_ == "nummod" and nxt[0].head.i > nxt[0].i)  # `"...," smiles one trader`
                     or _lone_name(ctx, nxt[0])):
-            return named_by(ctx, _person_after_title(ctx, t) or np_head(nxt[0]), "after", cue=t)
+            first_word = nxt[0].head if nxt[0].lower_ == "one" and nxt[0].dep_ == "nummod" else nxt[0]  # (the parse made "one trader" an object)
+            return named_by(ctx, _person_after_title(ctx, t) or np_head(first_word), "after", cue=t)
     # the parse went wrong: take the words between the quote and the cue as a name
     np = np_words(ctx, after[:n])
     return from_np(np, "after", cue=t) if np is not None else None

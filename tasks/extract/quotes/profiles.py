@@ -189,7 +189,7 @@ def _prominent_subject(head: Token) -> bool:
     elif name_hung_on_of(head) is not None:
         head = head.head.head  # "director of sport Emilio Butragueno praised": the parse hung the name on "of"
     else:
-        head = _subject_after_apposition(head) or head
+        head = _subject_after_apposition(head) or _subject_before_apposition(head) or head
     but = subject_after_but(head)
     if but is not None:
         if but.i != head.i:
@@ -257,6 +257,17 @@ def _subject_after_apposition(head: Token) -> Token | None:
             or head.left_edge.i != head.sent.start:
         return None
     return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and c.left_edge.i == head.i + 2), None)
+
+
+def _subject_before_apposition(head: Token) -> Token | None:
+    """"However, one of the Harbour Four, Tom Reid - who was wrongly jailed - said ...": the parse
+    may hang the apposition's name on the verb; the subject whose phrase ends right before the
+    name's comma is the name's."""
+    doc = head.doc
+    lo = head.left_edge.i
+    if head.dep_ not in ("npadvmod", "dep", "nmod") or lo < 2 or doc[lo - 1].text != ",":
+        return None
+    return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS and c.i < lo and c.right_edge.i == lo - 2), None)
 
 
 def _introduced(head: Token) -> bool:

@@ -152,6 +152,17 @@ def test_a_quote_continues_an_inverted_cue_whose_title_the_parse_misread(parse):
     ]
 
 
+def test_an_inverted_cue_of_manner_names_one_of_a_kind(parse):
+    """`"...," smiles one trader`: a verb of manner reports the words, and the parse's object "one
+    trader" after it is who said them."""
+    text = ("Market boom\n\nThe market is abuzz with talk of new money. \"You can call it a windfall,\" smiles one "
+            "trader. \"Let us see how long it lasts.\"")
+    assert speakers(parse, text) == [
+        ("You can call it a windfall,", "the trader", "unnamed", "cue_after:description"),
+        ("Let us see how long it lasts.", "the trader", "unnamed", "carried:description"),
+    ]
+
+
 def test_a_name_no_entity_holds_is_the_speaker_without_an_entity(nlp):
     """"Harbour Town Councillor Brian Odegaard" when the entities table misses the name: the
     name, titles left out; no entity, so speaker_type "unnamed"."""

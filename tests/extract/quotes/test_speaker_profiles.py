@@ -76,3 +76,21 @@ def test_a_subject_under_a_preposition_is_background_and_who_introduces_a_person
     doyle, okafor = (next(t for t in doc if t.text == w) for w in ("Doyle", "Okafor"))
     assert doyle.dep_ == "nsubj" and any(a.dep_ == "pcomp" for a in doyle.ancestors)  # (the parse the rule is for)
     assert (_prominent_subject(doyle), _introduced(okafor)) == (False, True)
+
+
+def test_a_name_the_parse_hung_on_the_verb_after_the_subject_is_the_subject(nlp):
+    """"However, one of the Harbour Four, Tom Reidy, said ...": the parse may make the name a
+    modifier of the verb; it is the apposition of the subject before its comma, so the sentence's
+    topic (and a later "he" may mean him). A name before no subject's phrase is not."""
+    from spacy.tokens import Doc
+
+    from tasks.extract.quotes.profiles import _prominent_subject
+
+    words = ["However", ",", "one", "of", "the", "Harbour", "Four", ",", "Tom", "Reidy", ",", "said", "so", "."]
+    heads = [11, 11, 11, 2, 6, 6, 3, 11, 9, 11, 11, 11, 11, 11]
+    deps = ["advmod", "punct", "nsubj", "prep", "det", "compound", "pobj", "punct", "compound", "npadvmod", "punct",
+            "ROOT", "advmod", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert _prominent_subject(doc[9])
+    deps[2] = "npadvmod"  # no subject before the name: it is no apposition
+    assert not _prominent_subject(Doc(nlp.vocab, words=words, heads=heads, deps=deps)[9])
