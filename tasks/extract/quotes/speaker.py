@@ -299,10 +299,16 @@ class Resolver:
     def _served(self, start: int, end: int) -> bool:
         """The name text[start:end] follows a preposition directly or after a role of its own ("a
         spokesman for Mr Cole", "an associate of former bank boss Tom Reilly"; not "director of
-        rugby Tom Cole", whose name is the title's)."""
+        rugby Tom Cole", whose name is the title's), or ends a list that does ("the star of Rain
+        Falls and Tom Cole")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start == 0:
             return False
+        first = span.root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i != span.root.i:  # "the star of Harbour Lights and Ann Cole": the list's first name is served
+            return first.dep_ == "pobj" and first.head.dep_ == "prep"
         i = span.start - 1
         lex = speaker_words()
         phrase = set(range(span.start, span.end))  # with the words before the name that modify it

@@ -163,6 +163,16 @@ def test_an_inverted_cue_of_manner_names_one_of_a_kind(parse):
     ]
 
 
+def test_a_name_ending_a_list_after_of_is_not_the_described_person(parse):
+    """"The star of Harbour Lights and Marty Brennan said": the names after "of" are what the star
+    is the star of, so the description names the person in focus, not the last name of the list."""
+    text = ("Screen row\n\nScreen legend Dan Hollis has hit out at modern films.\n\n"
+            "The star of Harbour Lights and Marty Brennan said the industry was \"in decline\" on Tuesday.")
+    assert speakers(parse, text) == [
+        ("in decline", "Dan Hollis", "person", "cue_above:description"),
+    ]
+
+
 def test_a_name_no_entity_holds_is_the_speaker_without_an_entity(nlp):
     """"Harbour Town Councillor Brian Odegaard" when the entities table misses the name: the
     name, titles left out; no entity, so speaker_type "unnamed"."""
