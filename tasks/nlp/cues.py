@@ -29,7 +29,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from tasks.nlp.entity_cleaning import looks_like_person, opening_org_noun, shaped_like_a_name
+from tasks.nlp.entity_cleaning import opening_org_noun, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 from tasks.nlp.tokens import in_word_hyphen
 
@@ -47,7 +47,6 @@ NAME_GOES_ON = {"in", "of", "for", "on", "at"}  # after an untagged run and befo
 def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """The spans relabelled by their cues, and untagged names after an organisation noun added."""
     after = _after_org_nouns(doc, gaz)
-    ents = [piece for sp in ents for piece in _body_then_person(doc, sp, after, gaz)]
     named_after = after | _after_opening_org_nouns(doc, gaz)
     # an organisation noun makes a name an organisation's also where the model already said so, for the
     # other mentions it read as something else ("Danish drugmaker Norvida" ... "Norvida said", a person)
@@ -101,16 +100,6 @@ def _committee_end(doc: Doc, sp: Span, taken: set[int]) -> int | None:
         if t.lower_ == "committee":
             return j + 1 if j > sp.end else None
     return None
-
-
-def _body_then_person(doc: Doc, sp: Span, after: set[int], gaz: Gazetteer) -> list[Span]:
-    """"the public services union Unison Dave Prentis": a person of three words or more right
-    after an organisation noun in lower case, whose words after the first (no given name) are a
-    given name and a surname, is the body's one-word name (ORG) and then the person."""
-    if sp.label_ != "PERSON" or len(sp) < 3 or sp.start not in after or not looks_like_person(doc, sp.start + 1, sp.end, gaz) \
-            or doc[sp.start].lower_ in gaz.first_names or _named_person_after_job(doc, sp, gaz):
-        return [sp]  # (not "film-maker Theo Van Gogh": a given name first, after a person's trade)
-    return [Span(doc, sp.start, sp.start + 1, label="ORG"), Span(doc, sp.start + 1, sp.end, label="PERSON")]
 
 
 def _after_org_nouns(doc: Doc, gaz: Gazetteer) -> set[int]:

@@ -117,10 +117,3 @@ def test_a_chamber_s_committee_in_lower_case_is_one_body_with_its_name(nlp):
     assert joined("Costs rose, the Senate fisheries committee said.", [(4, 5, "ORG"), (5, 6, "NORP")]) == [
         ("Senate", "ORG"), ("fisheries", "NORP")]
 
-
-def test_a_person_tagged_with_the_body_before_them_is_split_from_it(nlp):
-    # "The health union Carevox Dave Tolliver said so ."
-    assert cued(nlp, "The health union Carevox Dave Tolliver said so.", [(3, 6, "PERSON")]) == [
-        (3, "Carevox", "ORG"), (4, "Dave Tolliver", "PERSON")]
-    # a given name first, after a person's trade: one person ("film-maker Theo Van Gogh")
-    assert cued(nlp, "The film-maker Theo Van Tolliver said so.", [(4, 7, "PERSON")]) == [(4, "Theo Van Tolliver", "PERSON")]

@@ -139,8 +139,9 @@ def _words_before_cue(ctx: QuoteContext, cue: Token, how: str) -> Attribution | 
 
 
 def _titled_name_after_cue(ctx: QuoteContext, cue: Token, how: str) -> Attribution | None:
-    """`"...," said Tory housing spokeswoman Ann Cole. "..."`: an inverted cue the parse gave no
-    subject (it read a title word as a verb) names the person its title words end with."""
+    """`"...," said Tory housing spokeswoman Ann Cole. "..."`: a cue the parse gave no subject (it
+    read a title word as a verb), followed by title words that end the clause with a person's
+    name (`_person_after_title`), names that person."""
     name = _person_after_title(ctx, cue)
     return named_by(ctx, name, how, cue=cue) if name is not None else None
 

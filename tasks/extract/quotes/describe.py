@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from collections.abc import Callable
 from typing import Protocol
 
@@ -535,8 +534,7 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
     """A report's first sentence describes, its second names ("Scotland's first minister has
     told pupils ... Jack McConnell was speaking to ..."): a description in the article's first
     sentence is the person the next sentence opens with as its subject, named there for the
-    first time, when the article gives them no other role (`_may_hold`) or one that may go with it
-    (`_may_also_be`), and no other gender; the
+    first time, when the article gives them no other role (`_may_hold`) and no other gender; the
     description's words then describe them. Not a role that stands for someone unnamed ("A
     spokesman said ... John Cole disagreed")."""
     lex = speaker_words()
@@ -551,7 +549,7 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
         return None
     e = r.profiles.canon(nxt.entity)
     named_before = any(r.doc[body].idx <= ms < nxt.pos and r.profiles.canon(x) is e for ms, _, x in r.profiles.mentions)
-    if named_before or (gender and r.gender_of(e) not in (None, gender)) or not (_may_hold(e, content) or _may_also_be(e, content)):
+    if named_before or (gender and r.gender_of(e) not in (None, gender)) or not _may_hold(e, content):
         return None  # (the headline may name them: "McConnell in 'drunk' remark row")
     # the lede's words describe them from now on ("Juninho's agent" ... "The agent also stressed")
     r.profiles.profile.setdefault(e.entity_id, set()).update(description_words(content))
@@ -757,16 +755,6 @@ def _other_rank(r: Resolver, e: Entity, content: list[str]) -> bool:
     """The person is described with a rank ("shadow", "vice") the description does not have."""
     prof = r.profiles.profile.get(r.profiles.canon(e).entity_id, set()) | r.profiles.profile.get(e.entity_id, set())
     return any(w in prof and w not in content for w in speaker_words().ranks)
-
-
-def _may_also_be(e: Entity, content: list[str]) -> bool:
-    """A person with a role may also be what a description without an office or rank says ("a
-    senior Tory MP" ... "committee chairman Edward Leigh"), when no role of theirs names an office
-    or rank either ("a Labour MP" is not "Prime Minister Tony Blair")."""
-    lex = speaker_words()
-    marked = lex.offices | set(lex.ranks)
-    roles = [w for role in [e.role or "", *e.roles] for w in words_of(role)]
-    return not (set(content) & marked) and not (set(roles) & marked) and _may_hold(replace(e, role=None, roles=[]), content)
 
 
 def _may_hold(e: Entity, content: list[str]) -> bool:

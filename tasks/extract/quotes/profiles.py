@@ -141,8 +141,8 @@ def verb_of_misread_subject(n: Token) -> Token | None:
 
 def subject_after_but(t: Token) -> Token | None:
     """"... between himself, Tom Reid and Jo Marsh but Ann Cole is unfazed": in a subject the parse
-    made of a list whose last member follows "but", that member is the subject (the others belong
-    to the clause before): the member, for any token of the list, else None."""
+    made of a list of three or more whose last member follows "but", that member is the subject
+    (the others belong to the clause before): the member, for any token of the list, else None."""
     root = _conj_root(t)
     if root.dep_ not in SUBJECT_DEPS:
         return None
@@ -152,8 +152,9 @@ def subject_after_but(t: Token) -> Token | None:
         members += kids
         todo += kids
     last = max(members, key=lambda m: m.i)
-    if last.i == root.i or last.left_edge.i == 0 or last.doc[last.left_edge.i - 1].lower_ != "but":
-        return None
+    if len(members) < 3 or last.left_edge.i == 0 or last.doc[last.left_edge.i - 1].lower_ != "but" \
+            or last.doc[last.left_edge.i].lower_ == "not":
+        return None  # (not "but" for "except": "everyone but Jim Cole voted"; not "... but not Jim Cole were picked")
     return last if any(m.i == t.i for m in members) else None
 
 
@@ -164,18 +165,21 @@ def _conj_root(t: Token) -> Token:
     return t
 
 
+CLOSING_CUE_NOT_BEFORE = (",", "\"", "'", "\u201c", "\u201d", "\u2018", "\u2019")  # a clause or a quotation goes on
+
+
 def closing_cue_of(name: Token) -> Token | None:
     """"The claim was false, her lawyer, Ann Cole, said.": a reporting verb that ends its sentence
     with no subject of its own, right after a name and a comma (the parse hung the name on a noun
     of the reported words): the verb the name is the subject of, else None."""
     doc = name.doc
-    if name.i + 3 > len(doc) or doc[name.i + 1].text != ",":
-        return None
+    if name.i + 3 > len(doc) or doc[name.i + 1].text != "," or name.dep_ == "pobj":
+        return None  # (not "..., the father of Ann Cole, said.": he said it)
     v = doc[name.i + 2]
     after = doc[v.i + 1] if v.i + 1 < len(doc) else None
     if not is_cue(v) or v.tag_ not in FINITE or any(c.dep_ in SUBJECT_DEPS for c in v.children):
         return None
-    return v if after is None or (after.is_punct and after.text not in (",", "\"", "“")) or after.is_space else None
+    return v if after is None or (after.is_punct and after.text not in CLOSING_CUE_NOT_BEFORE) or after.is_space else None
 
 
 def _prominent_subject(head: Token) -> bool:

@@ -173,17 +173,6 @@ def test_a_name_ending_a_list_after_of_is_not_the_described_person(parse):
     ]
 
 
-def test_a_lede_description_is_the_person_named_next_even_with_a_role(parse):
-    """"A senior Green MP has criticised ..." then "Transport committee chairman Tom Reidy was giving
-    his reaction": the lede's MP is the chairman the next sentence names; a role naming an office
-    ("Prime Minister Tom Reidy") is someone else than "a senior Green MP"."""
-    lede = "Flood plan\n\nA senior Green MP has criticised the council's \"sluggish\" approach to flood defences.\n\n"
-    text = lede + "Transport committee chairman Tom Reidy was giving his reaction to a report on the floods."
-    assert speakers(parse, text) == [("sluggish", "Tom Reidy", "person", "cue_above:description")]
-    text = lede + "Prime Minister Tom Reidy was giving his reaction to a report on the floods."
-    assert speakers(parse, text) == [("sluggish", "the senior Green MP", "unnamed", "cue_above:description")]
-
-
 def test_a_name_no_entity_holds_is_the_speaker_without_an_entity(nlp):
     """"Harbour Town Councillor Brian Odegaard" when the entities table misses the name: the
     name, titles left out; no entity, so speaker_type "unnamed"."""

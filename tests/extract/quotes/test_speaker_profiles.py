@@ -94,3 +94,28 @@ def test_a_name_the_parse_hung_on_the_verb_after_the_subject_is_the_subject(nlp)
     assert _prominent_subject(doc[9])
     deps[2] = "npadvmod"  # no subject before the name: it is no apposition
     assert not _prominent_subject(Doc(nlp.vocab, words=words, heads=heads, deps=deps)[9])
+
+
+def test_but_ends_a_subject_list_only_after_two_members(nlp):
+    """"..., Piet Okkerse and Rui Brenner of Portugal but James Marsh is unfazed": James Marsh is the
+    subject; "but" for "except" ("Everyone but Jim Cole voted") or before "not" leaves the list as it is."""
+    from tasks.extract.quotes.profiles import subject_after_but
+
+    def after_but(text: str, word: str) -> str | None:
+        doc = nlp(text)
+        found = subject_after_but([t for t in doc if t.text == word][-1])
+        return found.text if found is not None else None
+
+    assert after_but("The final would be between himself, Dutchman Piet Okkerse and Rui Brenner of Portugal but "
+                     "James Marsh is unfazed.", "Marsh") == "Marsh"
+    assert after_but("Everyone but Jim Cole voted for the plan.", "Cole") is None
+    assert after_but("All the councillors but Jim Cole voted for the plan.", "Cole") is None
+    assert after_but("Tom Reid and Sam Marsh but not Jim Cole were picked for the final.", "Cole") is None
+
+
+def test_a_closing_cue_is_not_said_by_a_name_after_a_preposition(nlp):
+    """"He loved his job, the father of Jim Cole, said.": the father said it, not Jim Cole."""
+    from tasks.extract.quotes.profiles import closing_cue_of
+
+    doc = nlp("He loved his job, the father of Jim Cole, said.")
+    assert closing_cue_of([t for t in doc if t.text == "Cole"][0]) is None
