@@ -126,13 +126,13 @@ def test_a_pronoun_finds_the_subject_the_parse_hung_elsewhere(parse):
     himself, Piet Okkerse and Rui Brenner of Portugal but James Marsh is unfazed" (the parse made
     the list the subject): the "he" after them is Tom Reidy, James Marsh."""
     text = ("Studio sued\n\nA dancer has sued the studio. The studio's spokesman said the claims were \"untrue\". "
-            "The dancer waited a year to sue because she was trying to settle with the producers, her lawyer, Tom Reidy, "
+            "The dancer delayed her claim for a year while she tried to settle with the producers, her lawyer, Tom Reidy, "
             "said. The producers \"failed to keep her safe,\" he said.")
     assert speakers(parse, text) == [
         ("untrue", "the studio's spokesman", "unnamed", "cue_above:description"),
         ("failed to keep her safe,", "Tom Reidy", "person", "cue_after:pronoun"),
     ]
-    text = ("Indoor season\n\nVadik Tolliver won in Ghent last week and then claimed the final would be between himself, "
+    text = ("Indoor season\n\nVadik Tolliver won in Ghent on Sunday and later claimed the final would be between himself, "
             "Dutchman Piet Okkerse and Rui Brenner of Portugal but James Marsh is unfazed.\n\n"
             "He admitted: \"He ran well and everyone has a right to an opinion.\"")
     assert speakers(parse, text) == [
@@ -141,11 +141,11 @@ def test_a_pronoun_finds_the_subject_the_parse_hung_elsewhere(parse):
 
 
 def test_a_quote_continues_an_inverted_cue_whose_title_the_parse_misread(parse):
-    """`"...," said Tory shadow local government secretary Ann Tolliver. "..."`: the parse read
+    """`"...," said Tory shadow local housing minister Ann Tolliver. "..."`: the parse read
     "shadow" as a verb; the next quote is still hers, not the speaker of the sentence before."""
-    text = ("Housing plans\n\nThe Greens claimed the plans would add a new tax on every new house. \"This is typical of "
-            "their hypocrisy,\" said Tory shadow local government secretary Ann Tolliver. \"They claim that they want to "
-            "help buyers, but the small print says otherwise.\" The Tory plan is to give more tenants the right to buy.")
+    text = ("Housing plans\n\nThe Greens said the scheme would add a levy to each new flat. \"This is pure hypocrisy,\" "
+            "said Tory shadow local housing minister Ann Tolliver. \"They say they want to help buyers, but the small print "
+            "says otherwise.\" The Tory plan is to give more tenants the right to buy.")
     assert [row[1:] for row in speakers(parse, text)] == [
         ("Ann Tolliver", "person", "cue_after:name"),
         ("Ann Tolliver", "person", "preceding_cue:name"),
