@@ -143,7 +143,7 @@ def subject_after_but(t: Token) -> Token | None:
     """"... between himself, Tom Reid and Jo Marsh but Ann Cole is unfazed": in a subject the parse
     made of a list of three or more whose last member follows "but", that member is the subject
     (the others belong to the clause before): the member, for any token of the list, else None."""
-    root = _conj_root(t)
+    root = first_of_list(t)
     if root.dep_ not in SUBJECT_DEPS:
         return None
     members, todo = [root], [root]
@@ -158,7 +158,7 @@ def subject_after_but(t: Token) -> Token | None:
     return last if any(m.i == t.i for m in members) else None
 
 
-def _conj_root(t: Token) -> Token:
+def first_of_list(t: Token) -> Token:
     """The first member of the list `t` is in (`t` itself when none)."""
     while t.dep_ == "conj" and t.head.i < t.i:
         t = t.head
@@ -198,7 +198,7 @@ def _prominent_subject(head: Token) -> bool:
     if but is not None:
         if but.i != head.i:
             return False  # "..., Tom Reid and Jo Marsh but Ann Cole is unfazed": Ann Cole is, not the others
-        head = _conj_root(head)
+        head = first_of_list(head)
     own = head.head
     if head.dep_ not in SUBJECT_DEPS:
         own = verb_of_misread_subject(head) or closing_cue_of(head)  # "... behind Barcelona and Owen is confident": Owen is confident's

@@ -35,7 +35,7 @@ from spacy.tokens import Token
 from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, names_utterance
 from tasks.extract.quotes.lexicon import speaker_words
-from tasks.extract.quotes.profiles import EntityProfiles, Referent, words_of
+from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
 from tasks.extract.quotes.records import Quote, Reported, Resolution, named
 from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
@@ -304,9 +304,7 @@ class Resolver:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start == 0:
             return False
-        first = span.root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
+        first = first_of_list(span.root)
         if first.i != span.root.i:  # "the star of Harbour Lights and Ann Cole": the list's first name is served
             return first.dep_ == "pobj" and first.head.dep_ == "prep"
         i = span.start - 1
