@@ -116,4 +116,3 @@ def test_a_chamber_s_committee_in_lower_case_is_one_body_with_its_name(nlp):
     # a word in between that is another name already
     assert joined("Costs rose, the Senate fisheries committee said.", [(4, 5, "ORG"), (5, 6, "NORP")]) == [
         ("Senate", "ORG"), ("fisheries", "NORP")]
-

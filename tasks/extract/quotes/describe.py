@@ -43,7 +43,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
-from tasks.extract.quotes.records import Resolution, named
+from tasks.extract.quotes.records import PersonCount, Resolution, named
 from tasks.extract.quotes.subjects import personlike, short_phrase_end
 from tasks.nlp.gazetteer import gazetteer
 
@@ -68,6 +68,8 @@ class Resolver(Protocol):
     def referent_resolution(self, r: Referent | None, how: str) -> Resolution: ...
 
     def topic_person(self, before: int, gender: str | None) -> Entity | None: ...
+
+    def people_counted(self, before: int) -> dict[str, PersonCount]: ...
 
     def gender_of(self, e: Entity) -> str | None: ...
 
@@ -298,9 +300,9 @@ def _only_body_named_with(r: Resolver, hw: str, before: int) -> Entity | None:
     found = {}
     for e in r.profiles.ents.entities:
         if e.label == "ORG" and r.profiles.first_pos.get(e.entity_id, before) < before:
-            name = words_of(r.profiles.canon(e).name)
-            if name and name[-1] == hw:
-                found[r.profiles.canon(e).entity_id] = r.profiles.canon(e)
+            c = r.profiles.canon(e)
+            if words_of(c.name)[-1:] == [hw]:
+                found[c.entity_id] = c
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -703,28 +705,17 @@ def _main_person_for(r: Resolver, head: Token, office: tuple[str, ...]) -> Resol
     the office's words as someone else; that person holds the office for the rest of the article.
     Two people named about as often ("Tony Blair" and "Gordon Brown" in a row about both): no one."""
     content = list(office)
-    counts: dict[str, int] = {}
-    first: dict[str, int] = {}
-    people: dict[str, Entity] = {}
-    titled: set[str] = set()
-    for ms, _, e in r.profiles.mentions:
-        if e.label == "PERSON" and not r.quoted(ms):
-            c = r.profiles.canon(e)
-            counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
-            people[c.entity_id] = c
-            first.setdefault(c.entity_id, ms)
-            if e.entity_id in r.profiles.titled:
-                titled.add(c.entity_id)
+    people = r.people_counted(len(r.text))
     holding = {r.profiles.canon(e).entity_id for o, e in r.office_holders.items() if o != office}
-    fit = sorted(((n, k) for k, n in counts.items() if _may_hold(people[k], content) and not _other_rank(r, people[k], content)
+    fit = sorted(((p.count, k) for k, p in people.items() if _may_hold(p.entity, content) and not _other_rank(r, p.entity, content)
                   and k not in holding), reverse=True)  # (not the person found to hold another office: "the president")
     if not fit or fit[0][0] < 2 or (len(fit) > 1 and fit[0][0] < 2 * fit[1][0]):
         return None
     holder = people[fit[0][1]]
-    if holder.entity_id not in titled or first[holder.entity_id] >= head.idx or _named_beside(r, holder, head, content):
+    if not holder.titled or holder.first >= head.idx or _named_beside(r, holder.entity, head, content):
         return None
-    r.office_holders[office] = holder
-    return named(holder, "description")
+    r.office_holders[office] = holder.entity
+    return named(holder.entity, "description")
 
 
 def _people_named(r: Resolver, start: int, end: int) -> list[Entity]:

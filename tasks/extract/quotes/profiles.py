@@ -146,11 +146,7 @@ def subject_after_but(t: Token) -> Token | None:
     root = first_of_list(t)
     if root.dep_ not in SUBJECT_DEPS:
         return None
-    members, todo = [root], [root]
-    while todo:  # (the parse hangs a list's members on its first or on the one before)
-        kids = [c for c in todo.pop().children if c.dep_ == "conj"]
-        members += kids
-        todo += kids
+    members = [root, *root.conjuncts]  # (the parse hangs a list's members on its first or on the one before)
     last = max(members, key=lambda m: m.i)
     if len(members) < 3 or last.left_edge.i == 0 or last.doc[last.left_edge.i - 1].lower_ != "but" \
             or last.doc[last.left_edge.i].lower_ == "not":

@@ -39,6 +39,16 @@ class Resolution:
     kind: str | None = None  # person | organisation | unnamed (None: no speaker)
 
 
+@dataclass(frozen=True)
+class PersonCount:
+    """A person as the article's writer names them so far (speaker.Resolver.people_counted)."""
+
+    entity: Entity  # under its fullest name
+    count: int  # mentions outside quotations
+    first: int  # character offset of the first of them
+    titled: bool  # one of them, or of the shorter names it abbreviates, has an honorific ("Mr Blair")
+
+
 @dataclass
 class Quote:
     """A quotation found by its marks, with its kind, attribution and speaker."""

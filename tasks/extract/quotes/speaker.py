@@ -36,7 +36,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, names_utterance
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
-from tasks.extract.quotes.records import Quote, Reported, Resolution, named
+from tasks.extract.quotes.records import PersonCount, Quote, Reported, Resolution, named
 from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
@@ -454,25 +454,28 @@ class Resolver:
     def topic_person(self, before: int, gender: str | None, exclude: set[str] = frozenset()) -> Entity | None:
         """The person the article is about so far: the most mentioned before `before` (under its
         fullest name; the first mentioned on a tie), of the right gender, not one of `exclude`."""
-        counts: dict[str, int] = {}
-        first: dict[str, int] = {}
-        ents: dict[str, Entity] = {}
+        fit = [p for k, p in self.people_counted(before).items()
+               if k not in exclude and not (gender and self.gender_of(p.entity) not in (None, gender))]
+        if not fit:
+            return None
+        best = max(fit, key=lambda p: (p.count, -p.first))
+        return best.entity if best.count >= 2 else None
+
+    def people_counted(self, before: int) -> dict[str, PersonCount]:
+        """The people the writer names (outside quotations) before character `before`, under their
+        fullest names, by entity id: how often, where first, and whether with an honorific."""
+        out: dict[str, PersonCount] = {}
         for s, _, e in self.profiles.mentions:
             if s >= before:
                 break
             if e.label != "PERSON" or self.quoted(s):
                 continue
             c = self.profiles.canon(e)
-            g = self.gender_of(c)
-            if (gender and g and g != gender) or c.entity_id in exclude:
-                continue
-            counts[c.entity_id] = counts.get(c.entity_id, 0) + 1
-            first.setdefault(c.entity_id, s)
-            ents[c.entity_id] = c
-        if not counts:
-            return None
-        best = max(counts, key=lambda k: (counts[k], -first[k]))
-        return ents[best] if counts[best] >= 2 else None
+            p = out.get(c.entity_id)
+            titled = e.entity_id in self.profiles.titled
+            out[c.entity_id] = PersonCount(c, 1, s, titled) if p is None else \
+                PersonCount(c, p.count + 1, p.first, p.titled or titled)
+        return out
 
     def _fits(self, r: Referent, gender: str | None, labels: set[str], plural: bool, named: set[str]) -> bool:
         """Referent r can be what a pronoun of this gender, kind and number refers to."""
