@@ -19,6 +19,9 @@ Then, in text order, each kept quote whose attribution names no speaker takes on
   3. the subject of the previous paragraph's last sentence (`Valastro praised ...` / `"We need ..."`);
   4. for a full quote in the first person that none of these attributes: the nearest earlier full
      quote with a speaker, in its paragraph or the LAST_SPEAKER_PARAGRAPHS before it.
+Last, once reported speech is found (`last_reporter`), a full quote still with no speaker takes
+the speaker of the nearest full quotation or reported speech before it, within its paragraph and
+the LAST_SPEAKER_PARAGRAPHS before it, when the writer's sentences since bring in no one else.
 A carried attribution has how="carried"; step 1 and 2 name their source quote.
 """
 from __future__ import annotations
@@ -30,8 +33,8 @@ from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.indirect import reported_by, speech_verb
 from tasks.extract.quotes.lexicon import is_utterance, speaker_words
 from tasks.extract.quotes.marks import opens_paragraph
-from tasks.extract.quotes.records import Attribution, Quote
-from tasks.extract.quotes.subjects import names_a_person, sentence_subject
+from tasks.extract.quotes.records import Attribution, Quote, Reported
+from tasks.extract.quotes.subjects import names_a_person, sentence_subject, speakerlike
 
 CARRY_PARAGRAPHS = 2  # how far back an unattributed quote paragraph may carry a speaker
 
@@ -111,6 +114,7 @@ def _carried(ctx: QuoteContext, quotes: list[Quote], k: int) -> Attribution | No
     return carried_from(quotes, k, src)
 
 
+WRITER_PRONOUNS = ("i", "we", "you")  # the writer's (or a reader's) "I think", a generic "you": no one's quote
 LAST_SPEAKER_PARAGRAPHS = 3  # how far back a first-person quote with no other source finds its speaker
 
 
@@ -248,3 +252,42 @@ def _person_reported(ctx: QuoteContext, verb: Token) -> Token | None:
     if found is None or any(ctx.quoted(j) for j in range(found[0].left_edge.i, found[0].right_edge.i + 1)):
         return None
     return found[1] if names_a_person(found[1]) else None
+
+
+def last_reporter(ctx: QuoteContext, quotes: list[Quote], reported: list[Reported]) -> None:
+    """A full quote nothing attributes, after the writer's sentences (`Ann Cole, the festival's
+    director, said the tickets had sold out. The hall seats 900. "We could have sold them twice
+    over."`): the speaker of the nearest full quotation or reported speech before it, in its
+    paragraph or the LAST_SPEAKER_PARAGRAPHS before it, who is still talking, as the writer's
+    sentences since bring in no one else (no subject that is a name, a noun for a person or a
+    group: `The team arrived. "..."`). Not for a partial quote, nor from one: a phrase the writer
+    quotes with no cue is often someone else's words (a slogan, an epithet); nor from a report,
+    the writer's "I" or a generic "you". In place; how="carried"."""
+    sources: list[tuple[int, int, int, Attribution]] = [
+        (q.span.start, q.span.outer_end, q.span.para, q.att) for q in quotes
+        if q.kept and q.kind == "full" and q.att is not None and q.att.head is not None]
+    sources += [(r.start, r.end, ctx.art.paragraph_at(r.start), r.att) for r in reported if r.att.head is not None]
+    sources = sorted((s for s in sources if s[3].head.lower_ not in WRITER_PRONOUNS and not is_utterance(s[3].head)),
+                     key=lambda s: s[0])
+    for q in quotes:
+        if not q.kept or q.kind != "full" or (q.att is not None and q.att.head is not None):
+            continue
+        before = [s for s in sources if s[0] < q.span.start]
+        if not before or before[-1][2] < q.span.para - LAST_SPEAKER_PARAGRAPHS \
+                or _someone_else_since(ctx, before[-1][1], q.span.start):
+            continue
+        s = before[-1][3]
+        q.att = Attribution(cue=q.att.cue if q.att is not None else None, speaker_start=s.speaker_start,
+                            speaker_end=s.speaker_end, head=s.head, how="carried", strategy="carried")
+
+
+def _someone_else_since(ctx: QuoteContext, start: int, end: int) -> bool:
+    """A subject of the writer's between characters start and end that is a name, a noun for a
+    person or a group (not a pronoun, which may be the speaker again)."""
+    lex = speaker_words()
+    for i in range(ctx.tok_at(start), ctx.tok_at(end)):
+        t = ctx.doc[i]
+        if t.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(i) and t.idx >= start and t.pos_ != "PRON" \
+                and (speakerlike(t) or t.lower_ in lex.groups):
+            return True
+    return False

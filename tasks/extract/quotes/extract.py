@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from tasks.extract.entities.index import EntityIndex
 from tasks.extract.quotes.attribution import attribute
-from tasks.extract.quotes.carry import carry_speakers
+from tasks.extract.quotes.carry import carry_speakers, last_reporter
 from tasks.extract.quotes.classify import is_scare_quote, is_title, kind_of, without_markup
 from tasks.extract.quotes.context import QuoteContext
 from tasks.extract.quotes.indirect import find_reported
@@ -55,6 +55,7 @@ def extract(art: Article, doc: Doc, ents: EntityIndex) -> list[dict]:
         if q.kept and is_scare_quote(ctx, k, q.att):
             q.kept = False
     reported = find_reported(ctx, lambda i: ctx.quoted(i) and quotes[ctx.qid[i]].kept)
+    last_reporter(ctx, quotes, reported)
     resolve_speakers(Resolver(profiles, lambda char: ctx.quoted(ctx.tok_at(char))), quotes, reported)
     return _rows(art, quotes, reported)
 

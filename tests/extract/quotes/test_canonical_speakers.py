@@ -1276,15 +1276,28 @@ def test_a_man_named_by_where_he_comes_from_is_the_person_in_focus(parse):
 
 def test_a_first_person_quote_set_in_the_writer_s_sentences_goes_on_with_the_last_speaker(parse):
     """A quote in the first person that no cue, paragraph or subject attributes continues the
-    speaker of the nearest full quote before it; one in no person is left unattributed."""
+    speaker of the nearest full quote before it; so, once reported speech is found, does one in
+    no person."""
     text = ("Cinema keys\n\n\"Every print will be encrypted,\" said Ola Brandt of Reelworks.\n\nEach cinema will have a "
             "key that unlocks the film. The keys expire after a week. \"I think audiences will notice the sharper picture.\"\n\n"
             "The scheme starts in March. \"The picture will never scratch.\"")
     assert speakers(parse, text) == [
         ("Every print will be encrypted,", "Ola Brandt", "person", "cue_after:name"),
         ("I think audiences will notice the sharper picture.", "Ola Brandt", "person", "carried:name"),
-        ("The picture will never scratch.", None, None, "none"),
+        ("The picture will never scratch.", "Ola Brandt", "person", "carried:name"),
     ]
+
+
+def test_a_full_quote_no_cue_attributes_goes_on_with_whoever_spoke_last(parse):
+    """A full quote that no cue, paragraph or subject attributes continues the speaker of the
+    nearest quotation or reported speech before it, within three paragraphs, and not further back."""
+    text = ("Harbour tickets\n\nNora Vance, who runs the Quayside Hall, said every seat for the opening night had gone.\n\n"
+            "The hall holds 900 people. \"We could have filled it twice over.\"")
+    assert speakers(parse, text) == [("We could have filled it twice over.", "Nora Vance", "person", "carried:name")]
+    text = ("Harbour tickets\n\nNora Vance, who runs the Quayside Hall, said every seat had gone.\n\n"
+            "The hall holds 900 people.\n\nIt opened in 1911.\n\nIt was rebuilt in 1960.\n\nIt has a new roof.\n\n"
+            "\"Come early for the best view.\"")
+    assert speakers(parse, text) == [("Come early for the best view.", None, None, "none")]
 
 
 def test_a_watchdog_is_the_regulator_named_before_and_the_reverse(parse):
