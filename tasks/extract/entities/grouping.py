@@ -127,12 +127,12 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if all(m.label == "NORP" for m in g.mentions) and _known_group_word(g, gaz):
             continue  # "English" is no tail of "Bill English"; "Campese", which the model took for a people, is David Campese's
-        surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else g.key
+        surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else _hyphens_closed(g.key)
         cands = by_tail.get(surface)
         if not cands and not g.country:
             cands = _named_in_full(doc, g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
         if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions):
-            cands = by_head.get(g.key)  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
+            cands = by_head.get(_hyphens_closed(g.key))  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
             if cands and _surname_title(doc, g, gaz):  # "Mr Howard" is a surname, not "Howard Flight" ...
                 cands = [p for p in cands if _family_name_first(doc, p)]  # ... but "Mr Wen" is "Wen Jiabao"
         if not cands and not g.country and " " not in g.key and all(m.label in ("PERSON", "ORG") for m in g.mentions) \
@@ -150,6 +150,12 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+
+
+def _hyphens_closed(key: str) -> str:
+    """A words key as a name is written: "simpson - daniel" -> "simpson-daniel" (a hyphenated
+    surname on its own, "Simpson-Daniel added", is the tail of "James Simpson-Daniel")."""
+    return re.sub(r" - ", "-", key)
 
 
 def _tied_person(g: MentionGroup, single_persons: set[str]) -> bool:

@@ -219,6 +219,19 @@ def test_a_surname_the_model_took_for_a_person_joins_the_full_name_written_befor
         ("brennock", False, 1), ("tova brennock", False, 1)]
 
 
+def test_a_hyphenated_surname_alone_joins_the_full_name_whatever_its_label(nlp):
+    """"Tova Brennock-Hale ... Brennock-Hale added", the surname alone tagged an organisation: one person."""
+    from spacy.tokens import Span
+
+    doc = nlp("Coach Tova Brennock-Hale opened the track . Brennock-Hale added that it was ready .")
+    words = [t.text for t in doc]
+    full = words.index("Tova")
+    alone = next(k for k, w in enumerate(words) if w == "Brennock" and k != full + 1)
+    doc.ents = [Span(doc, full, full + 4, label="PERSON"), Span(doc, alone, alone + 3, label="ORG")]
+    assert [(g.key, len(g.mentions)) for g in entity_groups(doc, gazetteer()) if g.merged_into is None] == [
+        ("tova brennock - hale", 2)]
+
+
 def test_a_full_name_after_a_person_s_occupation_takes_its_surname_whatever_the_labels(nlp):
     """"Rowing coach Tova Brennock" is a person, whatever the model's label; the surname alone
     joins her, as it joins a name the model tagged a person."""
