@@ -38,7 +38,7 @@ from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels, lower_case_committees
 from tasks.nlp.entity_cleaning import clean, given_name_before_a_date_word, surnames_read_as_modals
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
-from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
+from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, names_joined_by_and, uncovered
 from tasks.nlp.fast_pipes import dictionary_words
 from tasks.nlp.gazetteer import gazetteer
 from tasks.nlp.sports import as_team, sports_report
@@ -88,6 +88,7 @@ class EntityFixer:
             ents = [as_team(sp, gaz) for sp in ents]
         ents = lower_case_committees(doc, join_norp(filter_spans(cue_labels(doc, filter_spans(ents), gaz))))
         ents += bracketed_acronyms(doc, ents)
+        ents = filter_spans(ents + names_joined_by_and(doc, ents, self.gaz))
         ents += given_name_before_a_date_word(doc, ents, gaz)
         ents += unlisted_given_names(doc, ents, gaz, self.words)
         ents += listed_given_names(doc, ents, gaz)

@@ -3,7 +3,9 @@
 A rule span relabels a model span of the same extent, replaces the spans it covers or crosses,
 and yields to a longer model name that contains it (unless forced; in ALL CAPS, where the
 model is blind, the rule wins). Afterwards two group words in a row become one group ("Iraqi
-Kurds") and an acronym in brackets after a name is named too ("Kurdistan Democratic Party (KDP)").
+Kurds"), an acronym in brackets after a name is named too ("Kurdistan Democratic Party (KDP)"),
+and a body's name whose first words are joined by "and" is whole ("the Public and Commercial
+Services Union", of which the model tags only "Commercial Services Union").
 """
 from __future__ import annotations
 
@@ -74,4 +76,23 @@ def bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
             t = doc[i + 1].text.replace(".", "")
             if 2 <= len(t) <= 8 and t[:1].isupper() and sum(c.isupper() for c in t) >= 2:
                 out.append(Span(doc, i + 1, i + 2, label=sp.label_))
+    return out
+
+
+def names_joined_by_and(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """`the Public and Commercial Services Union`, `the Finance and Economy Ministry`, `the Culture,
+    Media and Sport Committee`: an organisation ending in a head word of bodies ("Union",
+    "Ministry") takes in the capitalised words before it joined by "and" (and commas), when a
+    "the" opens them and none of them is named as something else ("the British and European
+    Union" are two); the spans it takes in go. New spans only: filter them in."""
+    label = {i: sp.label_ for sp in ents for i in range(sp.start, sp.end)}
+    out = []
+    for sp in ents:
+        if sp.label_ != "ORG" or doc[sp.end - 1].text not in gaz.org_heads or sp.start < 3 or doc[sp.start - 1].lower_ != "and":
+            continue
+        k = sp.start - 2
+        while k >= 2 and doc[k - 1].text == "," and doc[k - 2].is_title:
+            k -= 2  # "the Culture, Media and ..."
+        if doc[k].is_title and k >= 1 and doc[k - 1].lower_ == "the" and all(label.get(i, "ORG") == "ORG" for i in range(k, sp.start)):
+            out.append(Span(doc, k, sp.end, label="ORG"))
     return out

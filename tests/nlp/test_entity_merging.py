@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, uncovered
+from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, names_joined_by_and, uncovered
 from tasks.nlp.gazetteer import gazetteer
 
 TEXT = "Officials in Paris said the Bank of Leeds and BANK OF PARIS ( BOP ) joined Kurdish Iraqi groups ."
@@ -60,3 +60,18 @@ def test_the_acronym_in_brackets_after_a_name(doc, model):
 def test_uncovered(doc, model):
     spans = [Span(doc, 0, 1, "X"), Span(doc, 1, 3, "Y"), Span(doc, 3, 5, "Z")]
     assert [sp.text for sp in uncovered(spans, model)] == ["Officials", "said the"]
+
+
+def test_a_body_s_name_joined_by_and_is_whole(nlp):
+    """"the Harbour and Coastal Workers Union", "the Roads, Rail and Ports Ministry": the words
+    before "and" (and commas) belong to the body after a "the"; not a place or a people
+    before "and", nor words after no "the"."""
+    def joined(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
+        doc = nlp.make_doc(text)
+        return [sp.text for sp in names_joined_by_and(doc, [Span(doc, s, e, label) for s, e, label in spans], gazetteer())]
+
+    assert joined("He wrote to the Harbour and Coastal Workers Union .", [(6, 9, "ORG")]) == ["Harbour and Coastal Workers Union"]
+    assert joined("He wrote to the Roads , Rail and Ports Ministry .", [(4, 5, "ORG"), (8, 10, "ORG")]) == [
+        "Roads , Rail and Ports Ministry"]
+    assert joined("He wrote to the Welsh and Coastal Union .", [(4, 5, "NORP"), (6, 8, "ORG")]) == []
+    assert joined("Ann Cole and Coastal Union members met .", [(3, 5, "ORG")]) == []
