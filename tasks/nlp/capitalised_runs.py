@@ -112,6 +112,41 @@ def listed_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]
             if p.lower_ in gaz.first_names and p.text not in surnames and not _known_otherwise(p, gaz)]
 
 
+MAX_PARTICLES = 2  # "van der" in "Dick van der Berg"
+
+
+def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """"Sandra den Hamer" (the model: "Sandra" a person, "Hamer" an organisation), "Rodrigo de
+    Rato" (an organisation): a given name, listed or the last word of a person the model tagged,
+    or an honorific ("Ms den Hamer"), then one or two lower-case surname particles (`den`, `de`,
+    `van der`), then a word in title case, is one person, from the person's first word (or the
+    word after the honorific). Not in the headline; not when the given name is part of a place,
+    a people or a facility ("Stade de France", "Rio de Janeiro"). New spans only: the caller
+    drops the ones they cross."""
+    person_end = {sp.end: sp for sp in ents if sp.label_ == "PERSON"}
+    person_of = {i: sp for sp in ents if sp.label_ == "PERSON" for i in range(sp.start, sp.end)}
+    other = {i for sp in ents if sp.label_ in ("GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART") for i in range(sp.start, sp.end)}
+    out = []
+    for i in range(headline_end(doc) + 1, len(doc) - 2):
+        t = doc[i]
+        if not (t.is_title and t.is_alpha) or i in other:
+            continue
+        k = i + 1
+        while k < len(doc) and k - i <= MAX_PARTICLES and doc[k].text in gaz.name_particles:
+            k += 1
+        if k == i + 1 or k >= len(doc) or not (doc[k].is_title and doc[k].is_alpha) or k in other:
+            continue
+        if k in person_of and person_of[k] is person_of.get(i):
+            continue  # the model's person has the particles already ("Nick Van den Brul")
+        if t.text in gaz.honorifics or t.text.rstrip(".") in gaz.honorifics:
+            out.append(Span(doc, i + 1, k + 1, label="PERSON"))
+        elif i + 1 in person_end:
+            out.append(Span(doc, person_end[i + 1].start, k + 1, label="PERSON"))
+        elif t.lower_ in gaz.first_names:
+            out.append(Span(doc, i, k + 1, label="PERSON"))
+    return out
+
+
 def _words_before_people(doc: Doc, ents: list[Span], length: int) -> Iterator[tuple[Span, Token]]:
     """(person, word) for each person of `length` words among `ents` after the headline whose word
     right before is an untagged word in title case the tagger read as a proper noun, or, before a

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tasks.nlp.capitalised_runs import listed_given_names, scan_runs, unlisted_given_names
+from tasks.nlp.capitalised_runs import listed_given_names, particle_surnames, scan_runs, unlisted_given_names
 from tasks.nlp.compounds import hyphen_compounds
 from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels, lower_case_committees
@@ -89,12 +89,20 @@ class EntityFixer:
         ents = lower_case_committees(doc, join_norp(filter_spans(cue_labels(doc, filter_spans(ents), gaz))))
         ents += bracketed_acronyms(doc, ents)
         ents = filter_spans(ents + names_joined_by_and(doc, ents, self.gaz))
+        ents = replaced(ents, particle_surnames(doc, ents, self.gaz))
         ents += given_name_before_a_date_word(doc, ents, gaz)
         ents += unlisted_given_names(doc, ents, gaz, self.words)
         ents += listed_given_names(doc, ents, gaz)
         ents = filter_spans(ents)
         ents += surnames_read_as_modals(doc, ents)
         return hyphen_compounds(doc, filter_spans(ents), gaz)
+
+
+def replaced(ents: list[Span], new: list[Span]) -> list[Span]:
+    """`ents` with each new span in place of those it overlaps (a longer or equal one wins)."""
+    for sp in new:
+        ents = [e for e in ents if e.end <= sp.start or e.start >= sp.end] + [sp]
+    return ents
 
 
 @Language.factory(COMPONENT)

@@ -50,3 +50,17 @@ def test_census_given_names_leave_out_places_and_non_names():
     gaz = gazetteer()
     assert {"dolores", "taylor", "theresa", "lindsay"} <= gaz.first_names
     assert not {"georgia", "jordan", "junior", "young", "al", "chase"} & gaz.first_names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a given name, one or two lower-case surname particles and a capitalised word: one person
+    # (after the headline, where capitals say nothing)
+    ("News\n\nCurator Ingrid ter Molen opened the show.", [("Ingrid ter Molen", "PERSON")]),
+    ("News\n\nEconomist Carlos de Arriba said prices would rise.", [("Carlos de Arriba", "PERSON")]),
+    ("News\n\nAnalyst Hans van der Pol agreed.", [("Hans van der Pol", "PERSON")]),
+    ("News\n\nLater Ms ter Molen thanked the staff.", [("ter Molen", "PERSON")]),  # after an honorific
+    # a place's own particle is no surname's
+    ("News\n\nThe final is at the Stade de Lyon in Rio de Janeiro.", [("Stade de Lyon", "FAC"), ("Rio de Janeiro", "GPE")]),
+])
+def test_a_surname_with_particles_stays_whole(nlp, text, expected):
+    assert people(nlp, text) == expected
