@@ -108,12 +108,12 @@ QUOTES = pa.schema([
     col("closed", pa.bool_(), "False when the closing mark is missing (the quote runs to its paragraph's end, or to the "
         "writer's attribution that follows it: '..., the agency said').", nullable=False),
     col("speaker", pa.string(), "Canonical name of the speaker (entities.name); for someone the article never names, the description "
-        "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance'); a bare 'a spokesman' takes the body that spoke just before ('the Vestey Group spokesman'); someone known by the named person they belong to is written of that person ('Mr Hale's lawyer', 'his lawyer': 'the lawyer of Tom Hale')."),
+        "as written with its article made definite and the names in it canonical ('the spokeswoman for the Royal Academy of Dance'); a bare 'a spokesman' takes the body that spoke just before ('the Vestey Group spokesman'); someone known by the named person they belong to is written of that person ('Mr Hale's lawyer', 'his lawyer': 'the lawyer of Tom Hale'); words said together by people (or bodies) named as one subject join their canonical names, in the text's order ('Ann Cole and Tom Reid'; 'A, B and C')."),
     col("speaker_type", pa.string(), "person | organisation (a named entity said it: speaker_entity_id is set) | unnamed (no entity "
         "of the article: someone only described, 'a spokesman', 'officials', a name the entities table does not hold, or a group "
         "speaking as one, 'the Tories say', a NORP entity whose name is kept without its entity); "
         "null when no speaker was found.", values="person,organisation,unnamed"),
-    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker; set whenever a named person or organisation said it.", ref="entities.entity_id"),
+    col("speaker_entity_id", pa.string(), "entities.entity_id of the speaker; set whenever a named person or organisation said it (for words said together, the first of them).", ref="entities.entity_id"),
     col("entity_key", pa.string(), "entities.entity_key of the speaker (join entity_index on it)."),
     col("speaker_mention", pa.string(), "The words naming the speaker for this quote ('he', 'the Russian leader', 'Wallace').",
         span="speaker_char_start,speaker_char_end"),

@@ -143,6 +143,7 @@ def _described_subjects(resolver: Resolver) -> list[Token]:
 # nationalities, religious and political groups ("the Tories say", "Democrats argued"): many
 # people speaking as a group, not one speaker
 GROUP_LABELS = frozenset({"NORP"})
+MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said"); a longer list is a list
 
 
 def recorded(res: Resolution | None) -> Resolution | None:
@@ -253,8 +254,49 @@ class Resolver:
         text[said[0]:said[1]]; an entity comes under its fullest name."""
         res = self._resolve(start, end, head, said)
         if res.entity is not None:
-            return named(self.profiles.canon(res.entity), res.attribution)
+            res = named(self.profiles.canon(res.entity), res.attribution)
+            together = self._named_with(head, res.entity) if res.attribution == "name" else []
+            if together:
+                names = [e.name for e in together]
+                return replace(res, speaker=", ".join(names[:-1]) + " and " + names[-1])
         return res
+
+    @staticmethod
+    def _second_subject(head: Token) -> list[Token]:
+        """`singer Ann Cole and drummer Tom Reid said`, parsed as two subjects of "said": the
+        other subject right after "and"."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        doc = head.doc
+        out = []
+        for t in head.head.children:
+            if t.dep_ == head.dep_ and t.i != head.i:
+                a, b = (head, t) if head.i < t.i else (t, head)
+                if a.i + 1 < len(doc) and doc[a.i + 1].lower_ == "and" and b.left_edge.i == a.i + 2:
+                    out.append(t)
+        return out
+
+    def _named_with(self, head: Token, ent: Entity) -> list[Entity]:
+        """`Chief executive Ann Cole and chairman Tom Reid said`, `The Tories and the Lib Dems said`:
+        speakers named by name and joined by "and" as the subject say the words together: each
+        under its fullest name, in the text's order ("A, B and C") (none when any of them is no name, as in
+        "Ann Cole and her lawyer said", when people and bodies are mixed, or when they are more
+        than MAX_TOGETHER)."""
+        conj = sorted([head, *head.conjuncts, *self._second_subject(head)], key=lambda t: t.i)
+        if len(conj) < 2 or len(conj) > MAX_TOGETHER or head.dep_ not in ("nsubj", "nsubjpass", "conj") \
+                or not any(c.dep_ == "cc" and c.lower_ == "and" for t in conj for c in t.children):
+            return []
+        together: list[Entity] = []
+        for t in conj:
+            e = ent if t.i == head.i else self.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+            if e is None:
+                return []
+            e = self.profiles.canon(e)
+            if all(o.entity_id != e.entity_id for o in together):
+                together.append(e)
+        if len({e.label == "PERSON" for e in together}) > 1:
+            return []  # a person and a body or a place ("Holland and Ferguson"): the parse joined what the sentence does not
+        return together if len(together) > 1 else []
 
     def _resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
         low = head.lower_

@@ -2000,3 +2000,18 @@ def test_a_subject_the_parse_joined_to_a_noun_is_who_he_means_next(parse):
             "points of leaders Harbour City and Reidford is certain his side will finish top. He said: \"Nobody can "
             "stop us now.\"")
     assert speakers(parse, text) == [("Nobody can stop us now.", "Reidford", "person", "cue_above:pronoun")]
+
+
+def test_speakers_named_together_say_the_words_together(parse):
+    """"Singer Ann Cole and drummer Tom Reid said": both, under their fullest names, in the
+    text's order; not a person and a place the parse joined, nor a name and a role noun."""
+    text = ("Band news\n\n\"The tour starts in May,\" singer Ann Cole and drummer Tom Reid said. "
+            "\"We cannot wait.\"\n\nThe Greens and the Liberals said the plan was \"a fudge\".\n\n"
+            "Nina Holt and her agent said the deal was \"fair to all\".\n\nFrance and Eva Lund said the talks were \"useful\".")
+    assert speakers(parse, text) == [
+        ("The tour starts in May,", "Ann Cole and Tom Reid", "person", "cue_above:name"),
+        ("We cannot wait.", "Ann Cole and Tom Reid", "person", "preceding_cue:name"),
+        ("a fudge", "Greens and Liberals", "unnamed", "cue_above:name"),
+        ("fair to all", "Nina Holt", "person", "cue_above:name"),
+        ("useful", "France", "organisation", "cue_above:name"),
+    ]
