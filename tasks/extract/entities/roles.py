@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from tasks.common.datafiles import DataFiles
 from tasks.extract.entities.mentions import Mention
+from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 from tasks.nlp.gazetteer import Gazetteer
 
 DATA = DataFiles.beside(__file__)
@@ -112,6 +113,8 @@ def _premodifier_start(doc: Doc, start: int, end: int) -> int:
     MAX_ROLE_TOKENS, within its sentence and line, not another person)."""
     sent_start = doc[start].sent.start
     name_head = doc[start:end].root.head.i  # "his French counterpart Emmanuel Macron": the name is its noun's apposition
+    while end < len(doc) and doc[end].text in PERSON_SUFFIX_TITLES:
+        end += 1  # "Judge Ann Cole QC", parsed with "QC" as the head of them all
     j = start - 1
     while j >= sent_start and start - j <= MAX_ROLE_TOKENS:
         t = doc[j]

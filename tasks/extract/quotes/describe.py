@@ -139,6 +139,10 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         ent = _introduced_after_lede(r, head, hw, content, description_gender(head))  # "..., a Labour MP has said." / "Jo Bell said"
         if ent is not None:
             return named(ent, "description")
+    if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
+        ent = _named_next_by_role(r, head, hw, description_gender(head))  # "a judge claimed ... Judge Ann Cole made her remarks"
+        if ent is not None:
+            return named(ent, "description")
     if ws and ws[0] in ("a", "an") and hw in lex.org_nouns:
         ent = _body_named_after_lede(r, head, hw)  # "an all-party committee said ... the Public Accounts Committee"
         if ent is not None:
@@ -556,6 +560,26 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
     # the lede's words describe them from now on ("Juninho's agent" ... "The agent also stressed")
     r.profiles.profile.setdefault(e.entity_id, set()).update(description_words(content))
     return e
+
+
+def _named_next_by_role(r: Resolver, head: Token, hw: str, gender: str | None) -> Entity | None:
+    """`This week a judge claimed drink breeds "urban savages". Judge Ann Cole made her remarks
+    as ...`: an indefinite description anywhere is the person the next sentence opens with as its
+    subject, named there for the first time under the description's own role word ("Judge"),
+    when not of the other gender. Not a role that often stands for someone unnamed: "a
+    spokesman said ... Lib Dem spokesman Ann Cole has called" may be another party's."""
+    if hw in speaker_words().anonymous:
+        return None
+    sent = r.sent_of[head.i]
+    nxt = next((ref for ref in r.profiles.subjects if ref.sent == sent + 1 and ref.subject), None)
+    if nxt is None or nxt.entity is None or nxt.entity.label != "PERSON":
+        return None
+    e = r.profiles.canon(nxt.entity)
+    if any(ms < nxt.pos and r.profiles.canon(x) is e for ms, _, x in r.profiles.mentions):
+        return None  # named before: someone the article already knew
+    if gender and r.gender_of(e) not in (None, gender):
+        return None
+    return e if hw in words_of(" ".join([*e.roles, e.role or ""])) else None
 
 
 LEDE_SENTENCES = 3  # how far into the body a description may be one the article names only later

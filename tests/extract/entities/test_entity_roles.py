@@ -34,6 +34,12 @@ def test_premodifier_role_and_its_nationality(ents_of):
         "Luis Vega", "Peruvian Trade Minister", ["Peruvian Trade Minister"], "Peru", "Peruvian")
 
 
+def test_a_role_before_a_name_with_letters_after_it(ents_of):
+    """"Judge Ann Cole QC": the parse hangs the role on "QC", which is still the name's."""
+    art, idx = ents_of("The court sat late .\nJudge Ann Cole QC made her remarks as she sentenced two men .")
+    assert idx.by_name("Ann Cole").role == "Judge"
+
+
 def test_apposition_roles(ents_of):
     art, idx = ents_of("Sofia Berg, a Swedish diplomat, met Karl Lind, head of the Nordic Council, in Oslo.")
     assert {e.name: (e.role, e.country, e.nationality) for e in idx.entities if e.label == "PERSON"} == {

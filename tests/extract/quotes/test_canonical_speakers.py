@@ -2015,3 +2015,17 @@ def test_speakers_named_together_say_the_words_together(parse):
         ("fair to all", "Nina Holt", "person", "cue_above:name"),
         ("useful", "France", "organisation", "cue_above:name"),
     ]
+
+
+def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that_role(parse):
+    """"a judge said ... Judge Ann Cole made her remarks": the person the next sentence opens
+    with, named there first under the description's role word; not for a role that often stands
+    for someone unnamed ("a spokesman")."""
+    text = ("Late bars\n\nThe council met on Monday. Cheap drink was blamed for the trouble.\n\n"
+            "This week a judge said late bars were breeding \"street gangs\". Judge Ann Cole QC made her remarks "
+            "as she jailed two men.\n\nA spokesman said the bars were \"well run\". Bar owners' spokesman Tom Reid has "
+            "called for calm.")
+    assert speakers(parse, text) == [
+        ("street gangs", "Ann Cole", "person", "cue_above:description"),
+        ("well run", "the spokesman", "unnamed", "cue_above:description"),
+    ]
