@@ -11,6 +11,7 @@ whose apposition is a job ('Parul Jain, deputy chief economist at ...').
 """
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -113,6 +114,8 @@ def listed_given_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]
 
 
 MAX_PARTICLES = 2  # "van der" in "Dick van der Berg"
+NOT_A_SURNAME = ("GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "DATE", "TIME")  # labels of words no particle name holds
+CALENDAR_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])  # "a Mercedes van Tuesday night": no surname
 
 
 def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -121,11 +124,14 @@ def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     or an honorific ("Ms den Hamer"), then one or two lower-case surname particles (`den`, `de`,
     `van der`), then a word in title case, is one person, from the person's first word (or the
     word after the honorific). Not in the headline; not when the given name is part of a place,
-    a people or a facility ("Stade de France", "Rio de Janeiro"). New spans only: the caller
-    drops the ones they cross."""
+    a people, a facility or a date ("Stade de France", "Rio de Janeiro"), nor in the name of a body
+    or place named after a person ("Pablo de Olavide University", "the Jan van Eyck Academy").
+    New spans only: the caller drops the ones they cross."""
     person_end = {sp.end: sp for sp in ents if sp.label_ == "PERSON"}
     person_of = {i: sp for sp in ents if sp.label_ == "PERSON" for i in range(sp.start, sp.end)}
-    other = {i for sp in ents if sp.label_ in ("GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART") for i in range(sp.start, sp.end)}
+    other = {i for sp in ents if sp.label_ in NOT_A_SURNAME for i in range(sp.start, sp.end)}
+    longer = [(sp.start, sp.end) for sp in ents if sp.label_ != "PERSON"]
+    heads = gaz.org_heads | set(gaz.facility_heads) | gaz.place_heads
     out = []
     for i in range(headline_end(doc) + 1, len(doc) - 2):
         t = doc[i]
@@ -134,10 +140,12 @@ def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         k = i + 1
         while k < len(doc) and k - i <= MAX_PARTICLES and doc[k].text in gaz.name_particles:
             k += 1
-        if k == i + 1 or k >= len(doc) or not (doc[k].is_title and doc[k].is_alpha) or k in other:
+        if k == i + 1 or k >= len(doc) or not (doc[k].is_title and doc[k].is_alpha) or k in other or doc[k].text in CALENDAR_WORDS:
             continue
         if k in person_of and person_of[k] is person_of.get(i):
             continue  # the model's person has the particles already ("Nick Van den Brul")
+        if (k + 1 < len(doc) and doc[k + 1].text in heads) or any(s <= i and e > k + 1 for s, e in longer):
+            continue  # a body or a place named after a person ("Pablo de Olavide University")
         if t.text in gaz.honorifics or t.text.rstrip(".") in gaz.honorifics:
             out.append(Span(doc, i + 1, k + 1, label="PERSON"))
         elif i + 1 in person_end:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from tasks.common.datafiles import DataFiles
 from tasks.nlp.gazetteer import Gazetteer
+
+BODIES_BY_ONE_WORD = frozenset(DataFiles.beside(__file__).lines("entity_bodies_by_one_word.txt"))
 
 
 def merge(current: list[Span], rules: list[Span], gaz: Gazetteer, sports: bool, from_model: set[tuple[int, int]],
@@ -84,8 +87,10 @@ def names_joined_by_and(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span
     Media and Sport Committee`: an organisation ending in a head word of bodies ("Union",
     "Ministry") takes in the capitalised words before it joined by "and" (and commas), when a
     "the" opens them and none of them is named as something else ("the British and European
-    Union" are two); the spans it takes in go. New spans only: filter them in."""
+    Union" are two) or is a body by itself ("the Treasury and Foreign Office", "the Pentagon and
+    State Department": `_body_by_itself`); the spans it takes in go. New spans only: filter them in."""
     label = {i: sp.label_ for sp in ents for i in range(sp.start, sp.end)}
+    alone = {sp.text for sp in ents if len(sp) == 1 and (sp.end >= len(doc) or doc[sp.end].lower_ not in ("and", ","))}
     out = []
     for sp in ents:
         if sp.label_ != "ORG" or doc[sp.end - 1].text not in gaz.org_heads or sp.start < 3 or doc[sp.start - 1].lower_ != "and":
@@ -93,6 +98,14 @@ def names_joined_by_and(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span
         k = sp.start - 2
         while k >= 2 and doc[k - 1].text == "," and doc[k - 2].is_title:
             k -= 2  # "the Culture, Media and ..."
-        if doc[k].is_title and k >= 1 and doc[k - 1].lower_ == "the" and all(label.get(i, "ORG") == "ORG" for i in range(k, sp.start)):
+        if doc[k].is_title and k >= 1 and doc[k - 1].lower_ == "the" and all(label.get(i, "ORG") == "ORG" for i in range(k, sp.start)) \
+                and not any(_body_by_itself(doc[i].text, alone, gaz) for i in range(k, sp.start, 2)):
             out.append(Span(doc, k, sp.end, label="ORG"))
     return out
+
+
+def _body_by_itself(word: str, alone: set[str], gaz: Gazetteer) -> bool:
+    """A word that names a body (or a person's title) on its own: one news names by one word
+    (data/entity_bodies_by_one_word.txt), an organisation or title the gazetteer knows, or one the
+    article names alone elsewhere ("the Treasury said")."""
+    return word in BODIES_BY_ONE_WORD or word in gaz.orgs or word.lower() in gaz.titles or word in alone

@@ -65,7 +65,7 @@ def test_uncovered(doc, model):
 def test_a_body_s_name_joined_by_and_is_whole(nlp):
     """"the Harbour and Coastal Workers Union", "the Roads, Rail and Ports Ministry": the words
     before "and" (and commas) belong to the body after a "the"; not a place or a people
-    before "and", nor words after no "the"."""
+    before "and", nor a body by itself, nor words after no "the"."""
     def joined(text: str, spans: list[tuple[int, int, str]]) -> list[str]:
         doc = nlp.make_doc(text)
         return [sp.text for sp in names_joined_by_and(doc, [Span(doc, s, e, label) for s, e, label in spans], gazetteer())]
@@ -75,3 +75,6 @@ def test_a_body_s_name_joined_by_and_is_whole(nlp):
         "Roads , Rail and Ports Ministry"]
     assert joined("He wrote to the Welsh and Coastal Union .", [(4, 5, "NORP"), (6, 8, "ORG")]) == []
     assert joined("Ann Cole and Coastal Union members met .", [(3, 5, "ORG")]) == []
+    # a body news names by one word, or one the article names alone, is a body of its own
+    assert joined("He wrote to the Treasury and Foreign Office .", [(4, 5, "ORG"), (6, 8, "ORG")]) == []
+    assert joined("The Harbour said so . He wrote to the Harbour and Coastal Union .", [(1, 2, "ORG"), (11, 13, "ORG")]) == []

@@ -59,6 +59,9 @@ def test_census_given_names_leave_out_places_and_non_names():
     ("News\n\nEconomist Carlos de Arriba said prices would rise.", [("Carlos de Arriba", "PERSON")]),
     ("News\n\nAnalyst Hans van der Pol agreed.", [("Hans van der Pol", "PERSON")]),
     ("News\n\nLater Ms ter Molen thanked the staff.", [("ter Molen", "PERSON")]),  # after an honorific
+    # a body named after a person keeps its name; a day after "van" is no surname
+    ("News\n\nResearchers at Pablo de Olavide University published the study.", [("Pablo de Olavide University", "ORG")]),
+    ("News\n\nThe thieves stole a Mercedes van Tuesday night, police said.", [("Mercedes", "ORG"), ("Tuesday", "DATE"), ("night", "TIME")]),
     # a place's own particle is no surname's
     ("News\n\nThe final is at the Stade de Lyon in Rio de Janeiro.", [("Stade de Lyon", "FAC"), ("Rio de Janeiro", "GPE")]),
 ])

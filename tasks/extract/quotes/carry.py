@@ -259,35 +259,44 @@ def last_reporter(ctx: QuoteContext, quotes: list[Quote], reported: list[Reporte
     director, said the tickets had sold out. The hall seats 900. "We could have sold them twice
     over."`): the speaker of the nearest full quotation or reported speech before it, in its
     paragraph or the LAST_SPEAKER_PARAGRAPHS before it, who is still talking, as the writer's
-    sentences since bring in no one else (no subject that is a name, a noun for a person or a
-    group: `The team arrived. "..."`). Not for a partial quote, nor from one: a phrase the writer
-    quotes with no cue is often someone else's words (a slogan, an epithet); nor from a report,
-    the writer's "I" or a generic "you". In place; how="carried"."""
+    sentences since bring in no one else (`_someone_else_since`). Not when that nearest source
+    is a report or the writer's "I" (a generic "you"): they pass on no speaker. Not for a partial
+    quote, nor from one: a phrase the writer quotes with no cue is often someone else's words (a
+    slogan, an epithet). In place; how="carried"."""
     sources: list[tuple[int, int, int, Attribution]] = [
         (q.span.start, q.span.outer_end, q.span.para, q.att) for q in quotes
         if q.kept and q.kind == "full" and q.att is not None and q.att.head is not None]
     sources += [(r.start, r.end, ctx.art.paragraph_at(r.start), r.att) for r in reported if r.att.head is not None]
-    sources = sorted((s for s in sources if s[3].head.lower_ not in WRITER_PRONOUNS and not is_utterance(s[3].head)),
-                     key=lambda s: s[0])
+    sources.sort(key=lambda s: s[0])
     for q in quotes:
         if not q.kept or q.kind != "full" or (q.att is not None and q.att.head is not None):
             continue
         before = [s for s in sources if s[0] < q.span.start]
-        if not before or before[-1][2] < q.span.para - LAST_SPEAKER_PARAGRAPHS \
-                or _someone_else_since(ctx, before[-1][1], q.span.start):
+        if not before:
             continue
-        s = before[-1][3]
+        _, end, para, s = before[-1]
+        if para < q.span.para - LAST_SPEAKER_PARAGRAPHS or s.head.lower_ in WRITER_PRONOUNS or is_utterance(s.head) \
+                or _someone_else_since(ctx, s.head, end, q.span.start):
+            continue
         q.att = Attribution(cue=q.att.cue if q.att is not None else None, speaker_start=s.speaker_start,
                             speaker_end=s.speaker_end, head=s.head, how="carried", strategy="carried")
 
 
-def _someone_else_since(ctx: QuoteContext, start: int, end: int) -> bool:
-    """A subject of the writer's between characters start and end that is a name, a noun for a
-    person or a group (not a pronoun, which may be the speaker again)."""
+def _someone_else_since(ctx: QuoteContext, source: Token, start: int, end: int) -> bool:
+    """Between characters start and end, outside quotes, the writer names a person other than
+    the source's (anywhere: "The plan was criticised by Tom Reid", "For Tom Reid, ..."; any
+    person after a pronoun source), or makes a subject of a name, a noun for a person or a group,
+    or something said or written ("A statement from Acme was released"), not a pronoun."""
     lex = speaker_words()
+    p = ctx.profiles
+    own = p.entity_at(source.idx, source.idx + len(source.text), prefer=source.idx)
+    own_id = p.canon(own).entity_id if own is not None else None
+    for ms, _, e in p.mentions_in(start, end):
+        if e.label == "PERSON" and not ctx.quoted(ctx.tok_at(ms)) and p.canon(e).entity_id != own_id:
+            return True
     for i in range(ctx.tok_at(start), ctx.tok_at(end)):
         t = ctx.doc[i]
         if t.dep_ in ("nsubj", "nsubjpass") and not ctx.quoted(i) and t.idx >= start and t.pos_ != "PRON" \
-                and (speakerlike(t) or t.lower_ in lex.groups):
+                and (speakerlike(t) or t.lower_ in lex.groups or is_utterance(t)):
             return True
     return False

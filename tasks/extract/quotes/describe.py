@@ -140,7 +140,7 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
         if ent is not None:
             return named(ent, "description")
     if ws and ws[0] in ("a", "an") and content and not is_group(head) and hw in lex.person_nouns:
-        ent = _named_next_by_role(r, head, hw, description_gender(head))  # "a judge claimed ... Judge Ann Cole made her remarks"
+        ent = _named_next_by_role(r, head, hw, content, description_gender(head))  # "a judge claimed ... Judge Ann Cole made her remarks"
         if ent is not None:
             return named(ent, "description")
     if ws and ws[0] in ("a", "an") and hw in lex.org_nouns:
@@ -562,12 +562,14 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
     return e
 
 
-def _named_next_by_role(r: Resolver, head: Token, hw: str, gender: str | None) -> Entity | None:
+def _named_next_by_role(r: Resolver, head: Token, hw: str, content: list[str], gender: str | None) -> Entity | None:
     """`This week a judge claimed drink breeds "urban savages". Judge Ann Cole made her remarks
     as ...`: an indefinite description anywhere is the person the next sentence opens with as its
-    subject, named there for the first time under the description's own role word ("Judge"),
-    when not of the other gender. Not a role that often stands for someone unnamed: "a
-    spokesman said ... Lib Dem spokesman Ann Cole has called" may be another party's."""
+    subject, named there for the first time under a role that holds every word of the
+    description ("a Labour MP ... Tory MP Tom Reid said" is someone else), when not of the other
+    gender and when that sentence sets no one apart ("another", "colleague"). Not a role that
+    often stands for someone unnamed: "a spokesman said ... Lib Dem spokesman Ann Cole has
+    called" may be another party's."""
     if hw in speaker_words().anonymous:
         return None
     sent = r.sent_of[head.i]
@@ -579,7 +581,13 @@ def _named_next_by_role(r: Resolver, head: Token, hw: str, gender: str | None) -
         return None  # named before: someone the article already knew
     if gender and r.gender_of(e) not in (None, gender):
         return None
-    return e if hw in words_of(" ".join([*e.roles, e.role or ""])) else None
+    if not set(content) <= set(words_of(" ".join([*e.roles, e.role or ""]))):
+        return None
+    nxt_sent = next(s for s in r.doc.sents if s.start_char <= nxt.pos < s.end_char)
+    return None if {t.lower_ for t in nxt_sent} & SETS_APART else e
+
+
+SETS_APART = frozenset({"another", "other", "separate", "colleague", "colleagues"})  # words of a second person of the same role
 
 
 LEDE_SENTENCES = 3  # how far into the body a description may be one the article names only later

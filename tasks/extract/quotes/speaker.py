@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, names_utterance
-from tasks.extract.quotes.lexicon import speaker_words
+from tasks.extract.quotes.lexicon import is_cue, speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
 from tasks.extract.quotes.records import PersonCount, Quote, Reported, Resolution, named
 from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
@@ -146,6 +146,11 @@ GROUP_LABELS = frozenset({"NORP"})
 MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said"); a longer list is a list
 
 
+def _reports(verb: Token) -> bool:
+    """The verb reports words, or a reporting verb hangs on it ("are critical of it, arguing")."""
+    return is_cue(verb) or any(c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_cue(c) for c in verb.children)
+
+
 def recorded(res: Resolution | None) -> Resolution | None:
     """The speaker as the quotes table records it. A group (GROUP_LABELS) keeps its name as the
     speaker, of speaker_type "unnamed" and with no entity: the group stays an entity of the
@@ -226,6 +231,8 @@ class Resolver:
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
+        elif res.speaker != self.profiles.canon(res.entity).name:
+            r.together, r.plural = res.speaker, True  # "Ann Cole and Tom Reid said": "they" may be both
         self._add_referent(r)
 
     def note_subject(self, pos: int, head: Token, res: Resolution) -> None:
@@ -254,6 +261,8 @@ class Resolver:
         text[said[0]:said[1]]; an entity comes under its fullest name."""
         res = self._resolve(start, end, head, said)
         if res.entity is not None:
+            if res.speaker != res.entity.name and " and " in (res.speaker or ""):
+                return res  # "they", after words said together: the joint name (`_speakers_together_before`)
             res = named(self.profiles.canon(res.entity), res.attribution)
             together = self._named_with(head, res.entity) if res.attribution == "name" else []
             if together:
@@ -280,12 +289,12 @@ class Resolver:
         """`Chief executive Ann Cole and chairman Tom Reid said`, `The Tories and the Lib Dems said`:
         speakers named by name and joined by "and" as the subject say the words together: each
         under its fullest name, in the text's order ("A, B and C") (none when any of them is no name, as in
-        "Ann Cole and her lawyer said", when people and bodies are mixed, or when they are more
-        than MAX_TOGETHER)."""
+        "Ann Cole and her lawyer said", when people and bodies are mixed, when they are more
+        than MAX_TOGETHER, or when they are not the subject of a reporting verb)."""
         conj = sorted([head, *head.conjuncts, *self._second_subject(head)], key=lambda t: t.i)
-        if len(conj) < 2 or len(conj) > MAX_TOGETHER or head.dep_ not in ("nsubj", "nsubjpass", "conj") \
+        if len(conj) < 2 or len(conj) > MAX_TOGETHER or conj[0].dep_ not in ("nsubj", "nsubjpass") or not _reports(conj[0].head) \
                 or not any(c.dep_ == "cc" and c.lower_ == "and" for t in conj for c in t.children):
-            return []
+            return []  # (not the subject of a reporting verb: "Ann Cole and Tom Reid married in 1990. "I was 19 ..."")
         together: list[Entity] = []
         for t in conj:
             e = ent if t.i == head.i else self.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
@@ -388,6 +397,10 @@ class Resolver:
             r = self.utterance_before(pron)
             if r is not None:  # `Mr Cole's statement said: "..." It added: "..."`: the statement, so Mr Cole
                 return self.referent_resolution(r, "pronoun")
+        if info.get("plural"):
+            r = self._speakers_together_before(pron)
+            if r is not None:  # `Ann Cole and Tom Reid said ... "...," they said`: both
+                return replace(named(r.entity, "pronoun"), speaker=r.together)
         r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
         if r is None and info["gender"] and not info.get("plural"):
             ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
@@ -411,6 +424,20 @@ class Resolver:
             if r.speaker:
                 return r if r.utterance and all(b.sent == r.sent for b in between) else None
             between.append(r)
+        return None
+
+    def _speakers_together_before(self, pron: Token) -> Referent | None:
+        """The last speaker before a plural pronoun, in its sentence or the one before, when that
+        speaker is people (or bodies) who said something together."""
+        sent = self.sent_of[pron.i]
+        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
+        while j >= 0:
+            r = self.referents[j]
+            j -= 1
+            if r.sent < sent - 1:
+                return None
+            if r.speaker and not self.quoted(r.pos):
+                return r if r.together is not None else None
         return None
 
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:

@@ -1298,6 +1298,14 @@ def test_a_full_quote_no_cue_attributes_goes_on_with_whoever_spoke_last(parse):
             "The hall holds 900 people.\n\nIt opened in 1911.\n\nIt was rebuilt in 1960.\n\nIt has a new roof.\n\n"
             "\"Come early for the best view.\"")
     assert speakers(parse, text) == [("Come early for the best view.", None, None, "none")]
+    # not after the writer brings in someone else, anywhere in a sentence, or something said
+    text = ("Pier levy\n\nNora Vance, the harbour master, said the levy would pay for the pier.\n\n"
+            "The levy was attacked on Monday by Owen Pryce, who runs the ferry. The vote is next week.\n\n"
+            "\"It will sink the business.\"")
+    assert speakers(parse, text)[0][1:] == (None, None, "none")
+    text = ("Pier levy\n\nNora Vance, the harbour master, said the levy would pay for the pier.\n\n"
+            "A letter from the ferry firm arrived on Friday. \"We will fight the levy in court.\"")
+    assert speakers(parse, text)[0][1:] == (None, None, "none")
 
 
 def test_a_watchdog_is_the_regulator_named_before_and_the_reverse(parse):
@@ -2004,7 +2012,8 @@ def test_a_subject_the_parse_joined_to_a_noun_is_who_he_means_next(parse):
 
 def test_speakers_named_together_say_the_words_together(parse):
     """"Singer Ann Cole and drummer Tom Reid said": both, under their fullest names, in the
-    text's order; not a person and a place the parse joined, nor a name and a role noun."""
+    text's order, and "they" right after; not a person and a place the parse joined, nor a name
+    and a role noun, nor the subject of a verb that reports nothing ("married")."""
     text = ("Band news\n\n\"The tour starts in May,\" singer Ann Cole and drummer Tom Reid said. "
             "\"We cannot wait.\"\n\nThe Greens and the Liberals said the plan was \"a fudge\".\n\n"
             "Nina Holt and her agent said the deal was \"fair to all\".\n\nFrance and Eva Lund said the talks were \"useful\".")
@@ -2015,12 +2024,19 @@ def test_speakers_named_together_say_the_words_together(parse):
         ("fair to all", "Nina Holt", "person", "cue_above:name"),
         ("useful", "France", "organisation", "cue_above:name"),
     ]
+    text = ("Band news\n\nSinger Ann Cole and drummer Tom Reid said the tour would start in May. \"We cannot wait,\" they said.\n\n"
+            "Nina Holt and Owen Pryce married in 1990.\n\n\"It was the happiest day of our lives.\"")
+    assert speakers(parse, text) == [
+        ("We cannot wait,", "Ann Cole and Tom Reid", "person", "cue_after:pronoun"),  # "they": both
+        ("It was the happiest day of our lives.", "Nina Holt", "person", "previous_paragraph_subject:name"),
+    ]
 
 
 def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that_role(parse):
     """"a judge said ... Judge Ann Cole made her remarks": the person the next sentence opens
-    with, named there first under the description's role word; not for a role that often stands
-    for someone unnamed ("a spokesman")."""
+    with, named there first under a role holding every word of the description; not for a role
+    that often stands for someone unnamed ("a spokesman"), nor when that sentence sets the person
+    apart ("a separate case")."""
     text = ("Late bars\n\nThe council met on Monday. Cheap drink was blamed for the trouble.\n\n"
             "This week a judge said late bars were breeding \"street gangs\". Judge Ann Cole QC made her remarks "
             "as she jailed two men.\n\nA spokesman said the bars were \"well run\". Bar owners' spokesman Tom Reid has "
@@ -2028,4 +2044,10 @@ def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that
     assert speakers(parse, text) == [
         ("street gangs", "Ann Cole", "person", "cue_above:description"),
         ("well run", "the spokesman", "unnamed", "cue_above:description"),
+    ]
+    text = ("Late bars\n\nThe vote was close. A Labour MP said the bill was \"reckless\". Tory MP Tom Reid said it was overdue.\n\n"
+            "The court sat on Friday. A judge called the law \"a mess\". Judge Eva Lund, in a separate case, disagreed.")
+    assert speakers(parse, text) == [
+        ("reckless", "the Labour MP", "unnamed", "cue_above:description"),  # a role of every word: Tom Reid is a Tory MP
+        ("a mess", "the judge", "unnamed", "cue_above:description"),  # a second judge
     ]
