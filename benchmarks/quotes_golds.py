@@ -14,14 +14,15 @@ spokesman"), when the row's speaker_mention does; rows matched by no gold quote 
 speakers per attribution rule.
 
 GOLD_DIR may instead be a .jsonl of our own annotations (benchmarks/data/bbc_quotes_own.jsonl:
-8,922 quotes in 1,590 BBC articles outside the dev gold, by annotators who never saw this
+9,242 quotes in 1,762 BBC articles outside the dev gold, by annotators who never saw this
 project's output, to the dev gold's conventions: sets t1-t28 and h1-h17 each annotated once,
-sets t29-t88 and h18-h45 by two annotators apart, keeping only the quotes both gave with the
-same speaker, as the dev gold does; offsets into the article, no corpus text; an article with no
-quote is one row with null offsets). Its "tune" part (1,052 articles, sets t1-t88; t33-t88 were
-scored once as unseen articles before any change they prompted) is for finding kinds of error;
-its "held" part (538 articles, sets h1-h45) is for measuring only: read its scores, never its
-misses.
+sets t29-t100 and h18-h49 by two annotators apart, keeping only the quotes both gave with the
+same speaker, as the dev gold does (sets from t89 and h46 on leave out articles whose text an
+earlier set's article repeats: the corpus holds duplicates, which a run keeps once); offsets
+into the article, no corpus text; an article with no quote is one row with null offsets). Its "tune" part
+(1,180 articles, sets t1-t100; t33-t100 were scored once as unseen articles before any change
+they prompted) is for finding kinds of error; its "held" part (582 articles, sets h1-h49) is for
+measuring only: read its scores, never its misses.
 """
 from __future__ import annotations
 
