@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import numpy
@@ -408,17 +408,19 @@ class Resolver:
                 return named(ent, "pronoun")
         return self.referent_resolution(r, "pronoun")
 
+    def _referents_back(self, pron: Token) -> Iterator[Referent]:
+        """The referents before the pronoun in its sentence and the one before, nearest first."""
+        sent = self.sent_of[pron.i]
+        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
+        while j >= 0 and self.referents[j].sent >= sent - 1:
+            yield self.referents[j]
+            j -= 1
+
     def utterance_before(self, pron: Token) -> Referent | None:
         """The speaker named by an utterance ("the report", "Mr Cole's statement") in the pronoun's
         sentence or the one before, with no one else's subject between them: what "it" is."""
-        sent = self.sent_of[pron.i]
         between: list[Referent] = []
-        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
-        while j >= 0:
-            r = self.referents[j]
-            j -= 1
-            if r.sent < sent - 1:
-                return None
+        for r in self._referents_back(pron):
             if self.quoted(r.pos):
                 continue
             if r.speaker:
@@ -429,16 +431,8 @@ class Resolver:
     def _speakers_together_before(self, pron: Token) -> Referent | None:
         """The last speaker before a plural pronoun, in its sentence or the one before, when that
         speaker is people (or bodies) who said something together."""
-        sent = self.sent_of[pron.i]
-        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
-        while j >= 0:
-            r = self.referents[j]
-            j -= 1
-            if r.sent < sent - 1:
-                return None
-            if r.speaker and not self.quoted(r.pos):
-                return r if r.together is not None else None
-        return None
+        r = next((r for r in self._referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
+        return r if r is not None and r.together is not None else None
 
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
         """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said"); for
