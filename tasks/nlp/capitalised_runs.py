@@ -127,7 +127,6 @@ def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     a people, a facility or a date ("Stade de France", "Rio de Janeiro"), nor in the name of a body
     or place named after a person ("Pablo de Olavide University", "the Jan van Eyck Academy").
     New spans only: the caller drops the ones they cross."""
-    person_end = {sp.end: sp for sp in ents if sp.label_ == "PERSON"}
     person_of = {i: sp for sp in ents if sp.label_ == "PERSON" for i in range(sp.start, sp.end)}
     other = {i for sp in ents if sp.label_ in NOT_A_SURNAME for i in range(sp.start, sp.end)}
     longer = [(sp.start, sp.end) for sp in ents if sp.label_ != "PERSON"]
@@ -148,8 +147,8 @@ def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
             continue  # a body or a place named after a person ("Pablo de Olavide University")
         if t.text in gaz.honorifics or t.text.rstrip(".") in gaz.honorifics:
             out.append(Span(doc, i + 1, k + 1, label="PERSON"))
-        elif i + 1 in person_end:
-            out.append(Span(doc, person_end[i + 1].start, k + 1, label="PERSON"))
+        elif i in person_of and person_of[i].end == i + 1:
+            out.append(Span(doc, person_of[i].start, k + 1, label="PERSON"))
         elif t.lower_ in gaz.first_names:
             out.append(Span(doc, i, k + 1, label="PERSON"))
     return out

@@ -550,13 +550,10 @@ def _introduced_after_lede(r: Resolver, head: Token, hw: str, content: list[str]
     sent = r.sent_of[head.i]
     if body is None or sent != r.sent_of[body]:
         return None
-    nxt = next((ref for ref in r.profiles.subjects if ref.sent == sent + 1 and ref.subject), None)
-    if nxt is None or nxt.entity is None or nxt.entity.label != "PERSON":
+    found = _named_first_next(r, head, gender, since=r.doc[body].idx)  # (the headline may name them: "McConnell in 'drunk' remark row")
+    if found is None or not _may_hold(found[1], content):
         return None
-    e = r.profiles.canon(nxt.entity)
-    named_before = any(r.doc[body].idx <= ms < nxt.pos and r.profiles.canon(x) is e for ms, _, x in r.profiles.mentions)
-    if named_before or (gender and r.gender_of(e) not in (None, gender)) or not _may_hold(e, content):
-        return None  # (the headline may name them: "McConnell in 'drunk' remark row")
+    e = found[1]
     # the lede's words describe them from now on ("Juninho's agent" ... "The agent also stressed")
     r.profiles.profile.setdefault(e.entity_id, set()).update(description_words(content))
     return e
@@ -572,19 +569,29 @@ def _named_next_by_role(r: Resolver, head: Token, hw: str, content: list[str], g
     called" may be another party's."""
     if hw in speaker_words().anonymous:
         return None
+    found = _named_first_next(r, head, gender, since=0)  # (named before: someone the article already knew)
+    if found is None:
+        return None
+    nxt, e = found
+    if not set(content) <= set(words_of(" ".join([*e.roles, e.role or ""]))):
+        return None
+    nxt_sent = next(s for s in r.doc.sents if s.start_char <= nxt.pos < s.end_char)
+    return None if {t.lower_ for t in nxt_sent} & SETS_APART else e
+
+
+def _named_first_next(r: Resolver, head: Token, gender: str | None, since: int) -> tuple[Referent, Entity] | None:
+    """The person the sentence after `head`'s opens with as its subject (the referent, and the
+    person under the fullest name), when named there for the first time since character `since`
+    and not of the other gender."""
     sent = r.sent_of[head.i]
     nxt = next((ref for ref in r.profiles.subjects if ref.sent == sent + 1 and ref.subject), None)
     if nxt is None or nxt.entity is None or nxt.entity.label != "PERSON":
         return None
     e = r.profiles.canon(nxt.entity)
-    if any(ms < nxt.pos and r.profiles.canon(x) is e for ms, _, x in r.profiles.mentions):
-        return None  # named before: someone the article already knew
-    if gender and r.gender_of(e) not in (None, gender):
+    if any(since <= ms < nxt.pos and r.profiles.canon(x) is e for ms, _, x in r.profiles.mentions) \
+            or (gender and r.gender_of(e) not in (None, gender)):
         return None
-    if not set(content) <= set(words_of(" ".join([*e.roles, e.role or ""]))):
-        return None
-    nxt_sent = next(s for s in r.doc.sents if s.start_char <= nxt.pos < s.end_char)
-    return None if {t.lower_ for t in nxt_sent} & SETS_APART else e
+    return nxt, e
 
 
 SETS_APART = frozenset({"another", "other", "separate", "colleague", "colleagues"})  # words of a second person of the same role

@@ -146,6 +146,12 @@ GROUP_LABELS = frozenset({"NORP"})
 MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said"); a longer list is a list
 
 
+def said_together(res: Resolution) -> bool:
+    """The words are several speakers' (`Resolver._named_with`): the speaker is their joint name,
+    not the name of its entity (the first of them)."""
+    return res.entity is not None and res.speaker != res.entity.name
+
+
 def _reports(verb: Token) -> bool:
     """The verb reports words, or a reporting verb hangs on it ("are critical of it, arguing")."""
     return is_cue(verb) or any(c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_cue(c) for c in verb.children)
@@ -231,7 +237,7 @@ class Resolver:
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
-        elif res.speaker != self.profiles.canon(res.entity).name:
+        elif said_together(res):
             r.together, r.plural = res.speaker, True  # "Ann Cole and Tom Reid said": "they" may be both
         self._add_referent(r)
 
@@ -261,7 +267,7 @@ class Resolver:
         text[said[0]:said[1]]; an entity comes under its fullest name."""
         res = self._resolve(start, end, head, said)
         if res.entity is not None:
-            if res.speaker != res.entity.name and " and " in (res.speaker or ""):
+            if said_together(res):
                 return res  # "they", after words said together: the joint name (`_speakers_together_before`)
             res = named(self.profiles.canon(res.entity), res.attribution)
             together = self._named_with(head, res.entity) if res.attribution == "name" else []
