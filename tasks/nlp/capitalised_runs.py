@@ -154,6 +154,27 @@ def particle_surnames(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+GIVEN_NAME_ALSO_PLACE = ("NORP", "GPE")  # "Economy minister German Gref": a nationality or place word that is a given name
+
+
+def given_names_read_as_places(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """"Economy minister German Gref told ...": a one-word nationality or place span between a title
+    word and a one-word person is the person's given name (a writer puts a nationality before
+    the title, "German economy minister Gref", and never between a title and a surname): the
+    person from that word (new spans only: the caller drops the ones they cross). Not in the
+    headline; not a title's own place ("Chelsea manager Mourinho")."""
+    one_word = {sp.start: sp for sp in ents if sp.label_ in GIVEN_NAME_ALSO_PLACE and len(sp) == 1}
+    out = []
+    for sp in ents:
+        k = sp.start - 1
+        if sp.label_ != "PERSON" or _name_words(sp) != 1 or k - 1 <= headline_end(doc) or k not in one_word:
+            continue
+        title = doc[k - 1]
+        if title.lower_ in gaz.titles and title.is_lower and doc[k].is_title:
+            out.append(Span(doc, k, sp.end, label="PERSON"))
+    return out
+
+
 def _words_before_people(doc: Doc, ents: list[Span], length: int) -> Iterator[tuple[Span, Token]]:
     """(person, word) for each person of `length` words among `ents` after the headline whose word
     right before is an untagged word in title case the tagger read as a proper noun, or, before a

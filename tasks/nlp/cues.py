@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.nlp.entity_cleaning import opening_org_noun, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
@@ -46,6 +46,7 @@ NAME_GOES_ON = {"in", "of", "for", "on", "at"}  # after an untagged run and befo
 
 def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """The spans relabelled by their cues, and untagged names after an organisation noun added."""
+    ents = [_with_given_name_after_title(doc, sp, gaz) for sp in ents]
     after = _after_org_nouns(doc, gaz)
     named_after = after | _after_opening_org_nouns(doc, gaz)
     # an organisation noun makes a name an organisation's also where the model already said so, for the
@@ -131,9 +132,26 @@ def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     no organisation noun, is a person whatever the model said."""
     if not 2 <= len(sp) <= 3 or sp.start == 0:
         return False
-    prev = doc[sp.start - 1]
-    return prev.is_lower and prev.text in gaz.titles and prev.text not in gaz.body_titles and prev.text not in gaz.org_nouns \
-        and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
+    return _job_before(doc[sp.start - 1], gaz) and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
+
+
+def _with_given_name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> Span:
+    """"frontwoman Ana Matronic" (the model: "Matronic" a body): a one-word name right after an
+    untagged listed given name that follows a title or job in lower case is the person's surname;
+    the span from the given name on, as the model labelled it (`_name_after_title` makes it a
+    person); else the span itself."""
+    if len(sp) != 1 or sp.start < 2 or sp.label_ not in RELABELLED_AS_PEOPLE | {"PERSON"}:
+        return sp
+    given = doc[sp.start - 1]
+    if given.ent_type_ or not given.is_title or not given.is_alpha or given.lower_ not in gaz.first_names:
+        return sp
+    return Span(doc, sp.start - 1, sp.end, label=sp.label_) if _job_before(doc[sp.start - 2], gaz) else sp
+
+
+def _job_before(prev: Token, gaz: Gazetteer) -> bool:
+    """A title or job in lower case that only a person holds (not "rival", `| body`) and that is no
+    organisation noun."""
+    return prev.is_lower and prev.text in gaz.titles and prev.text not in gaz.body_titles and prev.text not in gaz.org_nouns
 
 
 def _org_apposition(sp: Span, gaz: Gazetteer) -> bool:

@@ -65,7 +65,7 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
                or (t in {"-", "–"} and spaced)
                or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
                or (t.replace("-", "").isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
-        if cur and _opens_a_person(doc, tok.i, span.end, gaz):
+        if cur and (_opens_a_person(doc, tok.i, span.end, gaz) or _person_after_known_name(doc, cur, tok.i, span.end, gaz)):
             pieces.append(cur)  # an honorific and a name end the span: a person named after another name
             cur = [tok.i]
             continue
@@ -87,6 +87,19 @@ def _opens_a_person(doc: Doc, i: int, end: int, gaz: Gazetteer) -> bool:
     """An honorific at token i followed by a name of one to three words that ends at `end`
     ("Mr Straw" closing "Foreign Policy Centre Mr Straw"; not "Dame University")."""
     return doc[i].text in gaz.honorifics and 1 <= end - i - 1 <= 3 and shaped_like_a_name(doc, i + 1, end, gaz)
+
+
+def _person_after_known_name(doc: Doc, before: list[int], i: int, end: int, gaz: Gazetteer) -> bool:
+    """A listed given name at token i, with one or two more name words ending the span at `end`,
+    right after words that are a known name by themselves (a party, a country, a place, an
+    organisation of the gazetteer): "the Lib Dems David Laws" is two names, the party's and the
+    person's."""
+    if doc[i].lower_ not in gaz.first_names or not 1 <= end - i - 1 <= 2 or not shaped_like_a_name(doc, i, end, gaz):
+        return False
+    words = [doc[k].text for k in before if doc[k].lower_ != "the"]
+    known = " ".join(words)
+    low = known.lower()
+    return bool(words) and (low in gaz.party_of or low in gaz.country_of or known in gaz.places or known in gaz.orgs)
 
 
 def opening_org_noun(t: Token, gaz: Gazetteer) -> bool:

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tasks.nlp.capitalised_runs import listed_given_names, particle_surnames, scan_runs, unlisted_given_names
+from tasks.nlp.capitalised_runs import given_names_read_as_places, listed_given_names, particle_surnames, scan_runs, unlisted_given_names
 from tasks.nlp.compounds import hyphen_compounds
 from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels, lower_case_committees
@@ -90,6 +90,7 @@ class EntityFixer:
         ents += bracketed_acronyms(doc, ents)
         ents = filter_spans(ents + names_joined_by_and(doc, ents, self.gaz))
         ents = replaced(ents, particle_surnames(doc, ents, self.gaz))
+        ents = replaced(ents, given_names_read_as_places(doc, ents, self.gaz))
         ents += given_name_before_a_date_word(doc, ents, gaz)
         ents += unlisted_given_names(doc, ents, gaz, self.words)
         ents += listed_given_names(doc, ents, gaz)

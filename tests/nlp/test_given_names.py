@@ -67,3 +67,24 @@ def test_census_given_names_leave_out_places_and_non_names():
 ])
 def test_a_surname_with_particles_stays_whole(nlp, text, expected):
     assert people(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality or place word between a lower-case title and a one-word name is a given name
+    ("News\n\nTrade minister Russian Volkov told the paper the talks were over.", [("Russian Volkov", "PERSON")]),
+    # a nationality before the title, or a surname with no title before the nationality, is a nationality
+    ("News\n\nThe Russian trade minister Volkov agreed.", [("Russian", "NORP"), ("Volkov", "PERSON")]),
+    ("News\n\nIn the final Russian Volkov beat Dutchman Ter Horst.", [("Russian", "NORP"), ("Volkov", "PERSON"), ("Dutchman", "NORP"), ("Ter Horst", "PERSON")]),
+])
+def test_a_nationality_between_a_title_and_a_surname_is_a_given_name(nlp, text, expected):
+    assert people(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known party's or country's name, then a listed given name and a surname: two names
+    ("News\n\nFor the Lib Dems Owen Pryce said the plan was late.", [("Lib Dems", "NORP"), ("Owen Pryce", "PERSON")]),
+    # a lone given name after a lower-case job, before a one-word name the model took for a body
+    ("News\n\nGlass Foxes frontwoman Ana Digitron collected the prize.", [("Ana Digitron", "PERSON")]),
+])
+def test_a_person_named_after_a_party_or_a_job_keeps_the_whole_name(nlp, text, expected):
+    assert people(nlp, text) == expected
