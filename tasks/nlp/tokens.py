@@ -59,3 +59,10 @@ def in_word_hyphen(t: Token) -> bool:
     "film-maker", "Secretary-General" are three tokens each)."""
     doc = t.doc
     return t.text in HYPHENS and not t.whitespace_ and 0 < t.i < len(doc) - 1 and not doc[t.i - 1].whitespace_
+
+
+def plural_possessive(t: Token) -> bool:
+    """The apostrophe of a plural possessive ("the employers' spokeswoman", "the teachers'
+    union"): tagged a possessive, written right after a word ending in "s"."""
+    return t.tag_ == "POS" and t.text in ("'", "\u2019") and t.i > 0 and not t.doc[t.i - 1].whitespace_ \
+        and t.doc[t.i - 1].lower_.endswith("s")

@@ -236,6 +236,8 @@ def cue_after(q: Site) -> Attribution | None:
         if is_cue(t):
             if _reported_above(q, t):
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
+            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t):
+                return None  # `"...?" Ann Cole said she was pleased`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
             continue  # `"...," Tom Reilly, the expert who founded the site, tweeted`: the speaker's description goes on
@@ -251,6 +253,11 @@ def cue_after(q: Site) -> Attribution | None:
         if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
             break
     return None
+
+
+def _reports_words_of_its_own(ctx: QuoteContext, cue: Token) -> bool:
+    """The cue takes a clause of reported words outside the quotation ("said she was pleased")."""
+    return any(c.dep_ == "ccomp" and not ctx.quoted(c.i) for c in cue.children)
 
 
 def _reported_above(q: Site, cue: Token) -> bool:
@@ -752,6 +759,8 @@ def noun_cue(q: Site) -> Attribution | None:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
             continue
         h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i)), None)
+        if h is None:
+            h = _maker_in_phrase(ctx, t)  # "shrugged off claims from Ann Cole that ...": hers, not whose shrugged them off
         if h is None and t.dep_ == "dobj" and not ctx.quoted(t.head.i):
             h = own_subject(ctx, t.head)  # "It issued a statement that ...": "it" is the body that issued it
         if h is None or h.lower_ in ("that", "which", "who") or not speakerlike(h):
@@ -778,14 +787,24 @@ def noun_of(q: Site) -> Attribution | None:
     noun of saying next to the quote with an "of" or "from" phrase naming a speaker."""
     ctx = q.ctx
     nouns = cue_words().nouns
-    for t in q.after[:8] + q.before[:8]:
+    after = [] if _ends_sentence(q) else q.after[:8]  # (not a noun of the writer's next sentence)
+    for t in after + q.before[:8]:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or ctx.quoted(t.i):
             continue
-        for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
-                who = next((c for c in prep.children if c.dep_ == "pobj" and not ctx.quoted(c.i)), None)
-                if who is not None and speakerlike(who):
-                    return named_by(ctx, who, "before")
+        who = _maker_in_phrase(ctx, t)
+        if who is not None:
+            return named_by(ctx, who, "before")
+    return None
+
+
+def _maker_in_phrase(ctx: QuoteContext, noun: Token) -> Token | None:
+    """The speaker an "of", "from" or "by" phrase on a noun of saying names ("the verdict of the
+    judge", "claims from Ann Cole"), else None."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "by"):
+            who = next((c for c in prep.children if c.dep_ == "pobj" and not ctx.quoted(c.i)), None)
+            if who is not None and speakerlike(who):
+                return who
     return None
 
 

@@ -1211,8 +1211,8 @@ def person_description(r: Resolver, content: list[str], hw: str, before: int, st
 
 def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: str, before: int) -> float:
     """How well a person mentioned before `before` fits a description (0: not at all): its
-    nationality (2), its head noun (1) or a synonym (0.75), each other word (0.5); the latest
-    mentioned wins a tie."""
+    nationality (2; a person of no known nationality may still fit by the other words), its head
+    noun (1) or a synonym (0.75), each other word (0.5); the latest mentioned wins a tie."""
     p = r.profiles
     if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
         return 0.0
@@ -1225,16 +1225,18 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
         return 0.0  # "the prime minister" is not Finance Minister Omar Diallo
     score = 0.0
     nat = [k for k in keys if k.startswith("@")]
+    same_nat = any(k in prof for k in nat)
     if nat:
-        if not any(k in prof for k in nat):
-            return 0.0
-        score += 2
+        if same_nat:
+            score += 2
+        elif any(k.startswith("@") for k in prof):
+            return 0.0  # "the Kenyan archbishop" is no archbishop the article makes of another country
     if hw in prof:
         score += 1
     elif heads & prof or any(" " in h and all(x in prof for x in h.split()) for h in heads):
         score += 0.75  # a synonym ("the leader" of a chancellor) counts less than the word itself
     score += sum(0.5 for k in keys if not k.startswith("@") and k != hw and k in prof)
-    if score >= 0.75 and (nat or heads & prof or score >= 1.5):
+    if score >= 0.75 and (same_nat or heads & prof or score >= 1.5):
         return score + 1e-9 * p.last_mention_before(e, before)
     return 0.0
 

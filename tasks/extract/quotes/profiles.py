@@ -139,6 +139,24 @@ def verb_of_misread_subject(n: Token) -> Token | None:
     return v
 
 
+MISREAD_AS_MODIFIER = ("advmod", "npadvmod", "nmod", "amod", "dep")
+
+
+def verb_after_misread_name(name: Token) -> Token | None:
+    """"Desailly says the Russian's arrival helped": a capitalised name the parse made a modifier
+    (even an adverb) of the finite verb right after it, a verb with no subject of its own, is that
+    verb's subject; so is one it made the object of a phrase hung on that verb ("For the Greens Ann
+    Cole said: ..."): the verb, else None."""
+    v = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    if v is None or not name.text[:1].isupper() or v.tag_ not in FINITE or any(c.dep_ in SUBJECT_DEPS for c in v.children):
+        return None
+    if name.dep_ in MISREAD_AS_MODIFIER and name.head.i == v.i and name.ent_type_ in ("", "PERSON") and name.pos_ != "ADJ":
+        return v  # (not "Popular Chinese portals maintain", a nationality before a noun the tagger took for a verb)
+    if name.dep_ == "pobj" and name.head.dep_ == "prep" and name.head.head.i == v.i and is_cue(v):
+        return v
+    return None
+
+
 def subject_after_but(t: Token) -> Token | None:
     """"... between himself, Tom Reid and Jo Marsh but Ann Cole is unfazed": in a subject the parse
     made of a list of three or more whose last member follows "but", that member is the subject
@@ -197,20 +215,32 @@ def _prominent_subject(head: Token) -> bool:
         head = first_of_list(head)
     own = head.head
     if head.dep_ not in SUBJECT_DEPS:
-        own = verb_of_misread_subject(head) or closing_cue_of(head)  # "... behind Barcelona and Owen is confident": Owen is confident's
+        # "... behind Barcelona and Owen is confident": Owen is confident's; "Desailly says": Desailly
+        own = verb_of_misread_subject(head) or closing_cue_of(head) or verb_after_misread_name(head) or _agent_over_a_thing(head)
         if own is None:
             return False
     if any(a.dep_ == "pcomp" for a in own.ancestors):
         return False  # "Ireland, despite having D'Arcy out injured, have ...": a clause inside one under a preposition is background
     verb = clause = own
     for _ in range(4):
-        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head):
+        if verb.dep_ in ("ccomp", "parataxis") and is_cue(verb.head) and not _introduces_quote(clause, verb.head) \
+                and not _misread_as_reported(verb):
             return False
         if verb.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or verb.head.i == verb.i:
             break
         verb = verb.head
     # "Nobody, he claimed, could picture Kennedy walking ...": the whole sentence is reported
     return not any(c.dep_ == "parataxis" and is_cue(c) and c.i != own.i for c in verb.children)
+
+
+def _misread_as_reported(clause: Token) -> bool:
+    """"Mr Howard denied Mr Cole said the plans ...": a clause the parse hung, as reported words,
+    on a reporting verb after it that has no subject of its own, before it or right after it
+    ("..., says minister"): the verb is the clause's (its object's), and the clause is the
+    writer's own."""
+    cue = clause.head
+    return clause.i < cue.i and not any(c.dep_ in SUBJECT_DEPS or (c.i > cue.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                                                                     and c.dep_ not in ("ccomp", "xcomp")) for c in cue.children)
 
 
 def _answers_back(subject: Token, verb: Token) -> bool:
@@ -284,6 +314,22 @@ def _introduced(head: Token) -> bool:
     root = head.sent.root
     return not any(c.dep_ in SUBJECT_DEPS and (_a_person(c) or any(p.dep_ == "poss" and _a_person(p) for p in c.children))
                    for c in root.children)  # ("Mr Cole's e-mail suggested ...": about Mr Cole)
+
+
+def _agent_over_a_thing(name: Token) -> Token | None:
+    """"The report was welcomed by shadow minister Ann Cole.": the agent of a passive verb whose
+    subject is something said or written (not a person, whom a description may name: "the
+    wildcard entry was beaten by Ann Cole"; nor someone's: "Mr Reid's report was attacked by Ann
+    Cole" is about Mr Reid too) is the one the sentence tells of, as a subject would be: the
+    verb, else None."""
+    by = name.head
+    if name.dep_ != "pobj" or by.dep_ != "agent":
+        return None
+    v = by.head
+    subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or not is_utterance(subj) or any(p.dep_ == "poss" for p in subj.children):
+        return None
+    return v
 
 
 def _a_person(t: Token) -> bool:

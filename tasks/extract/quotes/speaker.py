@@ -232,7 +232,9 @@ class Resolver:
             return
         # a speaker named by "who" in a clause on someone's object ("he had visited Pullman, who told him
         # ...") is less prominent than the sentence's own subject: no speaker's precedence for a pronoun
-        aside = head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ in OBJECT_DEPS
+        # ... nor is one named in a phrase on a noun ("shrugged off claims from Ann Cole that ...")
+        aside = (head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ in OBJECT_DEPS) \
+            or (head.dep_ == "pobj" and head.head.head.pos_ == "NOUN")
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=not aside,
                      name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
         if res.entity is None:

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
 from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
 from tasks.extract.quotes.profiles import FINITE, name_hung_on_of, verb_of_misread_subject
-from tasks.nlp.tokens import in_word_hyphen
+from tasks.nlp.tokens import in_word_hyphen, plural_possessive
 
 MAX_CLIMB = 12  # how far up the parse a climb from a word goes
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "relcl", "prep", "pobj", "dep", "parataxis", "acomp", "attr", "oprd", "npadvmod", "advmod"}
@@ -571,7 +571,8 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
     lo = head.i
     while lo - 1 >= head.left_edge.i:
         t = doc[lo - 1]
-        if (t.is_punct and not in_word_hyphen(t)) or ctx.quoted(t.i) or t.is_space:  # "Secretary-General" goes on
+        if (t.is_punct and not in_word_hyphen(t) and not plural_possessive(t)) or ctx.quoted(t.i) or t.is_space:
+            # "Secretary-General" and "the employers' spokeswoman" go on
             break
         lo -= 1
     while lo - 2 >= 0 and in_word_hyphen(doc[lo - 1]) and not ctx.quoted(lo - 2):

@@ -2051,3 +2051,64 @@ def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that
         ("reckless", "the Labour MP", "unnamed", "cue_above:description"),  # a role of every word: Tom Reid is a Tory MP
         ("a mess", "the judge", "unnamed", "cue_above:description"),  # a second judge
     ]
+
+
+def test_a_plural_possessive_stays_in_the_description(parse):
+    """"The employers' spokeswoman": the owners before the apostrophe are part of who speaks."""
+    text = "Pay talks\n\nThe employers' spokeswoman said the offer was fair. \"It is the best offer in the industry,\" she said."
+    assert speakers(parse, text) == [("It is the best offer in the industry,", "the employers' spokeswoman", "unnamed", "cue_after:pronoun")]
+
+
+def test_a_pronoun_means_the_subject_the_parse_misread(parse):
+    """A subject the parse took for a modifier of its verb ("Desailly says ..."), the object of a
+    phrase hung on a subjectless cue ("For the Greens Ann Cole said: ..."), or the agent of a
+    passive whose subject is a thing ("The report was welcomed by ...") is the one "he" means."""
+    text = ("Club news\n\nDefender Marcel Desailly insists the club will win on Sunday. The big change came when tycoon "
+            "Sam Fox bought the club in 2003. Desailly says the Dane's money built a new mentality. "
+            "\"The whole club is different now,\" he said.")
+    assert speakers(parse, text)[-1] == ("The whole club is different now,", "Marcel Desailly", "person", "cue_after:pronoun")
+    text = ("Budget row\n\nThe former adviser Tom Reid said the plans were sound. He added: \"There is no need for any change.\"\n\n"
+            "For the Greens Sam Fox said: \"The minister will tell us how well things are going,\" he said.")
+    assert speakers(parse, text)[-1] == ("The minister will tell us how well things are going,", "Sam Fox", "person", "cue_after:pronoun")
+    text = ("Charity warns parties\n\nOlder voters matter, says Help the Aged. The charity's report said pensions were a key "
+            "issue.\n\nThe report was welcomed by Conservative health spokesman Tom Reid. \"Older voters must be heard,\" he said.")
+    assert speakers(parse, text) == [("Older voters must be heard,", "Tom Reid", "person", "cue_after:pronoun")]
+
+
+def test_a_clause_the_parse_hung_on_a_subjectless_cue_after_it_is_the_writers(parse):
+    """"But Mr Reid denied Mr Pryce ... said the plans ...": Mr Reid is the sentence's subject,
+    whom the next "He" means."""
+    text = ("Card scheme\n\nAmong the doubters were Sam Fox and Owen Pryce. But Mr Reid denied Mr Pryce, his health spokesman, "
+            "said the plans \"stink\". He also said he was sure Mr Fox would \"set out the position clearly\" next week.")
+    assert speakers(parse, text)[-1] == ("set out the position clearly", "Reid", "person", "cue_before:pronoun")
+
+
+def test_a_nationality_the_article_gives_no_one_still_fits(parse):
+    """"The Kenyan archbishop" is the archbishop named before, whose country the article never gives."""
+    text = ("Bishop's plea\n\nArchbishop Ann Cole has called for the release of the prisoners. Her comments follow news that "
+            "four men will be freed. The Kenyan archbishop said the detentions were \"unacceptable\".")
+    assert speakers(parse, text) == [("unacceptable", "Ann Cole", "person", "cue_above:description")]
+
+
+def test_a_question_is_not_given_to_the_next_sentences_reporter(parse):
+    """`Mr Reid asked: "...?" Ann Cole said she was pleased`: the next sentence reports words of its own."""
+    text = ("Smoking ban\n\nThe Tory leader, Tom Reid, questioned the ban. Mr Reid asked: \"Would it not be odd if the "
+            "criminals can smoke but the smokers become criminals?\" Green spokeswoman Ann Cole said she was pleased.")
+    assert speakers(parse, text) == [
+        ("Would it not be odd if the criminals can smoke but the smokers become criminals?", "Tom Reid", "person", "cue_above:name"),
+    ]
+
+
+def test_a_noun_of_saying_is_its_makers_not_the_sentences_subjects(parse):
+    """"shrugged off claims from Tom Reid that he led a "shabby government"": the fragment is Tom
+    Reid's; the next "He" is still the sentence's subject, and a noun of the writer's next
+    sentence names no speaker for the quote before it."""
+    text = ("Minister quits\n\nPrime Minister Sam Fox spoke on Monday. \"We have drawn a line under it,\" he said. "
+            "\"The future is something we will face later.\" The prime minister shrugged off claims from Tory leader Tom Reid "
+            "that he led a \"shabby government\". He said the minister's honesty was intact: \"He was the first to ask for an inquiry.\"")
+    assert speakers(parse, text) == [
+        ("We have drawn a line under it,", "Sam Fox", "person", "cue_after:pronoun"),
+        ("The future is something we will face later.", "Sam Fox", "person", "preceding_cue:pronoun"),
+        ("shabby government", "Tom Reid", "person", "noun_cue:name"),
+        ("He was the first to ask for an inquiry.", "Sam Fox", "person", "cue_above:pronoun"),
+    ]
