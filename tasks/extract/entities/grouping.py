@@ -45,7 +45,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     _join_numbered_names(order)
     _join_company_short_names(order, gaz)
     _join_first_words(doc, order, gaz)
-    _join_owner_prefixed_names(order)
+    _join_owner_prefixed_names(order, gaz)
     _join_head_word_names(doc, order, gaz)
     _join_club_tails(order, gaz)
     _join_defined_acronyms(doc, order, gaz)
@@ -363,15 +363,18 @@ def _occupation_in_apposition(doc: Doc, start: int, end: int) -> bool:
 
 
 def _join_numbered_names(order: list[MentionGroup]) -> None:
-    """"Nord Stream" -> "Nord Stream 2": a name joins the same name with a number."""
+    """"Nord Stream" -> "Nord Stream 2": a name joins the same name with a number; not a name an
+    owner's acronym also opens in the article ("Rover" of "MG Rover" is the firm, "Rover 25" its car)."""
     numbered: dict[str, MentionGroup] = {}
     for g in order:
         base, _, num = g.key.rpartition(" ")
         if g.merged_into is None and base and num.replace(".", "").isdigit():
             numbered.setdefault(base, g)
+    owned = set(_owner_prefixed(order, 2))
     for g in order:
         other = numbered.get(g.key)
-        if other is not None and other is not g and g.merged_into is None and not g.country and other.root() is not g:
+        if other is not None and other is not g and g.merged_into is None and not g.country and other.root() is not g \
+                and g.key not in owned:
             g.merged_into = other
 
 
@@ -493,16 +496,26 @@ def _long_orgs_by_word(order: list[MentionGroup], picked: Callable[[list[str]], 
     return longs
 
 
-def _join_owner_prefixed_names(order: list[MentionGroup]) -> None:
-    """"Radio 1" -> "BBC Radio 1", "World Service" -> "BBC World Service": an organisation's name of
-    two words or more joins the same name after an owner's acronym in capitals."""
+def _owner_prefixed(order: list[MentionGroup], least: int) -> dict[str, MentionGroup]:
+    """The organisation names of at least `least` words that open with an owner's acronym in
+    capitals ("BBC Radio 1", "MG Rover"), by the rest of their words in lower case."""
     longs: dict[str, MentionGroup] = {}
     for g in order:
         words = g.mentions[0].text.split()
-        if len(words) >= 3 and words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5 and _free_org(g):
+        if len(words) >= least and words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5 and _free_org(g):
             longs.setdefault(" ".join(words[1:]).lower(), g)
+    return longs
+
+
+def _join_owner_prefixed_names(order: list[MentionGroup], gaz: Gazetteer) -> None:
+    """"Radio 1" -> "BBC Radio 1", "World Service" -> "BBC World Service": an organisation's name of
+    two words or more joins the same name after an owner's acronym in capitals; so does a name of
+    one word that is no organisation's head word ("Rover" -> "MG Rover"; not "Group" of "BT Group")."""
+    longs, pairs = _owner_prefixed(order, 3), _owner_prefixed(order, 2)
     for g in order:
         long = longs.get(g.key)
+        if long is None and " " not in g.key and g.mentions[0].text not in gaz.org_heads and len(g.key) > 2:
+            long = pairs.get(g.key)
         if long is not None and long.root() is not g and _free_org(g):
             g.merged_into = long
 

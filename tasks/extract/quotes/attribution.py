@@ -237,13 +237,13 @@ def cue_after(q: Site) -> Attribution | None:
             if _reported_above(q, t):
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
             if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t):
-                return None  # `"...?" Ann Cole said she was pleased`: a new sentence reporting other words
+                return None  # `"...?" Ann Cole said she was pleased`, `"...?" Ann Cole said: "..."`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
             continue  # `"...," Tom Reilly, the expert who founded the site, tweeted`: the speaker's description goes on
         if t.pos_ == "VERB" and t.lemma_.lower() in cue_words().relay:
             continue  # `"...," the agency quoted Tom Lee as saying`: the cue is "saying"
-        if _cue_taken_for_noun(q, t, n):
+        if inner[-1:] in (",", ".", "?", "!") and _cue_taken_for_noun(q, t, n):  # (`a "reckless" tax claims`: a noun)
             first_word, last = next(x for x in after[:n] if not x.is_punct), after[n - 1]
             return with_outer_source(q, from_np((first_word.idx, last.idx + len(last.text), last), "after", cue=t))
         if inner[-1:] in (",", "?", "!") and _speech_by_position(q, t, n):
@@ -256,8 +256,10 @@ def cue_after(q: Site) -> Attribution | None:
 
 
 def _reports_words_of_its_own(ctx: QuoteContext, cue: Token) -> bool:
-    """The cue takes a clause of reported words outside the quotation ("said she was pleased")."""
-    return any(c.dep_ == "ccomp" and not ctx.quoted(c.i) for c in cue.children)
+    """The cue takes a clause of reported words outside the quotation ("said she was pleased") or
+    introduces a quotation after a colon ("said: ...")."""
+    nxt = ctx.doc[cue.i + 1] if cue.i + 1 < len(ctx.doc) else None
+    return any(c.dep_ == "ccomp" and not ctx.quoted(c.i) for c in cue.children) or (nxt is not None and nxt.text == ":")
 
 
 def _reported_above(q: Site, cue: Token) -> bool:

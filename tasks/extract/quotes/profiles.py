@@ -235,12 +235,12 @@ def _prominent_subject(head: Token) -> bool:
 
 def _misread_as_reported(clause: Token) -> bool:
     """"Mr Howard denied Mr Cole said the plans ...": a clause the parse hung, as reported words,
-    on a reporting verb after it that has no subject of its own, before it or right after it
-    ("..., says minister"): the verb is the clause's (its object's), and the clause is the
-    writer's own."""
+    on a reporting verb after it that has no subject of its own and reports another clause after
+    it: the verb is the clause's (its object's), and the clause is the writer's own (not "...,
+    says minister", where the clause before is the only one reported)."""
     cue = clause.head
-    return clause.i < cue.i and not any(c.dep_ in SUBJECT_DEPS or (c.i > cue.i and c.pos_ in ("NOUN", "PROPN", "PRON")
-                                                                     and c.dep_ not in ("ccomp", "xcomp")) for c in cue.children)
+    return clause.i < cue.i and not any(c.dep_ in SUBJECT_DEPS for c in cue.children) \
+        and any(c.dep_ in ("ccomp", "xcomp") and c.i > cue.i for c in cue.children)
 
 
 def _answers_back(subject: Token, verb: Token) -> bool:

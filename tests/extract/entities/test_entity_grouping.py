@@ -412,3 +412,12 @@ def test_a_title_before_a_family_name_written_first_joins_the_full_name(nlp):
     assert groups_of("Hale Morton resigned . Mr Morton left . Mr Hale said he was sorry .",
                      [("Hale", 2, "PERSON", False), ("Morton", 1, "PERSON", True), ("Hale", 1, "PERSON", True)]) == [
         ("Hale Morton", ["Hale Morton", "Morton"]), ("Hale", ["Hale"])]
+
+
+def test_a_name_after_an_owners_acronym_takes_the_name_alone_and_not_its_numbered_product(nlp):
+    """"KX Marlow" ... "the Marlow 40" ... "Marlow said": the firm's name alone joins the name its
+    owner's acronym opens, not the numbered model; "Group" never joins "BT Group"."""
+    text = "Car deal\n\nKX Marlow may cut jobs. Production of the Marlow 40 may move abroad. Marlow said talks went on."
+    assert _orgs_grouped(nlp, text, [("KX", 0, 2), ("Marlow", 1, 2), ("Marlow", 2, 1)]) == [["KX Marlow", "Marlow"], ["Marlow 40"]]
+    text = "Phone deal\n\nBT Group may cut jobs. Group sales rose."
+    assert _orgs_grouped(nlp, text, [("BT", 0, 2), ("Group", 1, 1)]) == [["BT Group"], ["Group"]]

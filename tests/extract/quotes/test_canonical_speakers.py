@@ -2112,3 +2112,25 @@ def test_a_noun_of_saying_is_its_makers_not_the_sentences_subjects(parse):
         ("shabby government", "Tom Reid", "person", "noun_cue:name"),
         ("He was the first to ask for an inquiry.", "Sam Fox", "person", "cue_above:pronoun"),
     ]
+
+
+def test_no_speaker_from_a_noun_a_fragment_describes(parse):
+    """`a "campaign of unfair and reckless" tax claims`: "claims" is a noun the fragment describes,
+    not a verb whose subject is "tax"; "His sales pitch adds:" is the words of whose pitch it is."""
+    text = ("Oil firm sues\n\nAcme Oil asked the court to order arbitration over a \"campaign of unfair and reckless\" tax claims. "
+            "The state has not replied.\n\nOn its website, Mr Fox describes himself as an \"ordinary bloke\". His sales pitch adds: "
+            "\"Buy this space and become part of history.\"")
+    assert speakers(parse, text) == [
+        ("campaign of unfair and reckless", "Acme Oil", "organisation", "cue_above:name"),
+        ("ordinary bloke", "Fox", "person", "cue_above:name"),
+        ("Buy this space and become part of history.", "Fox", "person", "cue_above:description"),
+    ]
+
+
+def test_a_question_is_not_given_to_a_cue_that_opens_the_next_quote(parse):
+    text = ("Phone-in\n\nViewer Tom Reid, from Kent, asked of the war: \"Thousands died - how do you sleep at night?\" "
+            "On schools, Leeds nurse Ann Cole said: \"Where will the children go?\"")
+    assert speakers(parse, text) == [
+        ("Thousands died - how do you sleep at night?", "Tom Reid", "person", "cue_before:name"),
+        ("Where will the children go?", "Ann Cole", "person", "cue_above:name"),
+    ]
