@@ -1,8 +1,10 @@
 """What an article says of its entities (profiles.py), over a hand-made entity index."""
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from tasks.extract.entities.index import Entity, EntityIndex
-from tasks.extract.quotes.profiles import EntityProfiles, description_words, token_sentences, words_of
+from tasks.extract.quotes.profiles import EntityProfiles, _misread_as_reported, description_words, token_sentences, words_of
 
 TEXT = "Russian President Vladimir Putin met Ms Anna Berg in Moscow. Putin praised his host. Berg said little."
 
@@ -119,3 +121,18 @@ def test_a_closing_cue_is_not_said_by_a_name_after_a_preposition(nlp):
 
     doc = nlp("He loved his job, the father of Jim Cole, said.")
     assert closing_cue_of([t for t in doc if t.text == "Cole"][0]) is None
+
+
+def test_a_clause_before_a_subjectless_cue_that_reports_another_is_the_writers(nlp):
+    """"Mr Reid denied Mr Pryce ... said the plans were bad": "said" reports the clause after it,
+    so the clause before it, hung on it by the parse, is the writer's; a clause before a cue that
+    reports nothing else ("..., says minister", "..., the minister said") is the reported words."""
+    def misread(text: str) -> list[tuple[str, bool]]:
+        return [(t.text, _misread_as_reported(t)) for t in nlp(text) if t.dep_ == "ccomp" and t.i < t.head.i]
+    assert misread("But Mr Reid denied Mr Pryce, his health spokesman, said the plans were bad.") == [("denied", True)]
+    assert misread("Clinic could close, says minister.") == [("close", False)]
+    assert misread("The clinic will close, the minister said.") == [("close", False)]
+    # the parse of a headline may leave the cue after the clause with no subject: still reported
+    words = ["Clinic", "could", "close", ",", "says", "minister"]
+    headline = Doc(nlp.vocab, words=words, heads=[2, 2, 4, 4, 4, 4], deps=["nsubj", "aux", "ccomp", "punct", "ROOT", "dep"])
+    assert not _misread_as_reported(headline[2])
