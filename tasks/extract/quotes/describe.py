@@ -638,7 +638,8 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     rival") is someone tied to the person in focus, so never that person."""
     lex = speaker_words()
     party_voice = hw in lex.speaks_for and _of_a_party(head)  # "the Tory spokesman", not "the spokesman"
-    if not epithet and hw in lex.anonymous and not party_voice:
+    goes_on = not epithet and hw in lex.anonymous and not party_voice and _goes_on(head)
+    if not epithet and hw in lex.anonymous and not party_voice and not goes_on:
         return None
     if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
         return None  # "her rival", "his lawyer"
@@ -650,6 +651,10 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     if office is not None and office in r.office_holders:
         return named(r.office_holders[office], "description")
     ref = r.antecedent(head, description_gender(head), {"PERSON"}, False, said, subjects_only=True)
+    if goes_on and (ref is None or ref.entity is None or not ref.speaker or r.sent_of[head.i] - ref.sent > 1):
+        return None  # "the lawyer added" goes on only with the one who spoke just before
+    if not epithet and ref is not None and ref.entity is not None and _spoken_of(r, ref, head, hw):
+        return None  # "Ann Cole said the first minister's remark was ill-advised. The first minister ...": not Ann Cole
     if party_voice:
         if ref is None or ref.entity is None or not ref.speaker:
             return None
@@ -678,6 +683,24 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
         return _main_person_for(r, head, office)
     ent = r.topic_person(start, description_gender(head), exclude=r.named_in_its_clause(head)) if epithet else None
     return named(ent, "description") if ent is not None else None
+
+
+def _spoken_of(r: Resolver, ref: Referent, head: Token, hw: str) -> bool:
+    """The description's head word stands after the person in focus (`ref`) and before the
+    description, as no subject (an owner, an object: "Ann Cole said the first minister's remark
+    was ..."): the person in focus spoke or wrote of the one the description names."""
+    first = bisect.bisect_right(r.doc, ref.pos, key=lambda t: t.idx)  # the first token after the person's mention starts
+    return any(t.lower_ == hw and t.dep_ not in ("nsubj", "nsubjpass", "appos") for t in r.doc[first:head.i])
+
+
+GOES_ON = ("add", "continue")  # a cue that goes on with words already begun
+
+
+def _goes_on(head: Token) -> bool:
+    """"The lawyer added": a definite description as the subject of a cue that goes on with the
+    words of someone who spoke just before (`_in_focus_for` then asks that they did)."""
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in GOES_ON \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _subject_of_fronted_clause(r: Resolver, head: Token, gender: str | None) -> Entity | None:

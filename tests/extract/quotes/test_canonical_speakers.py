@@ -2134,3 +2134,20 @@ def test_a_question_is_not_given_to_a_cue_that_opens_the_next_quote(parse):
         ("Thousands died - how do you sleep at night?", "Tom Reid", "person", "cue_before:name"),
         ("Where will the children go?", "Ann Cole", "person", "cue_above:name"),
     ]
+
+
+def test_a_role_that_goes_on_is_the_one_who_spoke_just_before(parse):
+    """"Reid also said ... The lawyer added that ...": a definite role that often stands for someone
+    unnamed ("the lawyer") is the person who spoke in the sentence before when its cue goes on with
+    their words; "the first minister" a person spoke of is not that person."""
+    text = ("Sprinter appeal\n\nTom Reid has submitted new evidence to the tribunal. Reid said: \"The charges should be "
+            "dropped.\" Reid also said he had new evidence. The lawyer added that he had proof the officials \"knew\" the truth.")
+    assert speakers(parse, text)[-1] == ("knew", "Tom Reid", "person", "cue_above:description")
+    text = "Court case\n\nTom Reid arrived at the court on Monday. The lawyer added that the case was \"weak\"."
+    assert speakers(parse, text) == [("weak", "the lawyer", "unnamed", "cue_above:description")]  # Reid had said nothing
+    text = ("Drink row\n\nAnn Cole said the first minister's remark was \"ill-advised\". The first minister later said he "
+            "was \"very sorry\".")
+    assert speakers(parse, text) == [
+        ("ill-advised", "Ann Cole", "person", "cue_above:name"),
+        ("very sorry", "the first minister", "unnamed", "cue_above:description"),
+    ]
