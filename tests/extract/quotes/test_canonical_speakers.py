@@ -2064,14 +2064,14 @@ def test_a_pronoun_means_the_subject_the_parse_misread(parse):
     phrase hung on a subjectless cue ("For the Greens Ann Cole said: ..."), or the agent of a
     passive whose subject is a thing ("The report was welcomed by ...") is the one "he" means."""
     text = ("Club news\n\nDefender Marcel Desailly insists the club will win on Sunday. The big change came when tycoon "
-            "Sam Fox bought the club in 2003. Desailly says the Dane's money built a new mentality. "
+            "Sam Fox took over the side in 2003. Desailly says the Dane's money built a new mentality. "
             "\"The whole club is different now,\" he said.")
     assert speakers(parse, text)[-1] == ("The whole club is different now,", "Marcel Desailly", "person", "cue_after:pronoun")
     text = ("Budget row\n\nThe former adviser Tom Reid said the plans were sound. He added: \"There is no need for any change.\"\n\n"
             "For the Greens Sam Fox said: \"The minister will tell us how well things are going,\" he said.")
     assert speakers(parse, text)[-1] == ("The minister will tell us how well things are going,", "Sam Fox", "person", "cue_after:pronoun")
     text = ("Charity warns parties\n\nOlder voters matter, says Help the Aged. The charity's report said pensions were a key "
-            "issue.\n\nThe report was welcomed by Conservative health spokesman Tom Reid. \"Older voters must be heard,\" he said.")
+            "issue.\n\nThe report was praised by Conservative health spokesman Tom Reid. \"Older voters must be heard,\" he said.")
     assert speakers(parse, text) == [("Older voters must be heard,", "Tom Reid", "person", "cue_after:pronoun")]
 
 
@@ -2079,13 +2079,13 @@ def test_a_clause_the_parse_hung_on_a_subjectless_cue_after_it_is_the_writers(pa
     """"But Mr Reid denied Mr Pryce ... said the plans ...": Mr Reid is the sentence's subject,
     whom the next "He" means."""
     text = ("Card scheme\n\nAmong the doubters were Sam Fox and Owen Pryce. But Mr Reid denied Mr Pryce, his health spokesman, "
-            "said the plans \"stink\". He also said he was sure Mr Fox would \"set out the position clearly\" next week.")
+            "said the scheme would \"fail\". He then said he was sure Mr Fox would \"set out the position clearly\" next week.")
     assert speakers(parse, text)[-1] == ("set out the position clearly", "Reid", "person", "cue_before:pronoun")
 
 
 def test_a_nationality_the_article_gives_no_one_still_fits(parse):
     """"The Kenyan archbishop" is the archbishop named before, whose country the article never gives."""
-    text = ("Bishop's plea\n\nArchbishop Ann Cole has called for the release of the prisoners. Her comments follow news that "
+    text = ("Bishop's plea\n\nArchbishop Ann Cole has urged the state to free the prisoners. Her comments follow news that "
             "four men will be freed. The Kenyan archbishop said the detentions were \"unacceptable\".")
     assert speakers(parse, text) == [("unacceptable", "Ann Cole", "person", "cue_above:description")]
 
@@ -2103,12 +2103,12 @@ def test_a_noun_of_saying_is_its_makers_not_the_sentences_subjects(parse):
     """"shrugged off claims from Tom Reid that he led a "shabby government"": the fragment is Tom
     Reid's; the next "He" is still the sentence's subject, and a noun of the writer's next
     sentence names no speaker for the quote before it."""
-    text = ("Minister quits\n\nPrime Minister Sam Fox spoke on Monday. \"We have drawn a line under it,\" he said. "
-            "\"The future is something we will face later.\" The prime minister shrugged off claims from Tory leader Tom Reid "
+    text = ("Minister quits\n\nPrime Minister Sam Fox spoke on Monday. \"We have closed the matter,\" he said. "
+            "\"What comes next we will decide later.\" The prime minister brushed aside claims from Tory leader Tom Reid "
             "that he led a \"shabby government\". He said the minister's honesty was intact: \"He was the first to ask for an inquiry.\"")
     assert speakers(parse, text) == [
-        ("We have drawn a line under it,", "Sam Fox", "person", "cue_after:pronoun"),
-        ("The future is something we will face later.", "Sam Fox", "person", "preceding_cue:pronoun"),
+        ("We have closed the matter,", "Sam Fox", "person", "cue_after:pronoun"),
+        ("What comes next we will decide later.", "Sam Fox", "person", "preceding_cue:pronoun"),
         ("shabby government", "Tom Reid", "person", "noun_cue:name"),
         ("He was the first to ask for an inquiry.", "Sam Fox", "person", "cue_above:pronoun"),
     ]
