@@ -236,7 +236,8 @@ def cue_after(q: Site) -> Attribution | None:
         if is_cue(t):
             if _reported_above(q, t):
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
-            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t):
+            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t) \
+                    and (_introduced(q) or _continues_a_quote(q) or t.lemma_.lower() in speaker_words().replies):
                 return None  # `"...?" Ann Cole said she was pleased`, `"...?" Ann Cole said: "..."`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
@@ -253,6 +254,20 @@ def cue_after(q: Site) -> Attribution | None:
         if t.lower_ in ("but", "and", "or", "while", "because", "though", "although", "which", "that"):
             break
     return None
+
+
+def _introduced(q: Site) -> bool:
+    """A cue or a colon before the quote in its sentence introduces it ("Mr Reid asked: "...?"")."""
+    return bool(q.before) and (q.before[0].text == ":" or any(is_cue(t) for t in q.before))
+
+
+def _continues_a_quote(q: Site) -> bool:
+    """Only marks, spaces and punctuation stand between the quote before and this one: the same
+    speaker's words go on (`"... the better. "The kids will ask: ...?"`)."""
+    if q.k == 0:
+        return False
+    between = q.ctx.text[q.ctx.spans[q.k - 1].end:q.span.start]
+    return not any(ch.isalnum() for ch in between)
 
 
 def _reports_words_of_its_own(ctx: QuoteContext, cue: Token) -> bool:
@@ -329,7 +344,7 @@ def _bare_attribution(q: Site) -> bool:
     but a speaker and a verb of speech (no words reported of its own, no object) can only
     attribute the quote before it, even when that quote ends in a full stop; not when the
     quote's own sentence introduces it (`Smith wrote: "..." Jones replied.`: Jones answers)."""
-    if q.before and (q.before[0].text == ":" or any(is_cue(t) for t in q.before)):
+    if _introduced(q):
         return False
     words = [t for t in q.after if not t.is_punct]
     if not q.after or q.after[-1].text not in SENT_END or not words or len(words) > 8:
@@ -761,8 +776,9 @@ def noun_cue(q: Site) -> Attribution | None:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
             continue
         h = next((c for c in t.children if c.dep_ == "poss" and not ctx.quoted(c.i)), None)
-        if h is None:
+        if h is None and _in_its_clause(ctx, t, q):
             h = _maker_in_phrase(ctx, t)  # "shrugged off claims from Ann Cole that ...": hers, not whose shrugged them off
+            # (not "welcomed the announcement from Ann Cole as "...": the words are the subject's, outside the noun's clause)
         if h is None and t.dep_ == "dobj" and not ctx.quoted(t.head.i):
             h = own_subject(ctx, t.head)  # "It issued a statement that ...": "it" is the body that issued it
         if h is None or h.lower_ in ("that", "which", "who") or not speakerlike(h):
@@ -789,14 +805,37 @@ def noun_of(q: Site) -> Attribution | None:
     noun of saying next to the quote with an "of" or "from" phrase naming a speaker."""
     ctx = q.ctx
     nouns = cue_words().nouns
-    after = [] if _ends_sentence(q) else q.after[:8]  # (not a noun of the writer's next sentence)
-    for t in after + q.before[:8]:
+    ends = _ends_sentence(q)
+    for t in q.after[:8] + q.before[:8]:
         if t.pos_ != "NOUN" or t.lemma_.lower() not in nouns or ctx.quoted(t.i):
             continue
+        if ends and t.idx > q.span.start and not _points_back(t):
+            continue  # the writer's next sentence: "That was the verdict of X", not "A judgement from X is expected"
         who = _maker_in_phrase(ctx, t)
         if who is not None:
             return named_by(ctx, who, "before")
     return None
+
+
+def _in_its_clause(ctx: QuoteContext, noun: Token, q: Site) -> bool:
+    """The quote lies in a clause on the noun ("claims from Ann Cole that he led a "..."")."""
+    tok = ctx.doc[ctx.tok_at(q.span.start)]
+    for a in [tok, *tok.ancestors]:
+        if a.head.i == noun.i and a.i != noun.i:
+            return a.dep_ in ("acl", "ccomp", "relcl")
+    return False
+
+
+BACK_DETERMINERS = ("the", "this", "that", "these", "those", "such")
+
+
+def _points_back(noun: Token) -> bool:
+    """A noun of saying in the sentence after a quote that names the quote: the complement of "That
+    was ..." or a definite subject ("The claim by Ann Cole has angered parents"); not an object
+    ("shrugged off claims from ...") nor something new ("A judgement from ... is expected")."""
+    if noun.dep_ == "attr":
+        return True
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "det" and c.lower_ in BACK_DETERMINERS for c in noun.children)
 
 
 def _maker_in_phrase(ctx: QuoteContext, noun: Token) -> Token | None:

@@ -687,10 +687,11 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
 
 def _spoken_of(r: Resolver, ref: Referent, head: Token, hw: str) -> bool:
     """The description's head word stands after the person in focus (`ref`) and before the
-    description, as no subject (an owner, an object: "Ann Cole said the first minister's remark
-    was ..."): the person in focus spoke or wrote of the one the description names."""
+    description as an owner ("Ann Cole said the first minister's remark was ..."): the person in
+    focus spoke or wrote of the one the description names (not a role given to them: "took over
+    as manager", "was elected leader")."""
     first = bisect.bisect_right(r.doc, ref.pos, key=lambda t: t.idx)  # the first token after the person's mention starts
-    return any(t.lower_ == hw and t.dep_ not in ("nsubj", "nsubjpass", "appos") for t in r.doc[first:head.i])
+    return any(t.lower_ == hw and t.dep_ == "poss" for t in r.doc[first:head.i])
 
 
 GOES_ON = ("add", "continue")  # a cue that goes on with words already begun
@@ -698,9 +699,13 @@ GOES_ON = ("add", "continue")  # a cue that goes on with words already begun
 
 def _goes_on(head: Token) -> bool:
     """"The lawyer added": a definite description as the subject of a cue that goes on with the
-    words of someone who spoke just before (`_in_focus_for` then asks that they did)."""
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in GOES_ON \
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    words of someone who spoke just before (`_in_focus_for` then asks that they did); not when the
+    article introduced someone unnamed by that word before ("A witness told the court ... The
+    witness added")."""
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in GOES_ON or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return False
+    return not any(t.lower_ == head.lower_ and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in t.children)
+                   for t in head.doc[:head.i])
 
 
 def _subject_of_fronted_clause(r: Resolver, head: Token, gender: str | None) -> Entity | None:
@@ -1223,12 +1228,19 @@ def person_description(r: Resolver, content: list[str], hw: str, before: int, st
     keys = description_words(content)
     heads = {hw, *lex.synonyms.get(hw, ())}
     best, best_score = None, 1.5 if strong else 0.0
+    nat = [k for k in keys if k.startswith("@")]
+    stateless = []  # fitting people of no known country, for a description that gives one
     for e in r.profiles.ents.entities:
         if gender and r.gender_of(e) not in (None, gender):
             continue
         score = _person_score(r, e, keys, heads, hw, before)
+        if score > 0 and nat and not any(k in r.profiles.profile_before(e.entity_id, before) for k in nat):
+            stateless.append(e)
+            continue
         if score > best_score or (strong and score >= best_score and best is None and score > 0):
             best, best_score = e, score
+    if best is None and len(stateless) == 1 and not strong:
+        return stateless[0]  # "the Kenyan archbishop": the one archbishop named before, whose country the article never gives
     return best
 
 

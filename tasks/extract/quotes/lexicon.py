@@ -116,6 +116,7 @@ class SpeakerWords:
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
     questions: dict  # verb of asking someone -> the preposition taking the one asked ("put" -> "to"; "" for the object)
     replies: frozenset  # verbs of answering what another said ("but Tom Reilly rejected her claims")
+    reactions: frozenset  # verbs of reacting to something said or written ("The report was welcomed by ...")
     clause_joiners: frozenset  # words opening a clause after a noun ("but", "and"): see profiles.verb_of_misread_subject
 
 
@@ -154,6 +155,7 @@ def speaker_words() -> SpeakerWords:
         first_person=frozenset(DATA.lines("quote_first_person.txt")),
         questions={words[0].lower(): " ".join(words[1:]).lower() for words in map(str.split, DATA.lines("speaker_question_verbs.txt"))},
         replies=frozenset(w.lower() for w in DATA.lines("speaker_reply_verbs.txt")),
+        reactions=frozenset(w.lower() for w in DATA.lines("speaker_reaction_verbs.txt")),
         clause_joiners=frozenset(DATA.lines("quote_clause_joiners.txt")),
     )
 

@@ -318,14 +318,19 @@ def _introduced(head: Token) -> bool:
 
 def _agent_over_a_thing(name: Token) -> Token | None:
     """"The report was welcomed by shadow minister Ann Cole.": the agent of a passive verb whose
-    subject is something said or written (not a person, whom a description may name: "the
-    wildcard entry was beaten by Ann Cole"; nor someone's: "Mr Reid's report was attacked by Ann
-    Cole" is about Mr Reid too) is the one the sentence tells of, as a subject would be: the
-    verb, else None."""
+    subject is something said or written is the one the sentence tells of, as a subject would
+    be: a person only by a verb of answering or reacting (`speaker_reply_verbs.txt`,
+    `speaker_reaction_verbs.txt`; not "The interview was conducted by ..."), a body by any verb
+    ("The report is published by ..."). Not when the subject is a person, whom a description may
+    name ("the wildcard entry was beaten by Ann Cole"), nor someone's ("Mr Reid's report was
+    attacked by Ann Cole" is about Mr Reid too): the verb, else None."""
     by = name.head
     if name.dep_ != "pobj" or by.dep_ != "agent":
         return None
     v = by.head
+    lex = speaker_words()
+    if name.ent_type_ == "PERSON" and v.lemma_.lower() not in lex.replies and v.lemma_.lower() not in lex.reactions:
+        return None  # (a body that published a report is what its "it" means: "The report is published by Acme. It says")
     subj = next((c for c in v.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or not is_utterance(subj) or any(p.dep_ == "poss" for p in subj.children):
         return None

@@ -2151,3 +2151,51 @@ def test_a_role_that_goes_on_is_the_one_who_spoke_just_before(parse):
         ("ill-advised", "Ann Cole", "person", "cue_above:name"),
         ("very sorry", "the first minister", "unnamed", "cue_above:description"),
     ]
+
+
+def test_the_limits_of_this_sessions_rules(parse):
+    """Where each rule stops: an agent who only wrote or conducted something; a role given to the
+    person ("took over as manager"); a question nothing introduced before a vox-pop's speaker; a
+    fragment outside the clause of a noun of saying; "That was the verdict of X"; an unnamed role
+    introduced before ("A witness ... The witness added"); two people of unknown country."""
+    text = ("Interview\n\nFormer minister Tom Reid has spoken about his resignation. The interview was conducted by "
+            "political editor Peter Gray at Mr Reid's home. \"I have nothing to hide,\" he said.")
+    assert speakers(parse, text) == [("I have nothing to hide,", "Tom Reid", "person", "cue_after:pronoun")]
+    text = "Football\n\nTom Reid took over as manager of Redmoor Rovers in January. The manager said: \"We need three more players.\""
+    assert speakers(parse, text) == [("We need three more players.", "Tom Reid", "person", "cue_above:description")]
+    text = ("Estate\n\nFamilies on the estate are angry. \"Where are we supposed to live?\" Mother-of-two Ann Cole, 34, said "
+            "she had lived on the estate all her life.")
+    assert speakers(parse, text) == [("Where are we supposed to live?", "Ann Cole", "person", "cue_after:name")]
+    text = "Rail\n\nUnion leader Tom Reid welcomed the announcement from transport minister Ann Cole as \"a slap in the face for commuters\"."
+    assert speakers(parse, text) == [("a slap in the face for commuters", "Tom Reid", "person", "noun_cue:name")]
+    text = "Budget\n\n\"This budget does nothing for working families.\" That was the verdict of Labour leader Tom Reid."
+    assert speakers(parse, text) == [("This budget does nothing for working families.", "Tom Reid", "person", "noun_of:name")]
+    text = ("Court\n\nA witness told the court she saw the car speeding. Prosecutor Ann Cole said: \"The defendant was driving "
+            "at 70mph.\" The witness added: \"It was going very fast.\"")
+    assert speakers(parse, text)[-1] == ("It was going very fast.", "the witness", "unnamed", "cue_above:description")
+    text = ("Summit\n\nPrime Minister Tom Reid welcomed Prime Minister Junichiro Sato to London on Monday. The prime minister "
+            "of Canada, Paul Martin, will arrive on Friday. \"Japan values this friendship deeply,\" the Japanese prime minister said.")
+    assert speakers(parse, text) == [
+        ("Japan values this friendship deeply,", "the Japanese prime minister", "unnamed", "cue_after:description")]
+
+
+def test_a_question_whose_speaker_is_known_is_not_the_next_reporters(parse):
+    """A question that goes on from the quote before, or that the next sentence's subject replies
+    to, is not that subject's; "A ruling from X is expected" after a quote names nothing said; a
+    body that published a report is what its "it" means."""
+    text = ("Tennis\n\nFormer champion Jim Dolan is to help train young players. \"The more I can do, the better,\" said Dolan. "
+            "\"I want to help for years. \"A short deal is just confusing. The kids will ask: 'What am I doing here?'\" "
+            "Tennis chief Ann Cole said the deal would last five years.")
+    assert speakers(parse, text)[-1] == ("A short deal is just confusing. The kids will ask: 'What am I doing here?'",
+                                         "Jim Dolan", "person", "carried:name")
+    text = ("Posters\n\nIn the Commons, Tory spokesman Tom Reid said the posters were a smear.\n\n\"How could you have thought it "
+            "was anything other than a calculated insult?\" Mr Pryce replied that they were not offensive.")
+    assert speakers(parse, text) == [("How could you have thought it was anything other than a calculated insult?", "Tom Reid",
+                                      "person", "previous_paragraph_subject:name")]
+    text = ("Runway\n\nCampaign chairman Tom Reid said: \"The plan came out a year ago. \"Yet the protesters are still here, "
+            "and stronger than ever. \" A judgement from Mr Justice Pryce is expected early in February.")
+    assert speakers(parse, text)[-1] == ("Yet the protesters are still here, and stronger than ever.", "Tom Reid", "person",
+                                         "carried:name")
+    text = ("Quangos\n\nThe report is published by the Acme Policy Unit - a joint effort by think tanks the Zeta Council and the "
+            "Centre for Market Studies. It says a review should come \"first\".")
+    assert speakers(parse, text) == [("first", "Acme Policy Unit", "organisation", "cue_above:pronoun")]
