@@ -2184,18 +2184,18 @@ def test_a_question_whose_speaker_is_known_is_not_the_next_reporters(parse):
     to, is not that subject's; "A ruling from X is expected" after a quote names nothing said; a
     body that published a report is what its "it" means."""
     text = ("Tennis\n\nFormer champion Jim Dolan is to help train young players. \"The more I can do, the better,\" said Dolan. "
-            "\"I want to help for years. \"A short deal is just confusing. The kids will ask: 'What am I doing here?'\" "
+            "\"I want to help for years. \"A short deal only muddles things. The juniors would wonder: 'Why am I here?'\" "
             "Tennis chief Ann Cole said the deal would last five years.")
-    assert speakers(parse, text)[-1] == ("A short deal is just confusing. The kids will ask: 'What am I doing here?'",
+    assert speakers(parse, text)[-1] == ("A short deal only muddles things. The juniors would wonder: 'Why am I here?'",
                                          "Jim Dolan", "person", "carried:name")
     text = ("Posters\n\nIn the Commons, Tory spokesman Tom Reid said the posters were a smear.\n\n\"How could you have thought it "
             "was anything other than a calculated insult?\" Mr Pryce replied that they were not offensive.")
     assert speakers(parse, text) == [("How could you have thought it was anything other than a calculated insult?", "Tom Reid",
                                       "person", "previous_paragraph_subject:name")]
-    text = ("Runway\n\nCampaign chairman Tom Reid said: \"The plan came out a year ago. \"Yet the protesters are still here, "
-            "and stronger than ever. \" A judgement from Mr Justice Pryce is expected early in February.")
-    assert speakers(parse, text)[-1] == ("Yet the protesters are still here, and stronger than ever.", "Tom Reid", "person",
+    text = ("Runway\n\nCampaign chairman Tom Reid said: \"The plan came out a year ago. \"Yet we campaigners have not gone away, "
+            "and we are louder now. \" A judgement from Mr Justice Pryce is due in the spring.")
+    assert speakers(parse, text)[-1] == ("Yet we campaigners have not gone away, and we are louder now.", "Tom Reid", "person",
                                          "carried:name")
-    text = ("Quangos\n\nThe report is published by the Acme Policy Unit - a joint effort by think tanks the Zeta Council and the "
+    text = ("Quangos\n\nThe study is published by the Acme Policy Unit - a joint effort by think tanks the Zeta Council and the "
             "Centre for Market Studies. It says a review should come \"first\".")
     assert speakers(parse, text) == [("first", "Acme Policy Unit", "organisation", "cue_above:pronoun")]
