@@ -32,7 +32,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tasks.nlp.capitalised_runs import given_names_read_as_places, listed_given_names, particle_surnames, scan_runs, unlisted_given_names
+from tasks.nlp.capitalised_runs import (given_names_read_as_places, listed_given_names, particle_surnames, scan_runs,
+                                        unlisted_given_names)
 from tasks.nlp.compounds import hyphen_compounds
 from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels, lower_case_committees

@@ -238,7 +238,7 @@ def cue_after(q: Site) -> Attribution | None:
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
             if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t) \
                     and (_introduced(q) or _continues_a_quote(q) or t.lemma_.lower() in speaker_words().replies):
-                return None  # `"...?" Ann Cole said she was pleased`, `"...?" Ann Cole said: "..."`: a new sentence reporting other words
+                return None  # `"...?" Ann Cole said she was pleased` or `said: "..."`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
             continue  # `"...," Tom Reilly, the expert who founded the site, tweeted`: the speaker's description goes on

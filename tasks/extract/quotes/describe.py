@@ -702,7 +702,8 @@ def _goes_on(head: Token) -> bool:
     words of someone who spoke just before (`_in_focus_for` then asks that they did); not when the
     article introduced someone unnamed by that word before ("A witness told the court ... The
     witness added")."""
-    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in GOES_ON or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if head.dep_ != "nsubj" or head.head.lemma_.lower() not in GOES_ON or not definite:
         return False
     return not any(t.lower_ == head.lower_ and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in t.children)
                    for t in head.doc[:head.i])
