@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from tasks.nlp.entity_cleaning import NAME_TITLES, NUMERIC_TOKEN, headline_end, looks_like_person, shaped_like_a_name
+from tasks.nlp.entity_cleaning import NAME_TITLES, NUMERIC_TOKEN, headline_end, looks_like_person, person_title, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 
 TEMPORAL = {"DATE", "TIME"}
@@ -159,7 +159,8 @@ GIVEN_NAME_ALSO_PLACE = ("NORP", "GPE")  # "Economy minister German Gref": a nat
 
 def given_names_read_as_places(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """"Economy minister German Gref told ...": a one-word nationality or place span between a title
-    word and a one-word person is the person's given name (a writer puts a nationality before
+    only a person holds (`person_title`: not "rival German Schmidt") and a one-word person is the
+    person's given name (a writer puts a nationality before
     the title, "German economy minister Gref", and never between a title and a surname): the
     person from that word (new spans only: the caller drops the ones they cross). Not in the
     headline; not a title's own place ("Chelsea manager Mourinho")."""
@@ -169,8 +170,7 @@ def given_names_read_as_places(doc: Doc, ents: list[Span], gaz: Gazetteer) -> li
         k = sp.start - 1
         if sp.label_ != "PERSON" or _name_words(sp) != 1 or k - 1 <= headline_end(doc) or k not in one_word:
             continue
-        title = doc[k - 1]
-        if title.lower_ in gaz.titles and title.is_lower and doc[k].is_title:
+        if person_title(doc[k - 1], gaz) and doc[k].is_title:
             out.append(Span(doc, k, sp.end, label="PERSON"))
     return out
 

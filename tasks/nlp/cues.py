@@ -27,9 +27,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from tasks.nlp.entity_cleaning import opening_org_noun, shaped_like_a_name
+from tasks.nlp.entity_cleaning import opening_org_noun, person_title, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
 from tasks.nlp.tokens import in_word_hyphen
 
@@ -132,7 +132,7 @@ def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     no organisation noun, is a person whatever the model said."""
     if not 2 <= len(sp) <= 3 or sp.start == 0:
         return False
-    return _job_before(doc[sp.start - 1], gaz) and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
+    return person_title(doc[sp.start - 1], gaz) and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
 
 
 def _with_given_name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> Span:
@@ -145,13 +145,7 @@ def _with_given_name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> Span:
     given = doc[sp.start - 1]
     if given.ent_type_ or not given.is_title or not given.is_alpha or given.lower_ not in gaz.first_names:
         return sp
-    return Span(doc, sp.start - 1, sp.end, label=sp.label_) if _job_before(doc[sp.start - 2], gaz) else sp
-
-
-def _job_before(prev: Token, gaz: Gazetteer) -> bool:
-    """A title or job in lower case that only a person holds (not "rival", `| body`) and that is no
-    organisation noun."""
-    return prev.is_lower and prev.text in gaz.titles and prev.text not in gaz.body_titles and prev.text not in gaz.org_nouns
+    return Span(doc, sp.start - 1, sp.end, label=sp.label_) if person_title(doc[sp.start - 2], gaz) else sp
 
 
 def _org_apposition(sp: Span, gaz: Gazetteer) -> bool:

@@ -102,6 +102,12 @@ def _person_after_known_name(doc: Doc, before: list[int], i: int, end: int, gaz:
     return bool(words) and (low in gaz.party_of or low in gaz.country_of or known in gaz.places or known in gaz.orgs)
 
 
+def person_title(t: Token, gaz: Gazetteer) -> bool:
+    """A title or job in lower case that only a person holds (`entity_title_words.txt`; not "rival",
+    `| body`) and that is no organisation noun."""
+    return t.is_lower and t.text in gaz.titles and t.text not in gaz.body_titles and t.text not in gaz.org_nouns
+
+
 def opening_org_noun(t: Token, gaz: Gazetteer) -> bool:
     """An organisation noun capitalised where it opens a sentence ("Bookmaker ..."), not one that is
     also a person's job ("Producer ...", `| person` in entity_org_nouns.txt)."""

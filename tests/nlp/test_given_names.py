@@ -74,6 +74,7 @@ def test_a_surname_with_particles_stays_whole(nlp, text, expected):
     ("News\n\nTrade minister Russian Volkov told the paper the talks were over.", [("Russian Volkov", "PERSON")]),
     # a nationality before the title, or a surname with no title before the nationality, is a nationality
     ("News\n\nThe Russian trade minister Volkov agreed.", [("Russian", "NORP"), ("Volkov", "PERSON")]),
+    ("News\n\nIn the final he beat rival German Schmidt in straight sets.", [("German", "NORP"), ("Schmidt", "PERSON")]),  # a body's title
     ("News\n\nIn the final Russian Volkov beat Dutchman Ter Horst.", [("Russian", "NORP"), ("Volkov", "PERSON"), ("Dutchman", "NORP"), ("Ter Horst", "PERSON")]),
 ])
 def test_a_nationality_between_a_title_and_a_surname_is_a_given_name(nlp, text, expected):

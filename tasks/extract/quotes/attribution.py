@@ -237,7 +237,7 @@ def cue_after(q: Site) -> Attribution | None:
             if _reported_above(q, t):
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
             if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t) \
-                    and (_introduced(q) or _continues_a_quote(q) or t.lemma_.lower() in speaker_words().replies):
+                    and (_introduced(q) or q.span.continues or t.lemma_.lower() in speaker_words().replies):
                 return None  # `"...?" Ann Cole said she was pleased` or `said: "..."`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
         if t.dep_ == "relcl":
@@ -259,15 +259,6 @@ def cue_after(q: Site) -> Attribution | None:
 def _introduced(q: Site) -> bool:
     """A cue or a colon before the quote in its sentence introduces it ("Mr Reid asked: "...?"")."""
     return bool(q.before) and (q.before[0].text == ":" or any(is_cue(t) for t in q.before))
-
-
-def _continues_a_quote(q: Site) -> bool:
-    """Only marks, spaces and punctuation stand between the quote before and this one: the same
-    speaker's words go on (`"... the better. "The kids will ask: ...?"`)."""
-    if q.k == 0:
-        return False
-    between = q.ctx.text[q.ctx.spans[q.k - 1].end:q.span.start]
-    return not any(ch.isalnum() for ch in between)
 
 
 def _reports_words_of_its_own(ctx: QuoteContext, cue: Token) -> bool:

@@ -638,8 +638,9 @@ def _in_focus_for(r: Resolver, head: Token, hw: str, content: list[str], start: 
     rival") is someone tied to the person in focus, so never that person."""
     lex = speaker_words()
     party_voice = hw in lex.speaks_for and _of_a_party(head)  # "the Tory spokesman", not "the spokesman"
-    goes_on = not epithet and hw in lex.anonymous and not party_voice and _goes_on(head)
-    if not epithet and hw in lex.anonymous and not party_voice and not goes_on:
+    anonymous = not epithet and hw in lex.anonymous and not party_voice  # a role that often stands for someone unnamed
+    goes_on = anonymous and _goes_on(head)
+    if anonymous and not goes_on:
         return None
     if any(c.dep_ == "poss" and c.lower_ in ("his", "her") for c in head.children):
         return None  # "her rival", "his lawyer"
@@ -1229,13 +1230,12 @@ def person_description(r: Resolver, content: list[str], hw: str, before: int, st
     keys = description_words(content)
     heads = {hw, *lex.synonyms.get(hw, ())}
     best, best_score = None, 1.5 if strong else 0.0
-    nat = [k for k in keys if k.startswith("@")]
     stateless = []  # fitting people of no known country, for a description that gives one
     for e in r.profiles.ents.entities:
         if gender and r.gender_of(e) not in (None, gender):
             continue
-        score = _person_score(r, e, keys, heads, hw, before)
-        if score > 0 and nat and not any(k in r.profiles.profile_before(e.entity_id, before) for k in nat):
+        score, country_fits = _person_score(r, e, keys, heads, hw, before)
+        if score > 0 and not country_fits:
             stateless.append(e)
             continue
         if score > best_score or (strong and score >= best_score and best is None and score > 0):
@@ -1245,20 +1245,23 @@ def person_description(r: Resolver, content: list[str], hw: str, before: int, st
     return best
 
 
-def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: str, before: int) -> float:
+def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: str,
+                  before: int) -> tuple[float, bool]:
     """How well a person mentioned before `before` fits a description (0: not at all): its
-    nationality (2; a person of no known nationality may still fit by the other words), its head
-    noun (1) or a synonym (0.75), each other word (0.5); the latest mentioned wins a tie."""
+    nationality (2), its head noun (1) or a synonym (0.75), each other word (0.5); the latest
+    mentioned wins a tie. With it, whether the person's country fits the one the description
+    gives (True when it gives none; False for a person of no known country, who may still fit
+    by the other words)."""
     p = r.profiles
     if e.label != "PERSON" or p.first_pos.get(e.entity_id, before) >= before:
-        return 0.0
+        return 0.0, True
     prof = p.profile_before(e.entity_id, before)  # (not words the text gives them only later: "the chart star" is not
     if not prof:                                   # the "Harbour Band star" named two paragraphs on)
-        return 0.0
+        return 0.0, True
     if any((w in prof) != (w in keys) for w in speaker_words().ranks):
-        return 0.0  # "the home secretary" is not the shadow home secretary, nor the reverse
+        return 0.0, True  # "the home secretary" is not the shadow home secretary, nor the reverse
     if any(k in speaker_words().offices and k != hw and k not in prof for k in keys):
-        return 0.0  # "the prime minister" is not Finance Minister Omar Diallo
+        return 0.0, True  # "the prime minister" is not Finance Minister Omar Diallo
     score = 0.0
     nat = [k for k in keys if k.startswith("@")]
     same_nat = any(k in prof for k in nat)
@@ -1266,15 +1269,15 @@ def _person_score(r: Resolver, e: Entity, keys: set[str], heads: set[str], hw: s
         if same_nat:
             score += 2
         elif any(k.startswith("@") for k in prof):
-            return 0.0  # "the Kenyan archbishop" is no archbishop the article makes of another country
+            return 0.0, True  # "the Kenyan archbishop" is no archbishop the article makes of another country
     if hw in prof:
         score += 1
     elif heads & prof or any(" " in h and all(x in prof for x in h.split()) for h in heads):
         score += 0.75  # a synonym ("the leader" of a chancellor) counts less than the word itself
     score += sum(0.5 for k in keys if not k.startswith("@") and k != hw and k in prof)
     if score >= 0.75 and (same_nat or heads & prof or score >= 1.5):
-        return score + 1e-9 * p.last_mention_before(e, before)
-    return 0.0
+        return score + 1e-9 * p.last_mention_before(e, before), same_nat or not nat
+    return 0.0, True
 
 
 def org_description(r: Resolver, hw: str, content: list[str], before: int, sent: int) -> Entity | None:
