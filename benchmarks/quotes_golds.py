@@ -92,6 +92,7 @@ def _own_golds(path: Path, articles: Path, part: str) -> list[dict]:
     """Gold files rebuilt from our own annotations (benchmarks/data/bbc_quotes_own.jsonl: each
     quote as offsets into the decoded article, so no corpus text is copied into the project)."""
     from tasks.ingest.decode import decode
+    from tasks.structure.clean import normalise
 
     by_article: dict[str, list[dict]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -101,8 +102,9 @@ def _own_golds(path: Path, articles: Path, part: str) -> list[dict]:
     golds = []
     for article, qs in sorted(by_article.items()):
         text, _ = decode((articles / article).read_bytes())
-        golds.append({"article": article, "quotes": [{**q, "text": text[q["start"]:q["end"]]} for q in qs
-                                                     if q["start"] is not None]})  # a null row: an article with no quote
+        # the quote's words as the cleaned text shows them (an HTML reference "&#233;" read as "\u00e9")
+        golds.append({"article": article, "quotes": [{**q, "text": normalise(text[q["start"]:q["end"]], keep_length=False)}
+                                                     for q in qs if q["start"] is not None]})  # a null row: an article with no quote
     return golds
 
 

@@ -6,8 +6,10 @@ record are offsets into the input as Python reads it too, and a tool that holds 
 into the input file (an annotation, a highlight) lines up with ours. Repairs that shorten
 a word keep the length by padding: mojibake (UTF-8 read as Windows-1252: "itâ€™s", repaired
 by ftfy only in texts that show its marks), decomposed Unicode ("e" + combining accent,
-composed to NFC) and invisible format characters (zero-width and bidirectional controls,
-dropped) give the repaired word, and the characters it lost come back as spaces at the next
+composed to NFC), HTML character references left in plain text ("Jos&#233;", "&amp;",
+what a scraper or an export forgot to decode: read as the characters they stand for) and
+invisible format characters (zero-width and bidirectional controls, dropped) give the
+repaired word, and the characters it lost come back as spaces at the next
 whitespace after a punctuation mark or at the line end ("SarukhÃ¡n, 62, said" ->
 "Sarukhán,  62, said"; within that clause offsets are a few characters early). Only CR line
 ends change the length, as Python's own reading of a file turns them into "\n" too, and the
@@ -17,6 +19,8 @@ repaired copy is the same article as a clean one.
 """
 from __future__ import annotations
 
+import html
+import html.entities
 import re
 import unicodedata
 from collections.abc import Callable
@@ -47,8 +51,23 @@ _LINE_END = re.compile("[\n\r\u2028\u2029]")
 _PAY_AFTER = frozenset(".,;:!?)]\"'\u201d\u2019-\u2013\u2014")
 
 
+# an HTML character reference: numeric ("&#233;", "&#xe9;") or named ("&eacute;"), always with
+# its semicolon (a bare "&amp" or "AT&T;" is left alone); decoded by the standard library
+_CHAR_REF = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decoded_refs(text: str) -> str:
+    """The text with its HTML character references read as the characters they stand for
+    (a named one only when HTML names it: "&amp;" but not "&sales;")."""
+    def one(m: re.Match) -> str:
+        ref = m.group()
+        return html.unescape(ref) if ref[1] == "#" or ref[1:] in html.entities.html5 else ref
+    return _CHAR_REF.sub(one, text)
+
+
 # the repairs that may change a word's length, in order: (does the text need it, the repair)
 _REPAIRS: tuple[tuple[Callable[[str], bool], Callable[[str], str]], ...] = (
+    (lambda t: _CHAR_REF.search(t) is not None, _decoded_refs),
     (lambda t: not unicodedata.is_normalized("NFC", t), lambda t: unicodedata.normalize("NFC", t)),
     (lambda t: _MOJIBAKE.search(t) is not None,
      lambda t: ftfy.fix_text(t, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)),

@@ -94,6 +94,19 @@ def test_normalise_exact():
     assert normalise("Cafe\u0301 owners", keep_length=False) == "Caf\u00e9 owners"
 
 
+def test_html_character_references_in_plain_text_are_read_as_their_characters_keeping_the_offsets():
+    text = "The mayor, Ren&#233;e Dubois, said: &#8220;We are ready.&#8221;\nNext"
+    out = normalise(text)
+    assert out == "The mayor, Ren\u00e9e Dubois,      said: \u201cWe are ready.\u201d            \nNext"
+    assert out.index("Next") == text.index("Next")
+
+
+def test_only_references_html_names_are_decoded():
+    # a bare ampersand, a one-letter "reference" and a name HTML does not know stay as written
+    text = "Smith &amp; Sons beat AT&T and B&Q; &nope; stays &Eacute;mile"
+    assert normalise(text, keep_length=False) == "Smith & Sons beat AT&T and B&Q; &nope; stays \u00c9mile"
+
+
 def test_article_id_is_stable_and_derived_from_cleaned_text():
     a = clean(doc("Title\nBody text here.\n"))
     b = clean(doc("Title\r\nBody text here.\r\n\r\n"))
@@ -121,7 +134,7 @@ def test_a_long_text_with_repairs_keeps_every_line_in_place():
     assert out.split("\n")[0] == "The caf\u00e9 owner said the plan would fail and the minister said it would not "
 
 
-pieces = st.sampled_from(["word", "Jos\u00c3\u00a9", "Mar\u00c3\u00ada", "e\u0301", "\u200b", "\u202a", " ", "  ", "\n", ", ", ".", "\u00e2\u0080\u009c"])
+pieces = st.sampled_from(["word", "Jos\u00c3\u00a9", "Jos&#233;", "&amp;", "Mar\u00c3\u00ada", "e\u0301", "\u200b", "\u202a", " ", "  ", "\n", ", ", ".", "\u00e2\u0080\u009c"])
 
 
 @settings(max_examples=300, deadline=None)
