@@ -380,7 +380,8 @@ def _join_numbered_names(order: list[MentionGroup]) -> None:
 
 def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None:
     """"Cofinec" -> "Cofinec S.A.", "Pirelli" -> "Pirelli Cables": an organisation's name without its
-    corporate suffixes or head nouns (when that is no place, country, group or given name) joins it."""
+    corporate suffixes or head nouns (when that is no place, country, group or given name) joins it;
+    a person's full name does not join the body named after them (`_given_and_family_name`)."""
     suffixes = CORPORATE_SUFFIXES | gaz.org_heads
     shorts: dict[str, MentionGroup] = {}
     for g in order:
@@ -393,9 +394,17 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
                         and short.lower() not in gaz.first_names and len(short) > 2:
                     shorts.setdefault(short.lower(), g)
     for g in order:
-        if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g:
+        if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g \
+                and not _given_and_family_name(g, gaz):
             g.merged_into = shorts[g.key]
             shorts[g.key].org = True
+
+
+def _given_and_family_name(g: MentionGroup, gaz: Gazetteer) -> bool:
+    """A person's full name, as the model tags it, opening with a given name ("Tom Vance"): the
+    person, not the body named after them ("the Tom Vance Foundation", "Tom Vance Holdings")."""
+    words = g.mentions[0].text.split()
+    return len(words) > 1 and words[0].lower() in gaz.first_names and majority_label(g.mentions) == "PERSON"
 
 
 def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
@@ -405,7 +414,8 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
     ... Sky Plus") and only one such name (or names that open one another) opens so, a country's
     name or adjective before it aside. Not for a name the gazetteer knows on its own ("BBC" is not
     "BBC One"), an acronym (one body's channels, awards and units: "MTV Europe Awards"), a party,
-    a place, a country, a nationality, a given name or an organisation head word ("Bank"); nor into
+    a place, a country, a nationality, a given name, a person's full name ("Tom Vance" is not "Tom
+    Vance Motors") or an organisation head word ("Bank"); nor into
     a longer name that is a place, event, law or office named after it ("Hereford County Hospital",
     "Whitbread Prize", "Labour MP") or that holds a possessive, a small word other than "of", a
     given name or a number (the tagger's run-ons: "Arsenal's Edu", "Dell and Hewlett-Packard")."""
@@ -427,7 +437,7 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
             continue
         ws, text = words(g), g.mentions[0].text
         opened = [(c, cw) for c, cw in longs.get(ws[0], ()) if c is not g and len(cw) > len(ws) and cw[:len(ws)] == ws]
-        if not opened or majority_label(g.mentions) not in ("ORG", "PERSON"):
+        if not opened or majority_label(g.mentions) not in ("ORG", "PERSON") or _given_and_family_name(g, gaz):
             continue  # (the model takes many a lone company name for a person)
         if text in gaz.orgs or text.isupper() or g.key in gaz.party_of or text in gaz.places or g.key in gaz.country_of:
             continue
