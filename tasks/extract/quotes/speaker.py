@@ -412,7 +412,7 @@ class Resolver:
         r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
         if r is None and info["gender"] and not info.get("plural"):
             ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
-            if ent is not None and not ({ent.entity_id} & self._names_in(said)):
+            if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
                 return named(ent, "pronoun")
         return self.referent_resolution(r, "pronoun")
 
@@ -481,7 +481,7 @@ class Resolver:
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
-        named = self._names_in(said)
+        named = self._names_in(said) | self._spoken_to(pron)
         same = fallback = best = None
         best_key = None
         j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
@@ -560,6 +560,22 @@ class Resolver:
             return False
         ws = words_of(e.name)
         return not named or not ({e.entity_id, self.profiles.canon(e).entity_id, *ws[-1:], *ws[:1]} & named)
+
+    def _spoken_to(self, pron: Token) -> set[str]:
+        """The people the pronoun's own verb names as whom it speaks to or answers ("he told
+        Hannity", "she said to Ann Cole", "he asked Tom Reid"): not who the pronoun means."""
+        verb = pron.head
+        if pron.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        out: set[str] = set()
+        for c in verb.children:
+            objs = [c] if c.dep_ in ("dobj", "dative", "iobj") else \
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "with") else []
+            for t in objs:
+                ent = self.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+                if ent is not None and ent.label == "PERSON" and not self.quoted(t.idx):
+                    out |= {ent.entity_id, self.profiles.canon(ent).entity_id}
+        return out
 
     def _names_in(self, said: tuple[int, int] | None) -> set[str]:
         """Who the quoted words name (entity ids, surnames, first names of one person only):

@@ -208,6 +208,17 @@ def test_a_pronoun_follows_the_speaker_not_the_people_in_their_reported_words(pa
     ]
 
 
+def test_a_pronoun_is_not_whom_its_own_verb_speaks_to(parse):
+    """"..., he told Lang": the one the cue's verb speaks to, answers or argues with is not
+    who "he" means, though they spoke or asked last."""
+    text = ("Deal talks\n\nPeter Lang met the union leader on Tuesday. Lang asked Mark Hesketh whether the strike "
+            "would go ahead. \"It will, unless the offer improves,\" he told Lang.")
+    assert speakers(parse, text) == [("It will, unless the offer improves,", "Mark Hesketh", "person", "cue_after:pronoun")]
+    text = ("Budget row\n\nColin Pratt questioned the cuts. Treasury chief Ian Voss defended them. "
+            "\"Nobody voted for this,\" he said to Voss.")
+    assert speakers(parse, text) == [("Nobody voted for this,", "Colin Pratt", "person", "cue_after:pronoun")]
+
+
 def test_a_sentence_about_someone_else_stops_the_carry_over(parse):
     text = ("Squad rest\n\nCoach Mike Ross praised the squad. \"We are ready,\" Ross said. Captain Jason Ford disagreed. "
             "\"We need games,\" Ford told reporters. Ross, though, is keen to rest his players. "
