@@ -43,7 +43,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
-from tasks.extract.quotes.records import PersonCount, Resolution, named
+from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Resolution, joint_name, named
 from tasks.extract.quotes.subjects import personlike, short_phrase_end
 from tasks.nlp.gazetteer import gazetteer
 
@@ -96,6 +96,9 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     ent = appositive(r, head) or _named_after(r, end) or _named_after_honorific(r, start, end) or _titled_by_of_phrase(r, head)
     if ent is not None:
         return named(ent, "description")
+    pair = _people_named_together_before(r, head)
+    if pair is not None:  # "Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote"
+        return pair
     hw = head.lower_.rstrip(".")
     if names_utterance(head):
         res = maker_of(r, head, start, said)
@@ -172,6 +175,44 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     if owned is not None:
         return Resolution(None, owned, "description", "unnamed")
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "both": 2, "pair": 2, "duo": 2, "trio": 3}  # how many a plural description counts
+TOGETHER_WINDOW = 2  # sentences back a plural description ("the two lawmakers") looks for the people it means
+
+
+def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None:
+    """`Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote` (or "the
+    committee chairmen", "the pair", "both men"): a definite plural description of people is the
+    people last named together, by name and joined by "and", as a sentence's subject in its
+    sentence or the TOGETHER_WINDOW before, under their joint name ("Ann Cole and Tom Reid"), when
+    as many as it counts ("the two", "the three": any number up to MAX_TOGETHER when it counts none)."""
+    people = head.tag_ == "NNS" and (head.lemma_.lower() in speaker_words().person_nouns or head.lower_ in ("men", "women"))
+    if not (people or head.lower_ in NUMBER_WORDS):
+        return None
+    words = [t.lower_ for t in head.subtree if t.i <= head.i]
+    count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
+    if not ({"the", "both"} & set(words)):
+        return None
+    sent = r.sent_of[head.i]
+    for t in reversed(r.doc[:head.i]):
+        if r.sent_of[t.i] < sent - TOGETHER_WINDOW:
+            break
+        if t.dep_ not in ("nsubj", "nsubjpass") or r.quoted(t.idx) or not t.conjuncts:
+            continue
+        group = sorted([t, *t.conjuncts], key=lambda x: x.i)
+        ents: list[Entity] = []
+        for g in group:
+            e = r.profiles.entity_at(g.idx, g.idx + len(g.text), prefer=g.idx)
+            if e is None or e.label != "PERSON":
+                break
+            e = r.profiles.canon(e)
+            if all(o.entity_id != e.entity_id for o in ents):
+                ents.append(e)
+        else:
+            if 2 <= len(ents) <= MAX_TOGETHER and (count is None or count == len(ents)):
+                return Resolution(ents[0], joint_name([e.name for e in ents]), "description", "person")
+    return None
 
 
 def _relative_named(r: Resolver, head: Token) -> Entity | None:

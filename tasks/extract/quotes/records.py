@@ -39,6 +39,14 @@ class Resolution:
     kind: str | None = None  # person | organisation | unnamed (None: no speaker)
 
 
+MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said"); a longer list is a list
+
+
+def joint_name(names: list[str]) -> str:
+    """The speaker of words said together: "Ann Cole and Tom Reid", "A, B and C"."""
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 @dataclass(frozen=True)
 class PersonCount:
     """A person as the article's writer names them so far (speaker.Resolver.people_counted)."""

@@ -36,7 +36,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, names_utterance
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
-from tasks.extract.quotes.records import PersonCount, Quote, Reported, Resolution, named
+from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
 from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
@@ -143,7 +143,6 @@ def _described_subjects(resolver: Resolver) -> list[Token]:
 # nationalities, religious and political groups ("the Tories say", "Democrats argued"): many
 # people speaking as a group, not one speaker
 GROUP_LABELS = frozenset({"NORP"})
-MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said"); a longer list is a list
 
 
 def said_together(res: Resolution) -> bool:
@@ -274,8 +273,7 @@ class Resolver:
             res = named(self.profiles.canon(res.entity), res.attribution)
             together = self._named_with(head, res.entity) if res.attribution == "name" else []
             if together:
-                names = [e.name for e in together]
-                return replace(res, speaker=", ".join(names[:-1]) + " and " + names[-1])
+                return replace(res, speaker=joint_name([e.name for e in together]))
         return res
 
     @staticmethod

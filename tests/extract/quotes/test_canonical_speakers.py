@@ -219,6 +219,20 @@ def test_a_pronoun_is_not_whom_its_own_verb_speaks_to(parse):
     assert speakers(parse, text) == [("Nobody voted for this,", "Colin Pratt", "person", "cue_after:pronoun")]
 
 
+def test_a_plural_description_is_the_people_just_named_together(parse):
+    """"the two lawmakers", "the two", "the pair": the people a sentence just before named as its
+    subject, joined by "and", under their joint name; not when the description counts more."""
+    text = ("Inquiry\n\nSenators Tom Reid and Ann Cole sent a letter to the minister on Monday. \"The evidence points "
+            "to serious failings,\" the two lawmakers wrote. \"We expect a reply within a week,\" the two added.")
+    assert speakers(parse, text) == [
+        ("The evidence points to serious failings,", "Tom Reid and Ann Cole", "person", "cue_after:description"),
+        ("We expect a reply within a week,", "Tom Reid and Ann Cole", "person", "cue_after:description")]
+    text = "Band split\n\nGuitarist Joe Marr and singer Lily Kent have left. \"We wish them well,\" the pair said."
+    assert speakers(parse, text) == [("We wish them well,", "Joe Marr and Lily Kent", "person", "cue_after:description")]
+    text = "Talks\n\nTom Reid and Ann Cole met the union on Friday. \"It was a good start,\" the three said."
+    assert speakers(parse, text) == [("It was a good start,", "the three", "unnamed", "cue_after:description")]
+
+
 def test_a_sentence_about_someone_else_stops_the_carry_over(parse):
     text = ("Squad rest\n\nCoach Mike Ross praised the squad. \"We are ready,\" Ross said. Captain Jason Ford disagreed. "
             "\"We need games,\" Ford told reporters. Ross, though, is keen to rest his players. "
