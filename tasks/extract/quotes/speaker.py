@@ -40,6 +40,7 @@ from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Repor
 from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 
+ANOTHER_OF_THEM = frozenset({"another"})  # a subject that is one more of the speaker's kind ("Another wrote:")
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
 EPITHET_WINDOW = 3  # how many sentences back an epithet ("the Scot") looks for the person in focus
 RELATIVE = ("who", "which", "that")
@@ -185,6 +186,14 @@ def _one_national(words: str, head: Token) -> bool:
     return len(parts) == 2 or " ".join(parts[1:]) in speaker_words().nationality
 
 
+def _one_member(words: str, head: Token) -> bool:
+    """"said one Ohio Republican", "a Democrat from Toledo", "another Tory": one member of a
+    group the writer leaves unnamed, a person described so (not the group speaking)."""
+    first = words.lower().split()[:1]
+    return first in (["a"], ["an"], ["one"], ["another"]) and head.tag_ in ("NN", "NNP") \
+        and not COLLECTIVE_NATIONALS.fullmatch(head.lower_)
+
+
 class Resolver:
     """Per-article speaker resolution over the article's entity profiles. `quoted(char)` tells
     whether a character lies inside a quotation (whose names are not the writer's referents)."""
@@ -324,7 +333,8 @@ class Resolver:
         ent = self.by_name(start, end, head)
         if ent is not None and ent.name.lower() in speaker_words().members_of:  # "MPs" tagged as a body
             ent = body_of_members(self, start, end, head) or ent
-        if ent is not None and not (ent.label in GROUP_LABELS and _one_national(self.text[start:end], head)):
+        if ent is not None and not (ent.label in GROUP_LABELS and (_one_national(self.text[start:end], head)
+                                                                    or _one_member(self.text[start:end], head))):
             return named(ent, "name")
         return describe(self, start, end, head, said)
 
@@ -397,6 +407,8 @@ class Resolver:
     # ---- pronouns --------------------------------------------------------------------------------
     def pronoun(self, pron: Token, said: tuple[int, int] | None) -> Resolution:
         info = speaker_words().pronouns.get(pron.lower_)
+        if pron.lower_ in ANOTHER_OF_THEM:
+            return self._another_of_them(pron)
         if info is None or not info["labels"]:
             return Resolution(None, None, "pronoun")
         if "PERSON" not in info["labels"] and not info.get("plural"):
@@ -413,6 +425,14 @@ class Resolver:
             if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
                 return named(ent, "pronoun")
         return self.referent_resolution(r, "pronoun")
+
+    def _another_of_them(self, pron: Token) -> Resolution:
+        """`"...," one fan wrote. Another wrote: "..."`: one more of the kind the speaker just before
+        was, when the writer left that speaker unnamed ("the fan"); after a named speaker, no one."""
+        r = next((r for r in self._referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
+        if r is None or not r.name or r.plural:  # (`name`: only an unnamed speaker has one)
+            return Resolution(None, None, "pronoun")
+        return Resolution(None, r.name, "pronoun", "unnamed")
 
     def _referents_back(self, pron: Token) -> Iterator[Referent]:
         """The referents before the pronoun in its sentence and the one before, nearest first."""

@@ -233,6 +233,22 @@ def test_a_plural_description_is_the_people_just_named_together(parse):
     assert speakers(parse, text) == [("It was a good start,", "the three", "unnamed", "cue_after:description")]
 
 
+def test_one_member_of_a_group_and_another_of_the_kind_are_unnamed_people(parse):
+    """"one Ohio Republican", "a Democrat from Toledo" are people the writer leaves unnamed, not
+    the party; "Another wrote" after an unnamed speaker is one more of that kind."""
+    text = ("Insiders split\n\nParty insiders in Ohio were divided. \"He is finished,\" said one Ohio Republican. "
+            "\"Our voters stayed home,\" said a Democrat from Toledo.")
+    assert speakers(parse, text) == [("He is finished,", "the Ohio Republican", "unnamed", "cue_after:description"),
+                                     ("Our voters stayed home,", "the Democrat", "unnamed", "cue_after:description")]
+    text = ("Online\n\nFans reacted quickly online. \"This is the best news all year,\" one fan wrote. "
+            "Another wrote: \"I will believe it when I see it.\"")
+    assert speakers(parse, text) == [("This is the best news all year,", "the fan", "unnamed", "cue_after:description"),
+                                     ("I will believe it when I see it.", "the fan", "unnamed", "cue_above:pronoun")]
+    text = ("Online\n\nSinger Ann Cole posted on Monday. \"This is the best news all year,\" Cole wrote. "
+            "Another wrote: \"I will believe it when I see it.\"")
+    assert speakers(parse, text)[-1] == ("I will believe it when I see it.", None, None, "cue_above:pronoun")
+
+
 def test_a_sentence_about_someone_else_stops_the_carry_over(parse):
     text = ("Squad rest\n\nCoach Mike Ross praised the squad. \"We are ready,\" Ross said. Captain Jason Ford disagreed. "
             "\"We need games,\" Ford told reporters. Ross, though, is keen to rest his players. "
