@@ -33,6 +33,7 @@ class Gazetteer:
     club_suffixes: frozenset[str]
     first_names: frozenset[str] = frozenset()  # lower case
     name_particles: frozenset[str] = frozenset()  # "den" in "Sandra den Hamer", "de" in "Rodrigo de Rato"
+    name_suffixes: frozenset[str] = frozenset()  # generational suffixes ending a full name ("III", "Jr."): no surname
     place_heads: frozenset[str] = frozenset()
     event_heads: tuple[str, ...] = ()
     law_heads: tuple[str, ...] = ()  # "Act", "Treaty", "Programme": last words of the names of laws
@@ -166,6 +167,7 @@ def gazetteer() -> Gazetteer:
         first_names=frozenset(w.lower() for name in ("entity_first_names.txt", "entity_first_names_census.txt")
                               for line in DATA.lines(name) for w in line.split()),
         name_particles=frozenset(DATA.lines("entity_name_particles.txt")),
+        name_suffixes=frozenset(DATA.lines("entity_name_suffixes.txt")),
         place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
         law_heads=DATA.lines("entity_law_heads.txt"),
         titles=frozenset(cols[0] for cols in titles), body_titles=frozenset(cols[0] for cols in titles if "body" in cols[1:]),

@@ -120,7 +120,7 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     for g in persons:
         if g in cued:
             g.person = True  # "England coach Sven-Goran Eriksson", tagged an organisation: "Eriksson" joins him below
-    by_tail, by_head = _name_parts(persons)
+    by_tail, by_head = _name_parts(persons, gaz)
     is_person = set(persons)
     for g in order:
         if g in is_person or g.merged_into is not None:
@@ -310,8 +310,9 @@ def _fullest_name(p: MentionGroup) -> str:
     return max((m.text for m in p.mentions if m.label == "PERSON" or p.person), key=lambda t: len(t.split()))
 
 
-def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGroup]], dict[str, list[MentionGroup]]]:
-    """Persons by every tail of their fullest capitalised name ("vladimir putin" -> "putin") and by its first word."""
+def _name_parts(persons: list[MentionGroup], gaz: Gazetteer) -> tuple[dict[str, list[MentionGroup]], dict[str, list[MentionGroup]]]:
+    """Persons by every tail of their fullest capitalised name ("vladimir putin" -> "putin"; a
+    generational suffix aside: "brent hollis iii" -> "hollis iii", "hollis") and by its first word."""
     by_tail: dict[str, list[MentionGroup]] = {}
     by_head: dict[str, list[MentionGroup]] = {}
     for p in persons:
@@ -321,6 +322,9 @@ def _name_parts(persons: list[MentionGroup]) -> tuple[dict[str, list[MentionGrou
             continue
         for k in range(1, len(words)):
             by_tail.setdefault(" ".join(words[k:]), []).append(p)
+        if len(words) > 2 and words[-1] in gaz.name_suffixes:
+            for k in range(1, len(words) - 1):
+                by_tail.setdefault(" ".join(words[k:-1]), []).append(p)
         by_head.setdefault(words[0], []).append(p)
     return by_tail, by_head
 

@@ -39,6 +39,7 @@ from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_lis
 from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
 from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
+from tasks.nlp.gazetteer import gazetteer
 
 ANOTHER_OF_THEM = frozenset({"another"})  # a subject that is one more of the speaker's kind ("Another wrote:")
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
@@ -184,6 +185,12 @@ def _one_national(words: str, head: Token) -> bool:
     if len(parts) not in (2, 3) or parts[0] != "the" or head.tag_ not in ("NN", "NNP") or COLLECTIVE_NATIONALS.fullmatch(parts[-1]):
         return False
     return len(parts) == 2 or " ".join(parts[1:]) in speaker_words().nationality
+
+
+def family_name(ws: list[str]) -> str:
+    """The family name among a full name's words: the last, or the one before a generational
+    suffix ("brent hollis iii" -> "hollis"; `entity_name_suffixes.txt`)."""
+    return ws[-2] if len(ws) > 2 and ws[-1] in gazetteer().name_suffixes else ws[-1]
 
 
 def _one_member(words: str, head: Token) -> bool:
@@ -401,7 +408,7 @@ class Resolver:
         if not words[:1].isupper() or " " in words.strip() or len(words) < 3:
             return None
         low = words.lower()
-        found = [e for e, ws in self.person_words if ws and ws[-1] == low]
+        found = [e for e, ws in self.person_words if ws and family_name(ws) == low]
         return found[0] if len(found) == 1 else None
 
     # ---- pronouns --------------------------------------------------------------------------------

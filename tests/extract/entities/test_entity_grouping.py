@@ -134,6 +134,11 @@ def test_a_person_is_not_the_body_named_after_them(ents_of, table):
     }
 
 
+def test_a_surname_joins_a_full_name_ending_in_a_generational_suffix(ents_of, table):
+    art, idx = ents_of("Vote\nSenator Ray Colton III spoke first .\nColton said the bill would pass .")
+    assert table(idx, art) == {"Ray Colton III": ("PERSON", ["Colton", "Ray Colton III"], "Senator", ["Ray Colton III", "Colton"])}
+
+
 def test_an_acronym_defined_in_brackets_joins_its_name_and_takes_its_label(ents_of, table):
     art, idx = ents_of("The Fisheries Recovery Programme ( FRP ) began in May. The FRP will run for two years, officials said.")
     assert table(idx, art) == {

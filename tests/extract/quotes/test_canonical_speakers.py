@@ -249,6 +249,12 @@ def test_one_member_of_a_group_and_another_of_the_kind_are_unnamed_people(parse)
     assert speakers(parse, text)[-1] == ("I will believe it when I see it.", None, None, "cue_above:pronoun")
 
 
+def test_a_surname_is_the_full_name_it_ends_before_a_generational_suffix(parse):
+    text = ("Club\n\nConservative activist Brent Hollis III said the group had lost its way. "
+            "\"We have become a club for donors,\" Hollis said.")
+    assert speakers(parse, text) == [("We have become a club for donors,", "Brent Hollis III", "person", "cue_after:name")]
+
+
 def test_a_sentence_about_someone_else_stops_the_carry_over(parse):
     text = ("Squad rest\n\nCoach Mike Ross praised the squad. \"We are ready,\" Ross said. Captain Jason Ford disagreed. "
             "\"We need games,\" Ford told reporters. Ross, though, is keen to rest his players. "
