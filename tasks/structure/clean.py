@@ -61,7 +61,10 @@ def _decoded_refs(text: str) -> str:
     (a named one only when HTML names it: "&amp;" but not "&sales;")."""
     def one(m: re.Match) -> str:
         ref = m.group()
-        return html.unescape(ref) if ref[1] == "#" or ref[1:] in html.entities.html5 else ref
+        if ref[1] != "#" and ref[1:] not in html.entities.html5:
+            return ref
+        ch = html.unescape(ref)  # a line break or control character ("&#10;") is a space: lines stay lines
+        return " " if any(c < " " or c in "\x7f\u2028\u2029" for c in ch) else ch
     return _CHAR_REF.sub(one, text)
 
 

@@ -101,6 +101,12 @@ def test_html_character_references_in_plain_text_are_read_as_their_characters_ke
     assert out.index("Next") == text.index("Next")
 
 
+def test_a_reference_to_a_line_break_is_a_space_and_every_offset_stays():
+    text = "Line one&#10;said Jos&#233;.\nNext line here"
+    out = normalise(text)
+    assert out == "Line one said Jos\u00e9." + " " * 9 + "\nNext line here" and out.index("Next") == text.index("Next")
+
+
 def test_only_references_html_names_are_decoded():
     # a bare ampersand, a one-letter "reference" and a name HTML does not know stay as written
     text = "Smith &amp; Sons beat AT&T and B&Q; &nope; stays &Eacute;mile"
@@ -134,7 +140,7 @@ def test_a_long_text_with_repairs_keeps_every_line_in_place():
     assert out.split("\n")[0] == "The caf\u00e9 owner said the plan would fail and the minister said it would not "
 
 
-pieces = st.sampled_from(["word", "Jos\u00c3\u00a9", "Jos&#233;", "&amp;", "Mar\u00c3\u00ada", "e\u0301", "\u200b", "\u202a", " ", "  ", "\n", ", ", ".", "\u00e2\u0080\u009c"])
+pieces = st.sampled_from(["word", "Jos\u00c3\u00a9", "Jos&#233;", "&amp;", "&#10;", "&NewLine;", "Mar\u00c3\u00ada", "e\u0301", "\u200b", "\u202a", " ", "  ", "\n", ", ", ".", "\u00e2\u0080\u009c"])
 
 
 @settings(max_examples=300, deadline=None)

@@ -43,7 +43,7 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     order = _groups_by_words(doc, gaz)
     _join_surnames(doc, order, gaz)
     _join_numbered_names(order)
-    _join_company_short_names(order, gaz)
+    _join_company_short_names(doc, order, gaz)
     _join_first_words(doc, order, gaz)
     _join_owner_prefixed_names(order, gaz)
     _join_head_word_names(doc, order, gaz)
@@ -382,10 +382,10 @@ def _join_numbered_names(order: list[MentionGroup]) -> None:
             g.merged_into = other
 
 
-def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None:
+def _join_company_short_names(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     """"Cofinec" -> "Cofinec S.A.", "Pirelli" -> "Pirelli Cables": an organisation's name without its
     corporate suffixes or head nouns (when that is no place, country, group or given name) joins it;
-    a person's full name does not join the body named after them (`_given_and_family_name`)."""
+    a person's full name does not join the body named after them (`_person_not_namesake`)."""
     suffixes = CORPORATE_SUFFIXES | gaz.org_heads
     shorts: dict[str, MentionGroup] = {}
     for g in order:
@@ -399,16 +399,21 @@ def _join_company_short_names(order: list[MentionGroup], gaz: Gazetteer) -> None
                     shorts.setdefault(short.lower(), g)
     for g in order:
         if g.merged_into is None and not g.country and g.key in shorts and shorts[g.key] is not g \
-                and not _given_and_family_name(g, gaz):
+                and not _person_not_namesake(doc, g, shorts[g.key], gaz):
             g.merged_into = shorts[g.key]
             shorts[g.key].org = True
 
 
-def _given_and_family_name(g: MentionGroup, gaz: Gazetteer) -> bool:
-    """A person's full name, as the model tags it, opening with a given name ("Tom Vance"): the
-    person, not the body named after them ("the Tom Vance Foundation", "Tom Vance Holdings")."""
+def _person_not_namesake(doc: Doc, g: MentionGroup, body: MentionGroup, gaz: Gazetteer) -> bool:
+    """A person's full name, as the model tags it, opening with a given name ("Tom Vance"), beside
+    a body named after them: the person, when the body's name says it is named after someone
+    ("the Tom Vance Foundation", `entity_namesake_heads.txt`) or the text marks the name as a
+    person's ("Tom Vance, 61,", "Mr Vance"); a company's short name otherwise ("Ted Baker" of
+    "Ted Baker plc")."""
     words = g.mentions[0].text.split()
-    return len(words) > 1 and words[0].lower() in gaz.first_names and majority_label(g.mentions) == "PERSON"
+    if not (len(words) > 1 and words[0].lower() in gaz.first_names and majority_label(g.mentions) == "PERSON"):
+        return False
+    return bool(set(body.mentions[0].text.split()[len(words):]) & gaz.namesake_heads) or _person_cue(doc, g, gaz)
 
 
 def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
@@ -418,8 +423,8 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
     ... Sky Plus") and only one such name (or names that open one another) opens so, a country's
     name or adjective before it aside. Not for a name the gazetteer knows on its own ("BBC" is not
     "BBC One"), an acronym (one body's channels, awards and units: "MTV Europe Awards"), a party,
-    a place, a country, a nationality, a given name, a person's full name ("Tom Vance" is not "Tom
-    Vance Motors") or an organisation head word ("Bank"); nor into
+    a place, a country, a nationality, a given name, a person's full name beside a body named after
+    them (`_person_not_namesake`) or an organisation head word ("Bank"); nor into
     a longer name that is a place, event, law or office named after it ("Hereford County Hospital",
     "Whitbread Prize", "Labour MP") or that holds a possessive, a small word other than "of", a
     given name or a number (the tagger's run-ons: "Arsenal's Edu", "Dell and Hewlett-Packard")."""
@@ -441,7 +446,7 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
             continue
         ws, text = words(g), g.mentions[0].text
         opened = [(c, cw) for c, cw in longs.get(ws[0], ()) if c is not g and len(cw) > len(ws) and cw[:len(ws)] == ws]
-        if not opened or majority_label(g.mentions) not in ("ORG", "PERSON") or _given_and_family_name(g, gaz):
+        if not opened or majority_label(g.mentions) not in ("ORG", "PERSON"):
             continue  # (the model takes many a lone company name for a person)
         if text in gaz.orgs or text.isupper() or g.key in gaz.party_of or text in gaz.places or g.key in gaz.country_of:
             continue
@@ -454,7 +459,7 @@ def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> No
         used = first_use.get(written(g)[0], len(doc))  # (the word after a country's: "the US Pew ..." -> "Pew")
         cands = [(c, cw) for c, cw in opened if any(m.start <= used < m.end for m in c.mentions)]
         tops = [c for c, cw in cands if not any(len(dw) > len(cw) and dw[:len(cw)] == cw for _, dw in cands)]
-        if len(tops) == 1 and tops[0].root() is not g:
+        if len(tops) == 1 and tops[0].root() is not g and not _person_not_namesake(doc, g, tops[0], gaz):
             g.merged_into = tops[0]
             tops[0].org = True
 

@@ -43,7 +43,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
-from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Resolution, joint_name, named
+from tasks.extract.quotes.records import PersonCount, Resolution, joint_name, named
 from tasks.extract.quotes.subjects import personlike, short_phrase_end
 from tasks.nlp.gazetteer import gazetteer
 
@@ -177,40 +177,46 @@ def describe(r: Resolver, start: int, end: int, head: Token, said: tuple[int, in
     return Resolution(None, canonical_description(r, start, end, head), "description", "unnamed")
 
 
-NUMBER_WORDS = {"two": 2, "three": 3, "both": 2, "pair": 2, "duo": 2, "trio": 3}  # how many a plural description counts
+NUMBER_WORDS = {"two": 2, "three": 3, "both": 2, "pair": 2, "duo": 2, "trio": 3, "couple": 2}  # how many a plural description counts
+NOT_THE_SAME = frozenset({"other", "others", "remaining", "rest", "many", "some", "several", "all", "most", "few"})  # "the other lawmakers": not them
 TOGETHER_WINDOW = 2  # sentences back a plural description ("the two lawmakers") looks for the people it means
 
 
 def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None:
-    """`Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote` (or "the
-    committee chairmen", "the pair", "both men"): a definite plural description of people is the
+    """`Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote` (or "the pair",
+    "the couple", "both men"): a definite description that counts people, two or three, is the
     people last named together, by name and joined by "and", as a sentence's subject in its
     sentence or the TOGETHER_WINDOW before, under their joint name ("Ann Cole and Tom Reid"), when
-    as many as it counts ("the two", "the three": any number up to MAX_TOGETHER when it counts none)."""
+    they are as many as it counts and none is of another gender than its noun's. Not a description
+    that sets them apart ("the other lawmakers"), counts another number ("the four lawmakers") or
+    is owned ("the pair's lawyers")."""
     people = head.tag_ == "NNS" and (head.lemma_.lower() in speaker_words().person_nouns or head.lower_ in ("men", "women"))
     if not (people or head.lower_ in NUMBER_WORDS):
         return None
-    words = [t.lower_ for t in head.subtree if t.i <= head.i]
+    mods = [c for c in head.children if c.i < head.i and c.dep_ in ("det", "predet", "nummod", "amod", "quantmod")]
+    words = [c.lower_ for c in mods] + [head.lower_]
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
-    if not ({"the", "both"} & set(words)):
+    if count is None or not ({"the", "both"} & set(words)) or any(c.dep_ == "poss" for c in head.children) \
+            or NOT_THE_SAME & set(words) or any(c.like_num and c.lower_ not in NUMBER_WORDS for c in mods):
         return None
+    gender = speaker_words().gender.get(head.lemma_.lower()) or description_gender(head)  # ("men": a man's)
     sent = r.sent_of[head.i]
     for t in reversed(r.doc[:head.i]):
         if r.sent_of[t.i] < sent - TOGETHER_WINDOW:
             break
-        if t.dep_ not in ("nsubj", "nsubjpass") or r.quoted(t.idx) or not t.conjuncts:
+        if t.dep_ not in ("nsubj", "nsubjpass") or r.quoted(t.idx) or not t.conjuncts \
+                or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
             continue
-        group = sorted([t, *t.conjuncts], key=lambda x: x.i)
         ents: list[Entity] = []
-        for g in group:
+        for g in sorted([t, *t.conjuncts], key=lambda x: x.i):
             e = r.profiles.entity_at(g.idx, g.idx + len(g.text), prefer=g.idx)
-            if e is None or e.label != "PERSON":
+            if e is None or e.label != "PERSON" or (gender and r.gender_of(e) not in (None, gender)):
                 break
             e = r.profiles.canon(e)
             if all(o.entity_id != e.entity_id for o in ents):
                 ents.append(e)
         else:
-            if 2 <= len(ents) <= MAX_TOGETHER and (count is None or count == len(ents)):
+            if len(ents) == count:
                 return Resolution(ents[0], joint_name([e.name for e in ents]), "description", "person")
     return None
 

@@ -43,7 +43,7 @@ MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said
 
 
 def joint_name(names: list[str]) -> str:
-    """The speaker of words said together: "Ann Cole and Tom Reid", "A, B and C"."""
+    """The speaker of words said together (two names or more): "Ann Cole and Tom Reid", "A, B and C"."""
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 

@@ -335,6 +335,8 @@ class Resolver:
             return self.relative(head, said)
         if low in GROUP_PRONOUNS and end - start > len(head.text):
             return describe(self, start, end, head, said)  # "those behind the negotiations"
+        if low in ANOTHER_OF_THEM and end - start == len(head.text):
+            return self._another_of_them(head)  # (however the tagger reads "Another": pronoun or determiner)
         if head.pos_ == "PRON" or (low in speaker_words().pronouns and end - start == len(head.text)):
             return self.pronoun(head, said)
         ent = self.by_name(start, end, head)
@@ -414,8 +416,6 @@ class Resolver:
     # ---- pronouns --------------------------------------------------------------------------------
     def pronoun(self, pron: Token, said: tuple[int, int] | None) -> Resolution:
         info = speaker_words().pronouns.get(pron.lower_)
-        if pron.lower_ in ANOTHER_OF_THEM:
-            return self._another_of_them(pron)
         if info is None or not info["labels"]:
             return Resolution(None, None, "pronoun")
         if "PERSON" not in info["labels"] and not info.get("plural"):
@@ -587,8 +587,9 @@ class Resolver:
         return not named or not ({e.entity_id, self.profiles.canon(e).entity_id, *ws[-1:], *ws[:1]} & named)
 
     def _spoken_to(self, pron: Token) -> set[str]:
-        """The people the pronoun's own verb names as whom it speaks to or answers ("he told
-        Hannity", "she said to Ann Cole", "he asked Tom Reid"): not who the pronoun means."""
+        """The people the pronoun's own verb takes as its object, or after "to" or "with" ("he told
+        Hannity", "she said to Ann Cole", "he asked Tom Reid", "he argued with Ann Cole"): not who
+        the pronoun means (that would be "himself")."""
         verb = pron.head
         if pron.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX"):
             return set()

@@ -125,7 +125,7 @@ def test_company_short_names_join_their_full_names(ents_of, table):
 
 def test_a_person_is_not_the_body_named_after_them(ents_of, table):
     art, idx = ents_of("Gifts and shops\nNadia Ferrow said her charity had broken no rules .\nThe Nadia Ferrow Foundation gave $ 3 million "
-                       "to schools last year .\nAlan Brisk Bakeries Ltd now owns nine shops .\nAlan Brisk opened the first in 1990 .")
+                       "to schools last year .\nAlan Brisk Bakeries Ltd now owns nine shops .\nAlan Brisk , 61 , opened the first in 1990 .")
     assert table(idx, art) == {
         "Nadia Ferrow": ("PERSON", ["Nadia Ferrow"], None, ["Nadia Ferrow"]),
         "Nadia Ferrow Foundation": ("ORG", ["Nadia Ferrow Foundation"], None, ["Nadia Ferrow Foundation"]),

@@ -231,6 +231,15 @@ def test_a_plural_description_is_the_people_just_named_together(parse):
     assert speakers(parse, text) == [("We wish them well,", "Joe Marr and Lily Kent", "person", "cue_after:description")]
     text = "Talks\n\nTom Reid and Ann Cole met the union on Friday. \"It was a good start,\" the three said."
     assert speakers(parse, text) == [("It was a good start,", "the three", "unnamed", "cue_after:description")]
+    # someone they own, others of their kind, and two of another gender are not them
+    for text, speaker in [
+            ("Court\n\nTom Reid and Joe Marr were charged with fraud on Monday. \"Our clients deny every charge,\" "
+             "the pair's lawyers said.", "the pair's lawyers"),
+            ("Vote\n\nTom Reid and Ann Cole voted for the bill. \"It is a bad law,\" the other two senators said.",
+             "the other two senators"),
+            ("Raid\n\nAnn Cole and Tom Reid questioned two suspects on Monday. \"We are innocent,\" the two men said.",
+             "the two men")]:
+        assert [s for _, s, _, _ in speakers(parse, text)] == [speaker]
 
 
 def test_one_member_of_a_group_and_another_of_the_kind_are_unnamed_people(parse):
