@@ -34,7 +34,6 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()  # lower case
     name_particles: frozenset[str] = frozenset()  # "den" in "Sandra den Hamer", "de" in "Rodrigo de Rato"
     name_suffixes: frozenset[str] = frozenset()  # generational suffixes ending a full name ("III", "Jr."): no surname
-    namesake_heads: frozenset[str] = frozenset()  # head words of bodies named after a person ("Foundation", "Prize")
     place_heads: frozenset[str] = frozenset()
     event_heads: tuple[str, ...] = ()
     law_heads: tuple[str, ...] = ()  # "Act", "Treaty", "Programme": last words of the names of laws
@@ -169,7 +168,6 @@ def gazetteer() -> Gazetteer:
                               for line in DATA.lines(name) for w in line.split()),
         name_particles=frozenset(DATA.lines("entity_name_particles.txt")),
         name_suffixes=frozenset(DATA.lines("entity_name_suffixes.txt")),
-        namesake_heads=frozenset(DATA.lines("entity_namesake_heads.txt")),
         place_heads=frozenset(DATA.lines("entity_place_heads.txt")), event_heads=DATA.lines("entity_event_heads.txt"),
         law_heads=DATA.lines("entity_law_heads.txt"),
         titles=frozenset(cols[0] for cols in titles), body_titles=frozenset(cols[0] for cols in titles if "body" in cols[1:]),

@@ -406,14 +406,15 @@ def _join_company_short_names(doc: Doc, order: list[MentionGroup], gaz: Gazettee
 
 def _person_not_namesake(doc: Doc, g: MentionGroup, body: MentionGroup, gaz: Gazetteer) -> bool:
     """A person's full name, as the model tags it, opening with a given name ("Tom Vance"), beside
-    a body named after them: the person, when the body's name says it is named after someone
-    ("the Tom Vance Foundation", `entity_namesake_heads.txt`) or the text marks the name as a
-    person's ("Tom Vance, 61,", "Mr Vance"); a company's short name otherwise ("Ted Baker" of
-    "Ted Baker plc")."""
+    a longer organisation name that opens with it: the person, not the body named after them ("the
+    Tom Vance Foundation", "Tom Vance Media"), unless the longer name only adds a company's legal
+    suffix ("Ted Baker plc": "Ted Baker" is the firm's short name) and the text does not mark the
+    name as a person's ("Ted Baker, 61,", "Mr Baker")."""
     words = g.mentions[0].text.split()
     if not (len(words) > 1 and words[0].lower() in gaz.first_names and majority_label(g.mentions) == "PERSON"):
         return False
-    return bool(set(body.mentions[0].text.split()[len(words):]) & gaz.namesake_heads) or _person_cue(doc, g, gaz)
+    added = body.mentions[0].text.split()[len(words):]
+    return not all(w in CORPORATE_SUFFIXES for w in added) or _person_cue(doc, g, gaz)
 
 
 def _join_first_words(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
