@@ -374,7 +374,7 @@ def _join_numbered_names(order: list[MentionGroup]) -> None:
         base, _, num = g.key.rpartition(" ")
         if g.merged_into is None and base and num.replace(".", "").isdigit():
             numbered.setdefault(base, g)
-    owned = set(_owner_prefixed(order, 2))
+    owned = set(_owner_prefixed(order))
     for g in order:
         other = numbered.get(g.key)
         if other is not None and other is not g and g.merged_into is None and not g.country and other.root() is not g \
@@ -516,13 +516,13 @@ def _long_orgs_by_word(order: list[MentionGroup], picked: Callable[[list[str]], 
     return longs
 
 
-def _owner_prefixed(order: list[MentionGroup], least: int) -> dict[str, MentionGroup]:
-    """The organisation names of at least `least` words that open with an owner's acronym in
-    capitals ("BBC Radio 1", "MG Rover"), by the rest of their words in lower case."""
+def _owner_prefixed(order: list[MentionGroup]) -> dict[str, MentionGroup]:
+    """The organisation names that open with an owner's acronym in capitals ("BBC Radio 1", "MG
+    Rover"), by the rest of their words in lower case."""
     longs: dict[str, MentionGroup] = {}
     for g in order:
         words = g.mentions[0].text.split()
-        if len(words) >= least and words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5 and _free_org(g):
+        if len(words) >= 2 and words[0].isupper() and words[0].isalpha() and 2 <= len(words[0]) <= 5 and _free_org(g):
             longs.setdefault(" ".join(words[1:]).lower(), g)
     return longs
 
@@ -531,11 +531,10 @@ def _join_owner_prefixed_names(order: list[MentionGroup], gaz: Gazetteer) -> Non
     """"Radio 1" -> "BBC Radio 1", "World Service" -> "BBC World Service": an organisation's name of
     two words or more joins the same name after an owner's acronym in capitals; so does a name of
     one word that is no organisation's head word ("Rover" -> "MG Rover"; not "Group" of "BT Group")."""
-    longs, pairs = _owner_prefixed(order, 3), _owner_prefixed(order, 2)
+    longs = _owner_prefixed(order)
     for g in order:
-        long = longs.get(g.key)
-        if long is None and " " not in g.key and g.mentions[0].text not in gaz.org_heads and len(g.key) > 2:
-            long = pairs.get(g.key)
+        one_word = " " not in g.key  # (a name of one word joins only if no head word: "Group" of "BT Group")
+        long = longs.get(g.key) if not one_word or (g.mentions[0].text not in gaz.org_heads and len(g.key) > 2) else None
         if long is not None and long.root() is not g and _free_org(g):
             g.merged_into = long
 

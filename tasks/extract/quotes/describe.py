@@ -73,6 +73,8 @@ class Resolver(Protocol):
 
     def gender_of(self, e: Entity) -> str | None: ...
 
+    def entities_named(self, toks: list[Token], known: dict[int, Entity] | None = None) -> list[Entity] | None: ...
+
 
 NOT_DEFINITE = ("a", "an", "some", "one", "two", "three", "several", "many", "other", "another")
 INDEFINITE = ("a", "an", "another", "one")  # made "the" in an unnamed speaker's canonical description
@@ -207,17 +209,10 @@ def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None
         if t.dep_ not in ("nsubj", "nsubjpass") or r.quoted(t.idx) or not t.conjuncts \
                 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
             continue
-        ents: list[Entity] = []
-        for g in sorted([t, *t.conjuncts], key=lambda x: x.i):
-            e = r.profiles.entity_at(g.idx, g.idx + len(g.text), prefer=g.idx)
-            if e is None or e.label != "PERSON" or (gender and r.gender_of(e) not in (None, gender)):
-                break
-            e = r.profiles.canon(e)
-            if all(o.entity_id != e.entity_id for o in ents):
-                ents.append(e)
-        else:
-            if len(ents) == count:
-                return Resolution(ents[0], joint_name([e.name for e in ents]), "description", "person")
+        ents = r.entities_named(sorted([t, *t.conjuncts], key=lambda x: x.i))
+        if ents is not None and len(ents) == count \
+                and all(e.label == "PERSON" and (not gender or r.gender_of(e) in (None, gender)) for e in ents):
+            return Resolution(ents[0], joint_name([e.name for e in ents]), "description", "person")
     return None
 
 

@@ -317,17 +317,25 @@ class Resolver:
         if len(conj) < 2 or len(conj) > MAX_TOGETHER or conj[0].dep_ not in ("nsubj", "nsubjpass") or not _reports(conj[0].head) \
                 or not any(c.dep_ == "cc" and c.lower_ == "and" for t in conj for c in t.children):
             return []  # (not the subject of a reporting verb: "Ann Cole and Tom Reid married in 1990. "I was 19 ..."")
-        together: list[Entity] = []
-        for t in conj:
-            e = ent if t.i == head.i else self.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
-            if e is None:
-                return []
-            e = self.profiles.canon(e)
-            if all(o.entity_id != e.entity_id for o in together):
-                together.append(e)
+        together = self.entities_named(conj, {head.i: ent})
+        if together is None:
+            return []
         if len({e.label == "PERSON" for e in together}) > 1:
             return []  # a person and a body or a place ("Holland and Ferguson"): the parse joined what the sentence does not
         return together if len(together) > 1 else []
+
+    def entities_named(self, toks: list[Token], known: dict[int, Entity] | None = None) -> list[Entity] | None:
+        """The entities the words name (`known`: by token index, those already found), each once
+        under its fullest name, in the words' order; None when one of the words names none."""
+        out: list[Entity] = []
+        for t in toks:
+            e = (known or {}).get(t.i) or self.profiles.entity_at(t.idx, t.idx + len(t.text), prefer=t.idx)
+            if e is None:
+                return None
+            e = self.profiles.canon(e)
+            if all(o.entity_id != e.entity_id for o in out):
+                out.append(e)
+        return out
 
     def _resolve(self, start: int, end: int, head: Token, said: tuple[int, int] | None) -> Resolution:
         low = head.lower_
@@ -436,7 +444,7 @@ class Resolver:
     def _another_of_them(self, pron: Token) -> Resolution:
         """`"...," one fan wrote. Another wrote: "..."`: one more of the kind the speaker just before
         was, when the writer left that speaker unnamed ("the fan"); after a named speaker, no one."""
-        r = next((r for r in self._referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
+        r = self._speaker_back(pron)
         if r is None or not r.name or r.plural:  # (`name`: only an unnamed speaker has one)
             return Resolution(None, None, "pronoun")
         return Resolution(None, r.name, "pronoun", "unnamed")
@@ -464,8 +472,12 @@ class Resolver:
     def _speakers_together_before(self, pron: Token) -> Referent | None:
         """The last speaker before a plural pronoun, in its sentence or the one before, when that
         speaker is people (or bodies) who said something together."""
-        r = next((r for r in self._referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
+        r = self._speaker_back(pron)
         return r if r is not None and r.together is not None else None
+
+    def _speaker_back(self, pron: Token) -> Referent | None:
+        """The last speaker (outside quotations) in the pronoun's sentence or the one before."""
+        return next((r for r in self._referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
 
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
         """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said"); for
