@@ -122,11 +122,24 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             g.person = True  # "England coach Sven-Goran Eriksson", tagged an organisation: "Eriksson" joins him below
     by_tail, by_head = _name_parts(persons, gaz)
     is_person = set(persons)
+    named_so: list[MentionGroup] = []  # the mentions of a people's word that stand for a person, grouped apart
     for g in order:
         if g in is_person or g.merged_into is not None:
             continue
         if all(m.label == "NORP" for m in g.mentions) and _known_group_word(g, gaz):
-            continue  # "English" is no tail of "Bill English"; "Campese", which the model took for a people, is David Campese's
+            # "English" is no tail of "Bill English" ("English voters"), but "English said" is him;
+            # "Campese", which the model took for a people, is David Campese's (below)
+            alone = [m for m in g.mentions if _written_as_a_name(doc, m)]
+            cands = by_tail.get(g.key) if alone else None
+            if cands:
+                rest = [m for m in g.mentions if m not in alone]
+                part = g if not rest else MentionGroup(g.key, alone)
+                g.mentions = rest or g.mentions
+                part.merged_into = _nearest_named_before(cands, part.first)
+                part.merged_into.person = True
+                if part is not g:
+                    named_so.append(part)
+            continue
         surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else _hyphens_closed(g.key)
         cands = by_tail.get(surface)
         if not cands and not g.country:
@@ -141,15 +154,30 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             # "Hassel said" / "Hassall added" after "Brian Hassell" (either label); not a bare name in a line-up
             cands = _misspelt_tail(surface, by_tail)
         if cands:
-            first = g.first
-            before = [p for p in cands if p.first < first]
-            target = max(before, key=lambda p: p.first) if before else min(cands, key=lambda p: p.first)
+            target = _nearest_named_before(cands, g.first)
             g.merged_into = target
             target.person = True
             g.country = None
             continue
         if _person_cue(doc, g, gaz):
             g.person = True
+    order.extend(named_so)
+
+
+def _nearest_named_before(persons: list[MentionGroup], start: int) -> MentionGroup:
+    """The person named in full nearest before token `start`, else the first one named."""
+    before = [p for p in persons if p.first < start]
+    return max(before, key=lambda p: p.first) if before else min(persons, key=lambda p: p.first)
+
+
+def _written_as_a_name(doc: Doc, m: Mention) -> bool:
+    """A people's word standing alone as the subject of a verb, as a surname does ("Cuban said",
+    "English, the party's leader, added"); not a people ("the English", "English voters")."""
+    if m.n_tokens != 1:
+        return False
+    t = doc[m.start]
+    return t.tag_ == "NNP" and t.dep_ == "nsubj" and t.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("det", "amod", "compound", "poss", "nummod") for c in t.children)
 
 
 def _hyphens_closed(key: str) -> str:

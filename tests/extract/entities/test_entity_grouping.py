@@ -319,6 +319,16 @@ def test_a_surname_the_model_took_for_a_people_joins_its_person(ents_of, table):
     assert t["English"][0] == "NORP" and t["Bill English"][3] == ["Bill English"]
 
 
+def test_a_people_s_word_written_as_a_lone_subject_is_the_person_of_that_surname(ents_of, table):
+    """"Haitian" is a people's word, and the surname of Rosa Haitian: standing alone as a verb's
+    subject it is her ("Haitian said"); as a modifier it stays the people's word ("Haitian coffee")."""
+    art, idx = ents_of("The grower Rosa Haitian opened her farm to visitors on Friday. Haitian said the harvest "
+                       "was late.\n\nShe sells Haitian coffee to cafes. Haitian added that prices would rise.")
+    t = table(idx, art)
+    assert t["Rosa Haitian"][3] == ["Rosa Haitian", "Haitian", "Haitian"]
+    assert t["Haitian"][0] == "NORP" and t["Haitian"][3] == ["Haitian"]
+
+
 def test_a_full_name_the_headline_took_for_an_organisation_is_the_body_s_person(nlp):
     """The model reads a title-case headline poorly: "Ravi Okoro" tagged an organisation there and a
     person in the body is a person, and "Okoro" (an organisation once, a person once) joins him."""
