@@ -311,15 +311,24 @@ def _modal_before_finite(tok: Token) -> bool:
 
 def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
     """'Winger Nitoglia', 'Paul Boateng MP', 'Home Office Minister Lord Falconer', 'Green MEP Ann
-    Cole': the title (capitalised, or an acronym), and what comes before it, is not the name (a title
-    word that is also a given name stays)."""
+    Cole', 'Labour MPs Ann Cole (and Tom Reid)': the title (capitalised, or an acronym, or either in
+    the plural), and what comes before it, is not the name (a title word that is also a given name stays)."""
     for k in range(e - 2, s - 1, -1):
-        if (doc[k].is_title or doc[k].is_upper) and doc[k].lower_ in gaz.titles and doc[k].lower_ not in gaz.first_names:
+        if _capitalised_title(doc[k], gaz) and doc[k].lower_ not in gaz.first_names:
             s = k + 1
             break
     while e - s > 1 and doc[e - 1].text in PERSON_SUFFIX_TITLES:
         e -= 1
     return s, e
+
+
+def _capitalised_title(tok: Token, gaz: Gazetteer) -> bool:
+    """A title word written capitalised or as an acronym, singular or plural ("Senator",
+    "Senators", "MP", "MPs")."""
+    low, text = tok.lower_, tok.text
+    if (tok.is_title or tok.is_upper) and low in gaz.titles:
+        return True
+    return len(text) > 2 and text.endswith("s") and (text[:-1].istitle() or text[:-1].isupper()) and low[:-1] in gaz.titles
 
 
 def _is_heading(sp: Span, gaz: Gazetteer) -> bool:

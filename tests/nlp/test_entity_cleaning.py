@@ -66,6 +66,9 @@ def test_person_titles_and_labels(nlp):
     # a title written as an acronym is trimmed too, and alone it names no one; a capitalised title
     # alone may be a surname ("King said")
     assert cleaned(nlp, "MEP Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]
+    assert cleaned(nlp, "Green MEPs Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]  # a title in the plural too
+    assert cleaned(nlp, "Veterans Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
+    assert cleaned(nlp, "Tom Veterans", "PERSON") == [("Tom Veterans", "PERSON")]  # (its last word is the name's)
     assert cleaned(nlp, "DJ Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]
     assert cleaned(nlp, "MEP", "ORG") == []
     assert cleaned(nlp, "King", "PERSON") == [("King", "PERSON")]

@@ -313,8 +313,14 @@ class Resolver:
         under its fullest name, in the text's order ("A, B and C") (none when any of them is no name, as in
         "Ann Cole and her lawyer said", when people and bodies are mixed, when they are more
         than MAX_TOGETHER, or when they are not the subject of a reporting verb)."""
+        names = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if head.tag_ == "NNS" else None
+        if names is not None:
+            head = names  # "nuclear experts Tom Hale and Rita Moss said": the names stand beside the plural subject
         conj = sorted([head, *head.conjuncts, *self._second_subject(head)], key=lambda t: t.i)
-        if len(conj) < 2 or len(conj) > MAX_TOGETHER or conj[0].dep_ not in ("nsubj", "nsubjpass") or not _reports(conj[0].head) \
+        subj = conj[0]
+        if subj.dep_ == "appos" and subj.head.tag_ == "NNS":
+            subj = subj.head
+        if len(conj) < 2 or len(conj) > MAX_TOGETHER or subj.dep_ not in ("nsubj", "nsubjpass") or not _reports(subj.head) \
                 or not any(c.dep_ == "cc" and c.lower_ == "and" for t in conj for c in t.children):
             return []  # (not the subject of a reporting verb: "Ann Cole and Tom Reid married in 1990. "I was 19 ..."")
         together = self.entities_named(conj, {head.i: ent})

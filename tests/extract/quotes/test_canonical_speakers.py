@@ -2088,6 +2088,20 @@ def test_speakers_named_together_say_the_words_together(parse):
     ]
 
 
+def test_names_beside_a_plural_subject_say_the_words_together(parse):
+    """"marine biologists Ann Cole and Tom Reid wrote": the names set beside a plural noun are the
+    subject, so both speak, and "they" after them; a plural title inside the model's name is no part
+    of it ("Tory MPs Ann Lowe and Peter Dunn")."""
+    text = ("Reef survey\n\nIn a paper on Tuesday, marine biologists Ann Cole and Tom Reid wrote that the reef was "
+            "\"badly bleached\". They added that divers had found \"almost no new growth\".\n\n"
+            "Tory MPs Ann Lowe and Peter Dunn said the survey was \"a warning\".")
+    assert speakers(parse, text) == [
+        ("badly bleached", "Ann Cole and Tom Reid", "person", "cue_above:name"),
+        ("almost no new growth", "Ann Cole and Tom Reid", "person", "cue_above:pronoun"),
+        ("a warning", "Ann Lowe and Peter Dunn", "person", "cue_above:name"),
+    ]
+
+
 def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that_role(parse):
     """"a judge said ... Judge Ann Cole made her remarks": the person the next sentence opens
     with, named there first under a role holding every word of the description; not for a role
