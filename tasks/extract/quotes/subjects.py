@@ -217,6 +217,8 @@ def subject_of(ctx: QuoteContext, v: Token) -> Token | None:
         return aside
     if subj is not None:
         return subj
+    if v.i > 0 and _surname_read_as_a_modal(ctx, doc[v.i - 1], v):
+        return doc[v.i - 1]
     if v.dep_ == "conj" and v.tag_ in ("VBD", "VBZ", "VBP"):
         return _writer_subject_before(ctx, v)  # "Wilson tried to resurrect Factory - which lasted ... - but conceded"
     if v.tag_ in ("VBD", "VBZ", "VBP"):
@@ -300,6 +302,15 @@ def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
     if k < 0 or ctx.quoted(k) or doc[k].ent_type_ != "PERSON" or ctx.sent_of[k] != ctx.sent_of[v.i]:
         return None
     return doc[k]
+
+
+def _surname_read_as_a_modal(ctx: QuoteContext, t: Token, v: Token) -> bool:
+    """`Will wrote`, `May added`: a capitalised word the tagger read as a modal verb, right before a
+    verb in the past or the third person (which no modal takes, though the tagger may call it a
+    participle), that ends the name of a person the article names ("George Will"): that person's surname."""
+    if not (t.tag_ == "MD" and t.text[:1].isupper() and t.head.i == v.i and v.tag_ in ("VBD", "VBZ", "VBN") and not ctx.quoted(t.i)):
+        return False
+    return any(e.label == "PERSON" and e.name.split()[-1] == t.text for _, _, e in ctx.profiles.mentions)
 
 
 def _noun_a_participle_hangs_on(ctx: QuoteContext, v: Token) -> Token | None:

@@ -2102,6 +2102,19 @@ def test_names_beside_a_plural_subject_say_the_words_together(parse):
     ]
 
 
+def test_a_surname_the_tagger_read_as_a_modal_verb_still_speaks(parse):
+    """"Will wrote": no modal stands before a verb in the past, so the capitalised "Will" there is
+    the columnist Harriet Will; "will" before a verb's base form stays a modal."""
+    text = ("Columnist hits back\n\nThe columnist Harriet Will renewed her feud with the senator this week.\n\n"
+            "\"The party deserves better,\" Will wrote. Will urged voters to look elsewhere, and Will described "
+            "the senator as \"a showman\".\n\nThe senator said he \"will fight on\".")
+    assert speakers(parse, text) == [
+        ("The party deserves better,", "Harriet Will", "person", "cue_after:name"),
+        ("a showman", "Harriet Will", "person", "cue_above:name"),
+        ("will fight on", "the senator", "unnamed", "cue_above:description"),
+    ]
+
+
 def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that_role(parse):
     """"a judge said ... Judge Ann Cole made her remarks": the person the next sentence opens
     with, named there first under a role holding every word of the description; not for a role
