@@ -301,12 +301,12 @@ def _in_hyphenated_word(doc: Doc, i: int) -> bool:
 
 
 def _modal_before_finite(tok: Token) -> bool:
-    """A word tagged as a modal or auxiliary whose verb is finite ("May said", "Will has said"): no
-    modal at all."""
+    """A word tagged as a modal or auxiliary whose verb is finite ("May said", "Will has said"), or
+    a participle right after it (the tagger's reading of "Will wrote"): no modal at all."""
     if tok.tag_ != "MD" and tok.pos_ != "AUX":
         return False
     verb = tok.head
-    return verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and any(c.lower_ in ("has", "had") for c in verb.children))
+    return verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and (verb.i == tok.i + 1 or any(c.lower_ in ("has", "had") for c in verb.children)))
 
 
 def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:

@@ -305,12 +305,10 @@ def _name_right_before(ctx: QuoteContext, v: Token) -> Token | None:
 
 
 def _surname_read_as_a_modal(ctx: QuoteContext, t: Token, v: Token) -> bool:
-    """`Will wrote`, `May added`: a capitalised word the tagger read as a modal verb, right before a
-    verb in the past or the third person (which no modal takes, though the tagger may call it a
-    participle), that ends the name of a person the article names ("George Will"): that person's surname."""
-    if not (t.tag_ == "MD" and t.text[:1].isupper() and t.head.i == v.i and v.tag_ in ("VBD", "VBZ", "VBN") and not ctx.quoted(t.i)):
-        return False
-    return any(e.label == "PERSON" and e.name.split()[-1] == t.text for _, _, e in ctx.profiles.mentions)
+    """`Will wrote`, `May added`: the tagger read the surname as a modal and the parse hung it on the
+    verb as an auxiliary; the entity stage knows it for a person
+    (`tasks.nlp.entity_cleaning.surnames_read_as_modals`), so it is the verb's subject."""
+    return t.dep_ == "aux" and t.head.i == v.i and t.ent_type_ == "PERSON" and not ctx.quoted(t.i)
 
 
 def _noun_a_participle_hangs_on(ctx: QuoteContext, v: Token) -> Token | None:
