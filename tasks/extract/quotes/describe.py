@@ -477,8 +477,9 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     so before, or (an epithet) the person in focus."""
     lex = speaker_words()
     if hw in lex.org_nouns:
-        ent = _org_named_inside(r, head) or _org_earlier_in_sentence(r, head, hw, content) \
-            or org_description(r, hw, content, start, r.sent_of[head.i])
+        ent = _org_named_inside(r, head)
+        if ent is None and not _owned_by_a_person(head):  # "Kelly Ayotte's campaign" is hers, no other body
+            ent = _org_earlier_in_sentence(r, head, hw, content) or org_description(r, hw, content, start, r.sent_of[head.i])
         return named(ent, "description") if ent is not None else None
     epithet = is_epithet(head, content)
     if hw not in lex.person_nouns and not epithet:
@@ -1552,6 +1553,7 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
     for the Royal Academy of Dance"), but a group's name as written ("the Tory spokesman")."""
     text = r.text
     pieces, pos = [], start
+    owner_first = False  # the description now opens with its owner's name
     for ms, me, e in r.profiles.mentions_in(start, end):
         if ms < pos:
             continue
@@ -1559,6 +1561,9 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
         before = text[pos:ms]
         if c.label == "PERSON" and c.name != text[ms:me]:
             before = _without_honorific(before)  # "for Mr Cole" -> "for Ann Cole", not "for Mr Ann Cole"
+        if c.label == "PERSON" and text.startswith(("'s", "\u2019s"), me) and len(text[ms:me].split()) > 1 \
+                and _premodifiers_only("".join(pieces) + before):
+            pieces, before, owner_first = [], "", True  # "New Hampshire Sen. Kelly Ayotte's campaign" -> "Kelly Ayotte's campaign"
         as_written = ((c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
                       or (_names_the_kind(c.label, text, me, head)  # "a Bayern spokesman", not "a Bayern Munich spokesman"
                           and not (c.label == "ORG" and _acronym_of(text[ms:me], c.name))))  # but "an FA spokesman": "the Football Association spokesman"
@@ -1572,9 +1577,16 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
         words[0] = "the"  # "some analysts" -> "the analysts", as annotators name a group that spoke
     span = r.doc.char_span(start, start + 1, alignment_mode="expand") if words else None
     first = span[0] if span else None
-    if first is not None and first.idx == start and first.is_sent_start and _common_word(first):
+    if first is not None and first.idx == start and first.is_sent_start and _common_word(first) and not owner_first:
         words[0] = words[0].lower()  # "The spokesman said" and "said the spokesman" are one speaker
     return " ".join(words)
+
+
+def _premodifiers_only(words: str) -> bool:
+    """Words before an owner's name that only describe the owner: capitalised words and
+    abbreviations ("New Hampshire Sen.", "the Labour MP"), not a phrase of the description's own
+    ("a spokesman for")."""
+    return all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in words.split())
 
 
 def _acronym_of(written: str, name: str) -> bool:

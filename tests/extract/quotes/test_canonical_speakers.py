@@ -2115,6 +2115,19 @@ def test_a_surname_the_tagger_read_as_a_modal_verb_still_speaks(parse):
     ]
 
 
+def test_a_body_a_named_person_owns_is_written_with_that_person_first(parse):
+    """"Ohio Sen. Ann Cole's campaign said": her campaign, not the committee the article named
+    before (whose name holds a word a campaign's may), and written from her name on; a phrase of
+    the description's own stays ("a spokesman for Tom Reid's campaign")."""
+    text = ("Party rift\n\nThe Republican Election Committee met in Columbus on Monday.\n\n"
+            "Ohio Sen. Ann Cole's campaign said she would \"back the nominee\" but not campaign with him. "
+            "A spokesman for Tom Reid's campaign said he was \"weighing his options\".")
+    assert speakers(parse, text) == [
+        ("back the nominee", "Ann Cole's campaign", "unnamed", "cue_above:description"),
+        ("weighing his options", "the spokesman for Tom Reid's campaign", "unnamed", "cue_above:description"),
+    ]
+
+
 def test_an_indefinite_description_is_the_person_the_next_sentence_names_by_that_role(parse):
     """"a judge said ... Judge Ann Cole made her remarks": the person the next sentence opens
     with, named there first under a role holding every word of the description; not for a role
