@@ -306,16 +306,20 @@ def _modal_before_finite(tok: Token) -> bool:
     if tok.tag_ != "MD" and tok.pos_ != "AUX":
         return False
     verb = tok.head
-    return verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and (verb.i == tok.i + 1 or any(c.lower_ in ("has", "had") for c in verb.children)))
+    return verb.tag_ in ("VBD", "VBZ") or (verb.tag_ == "VBN" and ((verb.i == tok.i + 1 and verb.dep_ != "amod")
+                                                                   or any(c.lower_ in ("has", "had") for c in verb.children)))
 
 
 def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
     """'Winger Nitoglia', 'Paul Boateng MP', 'Home Office Minister Lord Falconer', 'Green MEP Ann
     Cole', 'Labour MPs Ann Cole (and Tom Reid)': the title (capitalised, or an acronym, or either in
     the plural), and what comes before it, is not the name (a title word that is also a given name stays)."""
-    for k in range(e - 2, s - 1, -1):
-        if _capitalised_title(doc[k], gaz) and doc[k].lower_ not in gaz.first_names:
-            s = k + 1
+    last = e
+    while last - s > 1 and doc[last - 1].lower_ in gaz.name_suffixes:
+        last -= 1  # "Lee Majors Jr", "Martin Luther King Jr.": the word before a suffix is the surname
+    for k in range(last - 2, s - 1, -1):
+        if _capitalised_title(doc[k], gaz) and doc[k].lower_ not in gaz.first_names and not in_word_hyphen(doc[k + 1]):
+            s = k + 1  # (not "Ann Majors-Lowe": a hyphen after the word makes it part of the name)
             break
     while e - s > 1 and doc[e - 1].text in PERSON_SUFFIX_TITLES:
         e -= 1

@@ -4,8 +4,10 @@ each article its sentences.
 The model reads a typographic apostrophe inside a word ("D\u2019Souza", "Commentary\u2019s Noah
 Rothman", "don\u2019t") as the ASCII one it was trained on: given "\u2019" there, en_core_web_sm
 tags "D\u2019Souza" a common noun and finds no person, and takes "Commentary\u2019s Noah Rothman"
-for one organisation. Each doc is then put back on the article's own text, so every token,
-entity and offset reads the text as cleaned (the two texts have the same length).
+for one organisation. Each doc is then put back on the article's own text, so every token's
+text, every entity and every offset reads the text as cleaned (the two texts have the same
+length); tags, parse, entities, norms and the tensor are the model's, and a lemma keeps the ASCII
+apostrophe the model saw (the lemma of "\u2019s" is "'s").
 
 The model itself is loaded in `tasks.nlp.model`, sentences are made in `tasks.nlp.sentences`.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from tasks.model import Article
@@ -35,7 +37,7 @@ def parse(articles: list[Article], model: str = DEFAULT_MODEL, n_process: int = 
 
 
 _IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")  # between two letters
-_ANNOTATIONS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+_ANNOTATIONS = [TAG, POS, MORPH, LEMMA, NORM, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 
 
 def model_text(text: str) -> str:
@@ -53,4 +55,5 @@ def on_text(doc: Doc, text: str) -> Doc:
     words = [text[t.idx:t.idx + len(t.text)] for t in doc]
     out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     out.from_array(_ANNOTATIONS, doc.to_array(_ANNOTATIONS))
+    out.tensor = doc.tensor
     return out

@@ -31,6 +31,8 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
     # ... or a participle right after it, as the tagger reads "Will wrote" (no modal takes one)
     ("The columnist Harriet Will renewed her feud. Will described the senator as a showman.",
      [("Harriet Will", "PERSON"), ("Will", "PERSON")]),
+    # but not a participle that describes a noun ("Will embattled leaders survive?": a question)
+    ("The columnist Harriet Will renewed her feud. Will embattled leaders survive the vote?", [("Harriet Will", "PERSON")]),
 ])
 def test_given_names_that_are_words(nlp, text, expected):
     assert people(nlp, text) == expected

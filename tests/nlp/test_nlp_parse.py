@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tasks.model import RawDocument
-from tasks.nlp.parse import model_text, parse
+from tasks.nlp.parse import model_text, on_text, parse
 from tasks.structure.clean import clean
 
 
@@ -41,3 +41,17 @@ def test_parse_reads_a_typographic_apostrophe_as_the_model_was_trained_and_keeps
     assert "Tomas O\u2019Hegarty" in people
     assert "Ana Pell" in people
     assert not any("Screenwise" in p for p in people)
+
+
+def test_a_doc_put_back_on_the_text_keeps_every_annotation_of_the_model(nlp):
+    """The doc over the text as written has the model's tokens, tags, parse, sentences, entities
+    and norms; only the words are the text's own."""
+    text = "Film row\n\nTomas O\u2019Hegarty said he didn\u2019t know. Screenwise\u2019s boss Ana Pell disagreed."
+    seen = nlp(model_text(text))
+    doc = on_text(seen, text)
+    assert doc.text == text and on_text(doc, text) is doc
+    keys = lambda d: [(t.idx, len(t), t.tag_, t.pos_, t.dep_, t.head.i, t.is_sent_start, t.ent_iob_, t.ent_type_, t.norm_)
+                      for t in d]
+    assert keys(doc) == keys(seen)
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(e.start, e.end, e.label_) for e in seen.ents]
+    assert doc.tensor.shape == seen.tensor.shape
