@@ -328,11 +328,14 @@ def _trim_person_titles(doc: Doc, s: int, e: int, gaz: Gazetteer) -> tuple[int, 
 
 def _capitalised_title(tok: Token, gaz: Gazetteer) -> bool:
     """A title word written capitalised or as an acronym, singular or plural ("Senator",
-    "Senators", "MP", "MPs")."""
+    "Senators", "MP", "MPs", "Congressmen", "Deputies")."""
     low, text = tok.lower_, tok.text
     if (tok.is_title or tok.is_upper) and low in gaz.titles:
         return True
-    return len(text) > 2 and text.endswith("s") and (text[:-1].istitle() or text[:-1].isupper()) and low[:-1] in gaz.titles
+    if len(text) < 3 or not (text[:1].isupper() and (tok.is_title or text[:-1].isupper())):
+        return False
+    singular = low[:-3] + "man" if low.endswith("men") else low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") else None
+    return singular is not None and singular in gaz.titles
 
 
 def _is_heading(sp: Span, gaz: Gazetteer) -> bool:

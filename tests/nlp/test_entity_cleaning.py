@@ -68,6 +68,7 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "MEP Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]
     assert cleaned(nlp, "Green MEPs Rodney Eyles", "PERSON") == [("Rodney Eyles", "PERSON")]  # a title in the plural too
     assert cleaned(nlp, "Veterans Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
+    assert cleaned(nlp, "Congressmen Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
     assert cleaned(nlp, "Tom Veterans", "PERSON") == [("Tom Veterans", "PERSON")]  # (its last word is the name's)
     assert cleaned(nlp, "Tom Veterans Jr", "PERSON") == [("Tom Veterans Jr", "PERSON")]  # (so is the word before a suffix)
     assert cleaned(nlp, "Ann Veterans-Lowe", "PERSON") == [("Ann Veterans-Lowe", "PERSON")]  # (and one hyphenated into a surname)

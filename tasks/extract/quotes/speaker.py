@@ -287,7 +287,8 @@ class Resolver:
             if said_together(res):
                 return res  # "they", after words said together: the joint name (`_speakers_together_before`)
             res = named(self.profiles.canon(res.entity), res.attribution)
-            together = self._named_with(head, res.entity) if res.attribution == "name" else []
+            together = self._named_with(head, res.entity) if res.attribution == "name" or (
+                res.attribution == "description" and self._names_beside(head) is not None) else []
             if together:
                 return replace(res, speaker=joint_name([e.name for e in together]))
         return res
@@ -313,7 +314,7 @@ class Resolver:
         under its fullest name, in the text's order ("A, B and C") (none when any of them is no name, as in
         "Ann Cole and her lawyer said", when people and bodies are mixed, when they are more
         than MAX_TOGETHER, or when they are not the subject of a reporting verb)."""
-        names = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if head.tag_ == "NNS" else None
+        names = self._names_beside(head)
         if names is not None:
             head = names  # "nuclear experts Tom Hale and Rita Moss said": the names stand beside the plural subject
         conj = sorted([head, *head.conjuncts, *self._second_subject(head)], key=lambda t: t.i)
@@ -329,6 +330,12 @@ class Resolver:
         if len({e.label == "PERSON" for e in together}) > 1:
             return []  # a person and a body or a place ("Holland and Ferguson"): the parse joined what the sentence does not
         return together if len(together) > 1 else []
+
+    @staticmethod
+    def _names_beside(head: Token) -> Token | None:
+        """The first name set beside a plural noun ("nuclear experts Tom Hale and ...", "the
+        lawyers, Ann Cole and Tom Reid,"), if any."""
+        return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if head.tag_ == "NNS" else None
 
     def entities_named(self, toks: list[Token], known: dict[int, Entity] | None = None) -> list[Entity] | None:
         """The entities the words name (`known`: by token index, those already found), each once

@@ -2100,6 +2100,8 @@ def test_names_beside_a_plural_subject_say_the_words_together(parse):
         ("almost no new growth", "Ann Cole and Tom Reid", "person", "cue_above:pronoun"),
         ("a warning", "Ann Lowe and Peter Dunn", "person", "cue_above:name"),
     ]
+    text = "Court case\n\nThe lawyers, Ann Cole and Tom Reid, said the ruling was \"a disgrace\"."
+    assert speakers(parse, text) == [("a disgrace", "Ann Cole and Tom Reid", "person", "cue_above:description")]
 
 
 def test_a_surname_the_tagger_read_as_a_modal_verb_still_speaks(parse):
