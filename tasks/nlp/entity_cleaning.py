@@ -164,6 +164,7 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
         s, e = _trim_person_titles(doc, s, e, gaz)
     if label in {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT"} and looks_like_person(doc, s, e, gaz):
         label = "PERSON"
+        s, e = _trim_person_titles(doc, s, e, gaz)  # "Cardinal O'Connor" read as a body
     sp = Span(doc, s, e, label=_place_by_head(doc, s, e, label, gaz))
     if not _is_heading(sp, gaz):
         out.append(sp)
@@ -366,17 +367,23 @@ def headline_end(doc: Doc) -> int:
 
 
 def looks_like_person(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
-    """'Mihai Tararache', 'Marion Clignet': a given name and a surname, not a known place or body."""
-    if not 2 <= e - s <= 3 or doc[s].lower_ not in gaz.first_names:
+    """'Mihai Tararache', 'Marion Clignet': a given name and a surname, not a known place or body;
+    or a name with a word like "N'Keal" or "D'Souza" (a capital, at most two letters, an apostrophe
+    and a capital: a person's name far more often than a body's; not "L'Oreal")."""
+    if not 2 <= e - s <= 3 or not (doc[s].lower_ in gaz.first_names or any(_APOSTROPHE_NAME.match(t.text) for t in doc[s:e])):
         return False
     return shaped_like_a_name(doc, s, e, gaz)
+
+
+# "O'Neill", "N'Keal", "De'Vion", "D\u2019Souza"; not the French article of a brand or a paper ("L'Oreal", "L'Equipe")
+_APOSTROPHE_NAME = re.compile(r"^(?!L['\u2019])[A-Z][a-z]{0,2}['\u2019][A-Z][a-z]+$")
 
 
 def shaped_like_a_name(doc: Doc, s: int, e: int, gaz: Gazetteer) -> bool:
     """Capitalised words that are no known place, body or club, nor end in a place's, a body's,
     a plan's or a club's head word ('Q Magazine', 'Halton Villa', 'Marshall Plan')."""
     toks = doc[s:e]
-    if not all(t.is_title and t.is_alpha for t in toks) or toks[-1].text in gaz.place_heads or toks[-1].text in gaz.org_heads \
+    if not all(t.is_title and (t.is_alpha or _APOSTROPHE_NAME.match(t.text)) for t in toks) or toks[-1].text in gaz.place_heads or toks[-1].text in gaz.org_heads \
             or toks[-1].text in gaz.law_heads:
         return False
     text = toks.text

@@ -57,6 +57,8 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Harbour Trust QC", "ORG") == [("Harbour Trust QC", "ORG")]
     assert cleaned(nlp, "Nord Stream 2", "PERSON") == [("Nord Stream 2", "ORG")]
     assert cleaned(nlp, "Mihai Tararache", "ORG") == [("Mihai Tararache", "PERSON")]
+    assert cleaned(nlp, "T'Vaun Marsh", "ORG") == [("T'Vaun Marsh", "PERSON")]  # a name's apostrophe word
+    assert cleaned(nlp, "L'Etoile Verte", "ORG") == [("L'Etoile Verte", "ORG")]  # (not a French article's)
     # an honorific inside the span opens a person's name after a body's
     assert cleaned(nlp, "Harbour Policy Centre Mr Pryce", "ORG") == [("Harbour Policy Centre", "ORG"), ("Mr Pryce", "PERSON")]
     assert cleaned(nlp, "Notre Dame University", "ORG") == [("Notre Dame University", "ORG")]  # no name after it
