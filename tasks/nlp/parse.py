@@ -31,19 +31,21 @@ def parse(articles: list[Article], model: str = DEFAULT_MODEL, n_process: int = 
     nlp = load_model(model)
     texts: Iterable[str] = (model_text(a.text) for a in articles)
     for art, doc in zip(articles, nlp.pipe(texts, n_process=n_process, batch_size=batch_size)):
-        doc = on_text(doc, art.text)
+        if _APOSTROPHE in art.text:  # (the model read another text: spaCy builds doc.text anew on each access)
+            doc = on_text(doc, art.text)
         art.sentences = sentences_of(doc, art)
         yield art, doc
 
 
-_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u2019(?=[^\W\d_])")  # between two letters
+_APOSTROPHE = "\u2019"
+_IN_WORD_APOSTROPHE = re.compile(rf"(?<=[^\W\d_]){_APOSTROPHE}(?=[^\W\d_])")  # between two letters
 _ANNOTATIONS = [TAG, POS, MORPH, LEMMA, NORM, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 
 
 def model_text(text: str) -> str:
     """The text as the model reads it: a typographic apostrophe between two letters is the ASCII
     one (the same length, so every offset holds)."""
-    return _IN_WORD_APOSTROPHE.sub("'", text) if "\u2019" in text else text
+    return _IN_WORD_APOSTROPHE.sub("'", text) if _APOSTROPHE in text else text
 
 
 def on_text(doc: Doc, text: str) -> Doc:

@@ -132,13 +132,13 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             alone = [m for m in g.mentions if _written_as_a_name(doc, m)]
             cands = by_tail.get(g.key) if alone else None
             if cands:
-                rest = [m for m in g.mentions if m not in alone]
-                part = g if not rest else MentionGroup(g.key, alone)
-                g.mentions = rest or g.mentions
+                part = g
+                if len(alone) < len(g.mentions):  # "Cuban said" and "Cuban cigars": the name's mentions go apart
+                    part = MentionGroup(g.key, alone)
+                    g.mentions = [m for m in g.mentions if m not in alone]
+                    named_so.append(part)
                 part.merged_into = _nearest_named_before(cands, part.first)
                 part.merged_into.person = True
-                if part is not g:
-                    named_so.append(part)
             continue
         surface = g.mentions[0].text.lower() if g.country or g.key.startswith("org:") else _hyphens_closed(g.key)
         cands = by_tail.get(surface)
