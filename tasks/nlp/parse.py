@@ -42,10 +42,36 @@ _IN_WORD_APOSTROPHE = re.compile(rf"(?<=[^\W\d_]){_APOSTROPHE}(?=[^\W\d_])")  # 
 _ANNOTATIONS = [TAG, POS, MORPH, LEMMA, NORM, DEP, HEAD, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID]
 
 
+_PLURAL_POSSESSIVE = re.compile(rf"(?<=[sS]){_APOSTROPHE}(?=[ \t]+[^\W\d_])")  # "Sanders\u2019 aides"
+_OPEN_SINGLE = "\u2018"
+_SINGLE_MARK = re.compile(rf"{_OPEN_SINGLE}|{_APOSTROPHE}")  # (in-word apostrophes are ASCII by then)
+
+
 def model_text(text: str) -> str:
-    """The text as the model reads it: a typographic apostrophe between two letters is the ASCII
-    one (the same length, so every offset holds)."""
-    return _IN_WORD_APOSTROPHE.sub("'", text) if _APOSTROPHE in text else text
+    """The text as the model reads it, the same length, so every offset holds: a typographic
+    apostrophe between two letters is the ASCII one, and so is one after an "s" and before a word
+    ("Fox News\u2019 Sean Hannity", "Sanders\u2019 aides") unless it closes a single quotation mark
+    opened earlier on its line ("the \u2018moderates\u2019 said")."""
+    if _APOSTROPHE not in text:
+        return text
+    text = _IN_WORD_APOSTROPHE.sub("'", text)
+    if _OPEN_SINGLE not in text:
+        return _PLURAL_POSSESSIVE.sub("'", text)
+    return "".join(_line_possessives(line) for line in text.splitlines(keepends=True))
+
+
+def _line_possessives(line: str) -> str:
+    """One line with each plural possessive's apostrophe the ASCII one; a mark after an "s" that
+    closes a single quotation mark opened before it on the line stays (`model_text`)."""
+    chars, open_ = list(line), 0
+    for m in _SINGLE_MARK.finditer(line):
+        if m.group() == _OPEN_SINGLE:
+            open_ += 1
+        elif open_:
+            open_ -= 1  # it closes the quotation mark
+        elif _PLURAL_POSSESSIVE.match(line, m.start()):
+            chars[m.start()] = "'"
+    return "".join(chars)
 
 
 def on_text(doc: Doc, text: str) -> Doc:

@@ -32,6 +32,20 @@ def test_model_text_makes_only_an_apostrophe_inside_a_word_ascii():
     assert model_text("plain text") == "plain text"
 
 
+def test_model_text_makes_a_plural_possessive_ascii_unless_it_closes_a_single_quote():
+    """"Brent Radio\u2019 Lucy Marr": an apostrophe after an "s" and before a word is a plural
+    possessive, unless a single quotation mark is open before it on its line."""
+    assert model_text("On Brent Radio\u2019s show, Brent Radios\u2019 Lucy Marr asked.") == (
+        "On Brent Radio's show, Brent Radios' Lucy Marr asked.")
+    text = "He called the \u2018dreamers\u2019 naive and the Hendricks\u2019 plan weak."
+    assert model_text(text) == "He called the \u2018dreamers\u2019 naive and the Hendricks' plan weak."
+    assert model_text("A \u2018Tories\u2019 Plan\u2019 row\nthe Jones\u2019 dog") == (
+        "A \u2018Tories\u2019 Plan\u2019 row\nthe Jones' dog")
+    text = "Ask the \u2018Gardeners\u2019 Question Time\u2019 panel.\nThe Bakers\u2019 view was clear."
+    assert model_text(text) == "Ask the \u2018Gardeners\u2019 Question Time\u2019 panel.\nThe Bakers' view was clear."
+    assert len(model_text(text)) == len(text)
+
+
 def test_parse_reads_a_typographic_apostrophe_as_the_model_was_trained_and_keeps_the_text(nlp):
     text = "Film row\n\nThe director Tomas O\u2019Hegarty defended the film on Monday. Critics at Screenwise\u2019s Ana Pell disagreed."
     art = _article(text)
