@@ -64,6 +64,7 @@ def _load_once(name: str) -> Language:
     nlp = _load_package(name)
     tokens.split_glued_marks(nlp)
     tokens.keep_words_whole(nlp)
+    tokens.keep_title_abbreviations(nlp)
     fast_pipes.speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(sentences.PARAGRAPHS_COMPONENT, before="parser")

@@ -11,8 +11,10 @@ tokenizer stage comes before them and may not import them.) (A piece an
 infix cuts out skips spaCy's special cases: `said,"I'm` gives `I'm` as one token, as the whole
 run was before.)
 
-Also the hyphenated words kept as one token (`keep_words_whole`, `data/tokens_kept_whole.txt`)
-and the one test of a hyphen the tokenizer split out of a word (`in_word_hyphen`).
+Also the hyphenated words kept as one token (`keep_words_whole`, `data/tokens_kept_whole.txt`),
+the title abbreviations kept whole with their full stop (`keep_title_abbreviations`,
+`data/tokens_title_abbreviations.txt`) and the one test of a hyphen the tokenizer split out of a
+word (`in_word_hyphen`).
 """
 from __future__ import annotations
 
@@ -49,6 +51,13 @@ def keep_words_whole(nlp: Language) -> None:
         word, norm = line.split()
         for form in {word, word[:1].upper() + word[1:], word.upper()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Special cases that keep each listed title abbreviation one token with its full stop
+    ("Capt.", "Sgt."; `data/tokens_title_abbreviations.txt`), as spaCy does for "Gen." and "Sen."."""
+    for word in DATA.lines("tokens_title_abbreviations.txt"):
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 HYPHENS = ("-", "\u2011")  # the hyphen and the non-breaking hyphen

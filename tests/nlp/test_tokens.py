@@ -44,3 +44,11 @@ def test_a_playing_position_is_one_token_and_the_subject_it_heads(nlp):
 def test_e_mail_is_tagged_as_the_model_tags_email(nlp):
     doc = nlp("He said the junk e-mails sent to staff were fake. Kim then e-mailed Lee.")
     assert [(t.text, t.tag_, t.lemma_) for t in doc if "mail" in t.lower_] == [("e-mails", "NNS", "e-mail"), ("e-mailed", "VBD", "e-mail")]
+
+
+def test_a_title_abbreviated_with_a_full_stop_is_one_token_and_ends_no_sentence(nlp):
+    """Split off, the stop of "Lt." ended the sentence, and the name after it began another."""
+    doc = nlp("Reporters were told by Coast Guard spokesman Lt. Pia Hollis, who declined to comment further.")
+    assert [t.text for t in doc][7:10] == ["Lt.", "Pia", "Hollis"]
+    assert len(list(doc.sents)) == 1
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Pia Hollis"]
