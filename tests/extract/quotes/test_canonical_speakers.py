@@ -85,6 +85,20 @@ def test_utterances_speak_for_whoever_made_them(parse):
     ]
 
 
+def test_an_account_a_transcript_and_a_readout_speak_for_whoever_made_them(parse):
+    """A social media account is its owner's, the transcript of an interview the speaker's, a
+    ministry's readout the ministry's."""
+    text = ("Port deal\n\nMayor Rosa Ilves told a local radio station on Friday that she had no plans to sell. "
+            "\"The port will stay public,\" a transcript of the interview showed.\n\n"
+            "Councillor Ivo Tamm attacked the deal. His Twitter account called it \"a sell-out\" within the hour.\n\n"
+            "The Ministry of Transport backed the mayor. \"The talks were useful,\" a ministry readout said.")
+    assert speakers(parse, text) == [
+        ("The port will stay public,", "Rosa Ilves", "person", "cue_after:description"),
+        ("a sell-out", "Ivo Tamm", "person", "cue_above:description"),
+        ("The talks were useful,", "Ministry of Transport", "organisation", "cue_after:description"),
+    ]
+
+
 def test_an_organisation_description_never_names_a_country(parse):
     text = ("Takeover\n\nUnited States tycoon Max Fell wants to buy Portside United. "
             "In a statement, the club said it would give Mr Fell \"limited access\" to its books.")
