@@ -52,6 +52,18 @@ def test_an_epithet_is_the_person_in_focus(parse):
     ]
 
 
+def test_a_candidate_or_an_investor_is_an_epithet_for_the_person_in_focus(parse):
+    """"the frontrunner", "the investor": words for the person the article is about, who is
+    never described so."""
+    text = ("Race tightens\n\nMara Lindqvist won the debate on Tuesday.\n\n"
+            "\"Voters want change,\" the frontrunner told supporters afterwards.\n\n"
+            "Tech fund founder Oskar Brandt backed her rival. \"I like his plans for the ports,\" the investor said.")
+    assert speakers(parse, text) == [
+        ("Voters want change,", "Mara Lindqvist", "person", "cue_after:description"),
+        ("I like his plans for the ports,", "Oskar Brandt", "person", "cue_after:description"),
+    ]
+
+
 def test_a_title_and_surname_link_to_the_full_name(parse):
     text = ("Pier study\n\nDr Amara Okafor, a marine biologist, studied the pier.\n\n"
             "\"The pilings are rotten,\" Dr Okafor said.\n\nProf Okafor later added: \"Repairs cannot wait.\"")
