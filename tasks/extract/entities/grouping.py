@@ -3,7 +3,9 @@
   1. mentions with the same words (case aside) form a group; country names and their aliases
      (UK, Britain -> United Kingdom) form one group under the country's short name; an
      organisation named by a place ("NEW YORK 5 BOSTON 3": a team) is a group of its own;
-  2. a group whose words are the surname (or a tail, or the given name) of a person's full
+  2. a person's given name and surname join the one person named with the same two around
+     middle names or initials ("Alan Grayson" -> "Alan Mark Grayson", "Donald J. Trump");
+     a group whose words are the surname (or a tail, or the given name) of a person's full
      name joins that person, whatever label the model gave it ("Nuland" tagged GPE joins
      "Victoria Nuland"); so does a surname the text treats as a person's ("Mr Pande", or
      "Pande said she ...") when the model took both names for an organisation or a place; a
@@ -41,6 +43,7 @@ SMALL_WORDS = frozenset({"and", "or", "for", "to", "the", "at", "in", "on", "wit
 def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
     """One group per entity, in order of first appearance, holding the mentions of every group merged into it."""
     order = _groups_by_words(doc, gaz)
+    _join_middle_names(order)
     _join_surnames(doc, order, gaz)
     _join_numbered_names(order)
     _join_company_short_names(doc, order, gaz)
@@ -392,6 +395,25 @@ def _occupation_in_apposition(doc: Doc, start: int, end: int) -> bool:
         if t.dep_ == "appos" and start <= t.head.i < end and t.text in PERSON_CUES and t.text.islower():
             return not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children)
     return False
+
+
+def _join_middle_names(order: list[MentionGroup]) -> None:
+    """"Alan Grayson" -> "Alan Mark Grayson", "Donald Trump" -> "Donald J. Trump": a person named
+    by two words joins the one person named with the same first and last words and capitalised
+    words or initials between them (none when two such people are named: "George Bush" may be
+    either "George H. W. Bush" or "George W. Bush")."""
+    longer: dict[tuple[str, str], list[MentionGroup]] = {}
+    for g in order:
+        words = g.mentions[0].text.split()
+        if g.merged_into is None and not g.country and len(words) >= 3 and majority_label(g.mentions) == "PERSON" \
+                and all(w[:1].isupper() for w in words):
+            longer.setdefault((words[0].lower(), words[-1].lower()), []).append(g)
+    for g in order:
+        words = g.key.split()
+        cands = longer.get((words[0], words[-1])) if len(words) == 2 else None
+        if cands and len(cands) == 1 and g.merged_into is None and not g.country \
+                and majority_label(g.mentions) == "PERSON":
+            g.merged_into = cands[0]
 
 
 def _join_numbered_names(order: list[MentionGroup]) -> None:

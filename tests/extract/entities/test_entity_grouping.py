@@ -139,6 +139,15 @@ def test_a_surname_joins_a_full_name_ending_in_a_generational_suffix(ents_of, ta
     assert table(idx, art) == {"Ray Colton III": ("PERSON", ["Colton", "Ray Colton III"], "Senator", ["Ray Colton III", "Colton"])}
 
 
+def test_a_given_name_and_surname_join_the_one_person_named_with_a_middle_name(ents_of, table):
+    art, idx = ents_of("Vote\nSenator Nora Eliza Brandt spoke first .\nNora Brandt said the bill would pass .\n"
+                       "Her rival Tom R. Vance and Tom Vance's aides disagreed .")
+    assert {k: v[1] for k, v in table(idx, art).items()} == {
+        "Nora Eliza Brandt": ["Nora Brandt", "Nora Eliza Brandt"], "Tom R. Vance": ["Tom R. Vance", "Tom Vance"]}
+    art, idx = ents_of("Dynasty\nPresident Carl H. Dunmore and his son Carl T. Dunmore met .\nCarl Dunmore said little .")
+    assert sorted(table(idx, art)) == ["Carl Dunmore", "Carl H. Dunmore", "Carl T. Dunmore"]  # which one is not told
+
+
 def test_an_acronym_defined_in_brackets_joins_its_name_and_takes_its_label(ents_of, table):
     art, idx = ents_of("The Fisheries Recovery Programme ( FRP ) began in May. The FRP will run for two years, officials said.")
     assert table(idx, art) == {
