@@ -1074,9 +1074,9 @@ def names_utterance(head: Token) -> bool:
 def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
     """Who made the statement, report or comments `head` names."""
     whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
-    if whose == "maker":  # a video, a caption: only its own maker, never another one's or whoever is in focus
+    if whose == "maker":  # a video, a caption: only its own maker (or one a verb of making names), never whoever is in focus
         made_by = speaker_words().made_by.get(head.lemma_.lower())
-        return _named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by)
+        return _named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by) or _maker_by_its_verb(r, head, said)
     res = _named_maker(r, head, said)
     if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not _may_make(c) for c in head.children):
         return None  # "the movie's poster": owned by a thing, so written as it is

@@ -52,6 +52,21 @@ def test_an_epithet_is_the_person_in_focus(parse):
     ]
 
 
+def test_a_website_or_an_investigation_speaks_for_whoever_made_it_and_no_one_else(parse):
+    """Made by the subject of a verb of making ("set up a website") or named in it ("a Europol
+    investigation"); with no maker, written as it is, never the speaker before it."""
+    text = ("Island pitch\n\nRadio host Rob Dunmore has set up a website that pitches the island to newcomers. "
+            "\"We welcome all,\" the website explains.\n\n"
+            "Mayor Ilse Varga said she liked the idea. One fan website called it \"a stroke of genius\".\n\n"
+            "The ferry firm went bust in May, according to a Europol investigation published on Monday.\n\n"
+            "\"The accounts were false,\" the Europol investigation said.")
+    assert speakers(parse, text) == [
+        ("We welcome all,", "Rob Dunmore", "person", "cue_after:description"),
+        ("a stroke of genius", "the fan website", "unnamed", "cue_above:description"),
+        ("The accounts were false,", "Europol", "organisation", "cue_after:description"),
+    ]
+
+
 def test_a_candidate_or_an_investor_is_an_epithet_for_the_person_in_focus(parse):
     """"the frontrunner", "the investor": words for the person the article is about, who is
     never described so."""
