@@ -560,10 +560,11 @@ class EntityProfiles:
             v[0] += 3
         elif first in lex.female:
             v[1] += 3
-        # a possessive or subject pronoun later in the same clause: "Putin met his counterpart"
+        # a possessive or subject pronoun later in the same clause: "Putin met his counterpart";
+        # not one after another person's name ("Lee said Ann Cole had distanced herself")
         if head.dep_ in SUBJECT_DEPS:
             for tok in self.doc[head.i + 1:min(len(self.doc), head.i + 12)]:
-                if tok.is_sent_start:
+                if tok.is_sent_start or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
                     break
                 lw = tok.lower_
                 if lw in ("his", "himself"):

@@ -67,6 +67,18 @@ def test_a_website_or_an_investigation_speaks_for_whoever_made_it_and_no_one_els
     ]
 
 
+def test_a_pronoun_after_another_person_s_name_tells_nothing_of_the_subject_s_gender(parse):
+    """"Quill said Jane Marr had distanced herself": "herself" is hers, so Quill may still be "he"."""
+    text = ("Fuel row\n\n\"We will sue,\" said Ebbe Quill, director of the Growers Union.\n\n"
+            "Governor Tom Ward backed the rule on Monday. Quill said Jane Marr had \"distanced herself\" from it. "
+            "\"I expect a long fight,\" he said.")
+    assert speakers(parse, text) == [
+        ("We will sue,", "Ebbe Quill", "person", "cue_after:name"),
+        ("distanced herself", "Ebbe Quill", "person", "cue_above:name"),
+        ("I expect a long fight,", "Ebbe Quill", "person", "cue_after:pronoun"),
+    ]
+
+
 def test_a_candidate_or_an_investor_is_an_epithet_for_the_person_in_focus(parse):
     """"the frontrunner", "the investor": words for the person the article is about, who is
     never described so."""
