@@ -561,17 +561,29 @@ class EntityProfiles:
         elif first in lex.female:
             v[1] += 3
         # a possessive or subject pronoun later in the same clause: "Putin met his counterpart";
-        # not one after another person's name ("Lee said Ann Cole had distanced herself")
+        # after another person's name, only one of the gender that person's honorific rules out
+        # ("Lee said Ann Cole had distanced herself": no vote; "Lee tracked down Mr Cole after her
+        # mother ...": Lee's)
         if head.dep_ in SUBJECT_DEPS:
+            other = None  # the gender of another person named since
             for tok in self.doc[head.i + 1:min(len(self.doc), head.i + 12)]:
-                if tok.is_sent_start or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
+                if tok.is_sent_start:
                     break
+                if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+                    g = next((lex.honorifics.get(t.lower_.rstrip(".")) for t in (self.doc[tok.i - 1], tok)
+                              if t.lower_.rstrip(".") in lex.honorifics), None)
+                    if g is None or other not in (None, g):
+                        break
+                    other = g
+                    continue
                 lw = tok.lower_
                 if lw in ("his", "himself"):
-                    v[0] += 1
+                    if other != "m":
+                        v[0] += 1
                     break
                 if lw in ("her", "hers", "herself"):
-                    v[1] += 1
+                    if other != "f":
+                        v[1] += 1
                     break
                 if lw in ("he", "she") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i:
                     v[0 if lw == "he" else 1] += 1  # "Beverley Knight said she sang": the subject of what she said

@@ -136,3 +136,19 @@ def test_a_clause_before_a_subjectless_cue_that_reports_another_is_the_writers(n
     words = ["Clinic", "could", "close", ",", "says", "minister"]
     headline = Doc(nlp.vocab, words=words, heads=[2, 2, 4, 4, 4, 4], deps=["nsubj", "aux", "ccomp", "punct", "ROOT", "dep"])
     assert not _misread_as_reported(headline[2])
+
+
+def test_a_subject_s_gender_from_a_pronoun_after_another_name_only_one_that_name_rules_out(nlp):
+    """"Ebbe Quill said Jane Marr had distanced herself": no vote for Quill; "Dagny Holm tracked
+    down Mr Tom Hale after her aunt ...": "her" is not his, so it is Dagny Holm's."""
+    text = "Ebbe Quill said Jane Marr had distanced herself. Dagny Holm tracked down Mr Tom Hale after her aunt wrote."
+    at_ = lambda w: (text.index(w), text.index(w) + len(w))
+    idx = EntityIndex(article_id="a", entities=[
+        Entity("a:0", "Ebbe Quill", "PERSON", mentions=[at_("Ebbe Quill")]),
+        Entity("a:1", "Jane Marr", "PERSON", mentions=[at_("Jane Marr")]),
+        Entity("a:2", "Dagny Holm", "PERSON", mentions=[at_("Dagny Holm")]),
+        Entity("a:3", "Tom Hale", "PERSON", mentions=[at_("Tom Hale")]),
+    ])
+    doc = nlp(text)
+    p = EntityProfiles.build(doc, idx, token_sentences(doc))
+    assert p.gender == {"a:0": None, "a:1": "f", "a:2": "f", "a:3": "m"}
