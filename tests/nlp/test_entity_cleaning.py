@@ -48,6 +48,8 @@ def test_person_titles_and_labels(nlp):
     assert cleaned(nlp, "Magistrate Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
     assert cleaned(nlp, "Rabbi Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
     assert cleaned(nlp, "Backbencher Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
+    assert cleaned(nlp, "Assemblywoman Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]  # US state and city titles
+    assert cleaned(nlp, "Councilman Tom Reid", "PERSON") == [("Tom Reid", "PERSON")]
     assert cleaned(nlp, "Gen Okonjo", "PERSON") == [("Okonjo", "PERSON")]
     assert cleaned(nlp, "Det Insp Ann Cole", "PERSON") == [("Ann Cole", "PERSON")]
     assert cleaned(nlp, "John Constable", "PERSON") == [("John Constable", "PERSON")]  # a surname stays
