@@ -498,8 +498,14 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if ref is not None:
         if set(words_of(ref.name)) - set(content) - lex.generic:
             return Resolution(None, ref.name, "description", "unnamed")  # "the spokesman" after "a spokesman for the ballet"
-        res = _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender)
-        # the same words spoke before without a name ("The first minister's statement ..."): a name found since
+        # the same words spoke before without a name ("The first minister's statement ..."): a name
+        # found since, or the person in focus; but words that introduced someone unnamed ("said a
+        # senior Cole adviser ... said the senior Cole adviser") go on meaning them, unless named
+        in_focus = epithet or office or not _introduced_unnamed(r, ref)
+        res = _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender) if in_focus else None
+        ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender) if not in_focus else None
+        if ent is not None:
+            res = named(ent, "description")
         return res if res is not None and res.entity is not None else Resolution(None, ref.name, "description", "unnamed")
     res = _described_before(r, head, hw, content, gender) if not epithet and not office else None
     if res is not None:
@@ -567,6 +573,12 @@ def _org_named_inside(r: Resolver, head: Token) -> Entity | None:
             if ent is not None and ent.label == "ORG":
                 return ent
     return None
+
+
+def _introduced_unnamed(r: Resolver, ref: Referent) -> bool:
+    """An unnamed speaker introduced by an indefinite description ("a senior Cole adviser")."""
+    k = r.doc.char_span(ref.pos, ref.pos + 1, alignment_mode="expand")
+    return k is not None and k[0].lower_ in INDEFINITE
 
 
 def _owned_by_a_person(head: Token) -> bool:
@@ -1550,7 +1562,8 @@ def is_group(head: Token) -> bool:
 def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str:
     """The description as written, its indefinite article made definite (for one person) and
     each name in it under its canonical form ("A spokeswoman for the RAD" -> "the spokeswoman
-    for the Royal Academy of Dance"), but a group's name as written ("the Tory spokesman")."""
+    for the Royal Academy of Dance"), but a group's name, and a name written before its noun as
+    an adjective, as written ("the Tory spokesman", "a Clinton aide" -> "the Clinton aide")."""
     text = r.text
     pieces, pos = [], start
     owner_first = False  # the description now opens with its owner's name
@@ -1565,7 +1578,7 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
                 and _premodifiers_only("".join(pieces) + before):
             pieces, before, owner_first = [], "", True  # "New Hampshire Sen. Kelly Ayotte's campaign" -> "Kelly Ayotte's campaign"
         as_written = ((c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
-                      or (_names_the_kind(c.label, text, me, head)  # "a Bayern spokesman", not "a Bayern Munich spokesman"
+                      or (_names_the_kind(text, me, head)  # "a Bayern spokesman", not "a Bayern Munich spokesman"
                           and not (c.label == "ORG" and _acronym_of(text[ms:me], c.name))))  # but "an FA spokesman": "the Football Association spokesman"
         pieces += [before, text[ms:me] if as_written else c.name]
         pos = me
@@ -1596,11 +1609,11 @@ def _acronym_of(written: str, name: str) -> bool:
     return written.isupper() and written.isalpha() and 2 <= len(written) < len(name) and "".join(letters) == written
 
 
-def _names_the_kind(label: str, text: str, me: int, head: Token) -> bool:
-    """A body's name written before the description's noun, as an adjective ("a Labour
-    spokesman"), stays as written; a person's ("Mr Cole's lawyer") or one after the noun ("a
+def _names_the_kind(text: str, me: int, head: Token) -> bool:
+    """A name written before the description's noun, as an adjective ("a Labour spokesman", "a
+    Clinton aide"), stays as written; an owner's ("Mr Cole's lawyer") or one after the noun ("a
     spokesman for the RAD") takes the canonical name."""
-    return label != "PERSON" and me <= head.idx and not text.startswith(("'s", "’s"), me)
+    return me <= head.idx and not text.startswith(("'s", "’s"), me)
 
 
 def _common_word(t: Token) -> bool:

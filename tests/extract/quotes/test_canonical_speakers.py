@@ -79,6 +79,21 @@ def test_a_pronoun_after_another_person_s_name_tells_nothing_of_the_subject_s_ge
     ]
 
 
+def test_a_person_s_name_before_a_description_s_noun_is_written_as_in_the_text_and_never_the_speaker(parse):
+    """"a senior Crane adviser": written as the article writes it (not "Ted Crane adviser"), the
+    same unnamed speaker when the words come again, never Ted Crane himself nor whoever spoke
+    between."""
+    text = ("Campaign row\n\nSenator Ted Crane hopes to win back his colleagues. "
+            "\"That can go a long way,\" said a senior Crane adviser.\n\n"
+            "Crane's team is still deciding where he will campaign. Crane wants to help his party this autumn.\n\n"
+            "Party chairman Roy Webb said he expects Crane to play a major role. "
+            "\"Politicians are practical people,\" said the senior Crane adviser.")
+    assert speakers(parse, text) == [
+        ("That can go a long way,", "the senior Crane adviser", "unnamed", "cue_after:description"),
+        ("Politicians are practical people,", "the senior Crane adviser", "unnamed", "cue_after:description"),
+    ]
+
+
 def test_a_candidate_or_an_investor_is_an_epithet_for_the_person_in_focus(parse):
     """"the frontrunner", "the investor": words for the person the article is about, who is
     never described so."""
