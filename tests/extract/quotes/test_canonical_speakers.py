@@ -84,13 +84,13 @@ def test_a_person_s_name_before_a_description_s_noun_is_written_as_in_the_text_a
     same unnamed speaker when the words come again, never Ted Crane himself nor whoever spoke
     between."""
     text = ("Campaign row\n\nSenator Ted Crane hopes to win back his colleagues. "
-            "\"That can go a long way,\" said a senior Crane adviser.\n\n"
+            "\"Those visits will pay off,\" said a senior Crane adviser.\n\n"
             "Crane's team is still deciding where he will campaign. Crane wants to help his party this autumn.\n\n"
             "Party chairman Roy Webb said he expects Crane to play a major role. "
-            "\"Politicians are practical people,\" said the senior Crane adviser.")
+            "\"Senators remember who helped them,\" said the senior Crane adviser.")
     assert speakers(parse, text) == [
-        ("That can go a long way,", "the senior Crane adviser", "unnamed", "cue_after:description"),
-        ("Politicians are practical people,", "the senior Crane adviser", "unnamed", "cue_after:description"),
+        ("Those visits will pay off,", "the senior Crane adviser", "unnamed", "cue_after:description"),
+        ("Senators remember who helped them,", "the senior Crane adviser", "unnamed", "cue_after:description"),
     ]
 
 
