@@ -404,12 +404,12 @@ def _join_middle_names(order: list[MentionGroup]) -> None:
     either "George H. W. Bush" or "George W. Bush")."""
     longer: dict[tuple[str, str], list[MentionGroup]] = {}
     for g in order:
-        words = g.mentions[0].text.split()
+        words = _hyphens_closed(g.key).split()
         if g.merged_into is None and not g.country and len(words) >= 3 and majority_label(g.mentions) == "PERSON" \
-                and all(w[:1].isupper() for w in words):
-            longer.setdefault((words[0].lower(), words[-1].lower()), []).append(g)
+                and all(w[:1].isupper() for w in g.mentions[0].text.split()):
+            longer.setdefault((words[0], words[-1]), []).append(g)
     for g in order:
-        words = g.key.split()
+        words = _hyphens_closed(g.key).split()
         cands = longer.get((words[0], words[-1])) if len(words) == 2 else None
         if cands and len(cands) == 1 and g.merged_into is None and not g.country \
                 and majority_label(g.mentions) == "PERSON":

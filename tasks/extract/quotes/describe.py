@@ -498,14 +498,12 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if ref is not None:
         if set(words_of(ref.name)) - set(content) - lex.generic:
             return Resolution(None, ref.name, "description", "unnamed")  # "the spokesman" after "a spokesman for the ballet"
-        # the same words spoke before without a name ("The first minister's statement ..."): a name
-        # found since, or the person in focus; but words that introduced someone unnamed ("said a
-        # senior Cole adviser ... said the senior Cole adviser") go on meaning them, unless named
-        in_focus = epithet or office or not _introduced_unnamed(r, ref)
-        res = _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender) if in_focus else None
-        ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender) if not in_focus else None
-        if ent is not None:
-            res = named(ent, "description")
+        # the same words spoke before without a name ("The first minister's statement ..."): a person
+        # described so since, or the person in focus; but words that introduced someone unnamed
+        # ("said a senior Cole adviser ... said the senior Cole adviser") go on meaning them, unless
+        # someone is described so
+        focus = epithet or office or not _introduced_unnamed(r, ref)
+        res = _named_later_or_in_focus(r, head, hw, content, start, said, epithet, gender, focus)
         return res if res is not None and res.entity is not None else Resolution(None, ref.name, "description", "unnamed")
     res = _described_before(r, head, hw, content, gender) if not epithet and not office else None
     if res is not None:
@@ -514,12 +512,15 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
 
 
 def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[str], start: int,
-                             said: tuple[int, int] | None, epithet: bool, gender: str | None) -> Resolution | None:
-    """The person a definite description names later in the article, or the one just introduced
-    after the lede, or the person in focus."""
+                             said: tuple[int, int] | None, epithet: bool, gender: str | None,
+                             focus: bool = True) -> Resolution | None:
+    """The person a definite description names later in the article, or (with `focus`) the one
+    just introduced after the lede, or the person in focus."""
     ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
     if ent is not None and not (epithet and _someone_else_in_focus(r, head, gender, ent)):
         return named(ent, "description")
+    if not focus:
+        return None
     ent = _introduced_after_lede(r, head, hw, content, gender)
     if ent is not None:
         return named(ent, "description")
@@ -1086,9 +1087,9 @@ def names_utterance(head: Token) -> bool:
 def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None) -> Resolution | None:
     """Who made the statement, report or comments `head` names."""
     whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
-    if whose == "maker":  # a video, a caption: only its own maker (or one a verb of making names), never whoever is in focus
+    if whose == "maker":  # a video, a caption: only its own maker, never another one's or whoever is in focus
         made_by = speaker_words().made_by.get(head.lemma_.lower())
-        return _named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by) or _maker_by_its_verb(r, head, said)
+        return _named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by) or _made_when_first_named(r, head, said)
     res = _named_maker(r, head, said)
     if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not _may_make(c) for c in head.children):
         return None  # "the movie's poster": owned by a thing, so written as it is
@@ -1222,6 +1223,23 @@ def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None, verbs: f
         return None
     res = r.resolve(r.doc[subj.left_edge.i].idx, subj.idx + len(subj.text), subj, said)
     return Resolution(res.entity, res.speaker, "description", res.kind) if res.speaker is not None else None
+
+
+def _made_when_first_named(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
+    """"Rob Dunmore has set up a website ... the website explains": a definite mention of a thing
+    only its maker speaks through (a website, an investigation) is made by the subject of the
+    verb of making (`made_by`) whose object the article's first mention of it is, when no word
+    sets the two apart ("the rival website" is another one)."""
+    first = _first_mention(r, head)
+    verbs = speaker_words().made_by.get(head.lemma_.lower(), speaker_words().made_by.get(head.lower_))
+    if first.i == head.i or not verbs or first.dep_ != "dobj" or first.head.lemma_.lower() not in verbs:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+        return None
+    mods = lambda t: {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod")}
+    if not mods(head) <= mods(first):
+        return None
+    return _maker_by_verb(r, first, said, verbs)
 
 
 def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:

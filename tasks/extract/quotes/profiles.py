@@ -586,7 +586,8 @@ class EntityProfiles:
                         v[1] += 1
                     break
                 if lw in ("he", "she") and tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ccomp" and tok.head.head.i == head.head.i:
-                    v[0 if lw == "he" else 1] += 1  # "Beverley Knight said she sang": the subject of what she said
+                    if other != ("m" if lw == "he" else "f"):
+                        v[0 if lw == "he" else 1] += 1  # "Beverley Knight said she sang": the subject of what she said
                     break
 
     # ---- lookups -------------------------------------------------------------------------------

@@ -144,6 +144,8 @@ def test_a_given_name_and_surname_join_the_one_person_named_with_a_middle_name(e
                        "Her rival Tom R. Vance and Tom Vance's aides disagreed .")
     assert {k: v[1] for k, v in table(idx, art).items()} == {
         "Nora Eliza Brandt": ["Nora Brandt", "Nora Eliza Brandt"], "Tom R. Vance": ["Tom R. Vance", "Tom Vance"]}
+    art, idx = ents_of("Vote\nSenator Ann Mary Cole-Hart spoke first .\nAnn Cole-Hart said the bill would pass .")
+    assert {k: v[1] for k, v in table(idx, art).items()} == {"Ann Mary Cole-Hart": ["Ann Cole-Hart", "Ann Mary Cole-Hart"]}
     art, idx = ents_of("Dynasty\nPresident Carl H. Dunmore and his son Carl T. Dunmore met .\nCarl Dunmore said little .")
     assert sorted(table(idx, art)) == ["Carl Dunmore", "Carl H. Dunmore", "Carl T. Dunmore"]  # which one is not told
 

@@ -65,6 +65,13 @@ def test_a_website_or_an_investigation_speaks_for_whoever_made_it_and_no_one_els
         ("a stroke of genius", "the fan website", "unnamed", "cue_above:description"),
         ("The accounts were false,", "Europol", "organisation", "cue_after:description"),
     ]
+    text = ("Island pitch\n\nRadio host Rob Dunmore has set up a website for newcomers. \"It is a scam,\" the rival website said.\n\n"
+            "Governor Ann Cole began her second term in May. The fire destroyed six homes.\n\n"
+            "\"The wiring was faulty,\" the investigation found.")
+    assert speakers(parse, text) == [  # another website; no verb made this investigation
+        ("It is a scam,", "the rival website", "unnamed", "cue_after:description"),
+        ("The wiring was faulty,", "the investigation", "unnamed", "cue_after:description"),
+    ]
 
 
 def test_a_pronoun_after_another_person_s_name_tells_nothing_of_the_subject_s_gender(parse):

@@ -152,3 +152,8 @@ def test_a_subject_s_gender_from_a_pronoun_after_another_name_only_one_that_name
     doc = nlp(text)
     p = EntityProfiles.build(doc, idx, token_sentences(doc))
     assert p.gender == {"a:0": None, "a:1": "f", "a:2": "f", "a:3": "m"}
+    text = "Ebbe Quill told Mr Tom Hale he could stay."  # "he" may be Mr Hale: no vote for Quill
+    idx = EntityIndex(article_id="a", entities=[Entity("a:0", "Ebbe Quill", "PERSON", mentions=[(0, 10)]),
+                                                Entity("a:1", "Tom Hale", "PERSON", mentions=[(19, 27)])])
+    doc = nlp(text)
+    assert EntityProfiles.build(doc, idx, token_sentences(doc)).gender == {"a:0": None, "a:1": "m"}
