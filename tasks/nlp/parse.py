@@ -54,10 +54,7 @@ def model_text(text: str) -> str:
     opened earlier on its line ("the \u2018moderates\u2019 said")."""
     if _APOSTROPHE not in text:
         return text
-    text = _IN_WORD_APOSTROPHE.sub("'", text)
-    if _OPEN_SINGLE not in text:
-        return _PLURAL_POSSESSIVE.sub("'", text)
-    return "".join(_line_possessives(line) for line in text.splitlines(keepends=True))
+    return "".join(_line_possessives(line) for line in _IN_WORD_APOSTROPHE.sub("'", text).splitlines(keepends=True))
 
 
 def _line_possessives(line: str) -> str:

@@ -1230,16 +1230,17 @@ def _made_when_first_named(r: Resolver, head: Token, said: tuple[int, int] | Non
     only its maker speaks through (a website, an investigation) is made by the subject of the
     verb of making (`made_by`) whose object the article's first mention of it is, when no word
     sets the two apart ("the rival website" is another one)."""
-    first = _first_mention(r, head)
-    verbs = speaker_words().made_by.get(head.lemma_.lower(), speaker_words().made_by.get(head.lower_))
-    if first.i == head.i or not verbs or first.dep_ != "dobj" or first.head.lemma_.lower() not in verbs:
-        return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
+    first, verbs = _first_mention(r, head), _making_verbs(head)
+    if first.i == head.i or not verbs or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children):
         return None
     mods = lambda t: {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod")}
-    if not mods(head) <= mods(first):
-        return None
-    return _maker_by_verb(r, first, said, verbs)
+    return _maker_by_verb(r, first, said, verbs) if mods(head) <= mods(first) else None  # (it checks the verb and the object)
+
+
+def _making_verbs(head: Token) -> frozenset[str] | None:
+    """The verbs whose subject makes what `head` names (speaker_descriptions.json "made_by")."""
+    made_by = speaker_words().made_by
+    return made_by.get(head.lemma_.lower(), made_by.get(head.lower_))
 
 
 def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
@@ -1247,8 +1248,7 @@ def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -
     lawsuit says": Ann Lee; speaker_descriptions.json "made_by") in the MAKER_SENTENCES sentences
     up to the article's first mention of the utterance; in the headline only a verb in the
     present ("Fan sues club"), as a headline's "Star sued" is a passive."""
-    lex = speaker_words()
-    verbs = lex.made_by.get(head.lemma_.lower(), lex.made_by.get(head.lower_))
+    verbs = _making_verbs(head)
     if not verbs:
         return None
     first = _first_mention(r, head)
