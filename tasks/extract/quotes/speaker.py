@@ -135,7 +135,8 @@ def _described_subjects(resolver: Resolver) -> list[Token]:
         verb = t.head
         if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) or resolver.quoted(t.idx):
             continue
-        speaks = t.lower_ in speaker_words().speaks_for  # "But a spokesman for the Home Office defended it. He said:"
+        # "But a spokesman for the Home Office defended it. He said:"; "A 29-year-old woman was fined. "...," she wrote"
+        speaks = t.lower_ in speaker_words().speaks_for or description_gender(t) is not None
         if any(c.dep_ == "det" and (c.lower_ == "the" or (speaks and c.lower_ in ("a", "an"))) for c in t.children) \
                 and not any(c.dep_ in (SPOKESMAN_BARS if speaks else DESCRIPTION_BARS) for c in t.children):
             out.append(t)
@@ -262,7 +263,7 @@ class Resolver:
         """A description that resolved to a named person, as the subject of its sentence, becomes
         a referent like a subject mention of the name (not a speaker); so does an unnamed
         spokesman, known by the description ("a spokesman for the ministry defended it. He said")."""
-        if res.entity is None and res.speaker and head.lower_ in speaker_words().speaks_for:
+        if res.entity is None and res.speaker and (head.lower_ in speaker_words().speaks_for or description_gender(head)):
             r = Referent(pos=pos, sent=self.sent_of[head.i], entity=None, subject=True, name=res.speaker,
                          passive=head.dep_ == "nsubjpass")
             r.gender, r.plural = description_gender(head), is_group(head)  # (as note_speaker describes one)

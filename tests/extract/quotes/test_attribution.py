@@ -106,7 +106,10 @@ def test_a_cue_with_no_speaker_is_kept_when_no_strategy_names_one(quote_context)
 
 
 def test_outer_source_of_the_reported_words(quote_context):
+    """The paper that reports the words is their source only when no person is said to have said them."""
     ctx = quote_context("Harbour\n\nMayor Ann Cole spoke. \"The pier is safe,\" she said, according to the Harbour Gazette.")
+    assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_after", "after", "said", "she")
+    ctx = quote_context("Harbour\n\nThe pier reopened. \"The pier is safe,\" the notice said, according to the Harbour Gazette.")
     assert found(ctx, attribute(ctx, 0, kind_of(ctx, 0))) == ("cue_after", "after", "said", "the Harbour Gazette")
 
 

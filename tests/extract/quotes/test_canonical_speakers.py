@@ -1194,14 +1194,21 @@ def test_after_doing_something_in_the_passive_is_the_passive_s_subject(parse):
     ]
 
 
-def test_a_quote_carried_on_after_according_to_keeps_the_outer_source(parse):
-    """`"...," Welch said, according to Harbour Radio. "..."`: both quotes reach the writer through
-    the radio station, so the second goes on with the first's source."""
+def test_a_quote_carried_on_after_according_to_keeps_its_speaker(parse):
+    """`"...," Welch said, according to Harbour Radio. "..."`: the radio station only reports what
+    Welch said, so both quotes are Welch's; `"...," the notice said, according to Harbour Radio.
+    "..."`: words no person said here, so both go to the station that reports them."""
     text = ("Vote\n\n\"I will be voting next week,\" Welch said, according to Harbour Radio. "
             "\"And I have decided to vote for Ann Cole.\"")
     assert speakers(parse, text) == [
-        ("I will be voting next week,", "Harbour Radio", "organisation", "cue_after:name"),
-        ("And I have decided to vote for Ann Cole.", "Harbour Radio", "organisation", "preceding_cue:name"),
+        ("I will be voting next week,", "Welch", "person", "cue_after:name"),
+        ("And I have decided to vote for Ann Cole.", "Welch", "person", "preceding_cue:name"),
+    ]
+    text = ("Vote\n\n\"Polling stations open at seven,\" the notice said, according to Harbour Radio. "
+            "\"Bring a card with your address.\"")
+    assert speakers(parse, text) == [
+        ("Polling stations open at seven,", "Harbour Radio", "organisation", "cue_after:name"),
+        ("Bring a card with your address.", "Harbour Radio", "organisation", "preceding_cue:name"),
     ]
 
 
@@ -2034,6 +2041,18 @@ def test_a_spokesman_as_a_sentence_s_subject_is_who_the_next_he_means(parse):
     assert speakers(parse, text) == [
         ("It will cost jobs.", "Tom Varga", "person", "cue_above:pronoun"),
         ("Every route will stay open.", "the spokesman for the harbour board", "unnamed", "cue_above:pronoun"),
+    ]
+
+
+def test_an_unnamed_man_or_woman_as_a_sentence_s_subject_is_who_the_next_he_or_she_means(parse):
+    """"A 24-year-old Leeds woman was fined ... "...," she wrote": the woman, as the article describes
+    her, not a man who spoke before; a description that says no sex ("a judge") adds no one."""
+    text = ("Online abuse\n\nMr Colin Hart, a local councillor, said he was appalled. \"This is a disgrace,\" he said.\n\n"
+            "A 24-year-old Leeds woman, meanwhile, was fined in May after she had posted comments online. "
+            "\"Get out now!\" she wrote.")
+    assert speakers(parse, text) == [
+        ("This is a disgrace,", "Colin Hart", "person", "cue_after:pronoun"),
+        ("Get out now!", "the 24-year-old Leeds woman", "unnamed", "cue_after:pronoun"),
     ]
 
 

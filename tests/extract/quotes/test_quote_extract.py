@@ -170,12 +170,16 @@ def test_participle_cue_takes_the_writers_subject(parse):
     assert rows[0]["cue"] == "telling"
 
 
-def test_according_to_names_the_outer_source(parse):
-    """`"...," Okafor said, according to CNN`: the words reach the writer through CNN."""
+def test_according_to_names_the_outer_source_only_when_no_person_said_the_words(parse):
+    """`"...," Okafor said, according to CNN`: Okafor said the words, CNN only reports them; `"...,"
+    the memo said, according to CNN`: no person said them here, so the one who reports them."""
     rows = run(parse, "Convention\n\nSenator Amara Okafor spoke to delegates.\n\n"
                       "“Please keep the debate on the floor civil tonight,” Okafor said, according to CNN.\n")
-    assert direct(rows) == [("Please keep the debate on the floor civil tonight,", "CNN")]
+    assert direct(rows) == [("Please keep the debate on the floor civil tonight,", "Amara Okafor")]
     assert rows[0]["cue"] == "said"
+    rows = run(parse, "Convention\n\nThe delegates met on Monday.\n\n"
+                      "“Every delegate must register by noon,” the memo said, according to CNN.\n")
+    assert direct(rows) == [("Every delegate must register by noon,", "CNN")]
 
 
 def test_name_glued_to_the_closing_mark(parse):
