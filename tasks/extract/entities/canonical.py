@@ -5,6 +5,7 @@
     not ALL CAPS, then longest, then first), with an ALL-CAPS known place in Title Case
     ("BUCHAREST" in a dateline -> "Bucharest"); a peer the article names by title, surname and
     place only, as the peerage names them ("Lord Faulkner of Worcester" -> "Faulkner of Worcester");
+    a royal or a pope named by one name after their title, with the title ("Prince Charles");
   * label: a country is a GPE; a group joined by a person's surname is a PERSON, one joined by
     a company's short name an ORG, one joined by the acronym it defines in brackets keeps the
     label of its own name ("Asset Purchase Programme ( APP )"); otherwise the mentions vote (a name of several words counts
@@ -23,6 +24,7 @@ from tasks.nlp.gazetteer import Gazetteer
 
 TITLED_NAMES = frozenset(DataFiles.beside(__file__).lines("entity_titled_names.txt"))  # "Dr Dre": the honorific is the name's
 PEER_TITLES = frozenset(DataFiles.beside(__file__).lines("entity_peer_titles.txt"))  # "Lord X of Y": named "X of Y"
+REGNAL_TITLES = frozenset(DataFiles.beside(__file__).lines("entity_regnal_titles.txt"))  # "Prince Charles": the title is the name's
 
 COUNTRY_LABELS = {"GPE", "LOC", "ORG", "PERSON", "NORP"}  # labels under which a country name is the country
 
@@ -85,11 +87,23 @@ def canonical_name(g: MentionGroup, gaz: Gazetteer, doc: Doc | None = None, labe
         peer = peer_name(doc, g)
         if peer is not None:
             return peer
+        title = regnal_title(doc, g)
+        if title is not None and best.n_tokens == 1:
+            return f"{title} {best.text}"  # "Prince Charles", "Pope Francis"
     if best.text.isupper() and best.text.title() in gaz.places:
         return best.text.title()  # "BUCHAREST" (a dateline) -> "Bucharest"
     if best.titled(hon) and best.text not in TITLED_NAMES:  # named only with an honorific ("Mr Hale"): the name,
         return best.text.split(None, 1)[1]  # so that "PERSON:hale" joins "PERSON:tom-hale" across articles
     return best.text
+
+
+def regnal_title(doc: Doc, g: MentionGroup) -> str | None:
+    """The title a royal or a pope is named by, written right before one of the group's mentions
+    ("Prince Charles", "Pope Francis"; `entity_regnal_titles.txt`): the first one so written."""
+    for m in sorted(g.mentions, key=lambda m: m.start):
+        if m.start > 0 and doc[m.start - 1].text in REGNAL_TITLES:
+            return doc[m.start - 1].text
+    return None
 
 
 def peer_name(doc: Doc, g: MentionGroup) -> str | None:

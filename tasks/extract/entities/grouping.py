@@ -27,7 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from tasks.common.datafiles import DataFiles
-from tasks.extract.entities.canonical import country_named, label_votes, majority_label
+from tasks.extract.entities.canonical import country_named, label_votes, majority_label, regnal_title
 from tasks.extract.entities.mentions import Mention, MentionGroup, words_key
 from tasks.nlp.entity_fixer import NAMED_LABELS
 from tasks.nlp.gazetteer import Gazetteer
@@ -149,6 +149,8 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
             cands = _named_in_full(doc, g, order, gaz)  # "Mr Pande" / "Vinod Pande", both tagged organisations
         if not cands and not g.country and " " not in g.key and not all(m.label in {"GPE", "LOC"} for m in g.mentions):
             cands = by_head.get(_hyphens_closed(g.key))  # "Wang" after "Wang Donghai", "Naina" after "Naina Yeltsin"
+            if cands and regnal_title(doc, g) is not None:  # "Prince Charles" is no "Charles Kennedy", but
+                cands = [p for p in cands if regnal_title(doc, p) is not None]  # "Prince Saud" is "Prince Saud al-Faisal"
             if cands and _surname_title(doc, g, gaz):  # "Mr Howard" is a surname, not "Howard Flight" ...
                 cands = [p for p in cands if _family_name_first(doc, p)]  # ... but "Mr Wen" is "Wen Jiabao"
         if not cands and not g.country and " " not in g.key and all(m.label in ("PERSON", "ORG") for m in g.mentions) \

@@ -792,25 +792,38 @@ def _subject_of_fronted_clause(r: Resolver, head: Token, gender: str | None) -> 
 
 def _roleless_instead(r: Resolver, ent: Entity, head: Token, hw: str, content: list[str], start: int) -> Entity | None:
     """`Home Secretary Charles Clarke vowed ... despite a call from Charles Kennedy. The Lib Dem leader
-    said`: the person in focus has a role that shares no word with the description, and the
-    sentence before (or this one, before the description, which starts at `start`) names one other
-    person of its gender, to whom the article gives no role: that person."""
+    said`: the person in focus has a role that shares no word with the description (`_role_apart`),
+    and the sentence before (or this one, before the description, which starts at `start`) names one
+    other person of its gender, to whom the article gives no role: that person."""
+    if not _role_apart(r, ent, hw, content):
+        return None
     e = r.profiles.canon(ent)
-    if not (e.roles or e.role):
-        return None
-    prof = r.profiles.profile.get(e.entity_id, set())
-    if (description_words(content) | {hw, *speaker_words().synonyms.get(hw, ())}) & prof:
-        return None
     gender = description_gender(head)
     others = [o for o in _people_named(r, _previous_sentence_start(r, head), start) if o.entity_id != e.entity_id]
     fit = [o for o in others if not (o.roles or o.role) and r.gender_of(o) in (None, gender or r.gender_of(o))]
     return fit[0] if len(fit) == 1 and len(others) == 1 else None
 
 
+def _role_apart(r: Resolver, ent: Entity, hw: str, content: list[str]) -> bool:
+    """The person in focus has a role, or a job written before their name ("moderator Tom Reid"; not
+    a word for whom the article is about: "music mogul Tom Reid"), and the description shares no
+    word with what the article calls them, nor a word meaning the same (`synonyms`)."""
+    e = r.profiles.canon(ent)
+    prof = r.profiles.profile.get(e.entity_id, set())
+    lex = speaker_words()
+    if not (e.roles or e.role or prof & (lex.person_nouns - lex.epithets)):
+        return False
+    return not ((description_words(content) | {hw, *lex.synonyms.get(hw, ())}) & prof)
+
+
 def _previous_sentence_start(r: Resolver, head: Token) -> int:
-    """Where the sentence before `head`'s starts (its own start in the first sentence)."""
+    """Where the sentence before `head`'s starts (its own start in the first sentence); a closing
+    mark or paragraph break the parse made a sentence of its own is no sentence."""
     sent = head.sent
-    return r.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    k = sent.start - 1
+    while k >= 0 and (r.doc[k].is_space or r.doc[k].is_punct):
+        k -= 1
+    return r.doc[k].sent.start_char if k >= 0 else sent.start_char
 
 
 def _only_person_so_far(r: Resolver, before: int, content: list[str]) -> Entity | None:

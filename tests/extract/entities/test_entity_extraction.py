@@ -80,6 +80,22 @@ def test_a_peer_named_by_title_surname_and_place_is_named_as_the_peerage_names_h
     assert [e.name for e in idx.entities if e.label == "PERSON"] == ["Ashdale"]  # a body's name, not a place
 
 
+def test_a_royal_named_by_title_and_one_name_keeps_the_title_and_is_no_namesake(ents_of):
+    """"Prince Frederick ... Frederick said": "Prince Frederick", the title being part of how a
+    royal is named; not the "Frederick Harvey" the article also names, whom a bare given name would
+    join."""
+    art, idx = ents_of("Royal visit\n\nPrince Frederick opened the new children's ward at the hospital on Monday, "
+                       "alongside council leader Frederick Harvey.\n\nFrederick said he was delighted with the ward.")
+    assert sorted((e.name, len(e.mentions)) for e in idx.entities if e.label == "PERSON") == [
+        ("Frederick Harvey", 1), ("Prince Frederick", 2)]
+    art, idx = ents_of("Visit\n\nKing Tomas of Ruritania met the envoys on Friday. Tomas said the talks went well.")
+    assert [e.name for e in idx.entities if e.label == "PERSON"] == ["King Tomas"]
+    # the royal's own fuller name, written after the title too, is theirs
+    art, idx = ents_of("Ministry\n\nWomen will be hired by the foreign ministry this year, Foreign Minister Prince Faris "
+                       "Al-Hamad has said. \"We are proud of this,\" Prince Faris said.")
+    assert [(e.name, len(e.mentions)) for e in idx.entities if e.label == "PERSON"] == [("Faris Al-Hamad", 2)]
+
+
 # --- robustness -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", ["no entities here at all.", "\" unbalanced ( ( , , -- 'S", "A\n\n\nB"])

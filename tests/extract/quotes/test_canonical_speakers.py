@@ -963,6 +963,14 @@ def test_a_description_that_fits_no_role_of_the_person_in_focus_is_the_one_witho
             "\"more time\" from Grace Mbeki.\n\n"
             "The Green councillor said the vote was \"rushed\" and asked for a review.")
     assert speakers(parse, text)[-1] == ("rushed", "Grace Mbeki", "person", "cue_above:description")
+    # a job written before the name is such a role ("moderator"); a word for whom the article is
+    # about ("mogul") is not, so the description stays with the person in focus
+    text = ("Panel\n\nOn Monday, Owen Hale was asked by radio moderator Dan Pryce whether the new pier would \"pay for itself.\"\n\n"
+            "The Kent councillor's answer was that \"every harbour needs a pier.\"")
+    assert speakers(parse, text)[-1] == ("every harbour needs a pier.", "Owen Hale", "person", "noun_cue:description")
+    text = ("Pier film\n\nMusic mogul Dan Pryce will produce a film about the pier. Its lead is played by Owen Hale. "
+            "\"The pier made this town,\" said the Harbour Records founder.")
+    assert speakers(parse, text)[-1] == ("The pier made this town,", "Dan Pryce", "person", "cue_after:description")
 
 
 def test_an_office_is_the_only_person_named_so_far_who_may_hold_it(parse):
