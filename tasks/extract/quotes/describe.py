@@ -1166,8 +1166,9 @@ def _first_mention(r: Resolver, head: Token) -> Token:
 def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker an utterance noun names itself: its possessor ("his comments", "the club's
     statement"; a person or a body, not a thing: "the movie's poster"), author ("the NIESR
-    report", "the report by telecoms giant BT") or the owner of the site it was posted on ("a
-    statement on her website", `speaker_descriptions.json` "venues")."""
+    report", "the report by telecoms giant BT"), the paper it ran in ("a review in the Harbour
+    Times") or the owner of the site it was posted on ("a statement on her website",
+    `speaker_descriptions.json` "venues")."""
     for c in t.children:
         if r.quoted(c.idx):
             continue
@@ -1186,6 +1187,11 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[w.left_edge.i].idx, end.idx + len(end.text))
                           if m.label in ("PERSON", "ORG")), None)
             if e is not None and e.label in NAME_LABELS:
+                return named(e, "description")
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1:  # "a review in the Harbour Times": that paper's
+            w = next((x for x in c.children if x.dep_ == "pobj"), None)
+            e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx) if w is not None else None
+            if e is not None and e.label == "ORG":
                 return named(e, "description")
         if c.dep_ == "prep" and c.lower_ == "on":  # "a statement on her website": the site's owner posted it
             w = next((x for x in c.children if x.dep_ == "pobj"), None)

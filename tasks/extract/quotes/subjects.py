@@ -627,15 +627,24 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
     return short_phrase_end(head, lambda t: ctx.quoted(t.i), group)
 
 
+NOUN_PHRASE_PREPS = ("for", "of", "at", "from", "to", "with", "in")  # "an adviser to", "an official with knowledge of",
+# "a critic in the US" (a place or a body only)
+
+
 def short_phrase_end(head: Token, quoted: Callable[[Token], bool], any_prep: bool = False) -> int:
-    """The last token of the "for", "of", "at" or "from" phrase right after `head` (any
-    preposition with `any_prep`), up to a comma ("a spokesman for Reporters Without Borders,
-    which tracks ...") and at most 8 tokens, none quoted; `head` itself when there is none."""
+    """The last token of the phrase (`NOUN_PHRASE_PREPS`) right after `head` or after an adjective
+    right after it ("a person close to the mayor"; any preposition with `any_prep`), up to a comma
+    ("a spokesman for Reporters Without Borders, which tracks ...") and at most 8 tokens, none
+    quoted; `head` itself when there is none."""
     doc = head.doc
     for c in head.children:
-        if c.dep_ == "prep" and c.i == head.i + 1 and (any_prep or c.lower_ in ("for", "of", "at", "from")):
+        if c.dep_ == "amod" and c.i == head.i + 1:  # "a person close to the mayor", "a source familiar with the talks"
+            c = next((p for p in c.children if p.dep_ == "prep" and p.i == c.i + 1), c)
+        if c.dep_ == "prep" and c.i == c.head.i + 1 and (any_prep or c.lower_ in NOUN_PHRASE_PREPS):
             end = c.right_edge.i
             obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if c.lower_ == "in" and not any_prep and (obj is None or not (obj.ent_type_ or obj.pos_ == "PROPN")):
+                continue  # "a critic in the US", but not "an official in a briefing": where they spoke
             stop = next((t.i for t in doc[c.i:end + 1] if t.text in (",", "(", ";", ":")), None)
             if stop is not None and obj is not None and obj.i < stop:
                 end = stop - 1

@@ -146,6 +146,16 @@ def test_utterances_speak_for_whoever_made_them(parse):
     ]
 
 
+def test_a_review_speaks_for_the_paper_it_ran_in(parse):
+    """"A milder review in the Northfield Times called it ...": that paper, not the one before."""
+    text = ("Film\n\nThe film opened on Friday. The Harbour Post called it \"a triumph\". "
+            "A milder review in the Northfield Times called it \"pleasant enough\".")
+    assert speakers(parse, text) == [
+        ("a triumph", "Harbour Post", "organisation", "cue_above:name"),
+        ("pleasant enough", "Northfield Times", "organisation", "cue_above:description"),
+    ]
+
+
 def test_an_account_a_transcript_and_a_readout_speak_for_whoever_made_them(parse):
     """A social media account is its owner's, the transcript of an interview the speaker's, a
     ministry's readout the ministry's."""
@@ -178,6 +188,19 @@ def test_someone_the_article_never_names_is_their_canonical_description(parse):
         ("fierce", "the spokesman for the City Ballet", "unnamed", "cue_above:pronoun"),
         ("It always is,", "the spokesman for the City Ballet", "unnamed", "cue_after:description"),
     ]
+
+
+def test_an_unnamed_speaker_keeps_the_phrase_that_says_whose_they_are(parse):
+    """"a person close to the mayor", "an aide to", "a source familiar with", "a critic in" a place:
+    the words that tell the reader who the speaker is stay in their description; not "in a
+    briefing", which tells where they spoke."""
+    text = ("Harbour row\n\nThe mayor stayed silent on Monday. \"She is furious,\" said a person close to the mayor. "
+            "\"Nobody saw this coming,\" said a longtime aide to the governor. \"The talks are over,\" said a source "
+            "familiar with the talks. \"It is a farce,\" said one critic in Norway.\n\n"
+            "\"We will wait,\" a port official said in a briefing. \"We must wait,\" said a port official in a briefing.")
+    assert [s for _, s, _, _ in speakers(parse, text)] == [
+        "the person close to the mayor", "the longtime aide to the governor", "the source familiar with the talks",
+        "the critic in Norway", "the port official", "the port official"]
 
 
 def test_carry_over_follows_the_person_introduced(parse):
