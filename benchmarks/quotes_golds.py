@@ -25,12 +25,12 @@ they prompted) is for finding kinds of error; its "held" part (582 articles, set
 measuring only: read its scores, never its misses.
 
 benchmarks/data/polnear_speakers_own.jsonl holds canonical speakers for the quotations PolNeAR
-marks in 128 articles of its train split (../shared/corpus/polnear/train; "article" is the
+marks in 272 articles of its train split (../shared/corpus/polnear/train; "article" is the
 text's path there): US political news, a second kind of news for the speaker rules. Two
 annotators apart gave each quotation's speaker to the dev gold's conventions, from the article
-and PolNeAR's source words only; the 1,886 quotes both gave alike are kept (titles and scare
-quotes that no one said are left out). All three rounds (r1: 32 articles, r2: 48, r3: 48) were
-read for kinds of error, so all of it is "tune". PolNeAR marks only the quotations its annotators
+and PolNeAR's source words only; the 3,486 quotes both gave alike are kept (titles and scare
+quotes that no one said are left out). All six rounds (`round`: r1 32 articles, r2-r6 48 each,
+drawn at random) were read for kinds of error after each was first scored, so all of it is "tune". PolNeAR marks only the quotations its annotators
 attributed, so "extra" counts real quotations too there.
 """
 from __future__ import annotations
