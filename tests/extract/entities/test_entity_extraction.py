@@ -85,7 +85,7 @@ def test_a_royal_named_by_title_and_one_name_keeps_the_title_and_is_no_namesake(
     royal is named; not the "Frederick Harvey" the article also names, whom a bare given name would
     join."""
     art, idx = ents_of("Royal visit\n\nPrince Frederick opened the new children's ward at the hospital on Monday, "
-                       "alongside council leader Frederick Harvey.\n\nFrederick said he was delighted with the ward.")
+                       "alongside council leader Frederick Harvey.\n\nFrederick told the staff he was proud of the ward.")
     assert sorted((e.name, len(e.mentions)) for e in idx.entities if e.label == "PERSON") == [
         ("Frederick Harvey", 1), ("Prince Frederick", 2)]
     art, idx = ents_of("Visit\n\nKing Tomas of Ruritania met the envoys on Friday. Tomas said the talks went well.")

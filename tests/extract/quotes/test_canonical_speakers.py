@@ -194,7 +194,7 @@ def test_an_unnamed_speaker_keeps_the_phrase_that_says_whose_they_are(parse):
     """"a person close to the mayor", "an aide to", "a source familiar with", "a critic in" a place:
     the words that tell the reader who the speaker is stay in their description; not "in a
     briefing", which tells where they spoke."""
-    text = ("Harbour row\n\nThe mayor stayed silent on Monday. \"She is furious,\" said a person close to the mayor. "
+    text = ("Harbour row\n\nThe mayor stayed silent on Monday. \"She is furious,\" a person close to the mayor told us. "
             "\"Nobody saw this coming,\" said a longtime aide to the governor. \"The talks are over,\" said a source "
             "familiar with the talks. \"It is a farce,\" said one critic in Norway.\n\n"
             "\"We will wait,\" a port official said in a briefing. \"We must wait,\" said a port official in a briefing.")
