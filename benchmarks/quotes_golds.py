@@ -18,8 +18,8 @@ GOLD_DIR may instead be a .jsonl of our own annotations (benchmarks/data/bbc_quo
 project's output, to the dev gold's conventions: sets t1-t28 and h1-h17 each annotated once,
 sets t29-t108 and h18-h57 by two annotators apart, keeping only the quotes both gave with the
 same speaker, as the dev gold does (sets from t89 and h46 on leave out articles whose text an
-earlier set's article repeats; the corpus holds duplicates, which a run keeps once, so a repeat
-is run on its own); offsets into the article, no corpus text; an article with no quote is one
+earlier set's article repeats; the corpus holds duplicates, which a run keeps once, under every
+path that held it); offsets into the article, no corpus text; an article with no quote is one
 row with null offsets). Its "tune" part (1,276 articles, sets t1-t108; t33-t108 were scored once
 as unseen articles before any change they prompted) is for finding kinds of error; its "held"
 part (678 articles, sets h1-h57) is for measuring only: read its scores, never its misses.
@@ -137,19 +137,14 @@ def main() -> None:
         text, enc = decode((Path(a.articles_dir) / g["article"]).read_bytes())
         docs.append(RawDocument(source=g["article"], text=text, encoding=enc, content_sha256="-"))
     t = time.perf_counter()
-    # a run keeps an article whose text repeats another's once (the corpus holds duplicates): each
-    # repeat goes in a run of its own, so that every annotated article has its rows
-    texts: set[str] = set()
-    first, repeats = [], []
-    for d in docs:
-        (repeats if d.text in texts else first).append(d)
-        texts.add(d.text)
+    res = process_batch(docs, "en_core_web_sm")
+    # a run keeps an article whose text repeats another's once (the corpus holds duplicates), with
+    # every path that held it: each annotated path gets the article's rows
+    by_id = {r["article_id"]: r["sources"] for r in res.rows["articles"]}
     rows: dict[str, list[dict]] = {}
-    for batch in [first] + [[d] for d in repeats]:
-        res = process_batch(batch, "en_core_web_sm")
-        by_id = {r["article_id"]: r["source"] for r in res.rows["articles"]}
-        for q in res.rows["quotes"]:
-            rows.setdefault(by_id[q["article_id"]], []).append(q)
+    for q in res.rows["quotes"]:
+        for source in by_id[q["article_id"]]:
+            rows.setdefault(source, []).append(q)
     tally = {"quotes": 0, "found": 0, "speakers": 0, "extra": 0}
     misses: list[str] = []
     rules: Counter = Counter()

@@ -182,8 +182,8 @@ def with_outer_source(q: Site, att: Attribution | None) -> Attribution | None:
     """`"...," the memo said, according to CNN`: words no person is said to have said here reach the
     writer through the outer source the reporting sentence names, which is then the attribution's
     source. A person who said them stays the speaker (`"...," Sanders said, according to CNN`:
-    Sanders), as a reader asking who said it expects; PolNeAR marks the outlet there, so its
-    attributed F1 loses a quote or so, and every set of canonical speakers gains."""
+    Sanders), as a reader asking who said it expects, though PolNeAR marks the outlet there. A body
+    that said them still gives way to the outlet ("the company said, according to Reuters")."""
     if att is None or att.head is None:
         return att
     ctx = q.ctx

@@ -800,20 +800,29 @@ def _roleless_instead(r: Resolver, ent: Entity, head: Token, hw: str, content: l
     e = r.profiles.canon(ent)
     gender = description_gender(head)
     others = [o for o in _people_named(r, _previous_sentence_start(r, head), start) if o.entity_id != e.entity_id]
-    fit = [o for o in others if not (o.roles or o.role) and r.gender_of(o) in (None, gender or r.gender_of(o))]
+    fit = [o for o in others if not _has_role(r, o) and r.gender_of(o) in (None, gender or r.gender_of(o))]
     return fit[0] if len(fit) == 1 and len(others) == 1 else None
 
 
 def _role_apart(r: Resolver, ent: Entity, hw: str, content: list[str]) -> bool:
-    """The person in focus has a role, or a job written before their name ("moderator Tom Reid"; not
-    a word for whom the article is about: "music mogul Tom Reid"), and the description shares no
-    word with what the article calls them, nor a word meaning the same (`synonyms`)."""
+    """The person in focus has a role (`_has_role`) and the description shares no word with what
+    the article calls them, nor a word meaning the same (`synonyms`)."""
     e = r.profiles.canon(ent)
-    prof = r.profiles.profile.get(e.entity_id, set())
-    lex = speaker_words()
-    if not (e.roles or e.role or prof & (lex.person_nouns - lex.epithets)):
+    if not _has_role(r, e):
         return False
-    return not ((description_words(content) | {hw, *lex.synonyms.get(hw, ())}) & prof)
+    lex = speaker_words()
+    return not ((description_words(content) | {hw, *lex.synonyms.get(hw, ())}) & r.profiles.profile.get(e.entity_id, set()))
+
+
+def _has_role(r: Resolver, e: Entity) -> bool:
+    """The article gives the person a role, or a job among the words it describes them by ("moderator
+    Tom Reid"); not a word for whom the article is about ("music mogul"), their sex or family ("a
+    local man", "a father of two"), nor what often stands for someone unnamed ("an official")."""
+    if e.roles or e.role:
+        return True
+    lex = speaker_words()
+    jobs = lex.person_nouns - lex.epithets - lex.kin - lex.anonymous - lex.gender.keys()
+    return bool(r.profiles.profile.get(r.profiles.canon(e).entity_id, set()) & jobs)
 
 
 def _previous_sentence_start(r: Resolver, head: Token) -> int:
@@ -1188,7 +1197,8 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                           if m.label in ("PERSON", "ORG")), None)
             if e is not None and e.label in NAME_LABELS:
                 return named(e, "description")
-        if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1:  # "a review in the Harbour Times": that paper's
+        if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1 and t.lemma_.lower() in speaker_words().run_in:
+            # "a review in the Harbour Times": that paper's (not "a statement in Parliament")
             w = next((x for x in c.children if x.dep_ == "pobj"), None)
             e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx) if w is not None else None
             if e is not None and e.label == "ORG":

@@ -118,12 +118,20 @@ DESCRIPTION_BARS = ("prep", "appos", "relcl", "acl", "cc", "conj")  # dependents
 SPOKESMAN_BARS = ("appos", "relcl", "acl", "cc", "conj")  # ("a spokesman for the ministry" is one person)
 
 
+def _told_apart_unnamed(head: Token) -> bool:
+    """Someone a later pronoun may mean though the article never names them: one who speaks for a
+    body ("a spokesman for the Home Office defended it. He said:"), or whose description tells
+    their sex ("A 24-year-old woman was fined ... "...," she wrote"; `gender`)."""
+    return head.lower_ in speaker_words().speaks_for or description_gender(head) is not None
+
+
 def _described_subjects(resolver: Resolver) -> list[Token]:
     """The head nouns of definite descriptions of one person ("the bishop", "The 45-year-old
     minister") that are the subject of a main clause outside quotations: once resolved to a named
     person, they are who a pronoun in the sentences after them means, as a name there would be.
-    Also a spokesman, definite or not, and for a body ("But a spokesman for the ministry defended
-    the plan. He said: ..."; `speaker_descriptions.json` "speaks_for"): the "he" that speaks next."""
+    Also someone unnamed the description tells apart (`_told_apart_unnamed`), definite or not: a
+    spokesman, for a body ("But a spokesman for the ministry defended the plan. He said: ..."), or
+    a man or a woman ("A 24-year-old woman was fined ..."): the "he" or "she" that speaks next."""
     doc = resolver.doc
     rows = doc.to_array([DEP, LOWER])  # one pass in C, not a Token object per word (this runs on every article)
     picked = numpy.nonzero(numpy.isin(rows[:, 0], _SUBJECT_DEPS) & numpy.isin(rows[:, 1], _person_noun_ids()))[0]
@@ -135,8 +143,7 @@ def _described_subjects(resolver: Resolver) -> list[Token]:
         verb = t.head
         if not (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) or resolver.quoted(t.idx):
             continue
-        # "But a spokesman for the Home Office defended it. He said:"; "A 29-year-old woman was fined. "...," she wrote"
-        speaks = t.lower_ in speaker_words().speaks_for or description_gender(t) is not None
+        speaks = _told_apart_unnamed(t)
         if any(c.dep_ == "det" and (c.lower_ == "the" or (speaks and c.lower_ in ("a", "an"))) for c in t.children) \
                 and not any(c.dep_ in (SPOKESMAN_BARS if speaks else DESCRIPTION_BARS) for c in t.children):
             out.append(t)
@@ -261,9 +268,10 @@ class Resolver:
 
     def note_subject(self, pos: int, head: Token, res: Resolution) -> None:
         """A description that resolved to a named person, as the subject of its sentence, becomes
-        a referent like a subject mention of the name (not a speaker); so does an unnamed
-        spokesman, known by the description ("a spokesman for the ministry defended it. He said")."""
-        if res.entity is None and res.speaker and (head.lower_ in speaker_words().speaks_for or description_gender(head)):
+        a referent like a subject mention of the name (not a speaker); so does someone unnamed the
+        description tells apart (`_told_apart_unnamed`), known by the description ("a spokesman for
+        the ministry defended it. He said", "A 24-year-old woman was fined ... she wrote")."""
+        if res.entity is None and res.speaker and _told_apart_unnamed(head):
             r = Referent(pos=pos, sent=self.sent_of[head.i], entity=None, subject=True, name=res.speaker,
                          passive=head.dep_ == "nsubjpass")
             r.gender, r.plural = description_gender(head), is_group(head)  # (as note_speaker describes one)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from tasks.common.datafiles import DataFiles
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
 from tasks.extract.quotes.lexicon import cue_words, is_cue, is_utterance, speaker_words
 from tasks.extract.quotes.profiles import FINITE, name_hung_on_of, verb_of_misread_subject
@@ -627,24 +628,49 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
     return short_phrase_end(head, lambda t: ctx.quoted(t.i), group)
 
 
-NOUN_PHRASE_PREPS = ("for", "of", "at", "from", "to", "with", "in")  # "an adviser to", "an official with knowledge of",
-# "a critic in the US" (a place or a body only)
+def _phrase_preps() -> dict[str, str]:
+    """speaker_phrase_preps.txt: preposition -> what its object must be ("" for anything)."""
+    out = {}
+    for line in DataFiles.beside(__file__).lines("speaker_phrase_preps.txt"):
+        prep, _, cond = line.partition("|")
+        out[prep.strip()] = cond.strip()
+    return out
+
+
+PHRASE_PREPS = _phrase_preps()
+NAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"})
+
+
+def _phrase_object_fits(prep: Token, obj: Token | None) -> bool:
+    """The object of an unnamed speaker's phrase is what `speaker_phrase_preps.txt` asks of it."""
+    cond = PHRASE_PREPS.get(prep.lower_)
+    if cond is None:
+        return False
+    if not cond:
+        return True
+    if obj is None:
+        return False
+    named = obj.ent_type_ in NAMED_LABELS or (obj.pos_ == "PROPN" and not obj.ent_type_)
+    if cond == "named":
+        return named
+    if cond == "determined":
+        return named or any(c.dep_ in ("det", "poss", "predet") for c in obj.children)
+    return obj.lemma_.lower() in cond.split()
 
 
 def short_phrase_end(head: Token, quoted: Callable[[Token], bool], any_prep: bool = False) -> int:
-    """The last token of the phrase (`NOUN_PHRASE_PREPS`) right after `head` or after an adjective
+    """The last token of the phrase (`speaker_phrase_preps.txt`) right after `head` or after an adjective
     right after it ("a person close to the mayor"; any preposition with `any_prep`), up to a comma
     ("a spokesman for Reporters Without Borders, which tracks ...") and at most 8 tokens, none
     quoted; `head` itself when there is none."""
     doc = head.doc
     for c in head.children:
-        if c.dep_ == "amod" and c.i == head.i + 1:  # "a person close to the mayor", "a source familiar with the talks"
+        adjective = c.dep_ == "amod" and c.i == head.i + 1  # "a person close to the mayor", "a source familiar with the talks"
+        if adjective:
             c = next((p for p in c.children if p.dep_ == "prep" and p.i == c.i + 1), c)
-        if c.dep_ == "prep" and c.i == c.head.i + 1 and (any_prep or c.lower_ in NOUN_PHRASE_PREPS):
+        obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" else None
+        if c.dep_ == "prep" and c.i == c.head.i + 1 and (any_prep or adjective or _phrase_object_fits(c, obj)):
             end = c.right_edge.i
-            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-            if c.lower_ == "in" and not any_prep and (obj is None or not (obj.ent_type_ or obj.pos_ == "PROPN")):
-                continue  # "a critic in the US", but not "an official in a briefing": where they spoke
             stop = next((t.i for t in doc[c.i:end + 1] if t.text in (",", "(", ";", ":")), None)
             if stop is not None and obj is not None and obj.i < stop:
                 end = stop - 1

@@ -154,6 +154,9 @@ def test_a_review_speaks_for_the_paper_it_ran_in(parse):
         ("a triumph", "Harbour Post", "organisation", "cue_above:name"),
         ("pleasant enough", "Northfield Times", "organisation", "cue_above:description"),
     ]
+    # what a paper does not write itself is not the paper's
+    text = "Harbour bill\n\nThe harbour bill passed on Monday. A statement in Parliament called it \"a disgrace\"."
+    assert [s for _, s, _, _ in speakers(parse, text)] == ["the statement in Parliament"]
 
 
 def test_an_account_a_transcript_and_a_readout_speak_for_whoever_made_them(parse):
@@ -197,10 +200,11 @@ def test_an_unnamed_speaker_keeps_the_phrase_that_says_whose_they_are(parse):
     text = ("Harbour row\n\nThe mayor stayed silent on Monday. \"She is furious,\" a person close to the mayor told us. "
             "\"Nobody saw this coming,\" said a longtime aide to the governor. \"The talks are over,\" said a source "
             "familiar with the talks. \"It is a farce,\" said one critic in Norway.\n\n"
-            "\"We will wait,\" a port official said in a briefing. \"We must wait,\" said a port official in a briefing.")
+            "\"We will wait,\" a port official said in a briefing. \"We must wait,\" said a port official in a briefing. "
+            "\"Nobody moves,\" said a harbour aide to reporters. \"It is done,\" said a harbour aide in March.")
     assert [s for _, s, _, _ in speakers(parse, text)] == [
         "the person close to the mayor", "the longtime aide to the governor", "the source familiar with the talks",
-        "the critic in Norway", "the port official", "the port official"]
+        "the critic in Norway", "the port official", "the port official", "the harbour aide", "the harbour aide"]
 
 
 def test_carry_over_follows_the_person_introduced(parse):
@@ -2077,7 +2081,7 @@ def test_a_spokesman_as_a_sentence_s_subject_is_who_the_next_he_means(parse):
 
 def test_an_unnamed_man_or_woman_as_a_sentence_s_subject_is_who_the_next_he_or_she_means(parse):
     """"A 24-year-old Leeds woman was fined ... "...," she wrote": the woman, as the article describes
-    her, not a man who spoke before; a description that says no sex ("a judge") adds no one."""
+    her, not a man who spoke before."""
     text = ("Online abuse\n\nMr Colin Hart, a local councillor, said he was appalled. \"This is a disgrace,\" he said.\n\n"
             "A 24-year-old Leeds woman, meanwhile, was fined in May after she had posted comments online. "
             "\"Get out now!\" she wrote.")
