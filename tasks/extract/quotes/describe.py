@@ -33,6 +33,7 @@ or "the Scot" is, for the speaker resolver (`speaker.py`), in this order:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from typing import Protocol
@@ -820,9 +821,14 @@ def _has_role(r: Resolver, e: Entity) -> bool:
     local man", "a father of two"), nor what often stands for someone unnamed ("an official")."""
     if e.roles or e.role:
         return True
+    return bool(r.profiles.profile.get(r.profiles.canon(e).entity_id, set()) & _job_nouns())
+
+
+@functools.cache
+def _job_nouns() -> frozenset[str]:
+    """The person nouns that are a job (`_has_role`), computed once."""
     lex = speaker_words()
-    jobs = lex.person_nouns - lex.epithets - lex.kin - lex.anonymous - lex.gender.keys()
-    return bool(r.profiles.profile.get(r.profiles.canon(e).entity_id, set()) & jobs)
+    return frozenset(lex.person_nouns - lex.epithets - lex.kin - lex.anonymous - lex.gender.keys())
 
 
 def _previous_sentence_start(r: Resolver, head: Token) -> int:

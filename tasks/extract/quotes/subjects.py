@@ -4,6 +4,7 @@ refer to is decided in `speaker.py`; these functions only find them.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.tokens import Token
@@ -628,34 +629,36 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
     return short_phrase_end(head, lambda t: ctx.quoted(t.i), group)
 
 
-def _phrase_preps() -> dict[str, str]:
-    """speaker_phrase_preps.txt: preposition -> what its object must be ("" for anything)."""
-    out = {}
+@functools.cache
+def _phrase_preps() -> dict[str, str | frozenset[str] | None]:
+    """speaker_phrase_preps.txt, read once: preposition -> what its object must be (None: anything;
+    "named", "determined", or the nouns it may be)."""
+    out: dict[str, str | frozenset[str] | None] = {}
     for line in DataFiles.beside(__file__).lines("speaker_phrase_preps.txt"):
-        prep, _, cond = line.partition("|")
-        out[prep.strip()] = cond.strip()
+        prep, _, cond = (part.strip() for part in line.partition("|"))
+        out[prep] = None if not cond else cond if cond in ("named", "determined") else frozenset(cond.split())
     return out
 
 
-PHRASE_PREPS = _phrase_preps()
-NAMED_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"})
+PHRASE_OBJECT_LABELS = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"})  # a "named" object's entity labels
 
 
 def _phrase_object_fits(prep: Token, obj: Token | None) -> bool:
     """The object of an unnamed speaker's phrase is what `speaker_phrase_preps.txt` asks of it."""
-    cond = PHRASE_PREPS.get(prep.lower_)
-    if cond is None:
+    preps = _phrase_preps()
+    if prep.lower_ not in preps:
         return False
-    if not cond:
+    cond = preps[prep.lower_]
+    if cond is None:
         return True
     if obj is None:
         return False
-    named = obj.ent_type_ in NAMED_LABELS or (obj.pos_ == "PROPN" and not obj.ent_type_)
+    named = obj.ent_type_ in PHRASE_OBJECT_LABELS or (obj.pos_ == "PROPN" and not obj.ent_type_)
     if cond == "named":
         return named
     if cond == "determined":
         return named or any(c.dep_ in ("det", "poss", "predet") for c in obj.children)
-    return obj.lemma_.lower() in cond.split()
+    return obj.lemma_.lower() in cond
 
 
 def short_phrase_end(head: Token, quoted: Callable[[Token], bool], any_prep: bool = False) -> int:
