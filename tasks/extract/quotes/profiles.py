@@ -157,6 +157,20 @@ def verb_after_misread_name(name: Token) -> Token | None:
     return None
 
 
+def verb_of_name_before_aside(name: Token) -> Token | None:
+    """"And Ann Cole, for all the votes she won in the towns, seems to agree": a person's name that
+    opens its sentence (after a joiner at most), followed by a comma, which the parse made a noun
+    modifier of a verb (never a name's part in a sentence) and gave the sentence's main verb a
+    subject from inside the aside after it, is the subject of the main verb: that verb, else None."""
+    if name.dep_ != "npadvmod" or name.ent_type_ != "PERSON":
+        return None
+    doc, v = name.doc, name.sent.root
+    if v.i < name.i or name.i + 1 >= len(doc) or doc[name.i + 1].text != "," \
+            or any(t.pos_ not in ("CCONJ", "PUNCT") for t in doc[name.sent.start:name.left_edge.i]):
+        return None
+    return v if all(c.i > name.i for c in v.children if c.dep_ in SUBJECT_DEPS) else None
+
+
 def subject_after_but(t: Token) -> Token | None:
     """"... between himself, Tom Reid and Jo Marsh but Ann Cole is unfazed": in a subject the parse
     made of a list of three or more whose last member follows "but", that member is the subject
@@ -216,7 +230,8 @@ def _prominent_subject(head: Token) -> bool:
     own = head.head
     if head.dep_ not in SUBJECT_DEPS:
         # "... behind Barcelona and Owen is confident": Owen is confident's; "Desailly says": Desailly
-        own = verb_of_misread_subject(head) or closing_cue_of(head) or verb_after_misread_name(head) or _agent_over_a_thing(head)
+        own = verb_of_misread_subject(head) or closing_cue_of(head) or verb_after_misread_name(head) or _agent_over_a_thing(head) \
+            or verb_of_name_before_aside(head)
         if own is None:
             return False
     if any(a.dep_ == "pcomp" for a in own.ancestors):

@@ -157,3 +157,22 @@ def test_a_subject_s_gender_from_a_pronoun_after_another_name_only_one_that_name
                                                 Entity("a:1", "Tom Hale", "PERSON", mentions=[(19, 27)])])
     doc = nlp(text)
     assert EntityProfiles.build(doc, idx, token_sentences(doc)).gender == {"a:0": None, "a:1": "m"}
+
+
+def test_a_name_opening_its_sentence_before_an_aside_is_the_main_verb_s_subject(nlp):
+    """"And Harlan, for all the votes he won, seems to agree": the parse may make the opening name
+    a modifier and give the main verb a subject from the aside; the name is the sentence's subject
+    (a later "he" means him). Not when the verb's subject comes before the name."""
+    from tasks.extract.quotes.profiles import _prominent_subject
+
+    words = ["And", "Harlan", ",", "for", "all", "the", "votes", "he", "won", ",", "seems", "to", "agree", "."]
+    heads = [10, 10, 10, 10, 6, 6, 10, 8, 6, 10, 10, 12, 10, 10]
+    deps = ["cc", "npadvmod", "punct", "prep", "predet", "det", "nsubj", "nsubj", "relcl", "punct", "ROOT", "aux", "xcomp", "punct"]
+    pos = ["CCONJ", "PROPN", "PUNCT", "ADP", "DET", "DET", "NOUN", "PRON", "VERB", "PUNCT", "VERB", "PART", "VERB", "PUNCT"]
+    tags = ["CC", "NNP", ",", "IN", "PDT", "DT", "NNS", "PRP", "VBD", ",", "VBZ", "TO", "VB", "."]
+    ents = ["O", "B-PERSON", *["O"] * 12]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents, sent_starts=[True, *[False] * 13])
+    assert _prominent_subject(doc[1])
+    words[0], pos[0], deps[0] = "Today", "NOUN", "npadvmod"  # a word of the sentence's own before the name
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents, sent_starts=[True, *[False] * 13])
+    assert not _prominent_subject(doc[1])
