@@ -37,7 +37,7 @@ from tasks.extract.quotes.describe import body_of_members, describe, description
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
 from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
-from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing
+from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing, short_phrase_end
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 from tasks.nlp.gazetteer import gazetteer
 
@@ -116,6 +116,21 @@ def _person_noun_ids() -> numpy.ndarray:
 
 DESCRIPTION_BARS = ("prep", "appos", "relcl", "acl", "cc", "conj")  # dependents that make a description more than one person's
 SPOKESMAN_BARS = ("appos", "relcl", "acl", "cc", "conj")  # ("a spokesman for the ministry" is one person)
+
+
+def _person_a_phrase_hangs_on(noun: Token) -> Token:
+    """"said one Democrat familiar with the talks, who added": a thing closing a phrase on a noun
+    for a person (through an adjective: "familiar with", "close to") is not whom "who" means; the
+    person is. The noun itself when no such person holds it."""
+    t = noun
+    while not personlike(t) and t.dep_ == "pobj" and t.head.dep_ == "prep":
+        up = t.head.head
+        if up.pos_ == "ADJ" and up.dep_ in ("amod", "acl"):
+            up = up.head
+        if up.pos_ not in ("NOUN", "PROPN"):
+            return noun
+        t = up
+    return t if personlike(t) else noun
 
 
 def _told_apart_unnamed(head: Token) -> bool:
@@ -510,6 +525,8 @@ class Resolver:
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head
         prev = self.doc[head.i - 1] if head.i > 0 else None
+        if head.lower_ == "who":
+            noun = _person_a_phrase_hangs_on(noun)
         if head.lower_ == "who" and prev is not None and not self.quoted(prev.idx):
             if self.quoted(noun.idx) or not personlike(noun):
                 if prev.ent_type_ in ("PERSON", "ORG", "NORP") or personlike(prev):
@@ -517,12 +534,14 @@ class Resolver:
             elif prev.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON" and noun.lower_ not in speaker_words().person_nouns:
                 noun = prev  # "refused awards, including actor Ann Cole who said": the name right before "who"
         ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
-        if ent is not None:
+        lo = self.doc[noun.left_edge.i]
+        if ent is not None and not (ent.label in GROUP_LABELS and _one_member(self.text[lo.idx:noun.idx + len(noun.text)], noun)):
             return named(ent, "pronoun")
         if says_nothing(head):
             return Resolution(None, None, "pronoun")  # "a close tie with the chart show, which suggests ...": no one
-        lo = self.doc[noun.left_edge.i]
-        res = describe(self, lo.idx, noun.idx + len(noun.text), noun, said)
+        described = ent is not None or (noun.pos_ == "NOUN" and not noun.ent_type_)  # (as `subjects.mention_span` reads a cue's)
+        hi = self.doc[short_phrase_end(noun, lambda t: self.quoted(t.idx))] if described else noun
+        res = describe(self, lo.idx, hi.idx + len(hi.text), noun, said)  # ("one Democrat familiar with the talks, who")
         return Resolution(res.entity, res.speaker, "pronoun", res.kind)
 
     def antecedent(self, pron: Token, gender: str | None, labels: set[str], plural: bool,

@@ -2426,3 +2426,14 @@ def test_a_question_whose_speaker_is_known_is_not_the_next_reporters(parse):
     text = ("Quangos\n\nThe study is published by the Acme Policy Unit - a joint effort by think tanks the Zeta Council and the "
             "Centre for Market Studies. It says a review should come \"first\".")
     assert speakers(parse, text) == [("first", "Acme Policy Unit", "organisation", "cue_above:pronoun")]
+
+
+def test_who_after_a_phrase_on_a_person_means_the_person(parse):
+    """"said one Republican familiar with the talks, who added": "who" means the person the phrase is on,
+    not the thing closing the phrase; one member of a group keeps the phrase that says which."""
+    text = ("Budget talks\n\nThe budget talks broke down late on Tuesday. \"Nobody expected that,\" said one Republican familiar with "
+            "the talks, who added that the ministers had looked \"exhausted\" by the end.")
+    assert speakers(parse, text) == [
+        ("Nobody expected that,", "the Republican familiar with the talks", "unnamed", "cue_after:description"),
+        ("exhausted", "the Republican familiar with the talks", "unnamed", "cue_above:pronoun"),
+    ]
