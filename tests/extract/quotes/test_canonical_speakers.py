@@ -346,11 +346,12 @@ def test_a_plural_description_is_the_people_just_named_together(parse):
 
 def test_one_member_of_a_group_and_another_of_the_kind_are_unnamed_people(parse):
     """"one Ohio Republican", "a Democrat from Toledo" are people the writer leaves unnamed, not
-    the party; "Another wrote" after an unnamed speaker is one more of that kind."""
+    the party (a phrase saying which stays: "from Toledo"); "Another wrote" after an unnamed
+    speaker is one more of that kind."""
     text = ("Insiders split\n\nParty insiders in Ohio were divided. \"He is finished,\" said one Ohio Republican. "
             "\"Our voters stayed home,\" said a Democrat from Toledo.")
     assert speakers(parse, text) == [("He is finished,", "the Ohio Republican", "unnamed", "cue_after:description"),
-                                     ("Our voters stayed home,", "the Democrat", "unnamed", "cue_after:description")]
+                                     ("Our voters stayed home,", "the Democrat from Toledo", "unnamed", "cue_after:description")]
     text = ("Online\n\nFans reacted quickly online. \"This is the best news all year,\" one fan wrote. "
             "Another wrote: \"I will believe it when I see it.\"")
     assert speakers(parse, text) == [("This is the best news all year,", "the fan", "unnamed", "cue_after:description"),
