@@ -151,6 +151,10 @@ def _clean_piece(doc: Doc, s: int, e: int, label: str, gaz: Gazetteer, sports: b
     s, e = _trim_edges(doc, s, e, label, gaz, sports)
     if e <= s:
         return out, label
+    named = _name_after_department(doc, s, e, gaz)
+    if named is not None:  # "Secretary of Defense Leon Panetta": the department is a body, the rest the person
+        out.append(Span(doc, s, named, label="ORG"))
+        s, label = named, "PERSON"
     if label == "PERSON" and doc[e - 1].is_digit:
         label = "ORG"  # a person's name does not end in a number ("Nord Stream 2")
     if label != "PERSON" and e - s >= 3 and doc[e - 1].text in PERSON_SUFFIX_TITLES and looks_like_person(doc, s, e - 1, gaz):
@@ -190,6 +194,19 @@ def _titled_name_start(doc: Doc, s: int, e: int, gaz: Gazetteer, person: bool) -
         if t == s and (words < 2 or doc[t + 1].lower_ not in gaz.first_names):
             return None  # inside the model's span a listed given name must open the name ("Premier League" is a body)
         return t + 1 if words else None
+    return None
+
+
+def _name_after_department(doc: Doc, s: int, e: int, gaz: Gazetteer) -> int | None:
+    """"Secretary of Defense Leon Panetta", "Minister of Energy Ann Cole" tagged as one name after
+    "of": where a title and "of" stand before the span and a listed given name opens a name of two
+    or three capitalised words that ends it, the start of that name (the words before are the
+    department); else None."""
+    if s < 2 or doc[s - 1].lower_ != "of" or not _capitalised_title(doc[s - 2], gaz):
+        return None
+    for k in range(s + 1, e - 1):
+        if doc[k].lower_ in gaz.first_names and 2 <= e - k <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in doc[k:e]):
+            return k
     return None
 
 

@@ -100,6 +100,18 @@ def test_a_name_after_a_title_only_a_person_holds_is_a_person(nlp):
     assert cleaned(nlp, "Senator Ruth Okafor , Texas", "GPE") == [("Ruth Okafor", "PERSON"), ("Texas", "GPE")]
 
 
+def test_a_department_after_a_title_and_of_is_apart_from_the_name_after_it(nlp):
+    """"Secretary of Transport Ruth Okafor" tagged as one name after "of": the department is a
+    body, the given name and what follows the person. No split without the title and "of", or
+    without a listed given name."""
+    gaz = gazetteer()
+    doc = nlp.make_doc("the Secretary of Transport Ruth Okafor and the heads of Transport Ruth Okafor Fund")
+    assert [(sp.text, sp.label_) for sp in clean(Span(doc, 3, 6, label="ORG"), gaz)] == [("Transport", "ORG"), ("Ruth Okafor", "PERSON")]
+    assert [(sp.text, sp.label_) for sp in clean(Span(doc, 10, 14, label="ORG"), gaz)] == [("Transport Ruth Okafor Fund", "ORG")]
+    doc = nlp.make_doc("the Secretary of Transport Policy Okafor")
+    assert [(sp.text, sp.label_) for sp in clean(Span(doc, 3, 6, label="ORG"), gaz)] == [("Transport Policy Okafor", "ORG")]
+
+
 def test_a_person_s_title_alone_after_the_or_in_the_headline_is_no_name(nlp):
     doc = nlp.make_doc("Cardinal warns\nOn Sunday the Cardinal and the Queen met Bishop .")
     gaz = gazetteer()
