@@ -1181,7 +1181,7 @@ def _first_mention(r: Resolver, head: Token) -> Token:
 def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker an utterance noun names itself: its possessor ("his comments", "the club's
     statement"; a person or a body, not a thing: "the movie's poster"), author ("the NIESR
-    report", "the report by telecoms giant BT"), the paper it ran in ("a review in the Harbour
+    report", "the report by telecoms giant BT", "an email sent by Ann Lee"), the paper it ran in ("a review in the Harbour
     Times") or the owner of the site it was posted on ("a statement on her website",
     `speaker_descriptions.json` "venues")."""
     for c in t.children:
@@ -1201,6 +1201,13 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                 end = r.doc[w.right_edge.i]
                 e = next((m for _, _, m in r.profiles.mentions_in(r.doc[w.left_edge.i].idx, end.idx + len(end.text))
                           if m.label in ("PERSON", "ORG")), None)
+            if e is not None and e.label in NAME_LABELS:
+                return named(e, "description")
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in speaker_words().sent_by | (_making_verbs(t) or frozenset()):
+            # "an email sent out by Ann Lee", "a book written by her": the agent made it
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            w = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+            e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx) if w is not None and not r.quoted(w.idx) else None
             if e is not None and e.label in NAME_LABELS:
                 return named(e, "description")
         if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1 and t.lemma_.lower() in speaker_words().run_in:
@@ -1230,13 +1237,16 @@ def _may_make(owner: Token) -> bool:
 def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker of this utterance or of the same kind of utterance earlier in the article: the
     subject of the verb it serves ("Trump and Ryan issued a statement describing ...", "the club
-    said in its statement"), its possessor or author."""
+    said in its statement", "Ann Lee sent an email appeal"), its possessor or author."""
     lemma = head.lemma_.lower()
     for i in range(head.i, -1, -1):
         t = r.doc[i]
         if t.lemma_.lower() != lemma or r.quoted(t.idx) or t.pos_ != "NOUN" or t.ent_type_:
             continue  # (not a name: "the BBC's World Business Report")
-        res = _maker_by_verb(r, t, said)
+        whole = t
+        while whole.dep_ == "compound" and whole.head.pos_ == "NOUN" and whole.head.i > whole.i:
+            whole = whole.head  # "an email fundraising appeal": the appeal is what was sent
+        res = _maker_by_verb(r, whole, said)
         if res is None and i != head.i:
             res = _named_maker(r, t, said)
         if res is not None:

@@ -113,6 +113,7 @@ class SpeakerWords:
     kinds: frozenset  # kinds of body whose names end in the word ("festival"): "the festival" is the one so named
     named_by_remit: frozenset  # bodies often named in lower case by their remit ("the home affairs committee"): "the committee" is the one so named
     run_in: frozenset  # what a paper writes itself: "a review in the Harbour Times" is the paper's
+    sent_by: frozenset  # verbs whose agent made the utterance their participle hangs on ("an email sent by Ann Lee")
     venues: frozenset  # where someone publishes their own words ("website"): "a statement on her website" is hers
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
     questions: dict  # verb of asking someone -> the preposition taking the one asked ("put" -> "to"; "" for the object)
@@ -151,6 +152,7 @@ def speaker_words() -> SpeakerWords:
         kinds=frozenset(desc["kinds"]),
         named_by_remit=frozenset(desc["named_by_remit"]),
         run_in=frozenset(desc["run_in"]),
+        sent_by=frozenset(desc["sent_by"]),
         venues=frozenset(desc["venues"]),
         governing=frozenset(desc["governing"]),
         members_of={k: frozenset(v) for k, v in desc["members_of"].items()},
