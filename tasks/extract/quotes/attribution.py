@@ -984,7 +984,8 @@ def _unquoted_token_before(q: Site) -> int | None:
 
 def clause_subject(q: Site) -> Attribution | None:
     """A fragment in the writer's sentence with no reporting verb found ("Reid has gone after
-    Trump as a "con artist""): the subject of the sentence's main clause above it, if a
+    Trump as a "con artist""): the source of an "according to" on a clause above it, else the
+    subject of the sentence's main clause above it, if a
     person, an organisation or a pronoun; or something said or written, for a fragment longer
     than a term ("The statement blames "a wet and windy summer"": its maker; not the "tribes"
     a study finds)."""
@@ -994,6 +995,11 @@ def clause_subject(q: Site) -> Attribution | None:
     t = ctx.doc[ctx.tok_at(q.span.start)]
     best = None
     for _ in range(MAX_CLIMB):
+        framed = [c for c in t.children if according_to_prep(c) is not None and not ctx.quoted(c.i)]
+        if framed and best is None:  # "According to her doctor, she had "..." and shows "...": the doctor's words
+            acc = according_to_in(ctx, framed)
+            if acc is not None:
+                return acc
         if t.pos_ in ("VERB", "AUX"):
             subj = own_subject(ctx, t)  # subjects inside quotes are never taken
             if subj is not None:

@@ -2438,3 +2438,32 @@ def test_who_after_a_phrase_on_a_person_means_the_person(parse):
         ("Nobody expected that,", "the Republican familiar with the talks", "unnamed", "cue_after:description"),
         ("exhausted", "the Republican familiar with the talks", "unnamed", "cue_above:pronoun"),
     ]
+
+
+def test_an_utterance_made_by_its_participle_s_agent_is_the_agent_s(parse):
+    """"a letter signed by Tom Reddick said": the agent of a participle of making (sending,
+    writing, signing) made it; one who only obtained or saw it did not. An utterance noun inside a
+    compound ("an email fundraising appeal") is made by whoever sent the whole."""
+    text = ("Vote\n\nAnn Marlow won the vote in Ohio. Tom Reddick came second. A letter signed by Reddick and sent to members "
+            "said the party was \"in serious trouble\".")
+    assert speakers(parse, text) == [("in serious trouble", "Tom Reddick", "person", "cue_above:description")]
+    text = ("Vote\n\nAnn Marlow won the vote in Ohio. Tom Reddick came second. A letter obtained by Reddick said the "
+            "party was \"in serious trouble\".")
+    assert speakers(parse, text)[0][1] != "Tom Reddick"
+    text = ("Vote\n\nTom Reddick won in Ohio. A fundraising email sent out by Reddick on Tuesday warned of the fight ahead: "
+            "\"There are nine contests over the next month.\"\n\nAnn Marlow's campaign sent out an email fundraising appeal "
+            "that looked ahead. \"We need to win the states that lie ahead,\" the email said.")
+    assert speakers(parse, text) == [
+        ("There are nine contests over the next month.", "Tom Reddick", "person", "cue_above:description"),
+        ("We need to win the states that lie ahead,", "Ann Marlow's campaign", "unnamed", "cue_after:description")]
+
+
+def test_fragments_in_a_sentence_framed_by_according_to_are_the_source_s(parse):
+    """"According to her doctor, she had "..." and shows "...": every fragment of the clause the
+    phrase frames is the doctor's, not only the first, and not the clause's subject."""
+    text = ("Race\n\nAnn Vero is running for mayor. According to her longtime doctor, the former banker had \"excellent\" "
+            "results in her latest check, shows \"remarkable\" stamina and \"will be the fittest mayor ever elected.\"")
+    assert speakers(parse, text) == [
+        ("excellent", "the longtime doctor of Ann Vero", "unnamed", "according_to:description"),
+        ("remarkable", "the longtime doctor of Ann Vero", "unnamed", "clause_subject:description"),
+        ("will be the fittest mayor ever elected.", "the longtime doctor of Ann Vero", "unnamed", "clause_subject:description")]
