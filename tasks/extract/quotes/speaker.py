@@ -177,8 +177,10 @@ def said_together(res: Resolution) -> bool:
 
 
 def _reports(verb: Token) -> bool:
-    """The verb reports words, or a reporting verb hangs on it ("are critical of it, arguing")."""
-    return is_cue(verb) or any(c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_cue(c) for c in verb.children)
+    """The verb reports words, a reporting verb hangs on it ("are critical of it, arguing"), or
+    its object is something said or written ("issued a statement")."""
+    return is_cue(verb) or any(c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_cue(c) for c in verb.children) \
+        or any(c.dep_ == "dobj" and names_utterance(c) for c in verb.children)
 
 
 def recorded(res: Resolution | None) -> Resolution | None:
@@ -266,15 +268,17 @@ class Resolver:
     def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
         """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an
         unnamed one only when the words are a person's: "a spokesman", not "Convention")."""
-        if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head))):
-            return
+        # (an "it" that went back to an unnamed maker's utterance stands for that utterance in turn)
+        utterance = names_utterance(head) or (res.entity is None and res.attribution == "pronoun" and head.lower_ == "it")
+        if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head) or utterance)):
+            return  # (an unnamed maker's utterance stays: `"...," the email read. It added that ...`: the email's)
         # a speaker named by "who" in a clause on someone's object ("he had visited Pullman, who told him
         # ...") is less prominent than the sentence's own subject: no speaker's precedence for a pronoun
         # ... nor is one named in a phrase on a noun ("shrugged off claims from Ann Cole that ...")
         aside = (head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ in OBJECT_DEPS) \
             or (head.dep_ == "pobj" and head.head.head.pos_ == "NOUN")
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=not aside,
-                     name=res.speaker if res.entity is None else None, utterance=names_utterance(head))
+                     name=res.speaker if res.entity is None else None, utterance=utterance)
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
         elif said_together(res):
@@ -629,8 +633,8 @@ class Resolver:
     def _fits(self, r: Referent, gender: str | None, labels: set[str], plural: bool, named: set[str]) -> bool:
         """Referent r can be what a pronoun of this gender, kind and number refers to."""
         if r.entity is None:  # an unnamed speaker: a person, or a group
-            if "PERSON" not in labels or (r.plural and not plural):
-                return False
+            if "PERSON" not in labels or (r.plural and not plural) or r.utterance:
+                return False  # (what an unnamed maker wrote is what "it" means: `utterance_before`)
             return not (gender and r.gender and r.gender != gender)
         e = r.entity
         g = self.gender_of(e)

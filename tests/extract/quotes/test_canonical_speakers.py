@@ -2467,3 +2467,19 @@ def test_fragments_in_a_sentence_framed_by_according_to_are_the_source_s(parse):
         ("excellent", "the longtime doctor of Ann Vero", "unnamed", "according_to:description"),
         ("remarkable", "the longtime doctor of Ann Vero", "unnamed", "clause_subject:description"),
         ("will be the fittest mayor ever elected.", "the longtime doctor of Ann Vero", "unnamed", "clause_subject:description")]
+
+
+def test_it_after_an_unnamed_maker_s_utterance_is_that_maker_s(parse):
+    """`"...," the email read. It said that ...`: "it" is the email, whose maker the article
+    leaves unnamed, and the next "it" is still the email; not a place named on the way. Two makers
+    issuing a statement together both made it."""
+    text = ("Race\n\nThe Reddick team sent a fundraising email on Friday. \"Let me be frank,\" the email read. It said that the "
+            "rival campaign was \"collapsing in the polls\" in Ohio and Texas. It said that Ann Marlow backs \"higher taxes "
+            "for everyone.\"")
+    assert speakers(parse, text) == [
+        ("Let me be frank,", "the Reddick team", "unnamed", "cue_after:description"),
+        ("collapsing in the polls", "the Reddick team", "unnamed", "cue_above:pronoun"),
+        ("higher taxes for everyone.", "the Reddick team", "unnamed", "cue_above:pronoun")]
+    text = ("Talks\n\nAnn Marlow and Tom Reddick met on Thursday. Marlow and Reddick issued a statement describing the meeting "
+            "as a \"very positive step\".")
+    assert speakers(parse, text) == [("very positive step", "Ann Marlow and Tom Reddick", "person", "cue_above:description")]
