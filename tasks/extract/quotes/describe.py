@@ -1181,9 +1181,9 @@ def _first_mention(r: Resolver, head: Token) -> Token:
 def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker an utterance noun names itself: its possessor ("his comments", "the club's
     statement"; a person or a body, not a thing: "the movie's poster"), author ("the NIESR
-    report", "the report by telecoms giant BT", "an email sent by Ann Lee"), the paper it ran in ("a review in the Harbour
-    Times") or the owner of the site it was posted on ("a statement on her website",
-    `speaker_descriptions.json` "venues")."""
+    report", "the report by telecoms giant BT", "an email sent by Ann Lee", "The memo was written
+    by Tom Reid"), the paper it ran in ("a review in the Harbour Times") or the owner of the site
+    it was posted on ("a statement on her website", `speaker_descriptions.json` "venues")."""
     for c in t.children:
         if r.quoted(c.idx):
             continue
@@ -1203,13 +1203,17 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                           if m.label in ("PERSON", "ORG")), None)
             if e is not None and e.label in NAME_LABELS:
                 return named(e, "description")
+    if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in speaker_words().sent_by | (_making_verbs(t) or frozenset()):
+        res = _agent_of(r, t.head)  # "The memo was written by Tom Reid"
+        if res is not None:
+            return res
+    for c in t.children:
+        if r.quoted(c.idx):
+            continue
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in speaker_words().sent_by | (_making_verbs(t) or frozenset()):
-            # "an email sent out by Ann Lee", "a book written by her": the agent made it
-            agent = next((a for a in c.children if a.dep_ == "agent"), None)
-            w = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
-            e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx) if w is not None and not r.quoted(w.idx) else None
-            if e is not None and e.label in NAME_LABELS:
-                return named(e, "description")
+            res = _agent_of(r, c)  # "an email sent out by Ann Lee", "a book written by her": the agent made it
+            if res is not None:
+                return res
         if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1 and t.lemma_.lower() in speaker_words().run_in:
             # "a review in the Harbour Times": that paper's (not "a statement in Parliament")
             w = next((x for x in c.children if x.dep_ == "pobj"), None)
@@ -1232,6 +1236,14 @@ def _may_make(owner: Token) -> bool:
     if owner.ent_type_ in ("DATE", "TIME"):
         return False  # "Thursday's report": when, not who
     return owner.pos_ == "PRON" or personlike(owner) or owner.lemma_.lower() in speaker_words().org_nouns
+
+
+def _agent_of(r: Resolver, verb: Token) -> Resolution | None:
+    """The named agent of a passive verb ("sent by Ann Lee"), else None."""
+    agent = next((a for a in verb.children if a.dep_ == "agent"), None)
+    w = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
+    e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx) if w is not None and not r.quoted(w.idx) else None
+    return named(e, "description") if e is not None and e.label in NAME_LABELS else None
 
 
 def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:

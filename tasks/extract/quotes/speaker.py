@@ -471,6 +471,9 @@ class Resolver:
             r = self.utterance_before(pron)
             if r is not None:  # `Mr Cole's statement said: "..." It added: "..."`: the statement, so Mr Cole
                 return self.referent_resolution(r, "pronoun")
+            res = self._utterance_subject_before(pron, said)
+            if res is not None:  # "A letter from Ann Cole arrived. It said ...": the letter, so Ann Cole
+                return res
         if info.get("plural"):
             r = self._speakers_together_before(pron)
             if r is not None:  # `Ann Cole and Tom Reid said ... "...," they said`: both
@@ -481,6 +484,27 @@ class Resolver:
             if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
                 return named(ent, "pronoun")
         return self.referent_resolution(r, "pronoun")
+
+    def _utterance_subject_before(self, pron: Token, said: tuple[int, int] | None) -> Resolution | None:
+        """What "it" means when the last main-clause subject before it, in its sentence or the one
+        before, is something said or written ("The memo was written by Tom Reid ... "...," it
+        reads"): that utterance's maker, as the utterance itself speaking would have. None when
+        a named subject comes between them or the maker is unknown."""
+        sent = self.sent_of[pron.i]
+        for i in range(pron.i - 1, -1, -1):
+            t = self.doc[i]
+            if self.sent_of[i] < sent - 1:
+                return None
+            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted(t.idx) or t.head.dep_ != "ROOT":
+                continue
+            if not names_utterance(t):
+                return None  # the nearest main subject is something else (`antecedent` decides)
+            lo = self.doc[t.left_edge.i]
+            res = describe(self, lo.idx, t.idx + len(t.text), t, said)
+            if res.speaker is None or (res.entity is None and res.speaker.lower().endswith(" " + t.lower_)):
+                return None  # ("the memo" itself: no maker known)
+            return Resolution(res.entity, res.speaker, "pronoun", res.kind)
+        return None
 
     def _another_of_them(self, pron: Token) -> Resolution:
         """`"...," one fan wrote. Another wrote: "..."`: one more of the kind the speaker just before
@@ -640,8 +664,15 @@ class Resolver:
         g = self.gender_of(e)
         if e.label not in labels or (gender and g and g != gender) or (gender and e.label != "PERSON"):
             return False
+        if e.label == "NORP" and not plural and self._plural_at(r.pos):
+            return False  # "Two Americans were killed ... it reads": a people in the plural is no "it"
         ws = words_of(e.name)
         return not named or not ({e.entity_id, self.profiles.canon(e).entity_id, *ws[-1:], *ws[:1]} & named)
+
+    def _plural_at(self, pos: int) -> bool:
+        """The word at character `pos` is a plural noun ("Americans", "Democrats")."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span[0].tag_ in ("NNS", "NNPS")
 
     def _spoken_to(self, pron: Token) -> set[str]:
         """The people the pronoun's own verb takes as its object, or after "to" or "with" ("he told

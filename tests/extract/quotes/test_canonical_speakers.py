@@ -2483,3 +2483,18 @@ def test_it_after_an_unnamed_maker_s_utterance_is_that_maker_s(parse):
     text = ("Talks\n\nAnn Marlow and Tom Reddick met on Thursday. Marlow and Reddick issued a statement describing the meeting "
             "as a \"very positive step\".")
     assert speakers(parse, text) == [("very positive step", "Ann Marlow and Tom Reddick", "person", "cue_above:description")]
+
+
+def test_it_after_a_sentence_about_an_utterance_is_its_maker(parse):
+    """"The memo was written by Sam Tolley ... "...," it reads": "it" is the memo, so its writer;
+    so with "A letter from Ann Marlow arrived. It said". A people in the plural is never "it"."""
+    text = ("Memo\n\nThe memo was written by Sam Tolley, the deputy chief of staff, an hour after the raid. Two Americans "
+            "were killed at the site. \"We have identified the forces that could move,\" it reads.")
+    assert speakers(parse, text) == [
+        ("We have identified the forces that could move,", None, None, "cue_after:pronoun")]
+    text = ("Memo\n\nThe memo was written by Sam Tolley, the deputy chief of staff, an hour after the raid. \"We have "
+            "identified the forces that could move,\" it reads.")
+    assert speakers(parse, text) == [
+        ("We have identified the forces that could move,", "Sam Tolley", "person", "cue_after:pronoun")]
+    text = "Council\n\nA letter from Ann Marlow arrived on Friday. It said the council had been \"negligent\"."
+    assert speakers(parse, text) == [("negligent", "Ann Marlow", "person", "cue_above:pronoun")]
