@@ -240,6 +240,7 @@ class Resolver:
         self.referents: list[Referent] = [self._epithet_subject(r) for r in profiles.subjects]
         self.ref_pos = [r.pos for r in self.referents]
         self.office_holders: dict[tuple[str, ...], Entity] = {}  # filled by `describe` ("the chancellor" -> its holder)
+        self.pronoun_gender: dict[str, str] = {}  # entity id -> the gender of a "he" or "she" resolved to it
 
     def _epithet_subject(self, r: Referent) -> Referent:
         """"The Australian is still hoping ..." / "..., he said": a nationality with "the" as a
@@ -277,6 +278,9 @@ class Resolver:
         # ... nor is one named in a phrase on a noun ("shrugged off claims from Ann Cole that ...")
         aside = (head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ in OBJECT_DEPS) \
             or (head.dep_ == "pobj" and head.head.head.pos_ == "NOUN")
+        said_as = speaker_words().pronouns.get(head.lower_, {}).get("gender") if head.pos_ == "PRON" else None
+        if res.entity is not None and said_as and not said_together(res):
+            self.pronoun_gender.setdefault(self.profiles.canon(res.entity).entity_id, said_as)  # `"...," she said`: a woman
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=not aside,
                      name=res.speaker if res.entity is None else None, utterance=utterance)
         if res.entity is None:
@@ -583,6 +587,9 @@ class Resolver:
         a name that only modifies a noun: "the Nigerian jungle") is the fallback (not for
         `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
+        owner = self._relative_clause_owner(pron)
+        if owner is not None and self._fits(owner, gender, labels, plural, self._names_in(said) | self._spoken_to(pron)):
+            return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
@@ -622,6 +629,20 @@ class Resolver:
         if same is not None:
             return same
         return best if best is not None or subjects_only else fallback
+
+    def _relative_clause_owner(self, pron: Token) -> Referent | None:
+        """The person a "who" clause holding the pronoun hangs on ("... student Ann Cole, who won
+        me over when she called him ..."): the one the pronoun means first; else None."""
+        for a in pron.ancestors:
+            if a.dep_ == "relcl":
+                if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in a.children):
+                    return None
+                noun = a.head
+                ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
+                if ent is None or ent.label != "PERSON" or self.quoted(noun.idx):
+                    return None
+                return Referent(pos=noun.idx, sent=self.sent_of[noun.i], entity=ent, subject=True)
+        return None
 
     def _quote_between(self, pos: int, pron: Token) -> bool:
         """A quotation lies between character `pos` and the pronoun, in the pronoun's sentence
@@ -711,5 +732,7 @@ class Resolver:
         return out
 
     def gender_of(self, e: Entity) -> str | None:
-        """The person's gender as the article shows it (its name and honorifics, its pronouns), under its fullest name too."""
-        return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(self.profiles.canon(e).entity_id)
+        """The person's gender as the article shows it (its name and honorifics, its pronouns, a "he"
+        or "she" that spoke as them), under its fullest name too."""
+        canon = self.profiles.canon(e).entity_id
+        return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(canon) or self.pronoun_gender.get(canon)

@@ -2498,3 +2498,13 @@ def test_it_after_a_sentence_about_an_utterance_is_its_maker(parse):
         ("We have identified the forces that could move,", "Sam Tolley", "person", "cue_after:pronoun")]
     text = "Council\n\nA letter from Ann Marlow arrived on Friday. It said the council had been \"negligent\"."
     assert speakers(parse, text) == [("negligent", "Ann Marlow", "person", "cue_above:pronoun")]
+
+
+def test_a_pronoun_in_a_who_clause_means_its_person_who_then_has_that_gender(parse):
+    """"student Kit Varga, who won me over when she called the mayor "..."": "she" is the one the
+    "who" clause is about, not the mayor named before; and once "she" spoke as Kit Varga, a later
+    "he" is someone else."""
+    text = ("Fair\n\nMayor Ann Marlow opened the fair. My favourite line came from student Kit Varga, who won me over when she "
+            "called the mayor \"a grumpy old lion\". Later I met Tom Reddick in his office. \"We keep going,\" he told me.")
+    assert speakers(parse, text) == [("a grumpy old lion", "Kit Varga", "person", "cue_above:pronoun"),
+                                     ("We keep going,", "Tom Reddick", "person", "cue_after:pronoun")]
