@@ -158,11 +158,12 @@ def verb_after_misread_name(name: Token) -> Token | None:
 
 
 def verb_of_name_before_aside(name: Token) -> Token | None:
-    """"And Ann Cole, for all the votes she won in the towns, seems to agree": a person's name that
-    opens its sentence (after a joiner at most), followed by a comma, which the parse made a noun
-    modifier of a verb (never a name's part in a sentence) and gave the sentence's main verb a
-    subject from inside the aside after it, is the subject of the main verb: that verb, else None."""
-    if name.dep_ != "npadvmod" or name.ent_type_ != "PERSON":
+    """"And Ann Cole, for all the votes she won in the towns, seems to agree": a name (a person's,
+    or one the model left untagged) that opens its sentence (after a joiner at most), followed by
+    a comma, which the parse made a noun modifier of a verb or left unlabelled (never a name's part
+    in a sentence), while the sentence's main verb has no subject or one from inside the aside
+    after it, is the subject of the main verb: that verb, else None."""
+    if name.dep_ not in ("npadvmod", "dep") or name.ent_type_ not in ("", "PERSON") or not name.text[:1].isupper():
         return None
     doc, v = name.doc, name.sent.root
     if v.i < name.i or name.i + 1 >= len(doc) or doc[name.i + 1].text != "," \

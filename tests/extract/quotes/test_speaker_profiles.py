@@ -173,6 +173,9 @@ def test_a_name_opening_its_sentence_before_an_aside_is_the_main_verb_s_subject(
     ents = ["O", "B-PERSON", *["O"] * 12]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents, sent_starts=[True, *[False] * 13])
     assert _prominent_subject(doc[1])
+    deps[1], pos[1], tags[1] = "dep", "ADJ", "JJ"  # left unlabelled and untagged (the model's entity came from elsewhere)
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, sent_starts=[True, *[False] * 13])
+    assert _prominent_subject(doc[1])
     words[0], pos[0], deps[0] = "Today", "NOUN", "npadvmod"  # a word of the sentence's own before the name
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents, sent_starts=[True, *[False] * 13])
     assert not _prominent_subject(doc[1])
