@@ -114,9 +114,9 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     of a person's full name joins the person named in full nearest before it (else the first);
     a group the text marks as a person becomes one (a full name so marked first, whatever the
     model's label, so that its surname can join it)."""
-    cued = {g for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
-            and _person_cue(doc, g, gaz)}
     single_persons = {g.key for g in order if " " not in g.key and majority_label(g.mentions) == "PERSON"}
+    cued = {g for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
+            and (_person_cue(doc, g, gaz) or _initials_and_surname(g, single_persons))}
     persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or g in cued
                                                           or _tied_person(g, single_persons))
                and any((m.label == "PERSON" or g in cued) and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
@@ -189,6 +189,16 @@ def _hyphens_closed(key: str) -> str:
     """A words key as a name is written: "simpson - daniel" -> "simpson-daniel" (a hyphenated
     surname on its own, "Simpson-Daniel added", is the tail of "James Simpson-Daniel")."""
     return re.sub(r" - ", "-", key)
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")  # "JP", "J.P.", "E": a given name written as initials
+
+
+def _initials_and_surname(g: MentionGroup, single_persons: set[str]) -> bool:
+    """"JP McManus", "JK Rowling" tagged an organisation: initials and a surname the model tags a
+    person on its own ("McManus said") are a person's name."""
+    return all(len(ws := m.text.split()) == 2 and INITIALS.fullmatch(ws[0]) and ws[1][:1].isupper() and ws[1][1:2].islower()
+               for m in g.mentions) and g.key.split()[-1] in single_persons
 
 
 def _tied_person(g: MentionGroup, single_persons: set[str]) -> bool:

@@ -458,3 +458,11 @@ def test_a_name_after_an_owners_acronym_takes_the_name_alone_and_not_its_numbere
     assert _orgs_grouped(nlp, text, [("KX", 0, 2), ("Marlow", 1, 2), ("Marlow", 2, 1)]) == [["KX Marlow", "Marlow"], ["Marlow 40"]]
     text = "Phone deal\n\nBT Group may cut jobs. Group sales rose."
     assert _orgs_grouped(nlp, text, [("BT", 0, 2), ("Group", 1, 1)]) == [["BT Group"], ["Group"]]
+
+
+def test_initials_and_a_surname_the_model_tags_a_person_alone_are_a_person(ents_of):
+    """"PJ Okafor" read as a place: initials and a surname that the model tags a person on its own
+    ("Okafor said") are one person's name, and the surname joins it."""
+    art, idx = ents_of("Stud\n\nThe colt is owned by Tom Varley and PJ Okafor. Varley and Okafor said the deal was done.")
+    names = {e.name: (e.label, [art.text[s:t] for s, t in e.mentions]) for e in idx.entities if e.label == "PERSON"}
+    assert names["PJ Okafor"] == ("PERSON", ["PJ Okafor", "Okafor"])
