@@ -199,13 +199,15 @@ def _titled_name_start(doc: Doc, s: int, e: int, gaz: Gazetteer, person: bool) -
 
 def _name_after_department(doc: Doc, s: int, e: int, gaz: Gazetteer) -> int | None:
     """"Secretary of Defense Leon Panetta", "Minister of Energy Ann Cole" tagged as one name after
-    "of": where a title and "of" stand before the span and a listed given name opens a name of two
-    or three capitalised words that ends it, the start of that name (the words before are the
-    department); else None."""
+    "of": where a title and "of" stand before the span, its first words are a department the
+    gazetteer lists (`entity_departments.txt`) and a listed given name opens a name of two or three
+    capitalised words that ends it, the start of that name; else None ("President of Ralph Lauren
+    Corp", "Chairman of Morgan Stanley Wealth" are no department)."""
     if s < 2 or doc[s - 1].lower_ != "of" or not _capitalised_title(doc[s - 2], gaz):
         return None
-    for k in range(s + 1, e - 1):
-        if doc[k].lower_ in gaz.first_names and 2 <= e - k <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in doc[k:e]):
+    for k in (e - 2, e - 3):
+        if s < k and doc[s:k].text.lower() in gaz.departments and doc[k].lower_ in gaz.first_names \
+                and all(t.text[:1].isupper() and t.is_alpha for t in doc[k:e]):
             return k
     return None
 

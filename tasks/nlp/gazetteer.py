@@ -49,6 +49,7 @@ class Gazetteer:
     party_of: dict[str, str] = field(default_factory=dict)  # a party's name or alias, lower case -> its first name ("tories" -> "Conservatives")
     byline_words: frozenset[str] = frozenset()  # "reporting" in "Reporting by A B" (lower case)
     credit_words: frozenset[str] = frozenset()  # "Pool", "via", "File Photo": picture-credit words that name no one
+    departments: frozenset[str] = frozenset()  # "defense", "homeland security": a department a title names with "of" (lower case)
     phrases: dict[str, str] = field(default_factory=dict)  # surface -> label, for the phrase matcher
 
 
@@ -175,7 +176,7 @@ def gazetteer() -> Gazetteer:
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
         surname_titles=frozenset(DATA.lines("entity_surname_titles.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
-        byline_words=_credits("byline"), credit_words=_credits("credit"),
+        byline_words=_credits("byline"), credit_words=_credits("credit"), departments=_lower_set("entity_departments.txt"),
         org_nouns=frozenset(cols[0] for cols in org_nouns), job_org_nouns=frozenset(cols[0] for cols in org_nouns if "person" in cols[1:]),
         platforms=frozenset(DATA.lines("gazetteer_platforms.txt")),
         facility_heads={cols[0]: cols[1] for cols in map(_split_cols, DATA.lines("entity_facility_heads.txt"))},

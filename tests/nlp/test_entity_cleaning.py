@@ -101,15 +101,17 @@ def test_a_name_after_a_title_only_a_person_holds_is_a_person(nlp):
 
 
 def test_a_department_after_a_title_and_of_is_apart_from_the_name_after_it(nlp):
-    """"Secretary of Transport Ruth Okafor" tagged as one name after "of": the department is a
-    body, the given name and what follows the person. No split without the title and "of", or
-    without a listed given name."""
+    """"Secretary of Transport Ruth Okafor" tagged as one name after "of": the department (one
+    `entity_departments.txt` lists) is a body, the given name and what follows the person. No
+    split without the title and "of", without a listed department or without a listed given name."""
     gaz = gazetteer()
     doc = nlp.make_doc("the Secretary of Transport Ruth Okafor and the heads of Transport Ruth Okafor Fund")
     assert [(sp.text, sp.label_) for sp in clean(Span(doc, 3, 6, label="ORG"), gaz)] == [("Transport", "ORG"), ("Ruth Okafor", "PERSON")]
     assert [(sp.text, sp.label_) for sp in clean(Span(doc, 10, 14, label="ORG"), gaz)] == [("Transport Ruth Okafor Fund", "ORG")]
     doc = nlp.make_doc("the Secretary of Transport Policy Okafor")
     assert [(sp.text, sp.label_) for sp in clean(Span(doc, 3, 6, label="ORG"), gaz)] == [("Transport Policy Okafor", "ORG")]
+    doc = nlp.make_doc("the Chairman of Grant Ellis Partners")  # a firm named after people, no department
+    assert [(sp.text, sp.label_) for sp in clean(Span(doc, 3, 6, label="ORG"), gaz)] == [("Grant Ellis Partners", "ORG")]
 
 
 def test_a_person_s_title_alone_after_the_or_in_the_headline_is_no_name(nlp):

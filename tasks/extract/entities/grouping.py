@@ -113,10 +113,12 @@ def _join_surnames(doc: Doc, order: list[MentionGroup], gaz: Gazetteer) -> None:
     """A group named by the tail ("Putin", "Yeltsin") or the given name ("Wang" after "Wang Donghai")
     of a person's full name joins the person named in full nearest before it (else the first);
     a group the text marks as a person becomes one (a full name so marked first, whatever the
-    model's label, so that its surname can join it)."""
+    model's label, so that its surname can join it: a title or job with it, or initials before a
+    surname the model tags a person alone, `_initials_and_surname`)."""
     single_persons = {g.key for g in order if " " not in g.key and majority_label(g.mentions) == "PERSON"}
+    full_surnames = {g.key.split()[-1] for g in order if " " in g.key and majority_label(g.mentions) == "PERSON"}
     cued = {g for g in order if g.merged_into is None and len(g.key.split()) > 1 and _shaped_like_a_person(g, gaz)
-            and (_person_cue(doc, g, gaz) or _initials_and_surname(g, single_persons))}
+            and (_person_cue(doc, g, gaz) or _initials_and_surname(g, single_persons - full_surnames, gaz))}
     persons = [g for g in order if g.country is None and (majority_label(g.mentions) == "PERSON" or g in cued
                                                           or _tied_person(g, single_persons))
                and any((m.label == "PERSON" or g in cued) and m.n_tokens > 1 and not _titled_surname(m, gaz) for m in g.mentions)]
@@ -191,14 +193,16 @@ def _hyphens_closed(key: str) -> str:
     return re.sub(r" - ", "-", key)
 
 
-INITIALS = re.compile(r"(?:[A-Z]\.?){1,3}")  # "JP", "J.P.", "E": a given name written as initials
+INITIALS = re.compile(r"(?:[A-Z]\.?){1,2}")  # "JP", "J.P.", "E": a given name written as initials
 
 
-def _initials_and_surname(g: MentionGroup, single_persons: set[str]) -> bool:
-    """"JP McManus", "JK Rowling" tagged an organisation: initials and a surname the model tags a
-    person on its own ("McManus said") are a person's name."""
+def _initials_and_surname(g: MentionGroup, lone_surnames: set[str], gaz: Gazetteer) -> bool:
+    """"JP McManus", "PJ Okafor" tagged an organisation or a place: initials and a surname the
+    model tags a person on its own ("McManus said") and no other person's full name ends in
+    (`lone_surnames`: not "JP Morgan" beside "Nicky Morgan ... Morgan said") are a person's name,
+    unless the gazetteer knows the words as a body's."""
     return all(len(ws := m.text.split()) == 2 and INITIALS.fullmatch(ws[0]) and ws[1][:1].isupper() and ws[1][1:2].islower()
-               for m in g.mentions) and g.key.split()[-1] in single_persons
+               and m.text not in gaz.orgs for m in g.mentions) and g.key.split()[-1] in lone_surnames
 
 
 def _tied_person(g: MentionGroup, single_persons: set[str]) -> bool:

@@ -466,3 +466,13 @@ def test_initials_and_a_surname_the_model_tags_a_person_alone_are_a_person(ents_
     art, idx = ents_of("Stud\n\nThe colt is owned by Tom Varley and PJ Okafor. Varley and Okafor said the deal was done.")
     names = {e.name: (e.label, [art.text[s:t] for s, t in e.mentions]) for e in idx.entities if e.label == "PERSON"}
     assert names["PJ Okafor"] == ("PERSON", ["PJ Okafor", "Okafor"])
+
+
+def test_initials_and_a_surname_are_no_person_when_another_person_s_name_ends_in_it():
+    from tasks.extract.entities.grouping import _initials_and_surname
+
+    gaz = gazetteer()
+    group = MentionGroup("pj okafor", [Mention(0, 2, "GPE", "PJ Okafor")])
+    assert _initials_and_surname(group, {"okafor"}, gaz)
+    assert not _initials_and_surname(group, set(), gaz)  # "Okafor" ends another full name, or is no person alone
+    assert not _initials_and_surname(MentionGroup("pj okafor holdings", [Mention(0, 3, "ORG", "PJ Okafor Holdings")]), {"holdings"}, gaz)
