@@ -1203,15 +1203,8 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                           if m.label in ("PERSON", "ORG")), None)
             if e is not None and e.label in NAME_LABELS:
                 return named(e, "description")
-    if t.dep_ == "nsubjpass" and t.head.lemma_.lower() in speaker_words().sent_by | (_making_verbs(t) or frozenset()):
-        res = _agent_of(r, t.head)  # "The memo was written by Tom Reid"
-        if res is not None:
-            return res
-    for c in t.children:
-        if r.quoted(c.idx):
-            continue
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in speaker_words().sent_by | (_making_verbs(t) or frozenset()):
-            res = _agent_of(r, c)  # "an email sent out by Ann Lee", "a book written by her": the agent made it
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            res = _sender(r, c)  # "an email sent out by Ann Lee": the agent made it
             if res is not None:
                 return res
         if c.dep_ == "prep" and c.lower_ == "in" and c.i == t.i + 1 and t.lemma_.lower() in speaker_words().run_in:
@@ -1226,7 +1219,12 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
                 res = _named_maker(r, w, None)  # (a statement on her site may name her: "Kim will return on ...")
                 if res is not None:
                     return res
-    return None
+    return _sender(r, t.head) if t.dep_ == "nsubjpass" else None  # "The memo was written by Tom Reid"
+
+
+def named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
+    """The maker the utterance noun `t` names itself (`_named_maker`), for a pronoun that stands for it."""
+    return _named_maker(r, t, said)
 
 
 
@@ -1238,8 +1236,13 @@ def _may_make(owner: Token) -> bool:
     return owner.pos_ == "PRON" or personlike(owner) or owner.lemma_.lower() in speaker_words().org_nouns
 
 
-def _agent_of(r: Resolver, verb: Token) -> Resolution | None:
-    """The named agent of a passive verb ("sent by Ann Lee"), else None."""
+def _sender(r: Resolver, verb: Token) -> Resolution | None:
+    """The named agent of a passive verb of sending or writing (`sent_by`: "sent by Ann Lee",
+    "signed by the board"), else None; not one who acted for someone else ("a statement issued by
+    the police on behalf of the family"), nor a publisher ("published by Penguin": not `sent_by`)."""
+    if verb.lemma_.lower() not in speaker_words().sent_by or any(
+            c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "behalf" for g in c.children) for c in verb.children):
+        return None
     agent = next((a for a in verb.children if a.dep_ == "agent"), None)
     w = next((x for x in agent.children if x.dep_ == "pobj"), None) if agent is not None else None
     e = r.profiles.entity_at(w.idx, w.idx + len(w.text), prefer=w.idx) if w is not None and not r.quoted(w.idx) else None
@@ -1249,7 +1252,8 @@ def _agent_of(r: Resolver, verb: Token) -> Resolution | None:
 def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker of this utterance or of the same kind of utterance earlier in the article: the
     subject of the verb it serves ("Trump and Ryan issued a statement describing ...", "the club
-    said in its statement", "Ann Lee sent an email appeal"), its possessor or author."""
+    said in its statement"; "Ann Lee sent an email appeal", the whole the utterance word is part
+    of, only under a verb of sending), its possessor or author."""
     lemma = head.lemma_.lower()
     for i in range(head.i, -1, -1):
         t = r.doc[i]
@@ -1258,6 +1262,8 @@ def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Re
         whole = t
         while whole.dep_ == "compound" and whole.head.pos_ == "NOUN" and whole.head.i > whole.i:
             whole = whole.head  # "an email fundraising appeal": the appeal is what was sent
+        if whole is not t and not (whole.dep_ == "dobj" and whole.head.lemma_.lower() in speaker_words().sent_by):
+            whole = t  # ("checked his email inbox": no one sent the inbox)
         res = _maker_by_verb(r, whole, said)
         if res is None and i != head.i:
             res = _named_maker(r, t, said)

@@ -33,11 +33,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from tasks.extract.entities.index import Entity
-from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, names_utterance
+from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, named_maker, names_utterance
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
 from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
-from tasks.extract.quotes.subjects import according_to_prep, names_a_person, personlike, says_nothing, short_phrase_end
+from tasks.extract.quotes.subjects import according_to_prep, described_phrase_end, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 from tasks.nlp.gazetteer import gazetteer
 
@@ -120,15 +120,17 @@ SPOKESMAN_BARS = ("appos", "relcl", "acl", "cc", "conj")  # ("a spokesman for th
 
 def _person_a_phrase_hangs_on(noun: Token) -> Token:
     """"said one Democrat familiar with the talks, who added": a thing closing a phrase on a noun
-    for a person (through an adjective: "familiar with", "close to") is not whom "who" means; the
-    person is. The noun itself when no such person holds it."""
+    for a person is not whom "who" means, and nor is anyone closing a phrase an adjective opens
+    ("a source close to the prime minister, who added"); the person the phrase is on is. The noun
+    itself when no such person holds it ("a spokesman for the prime minister, who": the minister)."""
     t = noun
-    while not personlike(t) and t.dep_ == "pobj" and t.head.dep_ == "prep":
+    while t.dep_ == "pobj" and t.head.dep_ == "prep":
         up = t.head.head
-        if up.pos_ == "ADJ" and up.dep_ in ("amod", "acl"):
+        adjective = up.dep_ in ("amod", "acl") and up.head.pos_ in ("NOUN", "PROPN")  # (the tagger may read "close" as an adverb)
+        if adjective:
             up = up.head
-        if up.pos_ not in ("NOUN", "PROPN"):
-            return noun
+        if up.pos_ not in ("NOUN", "PROPN") or (personlike(t) and not adjective):
+            break
         t = up
     return t if personlike(t) else noun
 
@@ -178,9 +180,12 @@ def said_together(res: Resolution) -> bool:
 
 def _reports(verb: Token) -> bool:
     """The verb reports words, a reporting verb hangs on it ("are critical of it, arguing"), or
-    its object is something said or written ("issued a statement")."""
+    it makes, sends or signs something said or written ("issued a statement", "filed a lawsuit";
+    `sent_by`, `made_by`; not "received a letter")."""
+    lex, verb_lemma = speaker_words(), verb.lemma_.lower()
     return is_cue(verb) or any(c.dep_ in ("advcl", "xcomp", "conj", "ccomp") and is_cue(c) for c in verb.children) \
-        or any(c.dep_ == "dobj" and names_utterance(c) for c in verb.children)
+        or any(c.dep_ == "dobj" and names_utterance(c) and (verb_lemma in lex.sent_by or verb_lemma in lex.made_by.get(c.lemma_.lower(), ()))
+               for c in verb.children)
 
 
 def recorded(res: Resolution | None) -> Resolution | None:
@@ -268,19 +273,18 @@ class Resolver:
 
     def note_speaker(self, pos: int, head: Token, res: Resolution) -> None:
         """A resolved speaker, named or not, becomes a prominent referent for later pronouns (an
-        unnamed one only when the words are a person's: "a spokesman", not "Convention")."""
-        # (an "it" that went back to an unnamed maker's utterance stands for that utterance in turn)
+        unnamed one only when the words are a person's, "a spokesman", not "Convention", or what
+        an unnamed maker wrote: `"...," the email read. It added that ...` is the email's)."""
+        # an "it" resolved to an unnamed maker went back to their words (`_utterance_meant`: "it" is
+        # never an unnamed person), so it stands for those words in turn
         utterance = names_utterance(head) or (res.entity is None and res.attribution == "pronoun" and head.lower_ == "it")
         if res.entity is None and (not res.speaker or not (res.attribution == "name" or names_a_person(head) or utterance)):
-            return  # (an unnamed maker's utterance stays: `"...," the email read. It added that ...`: the email's)
+            return
         # a speaker named by "who" in a clause on someone's object ("he had visited Pullman, who told him
         # ...") is less prominent than the sentence's own subject: no speaker's precedence for a pronoun
         # ... nor is one named in a phrase on a noun ("shrugged off claims from Ann Cole that ...")
         aside = (head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.dep_ in OBJECT_DEPS) \
             or (head.dep_ == "pobj" and head.head.head.pos_ == "NOUN")
-        said_as = speaker_words().pronouns.get(head.lower_, {}).get("gender") if head.pos_ == "PRON" else None
-        if res.entity is not None and said_as and not said_together(res):
-            self.pronoun_gender.setdefault(self.profiles.canon(res.entity).entity_id, said_as)  # `"...," she said`: a woman
         r = Referent(pos=pos, sent=self.sent_of[head.i], entity=res.entity, subject=True, speaker=not aside,
                      name=res.speaker if res.entity is None else None, utterance=utterance)
         if res.entity is None:
@@ -472,11 +476,8 @@ class Resolver:
         if info is None or not info["labels"]:
             return Resolution(None, None, "pronoun")
         if "PERSON" not in info["labels"] and not info.get("plural"):
-            r = self.utterance_before(pron)
-            if r is not None:  # `Mr Cole's statement said: "..." It added: "..."`: the statement, so Mr Cole
-                return self.referent_resolution(r, "pronoun")
-            res = self._utterance_subject_before(pron, said)
-            if res is not None:  # "A letter from Ann Cole arrived. It said ...": the letter, so Ann Cole
+            res = self._utterance_meant(pron, said)
+            if res is not None:
                 return res
         if info.get("plural"):
             r = self._speakers_together_before(pron)
@@ -487,27 +488,38 @@ class Resolver:
             ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
             if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
                 return named(ent, "pronoun")
+        if r is not None and r.entity is not None and r.together is None and info["gender"]:
+            # `"...," she said` of someone the article gave no gender: a woman for the pronouns after
+            # (not from a guess at whom the article is about, above)
+            self.pronoun_gender.setdefault(self.profiles.canon(r.entity).entity_id, info["gender"])
         return self.referent_resolution(r, "pronoun")
 
-    def _utterance_subject_before(self, pron: Token, said: tuple[int, int] | None) -> Resolution | None:
-        """What "it" means when the last main-clause subject before it, in its sentence or the one
-        before, is something said or written ("The memo was written by Tom Reid ... "...," it
-        reads"): that utterance's maker, as the utterance itself speaking would have. None when
-        a named subject comes between them or the maker is unknown."""
+    def _utterance_meant(self, pron: Token, said: tuple[int, int] | None) -> Resolution | None:
+        """The maker of the words a neuter pronoun ("it") stands for: a speaker named by what they
+        said or wrote in its sentence or the one before (`Mr Cole's statement said: "..." It added`,
+        `utterance_before`), else the last main-clause subject there when that is something
+        written whose maker it names itself ("The memo was written by Tom Reid ... "...," it
+        reads"; "A letter from Ann Cole arrived. It said"); None when the words are not what "it"
+        means or their maker is unknown."""
+        r = self.utterance_before(pron)
+        if r is not None:
+            return self.referent_resolution(r, "pronoun")
+        t = self._main_subject_before(pron)
+        if t is None or not names_utterance(t):
+            return None  # the nearest main subject is something else: `antecedent` decides
+        res = named_maker(self, t, said)
+        return Resolution(res.entity, res.speaker, "pronoun", res.kind) if res is not None else None
+
+    def _main_subject_before(self, pron: Token) -> Token | None:
+        """The last subject of a main clause, outside quotations, before the pronoun in its
+        sentence or the one before."""
         sent = self.sent_of[pron.i]
         for i in range(pron.i - 1, -1, -1):
-            t = self.doc[i]
             if self.sent_of[i] < sent - 1:
                 return None
-            if t.dep_ not in ("nsubj", "nsubjpass") or self.quoted(t.idx) or t.head.dep_ != "ROOT":
-                continue
-            if not names_utterance(t):
-                return None  # the nearest main subject is something else (`antecedent` decides)
-            lo = self.doc[t.left_edge.i]
-            res = describe(self, lo.idx, t.idx + len(t.text), t, said)
-            if res.speaker is None or (res.entity is None and res.speaker.lower().endswith(" " + t.lower_)):
-                return None  # ("the memo" itself: no maker known)
-            return Resolution(res.entity, res.speaker, "pronoun", res.kind)
+            t = self.doc[i]
+            if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and not self.quoted(t.idx):
+                return t
         return None
 
     def _another_of_them(self, pron: Token) -> Resolution:
@@ -553,6 +565,19 @@ class Resolver:
         "who" hung on a thing or on quoted words, the name or person right before it (`labelled a
         "misjudgement" by the Conservatives who said`), and a person's name right before "who" over
         a thing or body the parse hung the clause on ("refused awards, including Ann Cole who said")."""
+        noun = self.relative_noun(head)
+        ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
+        lo = self.doc[noun.left_edge.i]
+        if ent is not None and not (ent.label in GROUP_LABELS and _one_member(self.text[lo.idx:noun.idx + len(noun.text)], noun)):
+            return named(ent, "pronoun")
+        if says_nothing(head):
+            return Resolution(None, None, "pronoun")  # "a close tie with the chart show, which suggests ...": no one
+        hi = self.doc[described_phrase_end(noun, lambda t: self.quoted(t.idx))]  # ("one Democrat familiar with the talks, who")
+        res = describe(self, lo.idx, hi.idx + len(hi.text), noun, said)
+        return Resolution(res.entity, res.speaker, "pronoun", res.kind)
+
+    def relative_noun(self, head: Token) -> Token:
+        """The noun a relative pronoun's clause hangs on (see `relative`)."""
         noun = head.head.head
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
             noun = noun.head
@@ -565,16 +590,7 @@ class Resolver:
                     noun = prev
             elif prev.ent_type_ == "PERSON" and noun.ent_type_ != "PERSON" and noun.lower_ not in speaker_words().person_nouns:
                 noun = prev  # "refused awards, including actor Ann Cole who said": the name right before "who"
-        ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
-        lo = self.doc[noun.left_edge.i]
-        if ent is not None and not (ent.label in GROUP_LABELS and _one_member(self.text[lo.idx:noun.idx + len(noun.text)], noun)):
-            return named(ent, "pronoun")
-        if says_nothing(head):
-            return Resolution(None, None, "pronoun")  # "a close tie with the chart show, which suggests ...": no one
-        described = ent is not None or (noun.pos_ == "NOUN" and not noun.ent_type_)  # (as `subjects.mention_span` reads a cue's)
-        hi = self.doc[short_phrase_end(noun, lambda t: self.quoted(t.idx))] if described else noun
-        res = describe(self, lo.idx, hi.idx + len(hi.text), noun, said)  # ("one Democrat familiar with the talks, who")
-        return Resolution(res.entity, res.speaker, "pronoun", res.kind)
+        return noun
 
     def antecedent(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
                    said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None:
@@ -631,17 +647,25 @@ class Resolver:
         return best if best is not None or subjects_only else fallback
 
     def _relative_clause_owner(self, pron: Token) -> Referent | None:
-        """The person a "who" clause holding the pronoun hangs on ("... student Ann Cole, who won
-        me over when she called him ..."): the one the pronoun means first; else None."""
+        """The person a "who" clause holding the pronoun hangs on (`relative_noun`: "... student
+        Ann Cole, who won me over when she called him ..."): the one the pronoun means first, unless
+        the clause names another person before the pronoun ("Ann Cole, who met Tom Reid when he
+        ..."); else None."""
         for a in pron.ancestors:
-            if a.dep_ == "relcl":
-                if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in a.children):
-                    return None
-                noun = a.head
-                ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
-                if ent is None or ent.label != "PERSON" or self.quoted(noun.idx):
-                    return None
-                return Referent(pos=noun.idx, sent=self.sent_of[noun.i], entity=ent, subject=True)
+            if a.dep_ != "relcl":
+                continue
+            who = next((c for c in a.children if c.dep_ == "nsubj" and c.lower_ == "who"), None)
+            if who is None:
+                return None
+            noun = self.relative_noun(who)
+            ent = self.profiles.entity_at(noun.idx, noun.idx + len(noun.text), prefer=noun.idx)
+            if ent is None or ent.label != "PERSON" or self.quoted(noun.idx):
+                return None
+            owner = self.profiles.canon(ent).entity_id
+            if any(e.label == "PERSON" and self.profiles.canon(e).entity_id != owner and not self.quoted(ms)
+                   for ms, _, e in self.profiles.mentions_in(who.idx, pron.idx)):
+                return None
+            return Referent(pos=noun.idx, sent=self.sent_of[noun.i], entity=ent, subject=True)
         return None
 
     def _quote_between(self, pos: int, pron: Token) -> bool:

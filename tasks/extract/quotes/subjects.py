@@ -621,13 +621,18 @@ def mention_span(ctx: QuoteContext, head: Token) -> tuple[int, int]:
 
 
 def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
+    """`described_phrase_end` of a cue's speaker words."""
+    return described_phrase_end(head, lambda t: ctx.quoted(t.i))
+
+
+def described_phrase_end(head: Token, quoted: Callable[[Token], bool]) -> int:
     """The last token of a short phrase that says whose or what a described speaker is ("a
     spokeswoman for the RAD", "a member of the Cabinet"); the head itself when it has none."""
     group = head.lower_ in ("those", "others", "some", "many")  # "those behind the negotiations"
     member = head.ent_type_ == "NORP"  # "one Democrat familiar with the talks": a person the group's word describes
     if (head.pos_ != "NOUN" or head.ent_type_) and not group and not member:
         return head.i
-    return short_phrase_end(head, lambda t: ctx.quoted(t.i), group)
+    return short_phrase_end(head, quoted, group)
 
 
 @functools.cache

@@ -2483,6 +2483,8 @@ def test_it_after_an_unnamed_maker_s_utterance_is_that_maker_s(parse):
     text = ("Talks\n\nAnn Marlow and Tom Reddick met on Thursday. Marlow and Reddick issued a statement describing the meeting "
             "as a \"very positive step\".")
     assert speakers(parse, text) == [("very positive step", "Ann Marlow and Tom Reddick", "person", "cue_above:description")]
+    text = "Court\n\nAnn Lee and Tom Reid filed a lawsuit on Monday. The lawsuit says the firm was \"negligent\"."
+    assert speakers(parse, text) == [("negligent", "Ann Lee and Tom Reid", "person", "cue_above:description")]
 
 
 def test_it_after_a_sentence_about_an_utterance_is_its_maker(parse):
@@ -2508,3 +2510,27 @@ def test_a_pronoun_in_a_who_clause_means_its_person_who_then_has_that_gender(par
             "called the mayor \"a grumpy old lion\". Later I met Tom Reddick in his office. \"We keep going,\" he told me.")
     assert speakers(parse, text) == [("a grumpy old lion", "Kit Varga", "person", "cue_above:pronoun"),
                                      ("We keep going,", "Tom Reddick", "person", "cue_after:pronoun")]
+
+
+def test_no_maker_from_who_only_received_delivered_or_owned_the_words(parse):
+    """The limits of the makers of written words: people who received a letter did not write it
+    together; a body that issued a statement on behalf of a family did not make it; an inbox is
+    no email's sender; an unnamed letter is not the last speaker's "it"."""
+    cases = [
+        ("Letter\n\nAnn Lee and Tom Reid received a letter on Monday. \"You must leave by Friday,\" the letter said.",
+         "Ann Lee and Tom Reid"),
+        ("Statement\n\nA statement issued by Harbour Police on behalf of the family said he was \"a loving father\".", "Harbour Police"),
+        ("Inbox\n\nTom Reid checked his email inbox on Monday. \"Your account has been suspended,\" the email said.", "Tom Reid"),
+        ("Council\n\n\"We are disappointed,\" said Tom Reid, the council leader. A letter arrived at the council offices on "
+         "Friday. It said the plans were \"unlawful\".", "Tom Reid"),
+    ]
+    for text, not_the_speaker in cases:
+        assert speakers(parse, text)[-1][1] != not_the_speaker, text
+
+
+def test_who_after_a_phrase_an_adjective_opens_means_the_person_described(parse):
+    """"a source close to the prime minister, who added": the source, though a person closes the
+    phrase ("close" read as an adverb or an adjective alike)."""
+    text = ("Plan\n\nPrime Minister Ann Cole spoke on Monday. The plan was \"dead\", said a source close to the prime minister, "
+            "who added that it had been \"a mess\".")
+    assert [s for _, s, _, _ in speakers(parse, text)] == ["the source close to the prime minister"] * 2

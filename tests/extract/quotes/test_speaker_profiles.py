@@ -162,7 +162,8 @@ def test_a_subject_s_gender_from_a_pronoun_after_another_name_only_one_that_name
 def test_a_name_opening_its_sentence_before_an_aside_is_the_main_verb_s_subject(nlp):
     """"And Harlan, for all the votes he won, seems to agree": the parse may make the opening name
     a modifier and give the main verb a subject from the aside; the name is the sentence's subject
-    (a later "he" means him). Not when the verb's subject comes before the name."""
+    (a later "he" means him), also where the parse left it unlabelled. Not when a word of the
+    sentence's own comes before the name."""
     from tasks.extract.quotes.profiles import _prominent_subject
 
     words = ["And", "Harlan", ",", "for", "all", "the", "votes", "he", "won", ",", "seems", "to", "agree", "."]
