@@ -2443,19 +2443,19 @@ def test_who_after_a_phrase_on_a_person_means_the_person(parse):
 def test_an_utterance_made_by_its_participle_s_agent_is_the_agent_s(parse):
     """"a letter signed by Tom Reddick said": the agent of a participle of making (sending,
     writing, signing) made it; one who only obtained or saw it did not. An utterance noun inside a
-    compound ("an email fundraising appeal") is made by whoever sent the whole."""
+    compound ("an email donor appeal") is made by whoever sent the whole."""
     text = ("Vote\n\nAnn Marlow won the vote in Ohio. Tom Reddick came second. A letter signed by Reddick and sent to members "
             "said the party was \"in serious trouble\".")
     assert speakers(parse, text) == [("in serious trouble", "Tom Reddick", "person", "cue_above:description")]
     text = ("Vote\n\nAnn Marlow won the vote in Ohio. Tom Reddick came second. A letter obtained by Reddick said the "
             "party was \"in serious trouble\".")
     assert speakers(parse, text)[0][1] != "Tom Reddick"
-    text = ("Vote\n\nTom Reddick won in Ohio. A fundraising email sent out by Reddick on Tuesday warned of the fight ahead: "
-            "\"There are nine contests over the next month.\"\n\nAnn Marlow's campaign sent out an email fundraising appeal "
-            "that looked ahead. \"We need to win the states that lie ahead,\" the email said.")
+    text = ("Vote\n\nTom Reddick won in Ohio. A donor email sent out by Reddick on Tuesday warned of the fight ahead: "
+            "\"There are nine contests over the next month.\"\n\nAnn Marlow's team sent an email donor appeal on Friday. "
+            "\"We must win the next four contests,\" the email said.")
     assert speakers(parse, text) == [
         ("There are nine contests over the next month.", "Tom Reddick", "person", "cue_above:description"),
-        ("We need to win the states that lie ahead,", "Ann Marlow's campaign", "unnamed", "cue_after:description")]
+        ("We must win the next four contests,", "Ann Marlow's team", "unnamed", "cue_after:description")]
 
 
 def test_fragments_in_a_sentence_framed_by_according_to_are_the_source_s(parse):
@@ -2491,13 +2491,13 @@ def test_it_after_a_sentence_about_an_utterance_is_its_maker(parse):
     """"The memo was written by Sam Tolley ... "...," it reads": "it" is the memo, so its writer;
     so with "A letter from Ann Marlow arrived. It said". A people in the plural is never "it"."""
     text = ("Memo\n\nThe memo was written by Sam Tolley, the deputy chief of staff, an hour after the raid. Two Americans "
-            "were killed at the site. \"We have identified the forces that could move,\" it reads.")
+            "were killed at the site. \"We have found the units that are free to move,\" it reads.")
     assert speakers(parse, text) == [
-        ("We have identified the forces that could move,", None, None, "cue_after:pronoun")]
+        ("We have found the units that are free to move,", None, None, "cue_after:pronoun")]
     text = ("Memo\n\nThe memo was written by Sam Tolley, the deputy chief of staff, an hour after the raid. \"We have "
-            "identified the forces that could move,\" it reads.")
+            "found the units that are free to move,\" it reads.")
     assert speakers(parse, text) == [
-        ("We have identified the forces that could move,", "Sam Tolley", "person", "cue_after:pronoun")]
+        ("We have found the units that are free to move,", "Sam Tolley", "person", "cue_after:pronoun")]
     text = "Council\n\nA letter from Ann Marlow arrived on Friday. It said the council had been \"negligent\"."
     assert speakers(parse, text) == [("negligent", "Ann Marlow", "person", "cue_above:pronoun")]
 
@@ -2531,6 +2531,6 @@ def test_no_maker_from_who_only_received_delivered_or_owned_the_words(parse):
 def test_who_after_a_phrase_an_adjective_opens_means_the_person_described(parse):
     """"a source close to the prime minister, who added": the source, though a person closes the
     phrase ("close" read as an adverb or an adjective alike)."""
-    text = ("Plan\n\nPrime Minister Ann Cole spoke on Monday. The plan was \"dead\", said a source close to the prime minister, "
+    text = ("Plan\n\nPrime Minister Ann Cole spoke on Monday. The plan was \"dead\", said one source close to the prime minister, "
             "who added that it had been \"a mess\".")
     assert [s for _, s, _, _ in speakers(parse, text)] == ["the source close to the prime minister"] * 2
