@@ -1117,8 +1117,8 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
     whose = speaker_words().utterances.get(head.lemma_.lower(), speaker_words().utterances.get(head.lower_))
     if whose == "maker":  # a video, a caption: only its own maker, never another one's or whoever is in focus
         made_by = speaker_words().made_by.get(head.lemma_.lower())
-        return _named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by) or _made_when_first_named(r, head, said)
-    res = _named_maker(r, head, said)
+        return named_maker(r, head, said) or _maker_by_verb(r, head, said, made_by) or _made_when_first_named(r, head, said)
+    res = named_maker(r, head, said)
     if res is None and any(c.dep_ == "poss" and c.pos_ == "NOUN" and not _may_make(c) for c in head.children):
         return None  # "the movie's poster": owned by a thing, so written as it is
     if res is None:
@@ -1178,12 +1178,13 @@ def _first_mention(r: Resolver, head: Token) -> Token:
     return next((t for t in r.doc[:head.i + 1] if t.lemma_.lower() == lemma and not r.quoted(t.idx)), head)
 
 
-def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
+def named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
     """The maker an utterance noun names itself: its possessor ("his comments", "the club's
     statement"; a person or a body, not a thing: "the movie's poster"), author ("the NIESR
     report", "the report by telecoms giant BT", "an email sent by Ann Lee", "The memo was written
     by Tom Reid"), the paper it ran in ("a review in the Harbour Times") or the owner of the site
-    it was posted on ("a statement on her website", `speaker_descriptions.json` "venues")."""
+    it was posted on ("a statement on her website", `speaker_descriptions.json` "venues"). Also
+    whom an "it" standing for the utterance means (`speaker.py`)."""
     for c in t.children:
         if r.quoted(c.idx):
             continue
@@ -1216,16 +1217,10 @@ def _named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolut
         if c.dep_ == "prep" and c.lower_ == "on":  # "a statement on her website": the site's owner posted it
             w = next((x for x in c.children if x.dep_ == "pobj"), None)
             if w is not None and w.lemma_.lower() in speaker_words().venues:
-                res = _named_maker(r, w, None)  # (a statement on her site may name her: "Kim will return on ...")
+                res = named_maker(r, w, None)  # (a statement on her site may name her: "Kim will return on ...")
                 if res is not None:
                     return res
     return _sender(r, t.head) if t.dep_ == "nsubjpass" else None  # "The memo was written by Tom Reid"
-
-
-def named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resolution | None:
-    """The maker the utterance noun `t` names itself (`_named_maker`), for a pronoun that stands for it."""
-    return _named_maker(r, t, said)
-
 
 
 def _may_make(owner: Token) -> bool:
@@ -1266,7 +1261,7 @@ def _earlier_maker(r: Resolver, head: Token, said: tuple[int, int] | None) -> Re
             whole = t  # ("checked his email inbox": no one sent the inbox)
         res = _maker_by_verb(r, whole, said)
         if res is None and i != head.i:
-            res = _named_maker(r, t, said)
+            res = named_maker(r, t, said)
         if res is not None:
             return res
     return None

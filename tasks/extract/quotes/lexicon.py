@@ -113,7 +113,7 @@ class SpeakerWords:
     kinds: frozenset  # kinds of body whose names end in the word ("festival"): "the festival" is the one so named
     named_by_remit: frozenset  # bodies often named in lower case by their remit ("the home affairs committee"): "the committee" is the one so named
     run_in: frozenset  # what a paper writes itself: "a review in the Harbour Times" is the paper's
-    sent_by: frozenset  # verbs whose agent made the utterance their participle hangs on ("an email sent by Ann Lee")
+    sent_by: frozenset  # verbs of sending or signing: their agent made the utterance ("an email sent by Ann Lee"), their subjects together made their object
     venues: frozenset  # where someone publishes their own words ("website"): "a statement on her website" is hers
     first_person: frozenset  # words of a quotation in the first person ("I", "we", "I'm")
     questions: dict  # verb of asking someone -> the preposition taking the one asked ("put" -> "to"; "" for the object)

@@ -603,14 +603,14 @@ class Resolver:
         a name that only modifies a noun: "the Nigerian jungle") is the fallback (not for
         `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
+        named = self._names_in(said) | self._spoken_to(pron)
         owner = self._relative_clause_owner(pron)
-        if owner is not None and self._fits(owner, gender, labels, plural, self._names_in(said) | self._spoken_to(pron)):
+        if owner is not None and self._fits(owner, gender, labels, plural, named):
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
-        named = self._names_in(said) | self._spoken_to(pron)
         same = fallback = best = None
         best_key = None
         j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
@@ -758,5 +758,8 @@ class Resolver:
     def gender_of(self, e: Entity) -> str | None:
         """The person's gender as the article shows it (its name and honorifics, its pronouns, a "he"
         or "she" that spoke as them), under its fullest name too."""
+        own = self.profiles.gender.get(e.entity_id)
+        if own is not None:
+            return own  # (most calls: no fullest name to look up)
         canon = self.profiles.canon(e).entity_id
-        return self.profiles.gender.get(e.entity_id) or self.profiles.gender.get(canon) or self.pronoun_gender.get(canon)
+        return self.profiles.gender.get(canon) or self.pronoun_gender.get(canon)
