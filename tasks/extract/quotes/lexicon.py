@@ -89,6 +89,7 @@ class SpeakerWords:
     honorifics: dict  # "mr" -> "m"
     male: frozenset  # first names
     female: frozenset
+    name_genders: dict  # given name -> "m" or "f", from nomquamgender's data (`name_genders.py`): a weaker hint
     nationality: dict  # nationality adjective or country alias -> country
     person_nouns: frozenset  # head nouns of descriptions of people ("leader")
     org_nouns: dict  # head noun of an organisation description -> words its name may hold
@@ -130,6 +131,7 @@ def speaker_words() -> SpeakerWords:
         honorifics=DATA.entries("speaker_honorifics.json"),
         male=frozenset(n.lower() for n in DATA.lines("speaker_names_male.txt")),
         female=frozenset(n.lower() for n in DATA.lines("speaker_names_female.txt")),
+        name_genders=dict(line.split() for line in DATA.lines("speaker_names_genders.txt")),
         nationality=dict(DATA.json("speaker_nationalities.json")["map"]),
         person_nouns=frozenset(desc["person"]),
         org_nouns=dict(desc["org"]),

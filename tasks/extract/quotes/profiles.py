@@ -576,6 +576,8 @@ class EntityProfiles:
             v[0] += 3
         elif first in lex.female:
             v[1] += 3
+        elif first in lex.name_genders:  # a name most often given to one gender: less than an honorific ("Mr Anais Cole")
+            v[0 if lex.name_genders[first] == "m" else 1] += 1
         # a possessive or subject pronoun later in the same clause: "Putin met his counterpart";
         # after another person's name, only one of the gender that person's honorific rules out
         # ("Lee said Ann Cole had distanced herself": no vote; "Lee tracked down Mr Cole after her
