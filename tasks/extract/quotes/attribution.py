@@ -243,7 +243,7 @@ def cue_after(q: Site) -> Attribution | None:
         if is_cue(t):
             if _reported_above(q, t):
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
-            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and _reports_words_of_its_own(q.ctx, t) \
+            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and (_reports_words_of_its_own(q.ctx, t) or _names_a_thing_of_its_own(q.ctx, t)) \
                     and (_introduced(q) or q.span.continues or t.lemma_.lower() in speaker_words().replies):
                 return None  # `"...?" Ann Cole said she was pleased` or `said: "..."`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))
@@ -273,6 +273,13 @@ def _reports_words_of_its_own(ctx: QuoteContext, cue: Token) -> bool:
     introduces a quotation after a colon ("said: ...")."""
     nxt = ctx.doc[cue.i + 1] if cue.i + 1 < len(ctx.doc) else None
     return any(c.dep_ == "ccomp" and not ctx.quoted(c.i) for c in cue.children) or (nxt is not None and nxt.text == ":")
+
+
+def _names_a_thing_of_its_own(ctx: QuoteContext, cue: Token) -> bool:
+    """A naming verb ("praise", "criticise") whose object is a noun outside the quotation: it
+    speaks of that thing, not of the words before it (`"...!" Fans still praise his refusal`)."""
+    return cue.lemma_.lower() in cue_words().naming \
+        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not ctx.quoted(c.i) for c in cue.children)
 
 
 def _reported_above(q: Site, cue: Token) -> bool:

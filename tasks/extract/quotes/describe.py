@@ -1586,7 +1586,21 @@ def is_epithet(head: Token, content: list[str]) -> bool:
     hw = head.lower_.rstrip(".")
     two_words = f"{head.doc[head.i - 1].lower_} {hw}" if head.i > 0 else None  # "new zealander"
     return hw in lex.epithets or (head.pos_ in ("NOUN", "PROPN") and (hw in lex.nationality or two_words in lex.nationality)) \
-        or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
+        or _one_of_a_people(head) or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
+
+
+COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "the French", "the Swiss", "the Tories": many
+
+
+def _one_of_a_people(head: Token) -> bool:
+    """One person named by the people, state or city they belong to, a word the model tags as such
+    in the singular ("the Texan", "the Glaswegian"; not "the Republican": a party member is a
+    description of its own, `person_nouns`; nor a people as a whole, "the Chinese"; nor a title
+    with its capitalised article inside a sentence, "The Federalist")."""
+    hw = head.lower_
+    titled = any(c.dep_ == "det" and c.text == "The" and not c.is_sent_start for c in head.children)
+    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and head.text[:1].isupper() and not titled \
+        and hw not in speaker_words().person_nouns and not COLLECTIVE_NATIONALS.fullmatch(hw)
 
 
 def _named_by_origin(head: Token) -> bool:

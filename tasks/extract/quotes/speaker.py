@@ -33,7 +33,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from tasks.extract.entities.index import Entity
-from tasks.extract.quotes.describe import body_of_members, describe, description_gender, is_group, named_maker, names_utterance
+from tasks.extract.quotes.describe import COLLECTIVE_NATIONALS, body_of_members, describe, description_gender, is_group, named_maker, names_utterance
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
 from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
@@ -202,9 +202,6 @@ def _post_nominal_at_most(rest: str) -> bool:
     """Nothing, or letters written after a name (PERSON_SUFFIX_TITLES: "MP", "QC"), follow it in the words."""
     rest = rest.strip(" ,")
     return not rest or rest in PERSON_SUFFIX_TITLES
-
-
-COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "the French", "the Swiss", "the Tories": many
 
 
 def _one_national(words: str, head: Token) -> bool:
@@ -608,6 +605,8 @@ class Resolver:
         if owner is not None and self._fits(owner, gender, labels, plural, named):
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
+        # for an epithet, sentences wholly inside a quotation keep its speaker in focus: not counted
+        told = self.told_before if subjects_only else range(len(self.told_before))
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
@@ -617,7 +616,7 @@ class Resolver:
         while j >= 0:
             r = self.referents[j]
             j -= 1
-            if r.sent < sent - window:
+            if told[sent] - told[r.sent] > window:
                 break
             if self.quoted(r.pos) or not self._fits(r, gender, labels, plural, named):
                 continue
@@ -645,6 +644,23 @@ class Resolver:
         if same is not None:
             return same
         return best if best is not None or subjects_only else fallback
+
+    @functools.cached_property
+    def told_before(self) -> list[int]:
+        """Sentence number -> how many sentences before it are not wholly inside a quotation: the
+        distance between two sentences as the writer tells the story (`"...," Ann Cole said. "..."
+        "..." The judge then said`: the quotation's sentences go on with Ann Cole)."""
+        n = (self.sent_of[-1] + 1) if self.sent_of else 0
+        quoted_only = [True] * n  # sentence number (`sent_of`) -> every word inside a quotation
+        for t in self.doc:
+            k = self.sent_of[t.i]
+            if quoted_only[k] and not (t.is_punct or t.is_space) and not self.quoted(t.idx):
+                quoted_only[k] = False
+        counts, told = [], 0
+        for k in range(n):
+            counts.append(told)
+            told += not quoted_only[k]
+        return counts
 
     def _relative_clause_owner(self, pron: Token) -> Referent | None:
         """The person a "who" clause holding the pronoun hangs on (`relative_noun`: "... student

@@ -2534,3 +2534,47 @@ def test_who_after_a_phrase_an_adjective_opens_means_the_person_described(parse)
     text = ("Plan\n\nPrime Minister Ann Cole spoke on Monday. The plan was \"dead\", said one source close to the prime minister, "
             "who added that it had been \"a mess\".")
     assert [s for _, s, _, _ in speakers(parse, text)] == ["the source close to the prime minister"] * 2
+
+
+def test_a_quotation_s_own_sentences_keep_its_speaker_in_focus_for_a_description(parse):
+    """`"...," Kessel said. "..." "..." "..." ... the justice spoke`: the sentences inside the
+    quotation go on with its speaker, so they do not push her out of the few sentences a
+    description looks back over."""
+    text = ("Court row\n\nMarta Kessel regrets her attack on the new rules.\n\n"
+            "The high court justice -- who has sat on the bench for two decades -- said she would step down next year.\n\n"
+            "\"I have made my decision,\" Kessel said in a letter. \"The court will need new blood. I wish my colleagues well. "
+            "They have been kind.\"\n\n"
+            "At a dinner in May, the justice spoke about the rules, saying they were \"a step too far\" for the courts.")
+    assert speakers(parse, text)[-1] == ("a step too far", "Marta Kessel", "person", "cue_above:description")
+
+
+def test_a_given_name_s_usual_gender_tells_she_from_he_below_an_honorific(parse):
+    """A given name most often given to one gender (nomquamgender's data, `name_genders.py`) tells
+    "she" from a man named just before; an honorific outweighs it ("Mr Anais Varro")."""
+    text = ("Email trail\n\nCabinet aide Denis Okafor praised the embassy staff in a short note. \"Great work,\" Okafor wrote.\n\n"
+            "Okafor was replying to an update from envoy Wendy Tremaine on the evacuation. \"The plane has left,\" she wrote.")
+    assert speakers(parse, text)[-1] == ("The plane has left,", "Wendy Tremaine", "person", "cue_after:pronoun")
+    text = ("Rates\n\nAnalyst Anais Varro expects a rise, and so does Ruth Kell. \"Rates will go up,\" Mr Varro said.\n\n"
+            "Ms Kell agreed. \"They will,\" he said.")
+    assert speakers(parse, text)[-1] == ("They will,", "Anais Varro", "person", "cue_after:pronoun")
+
+
+def test_one_of_a_people_state_or_city_is_an_epithet(parse):
+    """"the Texan", "the Glaswegian": one person named by where they belong is the person in focus,
+    like "the Scot"; a publication's name with its capitalised article is not ("The Federalist")."""
+    text = "Farm vote\n\nFormer governor Dale Pruitt backed the farm bill on Tuesday. \"This bill keeps farms alive,\" the Texan said."
+    assert speakers(parse, text) == [("This bill keeps farms alive,", "Dale Pruitt", "person", "cue_after:description")]
+
+
+def test_a_passage_or_excerpt_is_the_words_of_who_was_quoted_from_it(parse):
+    """"the passage continued": the words of the writer quoted just before, as "the text" is."""
+    text = ("Book tour\n\nThe paper quoted a new memoir by reporter Lena Ostrova. \"The minister rarely slept,\" Ostrova writes "
+            "in her book. \"He read every file.\"\n\n\"He was the last to leave each night,\" the passage continued.")
+    assert speakers(parse, text)[-1] == ("He was the last to leave each night,", "Lena Ostrova", "person", "cue_after:description")
+
+
+def test_a_naming_verb_with_an_object_of_its_own_names_no_speaker_after_an_exclamation(parse):
+    """`...: "Open the gates now!" Residents still praise her courage`: "praise" speaks of her
+    courage, so the residents did not say the words."""
+    text = "Wall speech\n\nMayor Ruth Alder made her famous plea in 1999: \"Open the gates now!\" Residents still praise her courage."
+    assert speakers(parse, text)[0][1] == "Ruth Alder"
