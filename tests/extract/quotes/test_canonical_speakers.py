@@ -2578,3 +2578,12 @@ def test_a_naming_verb_with_an_object_of_its_own_names_no_speaker_after_an_excla
     courage, so the residents did not say the words."""
     text = "Wall speech\n\nMayor Ruth Alder made her famous plea in 1999: \"Open the gates now!\" Residents still praise her courage."
     assert speakers(parse, text)[0][1] == "Ruth Alder"
+
+
+def test_a_seat_of_government_speaks_as_a_body(parse):
+    """"Downing Street" (like "the Kremlin") is the body that sits there: a spokesman after it
+    is its spokesman."""
+    text = ("Poll\n\nTalk of a snap election was called \"idle speculation\" by Downing Street.\n\n"
+            "A spokesman said he had \"no idea\" where the talk came from.")
+    assert speakers(parse, text) == [("idle speculation", "Downing Street", "organisation", "cue_above:name"),
+                                     ("no idea", "the Downing Street spokesman", "unnamed", "cue_above:description")]
