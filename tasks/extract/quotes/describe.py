@@ -45,7 +45,7 @@ from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
 from tasks.extract.quotes.records import PersonCount, Resolution, joint_name, named
-from tasks.extract.quotes.subjects import personlike, short_phrase_end
+from tasks.extract.quotes.subjects import in_telling_clause, personlike, short_phrase_end
 from tasks.nlp.gazetteer import gazetteer
 
 
@@ -1668,6 +1668,7 @@ def canonical_description(r: Resolver, start: int, end: int, head: Token) -> str
                 and _premodifiers_only("".join(pieces) + before):
             pieces, before, owner_first = [], "", True  # "New Hampshire Sen. Kelly Ayotte's campaign" -> "Kelly Ayotte's campaign"
         as_written = ((c.label == "GPE" and len(c.name) < me - ms) or c.label == "NORP"  # "the Tory spokesman" stays
+                      or in_telling_clause(r.doc, ms, head)  # "a source who identified Sullivan", as the clause has it
                       or (_names_the_kind(text, me, head)  # "a Bayern spokesman", not "a Bayern Munich spokesman"
                           and not (c.label == "ORG" and _acronym_of(text[ms:me], c.name))))  # but "an FA spokesman": "the Football Association spokesman"
         pieces += [before, text[ms:me] if as_written else c.name]

@@ -37,7 +37,7 @@ from tasks.extract.quotes.describe import COLLECTIVE_NATIONALS, body_of_members,
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
 from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
-from tasks.extract.quotes.subjects import according_to_prep, described_phrase_end, names_a_person, personlike, says_nothing
+from tasks.extract.quotes.subjects import according_to_prep, described_phrase_end, in_telling_clause, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
 from tasks.nlp.gazetteer import gazetteer
 
@@ -422,7 +422,8 @@ class Resolver:
                 # the name ending the words (letters after a name aside: "Andrew Tyrie MP"), not a modifier
                 # ("Scott's relatives", "The Oscar-nominated actor")
                 # nor whom the words serve ("a spokesman for Mr Cole")
-                if e.label == "PERSON" and _post_nominal_at_most(text[me:end]) and not self._served(ms, me):
+                if e.label == "PERSON" and _post_nominal_at_most(text[me:end]) and not self._served(ms, me) \
+                        and not in_telling_clause(self.doc, ms, head):
                     ent = e
         return ent if ent is not None else self.by_last_name(self.text[start:end])
 

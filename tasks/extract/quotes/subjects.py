@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tasks.common.datafiles import DataFiles
 from tasks.extract.quotes.context import MAX_REGION_TOKENS, QuoteContext
@@ -627,12 +627,54 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
 
 def described_phrase_end(head: Token, quoted: Callable[[Token], bool]) -> int:
     """The last token of a short phrase that says whose or what a described speaker is ("a
-    spokeswoman for the RAD", "a member of the Cabinet"); the head itself when it has none."""
+    spokeswoman for the RAD", "a member of the Cabinet"), or which one ("one musician quoted by
+    the report", "a supporter who runs the club's website": `_telling_clause_end`); the head
+    itself when it has none."""
     group = head.lower_ in ("those", "others", "some", "many")  # "those behind the negotiations"
     member = head.ent_type_ == "NORP"  # "one Democrat familiar with the talks": a person the group's word describes
     if (head.pos_ != "NOUN" or head.ent_type_) and not group and not member:
         return head.i
-    return short_phrase_end(head, quoted, group)
+    end = short_phrase_end(head, quoted, group)
+    return _telling_clause_end(head, quoted) if end == head.i else end
+
+
+def in_telling_clause(doc: Doc, pos: int, head: Token) -> bool:
+    """Character `pos` lies in a clause on the head noun that tells which one it is
+    (`_telling_clause_end`: "a barrister who represented Tom Reid": not Tom Reid, and his name
+    as the clause writes it)."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and any(a.dep_ in ("relcl", "acl") and a.head.i == head.i for a in span[0].ancestors)
+
+
+TELLING_CLAUSE_MAX = 8  # tokens: longer clauses go on about the speaker rather than tell them apart
+
+
+def _telling_clause_end(head: Token, quoted: Callable[[Token], bool]) -> int:
+    """The end of a clause right after an indefinite described speaker that tells which one the
+    writer means, as annotators write it: a past participle's phrase ("one musician quoted by the
+    report") or a "who" clause up to its first "and", "but" or comma ("a source who identified
+    the sender but spoke on condition of anonymity": "who identified the sender"), at most
+    TELLING_CLAUSE_MAX tokens, none quoted; the head itself when there is none. Only after "a",
+    "an", "one" or "another": a definite description points back to someone told apart before."""
+    if not personlike(head) or (not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+                                and not any(c.dep_ == "nummod" and c.lower_ == "one" for c in head.children)):
+        return head.i  # (not for something said or written: "a report published by ...")
+    doc = head.doc
+    for c in head.children:
+        if c.left_edge.i != head.i + 1:
+            continue
+        told = (c.dep_ == "acl" and c.tag_ == "VBN" and c.i == head.i + 1) or (c.dep_ == "relcl" and doc[head.i + 1].lower_ == "who")
+        if not told:
+            continue
+        end = c.right_edge.i
+        stop = next((t.i for t in doc[c.i + 1:end + 1] if t.text in (",", "(", ";", ":", "--")
+                     or (t.text in ("-", "–", "—") and bool(t.whitespace_)) or (t.dep_ == "cc" and t.head.i == c.i)), None)
+        if stop is not None:
+            end = stop - 1
+        toks = doc[head.i + 1:end + 1]
+        if 0 < len(toks) <= TELLING_CLAUSE_MAX and not any(quoted(t) for t in toks) and end > c.i - (c.dep_ == "acl"):
+            return end
+    return head.i
 
 
 @functools.cache

@@ -2587,3 +2587,21 @@ def test_a_seat_of_government_speaks_as_a_body(parse):
             "A spokesman said he had \"no idea\" where the talk came from.")
     assert speakers(parse, text) == [("idle speculation", "Downing Street", "organisation", "cue_above:name"),
                                      ("no idea", "the Downing Street spokesman", "unnamed", "cue_above:description")]
+
+
+def test_a_clause_that_tells_an_unnamed_speaker_apart_stays_in_the_description(parse):
+    """"said one musician quoted by the report", "wrote a supporter who runs the fan site": the
+    participle's phrase or the "who" clause (up to its first "and", "but" or comma) tells which
+    one the writer means, as annotators write it; a name in it is not the speaker and stays as
+    written; not after "the", nor for something written ("a report published by ...")."""
+    cases = [
+        ("Fans\n\n\"It was magic,\" said one musician quoted by the report.", "the musician quoted by the report"),
+        ("Fans\n\n\"Meh,\" wrote a supporter who runs the fan site for the club.", "the supporter who runs the fan site for the club"),
+        ("Leak\n\n\"His account sent the files,\" said one source who identified the sender but spoke on condition of anonymity.",
+         "the source who identified the sender"),
+        ("Trial\n\nTom Reid was jailed in 2001. \"He was badly served,\" said a barrister who once represented Reid.",
+         "the barrister who once represented Reid"),
+        ("Survey\n\n\"Prices will rise,\" said a report published by the council.", "the report"),
+    ]
+    for text, speaker in cases:
+        assert [(s, kind) for _, s, kind, _ in speakers(parse, text)] == [(speaker, "unnamed")], text
