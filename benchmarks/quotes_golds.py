@@ -25,13 +25,15 @@ as unseen articles before any change they prompted) is for finding kinds of erro
 part (678 articles, sets h1-h57) is for measuring only: read its scores, never its misses.
 
 benchmarks/data/polnear_speakers_own.jsonl holds canonical speakers for the quotations PolNeAR
-marks in 464 articles of its train split (../shared/corpus/polnear/train; "article" is the
+marks in 512 articles of its train split (../shared/corpus/polnear/train; "article" is the
 text's path there): US political news, a second kind of news for the speaker rules. Two
 annotators apart gave each quotation's speaker to the dev gold's conventions, from the article
-and PolNeAR's source words only; the 5,613 quotes both gave alike are kept (titles and scare
+and PolNeAR's source words only; the 5,918 quotes both gave alike are kept (titles and scare
 quotes that no one said are left out). Rounds r1-r8 and r10 (`round`: r1 32 articles, the others
 48 each, drawn at random) were read for kinds of error after each was first scored: its "tune"
-part (416 articles, 5,149 quotes). Round r9 (48 articles, 464 quotes) is its "held" part,
+part (416 articles, 5,149 quotes). Rounds r9 (48 articles drawn at random, 464 quotes) and r11
+(the 17 train articles left with three or more quotes whose source is a description or one word,
+and 31 drawn from those with two; 305 quotes) are its "held" part (96 articles, 769 quotes),
 scored only. PolNeAR marks only the quotations its annotators attributed, so "extra" counts
 real quotations too there.
 """

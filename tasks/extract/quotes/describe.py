@@ -1133,11 +1133,21 @@ def maker_of(r: Resolver, head: Token, start: int, said: tuple[int, int] | None)
     ref = _introduced_with(r, head) if whose == "org" else None
     if ref is None and _generic(head):
         return None  # "such as ignoring emails that claim ...": anyone's, so written as it is
+    if ref is None and _part_of_a_text(head):
+        return None  # "an excerpt of the report reads": the report's, whoever spoke last, so written as it is
     if ref is None:
         ref = _in_focus(r, start, whose)
     if ref is None and whose == "org":
         ref = _speaker_just_before(r, start, r.sent_of[head.i])
     return r.referent_resolution(ref, "description") if ref is not None else None
+
+
+def _part_of_a_text(head: Token) -> bool:
+    """The utterance is a part of another text its "of", "from" or "in" phrase names ("an excerpt
+    of the report", "a passage in the book", "the text of the ruling"; `parts_of_texts`; not "a
+    transcript of the interview", which is the interviewee's words)."""
+    return head.lower_ in speaker_words().parts_of_texts and any(p.dep_ == "prep" and p.lower_ in ("of", "from", "in") and any(o.dep_ == "pobj" and names_utterance(o) for o in p.children)
+               for p in head.children)
 
 
 def _generic(head: Token) -> bool:
@@ -1593,13 +1603,15 @@ COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "th
 
 
 def _one_of_a_people(head: Token) -> bool:
-    """One person named by the people, state or city they belong to, a word the model tags as such
-    in the singular ("the Texan", "the Glaswegian"; not "the Republican": a party member is a
-    description of its own, `person_nouns`; nor a people as a whole, "the Chinese"; nor a title
-    with its capitalised article inside a sentence, "The Federalist")."""
+    """One person named by the state or city they come from, a word the model tags as a people
+    in the singular, after a lower-case "the" ("said the Texan", "the Glaswegian added"; not "The
+    Federalist reported", a paper's name, nor "The Texan said" at a sentence's start, which
+    could be one; not a faith's or a party's member, `gazetteer_norp.txt`: "the Muslim", "the
+    Republican"; nor a people as a whole, "the Chinese")."""
     hw = head.lower_
-    titled = any(c.dep_ == "det" and c.text == "The" and not c.is_sent_start for c in head.children)
-    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and head.text[:1].isupper() and not titled \
+    if not any(c.dep_ == "det" and c.text == "the" for c in head.children):
+        return False
+    return head.ent_type_ == "NORP" and head.tag_ == "NNP" and head.text[:1].isupper() and hw not in gazetteer().norp \
         and hw not in speaker_words().person_nouns and not COLLECTIVE_NATIONALS.fullmatch(hw)
 
 

@@ -7,12 +7,12 @@ with the hand-kept lists; regenerate it after moving the nomquamgender pin:
 
     python -m tasks.extract.quotes.name_genders
 
-The package is a test dependency only: its 22 MB table is parsed here, once, not in every run."""
+The package is a test dependency only: its 22 MB table is parsed here, when the file is made or
+checked, not in every run."""
 from __future__ import annotations
 
 import json
 import re
-from importlib import resources
 from pathlib import Path
 
 MIN_SOURCES = 5
@@ -33,7 +33,7 @@ def derive(name_data: dict[str, list]) -> dict[str, str]:
     out = {}
     for name, entry in name_data.items():
         sources, share = entry[0], entry[2]
-        if sources >= MIN_SOURCES and NAME.fullmatch(name) and min(share, 1 - share) <= MAX_UNCERTAINTY:
+        if sources >= MIN_SOURCES and NAME.fullmatch(name) and round(min(share, 1 - share), 6) <= MAX_UNCERTAINTY:
             out[name] = "f" if share > 0.5 else "m"
     return dict(sorted(out.items()))
 
@@ -44,9 +44,12 @@ def render(genders: dict[str, str], version: str) -> str:
 
 
 def from_package() -> str:
-    """The data file's text as the installed nomquamgender gives it."""
-    from importlib.metadata import version
-    table = json.loads(resources.files("nomquamgender").joinpath("name_data.json").read_text(encoding="utf-8"))
+    """The data file's text as the installed nomquamgender gives it. Its table is read as a file,
+    without importing the package (which would parse it too, and import Unidecode, GPL, that
+    this project neither needs nor ships)."""
+    from importlib.metadata import files, version
+    table_file = next(f for f in files("nomquamgender") if f.name == "name_data.json")
+    table = json.loads(table_file.read_text(encoding="utf-8"))
     return render(derive(table), version("nomquamgender"))
 
 

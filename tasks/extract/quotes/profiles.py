@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -401,6 +402,18 @@ def _one_swap_from(word: str, known: dict[str, set[tuple[str, ...]]]) -> str | N
     return fits.pop() if len(fits) == 1 else None
 
 
+def first_name(name: str) -> str:
+    """The first word of a name of two words or more, lower case, without a trailing dot ("" for
+    one word: "Cole" has no given name)."""
+    words = name.split()
+    return words[0].lower().rstrip(".") if len(words) > 1 else ""
+
+
+def _folded(word: str) -> str:
+    """The word without its accents ("hélène" -> "helene"), as nomquamgender's names are written."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @dataclass
 class Referent:
     """A place where someone is prominent: a subject mention of an entity, or a resolved speaker
@@ -506,6 +519,7 @@ class EntityProfiles:
     # ---- reading the mentions ------------------------------------------------------------------
     def _read_mentions(self) -> None:
         votes: dict[str, list[int]] = {}  # entity_id -> [male, female]
+        people: dict[str, Entity] = {}
         for s, t, e in self.mentions:
             self.first_pos.setdefault(e.entity_id, s)
             span = self.doc.char_span(s, t, alignment_mode="expand")
@@ -519,6 +533,7 @@ class EntityProfiles:
             if e.label == "PERSON":  # the words inside the mention before its head too: the model may tag "Ms Lee" whole
                 inside = [tok for tok in span if tok.i < head.i and not tok.is_punct]
                 self._vote_gender(votes.setdefault(e.entity_id, [0, 0]), e, head, [*pre, *inside])
+                people[e.entity_id] = e
                 if any(tok.lower_.rstrip(".") in speaker_words().honorifics for tok in [*pre, *inside]):
                     self.titled.add(e.entity_id)
             answers = answering_subject(head)  # prominent however the parse hung its clause
@@ -528,7 +543,12 @@ class EntityProfiles:
                 self.subjects.append(Referent(pos=s, sent=self.sent_of[head.i], entity=e, subject=subject,
                                               passive=_passive_subject(head), modifier=_modifies_a_noun(span, e.label),
                                               answers=answers))
-        for eid, (m, f) in votes.items():
+        lex = speaker_words()
+        for eid, v in votes.items():
+            hint = lex.name_genders.get(_folded(first_name(people[eid].name)))
+            if hint is not None:  # a name most often given to one gender: once, less than one honorific ("Mr Anais Cole")
+                v[0 if hint == "m" else 1] += 1
+            m, f = v
             self.gender[eid] = "m" if m > f else "f" if f > m else None
         self.subjects.sort(key=lambda r: r.pos)
 
@@ -571,13 +591,11 @@ class EntityProfiles:
             g = lex.gender.get(tok.lower_)
             if g:
                 v[0 if g == "m" else 1] += 1
-        first = e.name.split()[0].lower().rstrip(".") if len(e.name.split()) > 1 else ""
+        first = first_name(e.name)
         if first in lex.male:
             v[0] += 3
         elif first in lex.female:
             v[1] += 3
-        elif first in lex.name_genders:  # a name most often given to one gender: less than an honorific ("Mr Anais Cole")
-            v[0 if lex.name_genders[first] == "m" else 1] += 1
         # a possessive or subject pronoun later in the same clause: "Putin met his counterpart";
         # after another person's name, only one of the gender that person's honorific rules out
         # ("Lee said Ann Cole had distanced herself": no vote; "Lee tracked down Mr Cole after her

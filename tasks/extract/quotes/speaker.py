@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
@@ -450,7 +449,8 @@ class Resolver:
                 i -= 1
             else:
                 break
-        return self.doc[i].dep_ == "prep" and span.root.dep_ == "pobj"
+        prep = self.doc[i]  # ("a man identified as Tom Reid": a naming participle's "as" gives the name itself)
+        return prep.dep_ == "prep" and span.root.dep_ == "pobj" and prep.head.lemma_.lower() not in lex.naming_clause_verbs
 
     def by_last_name(self, words: str) -> Entity | None:
         """A one-word capitalised name the entity extractor did not tag (`"...,”Clinton said`,
@@ -606,8 +606,9 @@ class Resolver:
         if owner is not None and self._fits(owner, gender, labels, plural, named):
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
-        # for an epithet, sentences wholly inside a quotation keep its speaker in focus: not counted
-        told = self.told_before if subjects_only else range(len(self.told_before))
+        # for a description (`subjects_only`), sentences wholly inside a quotation keep its speaker
+        # in focus: not counted; a pronoun counts every sentence
+        told = self.told_before if subjects_only else None
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
@@ -617,7 +618,7 @@ class Resolver:
         while j >= 0:
             r = self.referents[j]
             j -= 1
-            if told[sent] - told[r.sent] > window:
+            if (told[sent] - told[r.sent] if told is not None else sent - r.sent) > window:
                 break
             if self.quoted(r.pos) or not self._fits(r, gender, labels, plural, named):
                 continue

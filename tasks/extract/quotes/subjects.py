@@ -639,41 +639,57 @@ def described_phrase_end(head: Token, quoted: Callable[[Token], bool]) -> int:
 
 
 def in_telling_clause(doc: Doc, pos: int, head: Token) -> bool:
-    """Character `pos` lies in a clause on the head noun that tells which one it is
-    (`_telling_clause_end`: "a barrister who represented Tom Reid": not Tom Reid, and his name
-    as the clause writes it)."""
-    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and any(a.dep_ in ("relcl", "acl") and a.head.i == head.i for a in span[0].ancestors)
+    """Character `pos` lies in the clause that tells the head noun's speaker apart
+    (`_telling_clause`: "a barrister who represented Tom Reid": not Tom Reid, and his name as
+    the clause writes it)."""
+    clause = _telling_clause(head)
+    if clause is not None and clause.dep_ == "acl" and clause.lemma_.lower() in speaker_words().naming_clause_verbs:
+        return False  # "a woman named Ann Cole": her name is the speaker (not "a source who identified Tom Reid")
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand") if clause is not None else None
+    return span is not None and len(span) > 0 and clause.left_edge.i <= span[0].i <= clause.right_edge.i
 
 
 TELLING_CLAUSE_MAX = 8  # tokens: longer clauses go on about the speaker rather than tell them apart
 
 
-def _telling_clause_end(head: Token, quoted: Callable[[Token], bool]) -> int:
-    """The end of a clause right after an indefinite described speaker that tells which one the
-    writer means, as annotators write it: a past participle's phrase ("one musician quoted by the
-    report") or a "who" clause up to its first "and", "but" or comma ("a source who identified
-    the sender but spoke on condition of anonymity": "who identified the sender"), at most
-    TELLING_CLAUSE_MAX tokens, none quoted; the head itself when there is none. Only after "a",
-    "an", "one" or "another": a definite description points back to someone told apart before."""
+def _telling_clause(head: Token) -> Token | None:
+    """The verb of a clause right after an indefinite described speaker that tells which one the
+    writer means, as annotators write it: a past participle ("one musician quoted by the
+    report") or a "who" clause ("a supporter who runs the fan site"), or a participle that gives
+    their name ("a woman named Ann Cole", `naming_clause_verbs`: the name is then the speaker,
+    `in_telling_clause`); not a clause that only says they are unnamed or how they were reached
+    ("who asked not to be named", "reached by phone": `untelling_verbs` in
+    speaker_descriptions.json). Only after "a", "an", "one" or "another" (a definite description
+    points back to someone told apart before) and for a person (not "a report published by")."""
     if not personlike(head) or (not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children)
                                 and not any(c.dep_ == "nummod" and c.lower_ == "one" for c in head.children)):
-        return head.i  # (not for something said or written: "a report published by ...")
+        return None
     doc = head.doc
     for c in head.children:
         if c.left_edge.i != head.i + 1:
             continue
-        told = (c.dep_ == "acl" and c.tag_ == "VBN" and c.i == head.i + 1) or (c.dep_ == "relcl" and doc[head.i + 1].lower_ == "who")
-        if not told:
-            continue
-        end = c.right_edge.i
-        stop = next((t.i for t in doc[c.i + 1:end + 1] if t.text in (",", "(", ";", ":", "--")
-                     or (t.text in ("-", "–", "—") and bool(t.whitespace_)) or (t.dep_ == "cc" and t.head.i == c.i)), None)
-        if stop is not None:
-            end = stop - 1
-        toks = doc[head.i + 1:end + 1]
-        if 0 < len(toks) <= TELLING_CLAUSE_MAX and not any(quoted(t) for t in toks) and end > c.i - (c.dep_ == "acl"):
-            return end
+        if (c.dep_ == "acl" and c.tag_ == "VBN" and c.i == head.i + 1) or (c.dep_ == "relcl" and doc[head.i + 1].lower_ == "who"):
+            return None if c.lemma_.lower() in speaker_words().untelling_verbs else c
+    return None
+
+
+def _telling_clause_end(head: Token, quoted: Callable[[Token], bool]) -> int:
+    """The last token of the head's telling clause (`_telling_clause`), up to its first
+    coordinator, comma, bracket, colon, semicolon or spaced dash ("a source who identified the
+    sender but spoke on condition of anonymity": "who identified the sender"), at most
+    TELLING_CLAUSE_MAX tokens, none quoted; the head itself when there is none."""
+    c = _telling_clause(head)
+    if c is None:
+        return head.i
+    doc = head.doc
+    end = c.right_edge.i
+    stop = next((t.i for t in doc[c.i + 1:end + 1] if t.text in (",", "(", ";", ":", "--")
+                 or (t.text in ("-", "\u2013", "\u2014") and bool(t.whitespace_)) or (t.dep_ == "cc" and t.head.i == c.i)), None)
+    if stop is not None:
+        end = stop - 1
+    toks = doc[head.i + 1:end + 1]
+    if 0 < len(toks) <= TELLING_CLAUSE_MAX and not any(quoted(t) for t in toks) and end >= c.i:
+        return end
     return head.i
 
 

@@ -2554,16 +2554,22 @@ def test_a_given_name_s_usual_gender_tells_she_from_he_below_an_honorific(parse)
     text = ("Email trail\n\nCabinet aide Denis Okafor praised the embassy staff in a short note. \"Great work,\" Okafor wrote.\n\n"
             "Okafor was replying to an update from envoy Wendy Tremaine on the evacuation. \"The plane has left,\" she wrote.")
     assert speakers(parse, text)[-1] == ("The plane has left,", "Wendy Tremaine", "person", "cue_after:pronoun")
-    text = ("Rates\n\nAnalyst Anais Varro expects a rise, and so does Ruth Kell. \"Rates will go up,\" Mr Varro said.\n\n"
-            "Ms Kell agreed. \"They will,\" he said.")
+    # the name's hint counts once, however often the surname comes back, and one "Mr" outweighs it
+    text = ("Rates\n\nAnalyst Anais Varro expects a rise. Varro has said so for months, and Varro is rarely wrong. "
+            "Ruth Kell agrees. \"Rates will go up,\" Mr Varro said.\n\nMs Kell agreed. \"They will,\" he said.")
     assert speakers(parse, text)[-1] == ("They will,", "Anais Varro", "person", "cue_after:pronoun")
 
 
 def test_one_of_a_people_state_or_city_is_an_epithet(parse):
-    """"the Texan", "the Glaswegian": one person named by where they belong is the person in focus,
-    like "the Scot"; a publication's name with its capitalised article is not ("The Federalist")."""
+    """"the Texan", "the Glaswegian": one person named by the state or city they come from is the
+    person in focus, like "the Scot"; a paper's name ("The Federalist") and a faith's member are not."""
     text = "Farm vote\n\nFormer governor Dale Pruitt backed the farm bill on Tuesday. \"This bill keeps farms alive,\" the Texan said."
     assert speakers(parse, text) == [("This bill keeps farms alive,", "Dale Pruitt", "person", "cue_after:description")]
+    # a paper's name opening a sentence, and a faith's member (`gazetteer_norp.txt`), are no such epithet
+    text = "Vote\n\nSenator Dale Pruitt spoke on Monday. The Federalist reported that the race was \"too close to call\"."
+    assert speakers(parse, text)[0][1] == "the Federalist"
+    text = "Faith\n\nImam Tariq Osman led the prayers. \"We are all shocked,\" the Muslim said."
+    assert speakers(parse, text)[0][1] == "the Muslim"
 
 
 def test_a_passage_or_excerpt_is_the_words_of_who_was_quoted_from_it(parse):
@@ -2571,6 +2577,10 @@ def test_a_passage_or_excerpt_is_the_words_of_who_was_quoted_from_it(parse):
     text = ("Book tour\n\nThe paper quoted a new memoir by reporter Lena Ostrova. \"The minister rarely slept,\" Ostrova writes "
             "in her book. \"He read every file.\"\n\n\"He was the last to leave each night,\" the passage continued.")
     assert speakers(parse, text)[-1] == ("He was the last to leave each night,", "Lena Ostrova", "person", "cue_after:description")
+    # but an excerpt of another text is that text's, not the last speaker's
+    text = ("Report\n\nAnn Cole criticised the police report. \"It is a mess,\" she said. An excerpt of the report, obtained by "
+            "the paper, reads: \"Officers failed to act.\"")
+    assert speakers(parse, text)[-1][1] == "the excerpt of the report"
 
 
 def test_a_naming_verb_with_an_object_of_its_own_names_no_speaker_after_an_exclamation(parse):
@@ -2602,6 +2612,11 @@ def test_a_clause_that_tells_an_unnamed_speaker_apart_stays_in_the_description(p
         ("Trial\n\nTom Reid was jailed in 2001. \"He was badly served,\" said a barrister who once represented Reid.",
          "the barrister who once represented Reid"),
         ("Survey\n\n\"Prices will rise,\" said a report published by the council.", "the report"),
+        ("Fans\n\n\"It was magic,\" said the musician quoted by the report.", "the musician"),
+        ("Noise\n\n\"It was loud,\" said a man who asked not to be named.", "the man"),  # (`untelling_verbs`)
     ]
     for text, speaker in cases:
         assert [(s, kind) for _, s, kind, _ in speakers(parse, text)] == [(speaker, "unnamed")], text
+    # a participle that gives the name: the name is the speaker (`naming_clause_verbs`)
+    assert speakers(parse, "Noise\n\n\"It was loud,\" said a woman named Maria Lopez.")[0][1:3] == ("Maria Lopez", "person")
+    assert speakers(parse, "Noise\n\nA man identified as Tom Reid told the BBC: \"It was loud.\"")[0][1:3] == ("Tom Reid", "person")

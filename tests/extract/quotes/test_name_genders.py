@@ -15,8 +15,12 @@ def test_only_names_clearly_given_to_one_gender_by_enough_sources():
         "anne-lise": [6, 300, 0.97, 3],
         "o'neil": [8, 200, 0.0, 3],  # not a plain name
         "jo": [40, 9000, 0.951, 3],  # just past the line
+        "hopewell": [9, 700, 0.95, 3],  # on the line, either way
+        "brantley": [9, 700, 0.05, 3],
+        "kerrin": [9, 700, 0.94, 3],  # short of it
     }
-    assert name_genders.derive(table) == {"anne-lise": "f", "ilsabet": "f", "jo": "f", "tomasz": "m"}
+    assert name_genders.derive(table) == {"anne-lise": "f", "brantley": "m", "hopewell": "f", "ilsabet": "f", "jo": "f",
+                                          "tomasz": "m"}
 
 
 def test_the_data_file_is_what_the_pinned_package_gives():
