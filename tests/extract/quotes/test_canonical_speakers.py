@@ -2590,15 +2590,6 @@ def test_a_naming_verb_with_an_object_of_its_own_names_no_speaker_after_an_excla
     assert speakers(parse, text)[0][1] == "Ruth Alder"
 
 
-def test_a_seat_of_government_speaks_as_a_body(parse):
-    """"Downing Street" (like "the Kremlin") is the body that sits there: a spokesman after it
-    is its spokesman."""
-    text = ("Poll\n\nTalk of a snap election was called \"idle speculation\" by Downing Street.\n\n"
-            "A spokesman said he had \"no idea\" where the talk came from.")
-    assert speakers(parse, text) == [("idle speculation", "Downing Street", "organisation", "cue_above:name"),
-                                     ("no idea", "the Downing Street spokesman", "unnamed", "cue_above:description")]
-
-
 def test_a_clause_that_tells_an_unnamed_speaker_apart_stays_in_the_description(parse):
     """"said one musician quoted by the report", "wrote a supporter who runs the fan site": the
     participle's phrase or the "who" clause (up to its first "and", "but" or comma) tells which
