@@ -1482,7 +1482,9 @@ def _latest_body_called(r: Resolver, hints: set[str], labels: tuple[str, ...], n
 
 def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:
     """The one organisation named (outside quotes, `_as_source`) in sentence `sent` before
-    `before` or in the two sentences before it: the one named as a subject, an owner or a source
+    `before` or in the two sentences before it (or a seat of government named as a subject, an
+    owner or a source for the body that sits there, whatever its label: "by Downing Street", not
+    "marched to Downing Street"; `seats`): the one named as a subject, an owner or a source
     if there is one such, else the one named at all."""
     orgs, prominent = {}, {}
     mentions = r.profiles.mentions
@@ -1491,7 +1493,8 @@ def _one_org_just_named(r: Resolver, before: int, sent: int) -> Entity | None:
         root = _mention_root(r, ms, me)
         if sent - r.sent_of[root.i] > 2:
             break
-        if e.label == "ORG" and me <= before and not r.quoted(ms) and _as_source(root):
+        seat = e.name in speaker_words().seats and _named_as(root, ("nsubj", "nsubjpass", "poss"), ("from", "by"))
+        if (e.label == "ORG" or seat) and me <= before and not r.quoted(ms) and _as_source(root):
             orgs[e.entity_id] = e
             if _named_as(root, ("nsubj", "nsubjpass", "poss"), ("for", "from", "by", "of", "at")):
                 prominent[e.entity_id] = e  # a subject, an owner, a source ("a spokesman for X")

@@ -107,6 +107,7 @@ class SpeakerWords:
     untelling_verbs: frozenset  # verbs of a clause on an unnamed speaker that tells no one apart (`subjects._telling_clause`)
     naming_clause_verbs: frozenset  # participles that give an unnamed speaker's name ("a woman named Ann Cole")
     parts_of_texts: frozenset  # utterance nouns for a part of a text ("an excerpt of the report": the report's)
+    seats: frozenset  # places named for the body that sits there ("Downing Street"), as their entities are named
     focus_orgs: frozenset  # organisation head nouns for the organisation in focus when no name fits ("the company")
     offices: frozenset  # words of a description of an office's one holder ("the prime minister"): the person in focus only when they spoke last and have no other role
     ranks: frozenset  # words that make another office of a role ("shadow home secretary" is not "the home secretary")
@@ -152,6 +153,7 @@ def speaker_words() -> SpeakerWords:
         untelling_verbs=frozenset(desc["untelling_verbs"]),
         naming_clause_verbs=frozenset(desc["naming_clause_verbs"]),
         parts_of_texts=frozenset(desc["parts_of_texts"]),
+        seats=frozenset(desc["seats"]),
         offices=frozenset(desc["offices"]),
         ranks=frozenset(desc["ranks"]),
         focus_orgs=frozenset(desc["focus_orgs"]),

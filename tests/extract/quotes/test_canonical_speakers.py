@@ -2611,3 +2611,14 @@ def test_a_clause_that_tells_an_unnamed_speaker_apart_stays_in_the_description(p
     # a participle that gives the name: the name is the speaker (`naming_clause_verbs`)
     assert speakers(parse, "Noise\n\n\"It was loud,\" said a woman named Maria Lopez.")[0][1:3] == ("Maria Lopez", "person")
     assert speakers(parse, "Noise\n\nA man identified as Tom Reid told the BBC: \"It was loud.\"")[0][1:3] == ("Tom Reid", "person")
+
+
+def test_a_seat_of_government_named_as_a_source_speaks_as_its_body(parse):
+    """"... called idle speculation by Downing Street. A spokesman said": Downing Street (a place
+    to the entity model, as CoNLL tags it) stands for the body that sits there, so the spokesman
+    is its spokesman (`seats`); not where it is only a place ("marched to Downing Street")."""
+    text = ("Poll\n\nTalk of a snap election was called \"idle speculation\" by Downing Street.\n\n"
+            "A spokesman said he had \"no idea\" where the talk came from.")
+    assert speakers(parse, text)[-1] == ("no idea", "the Downing Street spokesman", "unnamed", "cue_above:description")
+    text = "March\n\nHundreds of nurses marched to Downing Street on Saturday. A spokesman said the talks were \"going well\"."
+    assert speakers(parse, text)[-1][1] == "the spokesman"
