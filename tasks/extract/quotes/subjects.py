@@ -627,8 +627,8 @@ def _of_phrase_end(ctx: QuoteContext, head: Token) -> int:
 
 def described_phrase_end(head: Token, quoted: Callable[[Token], bool]) -> int:
     """The last token of a short phrase that says whose or what a described speaker is ("a
-    spokeswoman for the RAD", "a member of the Cabinet"), or which one ("one musician quoted by
-    the report", "a supporter who runs the club's website": `_telling_clause_end`); the head
+    spokeswoman for the RAD", "a member of the Cabinet"), or which one ("one fan quoted by
+    the survey", "a supporter who runs the club's website": `_telling_clause_end`); the head
     itself when it has none."""
     group = head.lower_ in ("those", "others", "some", "many")  # "those behind the negotiations"
     member = head.ent_type_ == "NORP"  # "one Democrat familiar with the talks": a person the group's word describes
@@ -654,11 +654,11 @@ TELLING_CLAUSE_MAX = 8  # tokens: longer clauses go on about the speaker rather 
 
 def _telling_clause(head: Token) -> Token | None:
     """The verb of a clause right after an indefinite described speaker that tells which one the
-    writer means, as annotators write it: a past participle ("one musician quoted by the
-    report") or a "who" clause ("a supporter who runs the fan site"), or a participle that gives
+    writer means, as annotators write it: a past participle ("one fan quoted by the
+    survey") or a "who" clause ("a supporter who runs the fan site"), or a participle that gives
     their name ("a woman named Ann Cole", `naming_clause_verbs`: the name is then the speaker,
     `in_telling_clause`); not a clause that only says they are unnamed or how they were reached
-    ("who asked not to be named", "reached by phone": `untelling_verbs` in
+    ("who asked not to be identified", "reached by phone": `untelling_verbs` in
     speaker_descriptions.json). Only after "a", "an", "one" or "another" (a definite description
     points back to someone told apart before) and for a person (not "a report published by")."""
     if not personlike(head) or (not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "another") for c in head.children)

@@ -2591,20 +2591,20 @@ def test_a_naming_verb_with_an_object_of_its_own_names_no_speaker_after_an_excla
 
 
 def test_a_clause_that_tells_an_unnamed_speaker_apart_stays_in_the_description(parse):
-    """"said one musician quoted by the report", "wrote a supporter who runs the fan site": the
+    """"said one fan quoted by the survey", "wrote a supporter who runs the fan site": the
     participle's phrase or the "who" clause (up to its first "and", "but" or comma) tells which
     one the writer means, as annotators write it; a name in it is not the speaker and stays as
     written; not after "the", nor for something written ("a report published by ...")."""
     cases = [
-        ("Fans\n\n\"It was magic,\" said one musician quoted by the report.", "the musician quoted by the report"),
+        ("Fans\n\n\"It was magic,\" said one fan quoted by the survey.", "the fan quoted by the survey"),
         ("Fans\n\n\"Meh,\" wrote a supporter who runs the fan site for the club.", "the supporter who runs the fan site for the club"),
         ("Leak\n\n\"His account sent the files,\" said one source who identified the sender but spoke on condition of anonymity.",
          "the source who identified the sender"),
         ("Trial\n\nTom Reid was jailed in 2001. \"He was badly served,\" said a barrister who once represented Reid.",
          "the barrister who once represented Reid"),
         ("Survey\n\n\"Prices will rise,\" said a report published by the council.", "the report"),
-        ("Fans\n\n\"It was magic,\" said the musician quoted by the report.", "the musician"),
-        ("Noise\n\n\"It was loud,\" said a man who asked not to be named.", "the man"),  # (`untelling_verbs`)
+        ("Fans\n\n\"It was magic,\" said the fan quoted by the survey.", "the fan"),
+        ("Noise\n\n\"It was loud,\" said a man who asked not to be identified.", "the man"),  # (`untelling_verbs`)
     ]
     for text, speaker in cases:
         assert [(s, kind) for _, s, kind, _ in speakers(parse, text)] == [(speaker, "unnamed")], text
@@ -2614,11 +2614,11 @@ def test_a_clause_that_tells_an_unnamed_speaker_apart_stays_in_the_description(p
 
 
 def test_a_seat_of_government_named_as_a_source_speaks_as_its_body(parse):
-    """"... called idle speculation by Downing Street. A spokesman said": Downing Street (a place
+    """"... dismissed as guesswork by Downing Street. A spokesman said": Downing Street (a place
     to the entity model, as CoNLL tags it) stands for the body that sits there, so the spokesman
     is its spokesman (`seats`); not where it is only a place ("marched to Downing Street")."""
-    text = ("Poll\n\nTalk of a snap election was called \"idle speculation\" by Downing Street.\n\n"
-            "A spokesman said he had \"no idea\" where the talk came from.")
-    assert speakers(parse, text)[-1] == ("no idea", "the Downing Street spokesman", "unnamed", "cue_above:description")
+    text = ("Poll\n\nTalk of an early vote was dismissed as \"guesswork\" by Downing Street.\n\n"
+            "A spokesman said the claims were \"pure invention\".")
+    assert speakers(parse, text)[-1] == ("pure invention", "the Downing Street spokesman", "unnamed", "cue_above:description")
     text = "March\n\nHundreds of nurses marched to Downing Street on Saturday. A spokesman said the talks were \"going well\"."
     assert speakers(parse, text)[-1][1] == "the spokesman"
