@@ -242,6 +242,7 @@ class Resolver:
         self.ref_pos = [r.pos for r in self.referents]
         self.office_holders: dict[tuple[str, ...], Entity] = {}  # filled by `describe` ("the chancellor" -> its holder)
         self.pronoun_gender: dict[str, str] = {}  # entity id -> the gender of a "he" or "she" resolved to it
+        self._quoted_only_sent: dict[int, bool] = {}  # sentence number -> every word quoted (`_quoted_only`)
 
     def _epithet_subject(self, r: Referent) -> Referent:
         """"The Australian is still hoping ..." / "..., he said": a nationality with "the" as a
@@ -607,8 +608,7 @@ class Resolver:
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
         window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
         # for a description (`subjects_only`), sentences wholly inside a quotation keep its speaker
-        # in focus: not counted; a pronoun counts every sentence
-        told = self.told_before if subjects_only else None
+        # in focus: not counted (`told_between`); a pronoun counts every sentence
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
@@ -618,7 +618,7 @@ class Resolver:
         while j >= 0:
             r = self.referents[j]
             j -= 1
-            if (told[sent] - told[r.sent] if told is not None else sent - r.sent) > window:
+            if (self.told_between(r.sent, sent, window) if subjects_only else sent - r.sent) > window:
                 break
             if self.quoted(r.pos) or not self._fits(r, gender, labels, plural, named):
                 continue
@@ -647,22 +647,25 @@ class Resolver:
             return same
         return best if best is not None or subjects_only else fallback
 
-    @functools.cached_property
-    def told_before(self) -> list[int]:
-        """Sentence number -> how many sentences before it are not wholly inside a quotation: the
-        distance between two sentences as the writer tells the story (`"...," Ann Cole said. "..."
-        "..." The judge then said`: the quotation's sentences go on with Ann Cole)."""
-        n = (self.sent_of[-1] + 1) if self.sent_of else 0
-        quoted_only = [True] * n  # sentence number (`sent_of`) -> every word inside a quotation
-        for t in self.doc:
-            k = self.sent_of[t.i]
-            if quoted_only[k] and not (t.is_punct or t.is_space) and not self.quoted(t.idx):
-                quoted_only[k] = False
-        counts, told = [], 0
-        for k in range(n):
-            counts.append(told)
-            told += not quoted_only[k]
-        return counts
+    def told_between(self, first: int, last: int, limit: int) -> int:
+        """How many of the sentences numbered first..last-1 are not wholly inside a quotation (the
+        distance the writer tells: `"...," Ann Cole said. "..." "..." The judge then said`: the
+        quotation's sentences go on with Ann Cole), counted up to limit + 1."""
+        told = 0
+        for k in range(first, last):
+            told += not self._quoted_only(k)
+            if told > limit:
+                break
+        return told
+
+    def _quoted_only(self, k: int) -> bool:
+        """Every word of sentence number k (`sent_of`) lies inside a quotation (worked out once)."""
+        got = self._quoted_only_sent.get(k)
+        if got is None:
+            lo, hi = bisect.bisect_left(self.sent_of, k), bisect.bisect_left(self.sent_of, k + 1)
+            words = [t for t in self.doc[lo:hi] if not (t.is_punct or t.is_space)]
+            got = self._quoted_only_sent[k] = bool(words) and all(self.quoted(t.idx) for t in words)
+        return got
 
     def _relative_clause_owner(self, pron: Token) -> Referent | None:
         """The person a "who" clause holding the pronoun hangs on (`relative_noun`: "... student
