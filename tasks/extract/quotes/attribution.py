@@ -243,7 +243,8 @@ def cue_after(q: Site) -> Attribution | None:
         if is_cue(t):
             if _reported_above(q, t):
                 return None  # (`cue_above` gives the words to the speaker of the verb above them)
-            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and (_reports_words_of_its_own(q.ctx, t) or _names_a_thing_of_its_own(q.ctx, t)) \
+            other_words = _reports_words_of_its_own(q.ctx, t) or _names_a_thing_of_its_own(q.ctx, t)
+            if inner[-1:] in ("?", "!") and first.text[:1].isupper() and other_words \
                     and (_introduced(q) or q.span.continues or t.lemma_.lower() in speaker_words().replies):
                 return None  # `"...?" Ann Cole said she was pleased` or `said: "..."`: a new sentence reporting other words
             return with_outer_source(q, _speaker_of_cue_after(q, t, n, first))

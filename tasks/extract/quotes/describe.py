@@ -1146,8 +1146,9 @@ def _part_of_a_text(head: Token) -> bool:
     """The utterance is a part of another text its "of", "from" or "in" phrase names ("an excerpt
     of the report", "a passage in the book", "the text of the ruling"; `parts_of_texts`; not "a
     transcript of the interview", which is the interviewee's words)."""
-    return head.lower_ in speaker_words().parts_of_texts and any(p.dep_ == "prep" and p.lower_ in ("of", "from", "in") and any(o.dep_ == "pobj" and names_utterance(o) for o in p.children)
-               for p in head.children)
+    return head.lower_ in speaker_words().parts_of_texts and any(
+        p.dep_ == "prep" and p.lower_ in ("of", "from", "in") and any(o.dep_ == "pobj" and names_utterance(o) for o in p.children)
+        for p in head.children)
 
 
 def _generic(head: Token) -> bool:

@@ -606,9 +606,7 @@ class Resolver:
         owner = self._relative_clause_owner(pron)
         if owner is not None and self._fits(owner, gender, labels, plural, named):
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
-        window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW
-        # for a description (`subjects_only`), sentences wholly inside a quotation keep its speaker
-        # in focus: not counted (`told_between`); a pronoun counts every sentence
+        window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW  # (for a description, sentences as told: `told_between`)
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
@@ -619,7 +617,7 @@ class Resolver:
             r = self.referents[j]
             j -= 1
             if (self.told_between(r.sent, sent, window) if subjects_only else sent - r.sent) > window:
-                break
+                break  # (a description: sentences wholly inside a quotation keep its speaker in focus; a pronoun counts all)
             if self.quoted(r.pos) or not self._fits(r, gender, labels, plural, named):
                 continue
             if r.sent == sent:
