@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.entities.index import Entity, EntityIndex
+from tasks.extract.entities.keys import slug
 from tasks.extract.quotes.lexicon import is_cue, is_utterance, speaker_words
 from tasks.extract.quotes.marks import marks
 
@@ -409,11 +409,6 @@ def first_name(name: str) -> str:
     return words[0].lower().rstrip(".") if len(words) > 1 else ""
 
 
-def _folded(word: str) -> str:
-    """The word without its accents ("hélène" -> "helene"), as nomquamgender's names are written."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
 @dataclass
 class Referent:
     """A place where someone is prominent: a subject mention of an entity, or a resolved speaker
@@ -545,7 +540,7 @@ class EntityProfiles:
                                               answers=answers))
         lex = speaker_words()
         for eid, v in votes.items():
-            hint = lex.name_genders.get(_folded(first_name(people[eid].name)))
+            hint = lex.name_genders.get(slug(first_name(people[eid].name)))  # (accents aside, as its names are written)
             if hint is not None:  # a name most often given to one gender: once, less than one honorific ("Mr Anais Cole")
                 v[0 if hint == "m" else 1] += 1
             m, f = v

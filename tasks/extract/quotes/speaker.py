@@ -606,7 +606,7 @@ class Resolver:
         owner = self._relative_clause_owner(pron)
         if owner is not None and self._fits(owner, gender, labels, plural, named):
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
-        window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW  # (for a description, sentences as told: `told_between`)
+        window = EPITHET_WINDOW if subjects_only else SENTENCE_WINDOW  # (for a description, sentences as told: `_told_between`)
         # a pronoun in an embedded clause ("Ban condemned what he called ...") refers to the
         # subject of its own sentence first; a main-clause one looks at earlier sentences
         embedded = pron.head.dep_ != "ROOT" and pron.head.head.i != pron.head.i
@@ -616,7 +616,7 @@ class Resolver:
         while j >= 0:
             r = self.referents[j]
             j -= 1
-            if (self.told_between(r.sent, sent, window) if subjects_only else sent - r.sent) > window:
+            if (self._told_between(r.sent, sent, window) if subjects_only else sent - r.sent) > window:
                 break  # (a description: sentences wholly inside a quotation keep its speaker in focus; a pronoun counts all)
             if self.quoted(r.pos) or not self._fits(r, gender, labels, plural, named):
                 continue
@@ -645,7 +645,7 @@ class Resolver:
             return same
         return best if best is not None or subjects_only else fallback
 
-    def told_between(self, first: int, last: int, limit: int) -> int:
+    def _told_between(self, first: int, last: int, limit: int) -> int:
         """How many of the sentences numbered first..last-1 are not wholly inside a quotation (the
         distance the writer tells: `"...," Ann Cole said. "..." "..." The judge then said`: the
         quotation's sentences go on with Ann Cole), counted up to limit + 1."""
