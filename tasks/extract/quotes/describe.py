@@ -1600,7 +1600,20 @@ def is_epithet(head: Token, content: list[str]) -> bool:
     hw = head.lower_.rstrip(".")
     two_words = f"{head.doc[head.i - 1].lower_} {hw}" if head.i > 0 else None  # "new zealander"
     return hw in lex.epithets or (head.pos_ in ("NOUN", "PROPN") and (hw in lex.nationality or two_words in lex.nationality)) \
-        or _one_of_a_people(head) or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
+        or _one_of_a_people(head) or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content) \
+        or _person_by_wordnet(head)
+
+
+def _person_by_wordnet(head: Token) -> bool:
+    """"the retired neurosurgeon", "the impostor": a singular noun after "the" that the hand lists
+    lack but whose commonest sense in WordNet is a person (`person_nouns.py`) stands for the person
+    in focus, like "the singer"; not a word for any man, woman or child ("the boy"), for kin or for
+    someone the article does not name ("the official"), which the hand lists hold apart."""
+    lex = speaker_words()
+    hw = head.lower_
+    return head.tag_ == "NN" and hw in lex.person_nouns_wordnet and hw not in lex.person_nouns \
+        and hw not in lex.gender and hw not in lex.kin and hw not in lex.anonymous \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 COLLECTIVE_NATIONALS = re.compile(r".*(?:ese|ch|sh|ss|s)")  # "the Chinese", "the French", "the Swiss", "the Tories": many

@@ -98,6 +98,7 @@ class SpeakerWords:
     generic: frozenset  # words that say nothing about who is meant
     states: frozenset  # organisation head nouns that may also name a country ("the government")
     epithets: frozenset  # head nouns for the person in focus ("the singer"), resolved like pronouns
+    person_nouns_wordnet: frozenset  # nouns whose commonest WordNet sense is a person (`person_nouns.py`): epithets past the hand lists ("the neurosurgeon")
     utterances: dict  # noun for what someone said or wrote -> "org" | "any" | "maker": whose it is when no maker is named ("maker": no one)
     made_by: dict  # utterance noun -> verbs whose subject makes one ("sue" for "lawsuit")
     kin: frozenset  # nouns of family ("mother"): "X's mother" is the person of X's surname the article describes so
@@ -138,6 +139,7 @@ def speaker_words() -> SpeakerWords:
         name_genders=dict(line.split() for line in DATA.lines("speaker_names_genders.txt")),
         nationality=dict(DATA.json("speaker_nationalities.json")["map"]),
         person_nouns=frozenset(desc["person"]),
+        person_nouns_wordnet=frozenset(DATA.lines("speaker_person_nouns_wordnet.txt")),
         org_nouns=dict(desc["org"]),
         synonyms=dict(desc["synonyms"]),
         abbreviations=dict(desc["abbreviations"]),

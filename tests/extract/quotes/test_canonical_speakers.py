@@ -2575,6 +2575,17 @@ def test_one_of_a_people_state_or_city_is_an_epithet(parse):
     assert speakers(parse, text)[0][1] == "the Muslim"
 
 
+def test_a_noun_whose_commonest_sense_is_a_person_is_an_epithet(parse):
+    """"the retired astronaut" with no hand-kept role word for it: WordNet's commonest sense of
+    "astronaut" is a person, so it stands for the person in focus, like "the singer"; a word for
+    any boy or girl, or for someone the article does not name, does not."""
+    text = ("Space school\n\nMarta Quell spent two decades in orbit before she came home to Leeds. Quell now teaches "
+            "physics at a comprehensive. \"The children ask the best questions,\" the retired astronaut said.")
+    assert speakers(parse, text) == [("The children ask the best questions,", "Marta Quell", "person", "cue_after:description")]
+    text = text.replace("Marta", "Marek").replace(" she ", " he ").replace("the retired astronaut", "the boy")
+    assert speakers(parse, text)[0][1] == "the boy"
+
+
 def test_a_passage_or_excerpt_is_the_words_of_who_was_quoted_from_it(parse):
     """"the passage continued": the words of the writer quoted just before, as "the text" is."""
     text = ("Book tour\n\nThe paper quoted a new memoir by reporter Lena Ostrova. \"The minister rarely slept,\" Ostrova writes "
