@@ -187,34 +187,70 @@ TOGETHER_WINDOW = 2  # sentences back a plural description ("the two lawmakers")
 
 def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None:
     """`Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote` (or "the pair",
-    "the couple", "both men"): a definite description that counts people, two or three, is the
-    people last named together, by name and joined by "and", as a sentence's subject in its
-    sentence or the TOGETHER_WINDOW before, under their joint name ("Ann Cole and Tom Reid"), when
-    they are as many as it counts and none is of another gender than its noun's. Not a description
-    that sets them apart ("the other lawmakers"), counts another number ("the four lawmakers") or
-    is owned ("the pair's lawyers")."""
-    people = head.tag_ == "NNS" and (head.lemma_.lower() in speaker_words().person_nouns or head.lower_ in ("men", "women"))
-    if not (people or head.lower_ in NUMBER_WORDS):
+    "the couple", "both men", "the researchers"; "the two firms", "the companies"): a definite
+    plural description of people, or of bodies (`org` nouns but states), is the people or bodies
+    last named together, by name and joined by "and", as a sentence's subject in its sentence or
+    the TOGETHER_WINDOW before, under their joint name ("Ann Cole and Tom Reid"), when they are as
+    many as it counts (two or three; any number for a plural that counts none) and none is of
+    another gender than its noun's; or the speakers who said something together in that window
+    (`"...," the two lawmakers argue. "...," the two write`). Not a description that sets them
+    apart ("the other lawmakers"), counts another number ("the four lawmakers") or is owned
+    ("the pair's lawyers")."""
+    lex = speaker_words()
+    lemma, plural = head.lemma_.lower(), head.tag_ in ("NNS", "NNPS")
+    people = plural and (lemma in lex.person_nouns or head.lower_ in ("men", "women"))
+    bodies = plural and lemma in lex.org_nouns and lemma not in lex.states
+    if not (people or bodies or head.lower_ in NUMBER_WORDS):
         return None
     mods = [c for c in head.children if c.i < head.i and c.dep_ in ("det", "predet", "nummod", "amod", "quantmod")]
     words = [c.lower_ for c in mods] + [head.lower_]
+    if head.like_num and head.i > 0 and not mods:
+        words.insert(0, r.doc[head.i - 1].lower_)  # "the two write", parsed with no determiner on the number
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
-    if count is None or not ({"the", "both"} & set(words)) or any(c.dep_ == "poss" for c in head.children) \
+    if (count is None and not plural) or not ({"the", "both"} & set(words)) or any(c.dep_ == "poss" for c in head.children) \
             or NOT_THE_SAME & set(words) or any(c.like_num and c.lower_ not in NUMBER_WORDS for c in mods):
         return None
-    gender = speaker_words().gender.get(head.lemma_.lower()) or description_gender(head)  # ("men": a man's)
+    label, kind = ("ORG", "organisation") if bodies else ("PERSON", "person")
+    gender = lex.gender.get(lemma) or description_gender(head)  # ("men": a man's)
+
+    def fits(ents: list[Entity]) -> bool:
+        return (len(ents) == count if count else len(ents) > 1) \
+            and all(e.label == label and (not gender or r.gender_of(e) in (None, gender)) for e in ents)
+
     sent = r.sent_of[head.i]
+    spoke = _said_together_before(r, head, sent)
     for t in reversed(r.doc[:head.i]):
         if r.sent_of[t.i] < sent - TOGETHER_WINDOW:
             break
+        if spoke is not None and t.idx < spoke[0].pos:
+            break  # the speakers who said something together since: those (below)
         if t.dep_ not in ("nsubj", "nsubjpass") or r.quoted(t.idx) or not t.conjuncts \
                 or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
             continue
         ents = r.entities_named(sorted([t, *t.conjuncts], key=lambda x: x.i))
-        if ents is not None and len(ents) == count \
-                and all(e.label == "PERSON" and (not gender or r.gender_of(e) in (None, gender)) for e in ents):
-            return Resolution(ents[0], joint_name([e.name for e in ents]), "description", "person")
+        if ents is not None and fits(ents):
+            return Resolution(ents[0], joint_name([e.name for e in ents]), "description", kind)
+    if spoke is not None and fits(spoke[1]):
+        return Resolution(spoke[0].entity, spoke[0].together, "description", kind)
     return None
+
+
+def _said_together_before(r: Resolver, head: Token, sent: int) -> tuple[Referent, list[Entity]] | None:
+    """The last speakers who said something together (a referent with a joint name) before the
+    head, outside quotations, in its sentence or the TOGETHER_WINDOW before, with their entities."""
+    j = bisect.bisect_left(r.ref_pos, head.idx) - 1
+    while j >= 0 and r.referents[j].sent >= sent - TOGETHER_WINDOW:
+        ref = r.referents[j]
+        j -= 1
+        if ref.together is not None and ref.entity is not None and not r.quoted(ref.pos):
+            names = _COMMA_OR_AND.split(ref.together)
+            by_name = {r.profiles.canon(e).name: r.profiles.canon(e) for e in r.profiles.ents.entities}
+            ents = [by_name[n] for n in names if n in by_name]
+            return (ref, ents) if len(ents) == len(names) else None
+    return None
+
+
+_COMMA_OR_AND = re.compile(r", | and ")
 
 
 def _relative_named(r: Resolver, head: Token) -> Entity | None:

@@ -344,6 +344,25 @@ def test_a_plural_description_is_the_people_just_named_together(parse):
         assert [s for _, s, _, _ in speakers(parse, text)] == [speaker]
 
 
+def test_a_plural_that_counts_none_or_names_bodies_is_those_just_named_together(parse):
+    """"the senators", "the companies": a plural description that counts no one is the people (or,
+    for a noun of bodies, the organisations) a sentence just before named together as its subject;
+    "the two" after words said together is the ones who said them."""
+    text = ("Chip deal\n\nNorvia and Keltron Systems announced a joint venture on Monday. The venture will build "
+            "chips in Ohio. \"This is a big step for both of us,\" the companies said in a statement.")
+    assert speakers(parse, text) == [("This is a big step for both of us,", "Norvia and Keltron Systems", "organisation",
+                                      "cue_after:description")]
+    text = ("Letter\n\nSenators Ada Pell and Rex Moyer wrote to the agency on Monday. The agency has not replied. "
+            "\"We expect answers,\" the senators said.")
+    assert speakers(parse, text) == [("We expect answers,", "Ada Pell and Rex Moyer", "person", "cue_after:description")]
+    text = ("Two leaders\n\nAda Pell and Rex Moyer sent a letter. The agency has not replied. The two lawmakers argue "
+            "that \"the rules are clear\". Officials disagree. \"We expect answers,\" the two write.")
+    assert speakers(parse, text)[-1] == ("We expect answers,", "Ada Pell and Rex Moyer", "person", "cue_after:description")
+    # other bodies of their kind are not them
+    text = text.replace("the two write", "the other two write")
+    assert speakers(parse, text)[-1][1] == "the other two"
+
+
 def test_one_member_of_a_group_and_another_of_the_kind_are_unnamed_people(parse):
     """"one Ohio Republican", "a Democrat from Toledo" are people the writer leaves unnamed, not
     the party (a phrase saying which stays: "from Toledo"); "Another wrote" after an unnamed
