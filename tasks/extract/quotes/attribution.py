@@ -509,8 +509,8 @@ def cue_above(q: Site) -> Attribution | None:
     """A cue verb above the quoted words in the parse (`noting that every party "must act..."`).
     Naming verbs ("called it", "likened them to") count only close above the quote; speech
     verbs at any height. When speech verbs nest ("Holm said that the ad "..." suggests"), the
-    outermost one with a subject reports the words (not past a cue with a speaker of its own:
-    see `_speaks_for_itself`). A noun of saying with a possessor gives
+    outermost one with a subject reports the words (not past a cue with a speaker of its own,
+    nor past a named person's verb that reports the quote's clause: see `_speaks_for_itself`). A noun of saying with a possessor gives
     the possessor ("Trump's claim that ..."), unless a reporting verb is above it (`she stated
     that Trump's "mean-spirited" comments ...` are her words)."""
     ctx, sp = q.ctx, q.span
@@ -637,13 +637,25 @@ def _speaks_for_itself(ctx: QuoteContext, cue: Token, first: int, joined: bool, 
     coordinated below the outer verb (`She said ..., and the mother of two replied, "..."`), or
     stands before the quote while the outer verb comes after it (a source passing the words on), or
     the outer verb (reached through `via`) reports another clause of its own after it (`Ms Cole said she hoped "..." Asked
-    about it, she said that ...`: a run-on sentence the parse hung on the second verb)."""
+    about it, she said that ...`: a run-on sentence the parse hung on the second verb), or a named
+    person's speech verb reports the clause holding the quote (`_named_person_reports_it`)."""
     subj = own_subject(ctx, cue)
     if subj is None or not speakerlike(subj) or subj.pos_ == "PRON":
         return False  # "She said she recalls ...": a pronoun is most often the outer speaker again
     introduces = cue.i < first and all(ctx.doc[k].is_punct for k in range(cue.i + 1, first))
     relayed = cue.i < first < outer.i  # `Kestonia said the damage will be "severe", the Gazette reported`: passed on
-    return (joined and introduces) or relayed or any(ch.dep_ == "ccomp" and ch.i > outer.i and ch.i != via.i for ch in outer.children)
+    return (joined and introduces) or relayed or _named_person_reports_it(ctx, cue, subj, first) \
+        or any(ch.dep_ == "ccomp" and ch.i > outer.i and ch.i != via.i for ch in outer.children)
+
+
+def _named_person_reports_it(ctx: QuoteContext, cue: Token, subj: Token, first: int) -> bool:
+    """`Reid said Ann Cole had told them that Democrats "would win the House"`: the quote lies in
+    the clause that a named person's speech verb, finite and before it, reports, so the words are
+    that person's, whoever passes them on; not words in a clause the verb does not report ("expects
+    Ann Cole to announce a "new push"", "said Ann Cole begged him and "would have wept"")."""
+    inner = next((a for a in ctx.doc[first].ancestors if a.head.i == cue.i), None)
+    return subj.ent_type_ == "PERSON" and cue.i < first and cue.tag_ not in ("VB", "VBG") \
+        and cue.lemma_.lower() in cue_words().speech and inner is not None and inner.dep_ == "ccomp"
 
 
 # ---- before the quote ----------------------------------------------------------------------------

@@ -2594,6 +2594,16 @@ def test_one_of_a_people_state_or_city_is_an_epithet(parse):
     assert speakers(parse, text)[0][1] == "the Muslim"
 
 
+def test_words_a_named_person_is_reported_to_have_said_are_that_persons(parse):
+    """`Reid said Ann Cole had told them that Democrats "would win the House"`: the quote lies in the
+    clause Ann Cole's speech verb reports, so the words are hers, though Reid passes them on; but
+    in a clause no one's speech verb reports, the outer speaker's account, they are his."""
+    text = "Meeting\n\nRep. Tom Reid said Ann Cole had told them that Democrats \"would win the House\"."
+    assert speakers(parse, text) == [("would win the House", "Ann Cole", "person", "cue_above:name")]
+    text = "Meeting\n\nRep. Tom Reid said he expects Ann Cole to announce a \"new push\" on housing."
+    assert speakers(parse, text)[0][1] == "Tom Reid"
+
+
 def test_a_noun_whose_commonest_sense_is_a_person_is_an_epithet(parse):
     """"the retired astronaut" with no hand-kept role word for it: WordNet's commonest sense of
     "astronaut" is a person, so it stands for the person in focus, like "the singer"; a word for
