@@ -510,9 +510,10 @@ def cue_above(q: Site) -> Attribution | None:
     Naming verbs ("called it", "likened them to") count only close above the quote; speech
     verbs at any height. When speech verbs nest ("Holm said that the ad "..." suggests"), the
     outermost one with a subject reports the words (not past a cue with a speaker of its own,
-    nor past a named person's verb that reports the quote's clause: see `_speaks_for_itself`). A noun of saying with a possessor gives
-    the possessor ("Trump's claim that ..."), unless a reporting verb is above it (`she stated
-    that Trump's "mean-spirited" comments ...` are her words)."""
+    nor past a named person's verb that reports the quote's clause: see `_speaks_for_itself`).
+    A noun of saying with a possessor gives the possessor ("Trump's claim that ..."), unless a
+    reporting verb is above it (`she stated that Trump's "mean-spirited" comments ...` are her
+    words)."""
     ctx, sp = q.ctx, q.span
     a = ctx.tok_at(sp.start)
     b = ctx.tok_at(max(sp.start, sp.end - 1))
@@ -650,12 +651,17 @@ def _speaks_for_itself(ctx: QuoteContext, cue: Token, first: int, joined: bool, 
 
 def _named_person_reports_it(ctx: QuoteContext, cue: Token, subj: Token, first: int) -> bool:
     """`Reid said Ann Cole had told them that Democrats "would win the House"`: the quote lies in
-    the clause that a named person's speech verb, finite and before it, reports, so the words are
-    that person's, whoever passes them on; not words in a clause the verb does not report ("expects
-    Ann Cole to announce a "new push"", "said Ann Cole begged him and "would have wept"")."""
-    inner = next((a for a in ctx.doc[first].ancestors if a.head.i == cue.i), None)
-    return subj.ent_type_ == "PERSON" and cue.i < first and cue.tag_ not in ("VB", "VBG") \
-        and cue.lemma_.lower() in cue_words().speech and inner is not None and inner.dep_ == "ccomp"
+    the clause that a named person's speech verb, finite, active, not negated and before it,
+    reports, so the words are that person's, whoever passes them on; not words in a clause the
+    verb does not report ("expects Ann Cole to announce a "new push"", "said Ann Cole begged him
+    and "would have wept""), nor ones she was told, did not say or answered ("Ann Cole was told
+    that ...", "never told them that ...", "denied that she "would resign"": `replies`)."""
+    quote = ctx.doc[first]
+    inner = next((a for a in [quote, *quote.ancestors] if a.head.i == cue.i and a.i != cue.i), None)
+    lemma = cue.lemma_.lower()
+    return subj.ent_type_ == "PERSON" and subj.dep_ == "nsubj" and cue.i < first and cue.tag_ not in ("VB", "VBG") \
+        and lemma in cue_words().speech and lemma not in speaker_words().replies \
+        and not any(c.dep_ == "neg" for c in cue.children) and inner is not None and inner.dep_ == "ccomp"
 
 
 # ---- before the quote ----------------------------------------------------------------------------

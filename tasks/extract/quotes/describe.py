@@ -44,7 +44,7 @@ from tasks.extract.entities.index import Entity
 from tasks.extract.entities.roles import parse_description
 from tasks.extract.quotes.lexicon import speaker_words
 from tasks.extract.quotes.profiles import EntityProfiles, Referent, description_words, words_of
-from tasks.extract.quotes.records import PersonCount, Resolution, joint_name, named
+from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Resolution, joint_name, named
 from tasks.extract.quotes.subjects import in_telling_clause, personlike, short_phrase_end
 from tasks.nlp.gazetteer import gazetteer
 
@@ -188,18 +188,20 @@ TOGETHER_WINDOW = 2  # sentences back a plural description ("the two lawmakers")
 def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None:
     """`Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote` (or "the pair",
     "the couple", "both men", "the researchers"; "the two firms", "the companies"): a definite
-    plural description of people, or of bodies (`org` nouns but states), is the people or bodies
-    last named together, by name and joined by "and", as a sentence's subject in its sentence or
-    the TOGETHER_WINDOW before, under their joint name ("Ann Cole and Tom Reid"), when they are as
-    many as it counts (two or three; any number for a plural that counts none) and none is of
-    another gender than its noun's; or the speakers who said something together in that window
-    (`"...," the two lawmakers argue. "...," the two write`). Not a description that sets them
-    apart ("the other lawmakers"), counts another number ("the four lawmakers") or is owned
-    ("the pair's lawyers")."""
+    plural description of people, or of bodies (`org` nouns but states and utterances), is the
+    people or bodies last named together, by name and joined by "and", as a subject (of an active
+    verb, for a plural that counts none) in its sentence or the TOGETHER_WINDOW before (not of the clause the description itself
+    reports: `Ann Cole and Tom Reid "should go", the critics said`), under their joint name ("Ann
+    Cole and Tom Reid"), when they are as many as it counts (two or three; for a plural that counts
+    none, two to MAX_TOGETHER, and not a role that usually stands for someone unnamed, "the
+    officials"), and none is of another gender than its noun's; or, nearer, the speakers who said
+    something together in that window and fit it (`"...," the two lawmakers argue. "...," the two
+    write`). Not a description that sets them apart ("the other lawmakers"), counts another
+    number ("the four lawmakers") or is owned ("the pair's lawyers")."""
     lex = speaker_words()
-    lemma, plural = head.lemma_.lower(), head.tag_ in ("NNS", "NNPS")
+    lemma, plural = head.lemma_.lower(), head.tag_ == "NNS"
     people = plural and (lemma in lex.person_nouns or head.lower_ in ("men", "women"))
-    bodies = plural and lemma in lex.org_nouns and lemma not in lex.states
+    bodies = plural and lemma in lex.org_nouns and lemma not in lex.states and lemma not in lex.utterances
     if not (people or bodies or head.lower_ in NUMBER_WORDS):
         return None
     mods = [c for c in head.children if c.i < head.i and c.dep_ in ("det", "predet", "nummod", "amod", "quantmod")]
@@ -207,50 +209,48 @@ def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None
     if head.like_num and head.i > 0 and not mods:
         words.insert(0, r.doc[head.i - 1].lower_)  # "the two write", parsed with no determiner on the number
     count = next((NUMBER_WORDS[w] for w in words if w in NUMBER_WORDS), None)
-    if (count is None and not plural) or not ({"the", "both"} & set(words)) or any(c.dep_ == "poss" for c in head.children) \
+    if (count is None and (not plural or lemma in lex.anonymous)) or not ({"the", "both"} & set(words)) \
+            or any(c.dep_ == "poss" for c in head.children) \
             or NOT_THE_SAME & set(words) or any(c.like_num and c.lower_ not in NUMBER_WORDS for c in mods):
         return None
     label, kind = ("ORG", "organisation") if bodies else ("PERSON", "person")
     gender = lex.gender.get(lemma) or description_gender(head)  # ("men": a man's)
 
-    def fits(ents: list[Entity]) -> bool:
-        return (len(ents) == count if count else len(ents) > 1) \
+    def fits(ents: tuple[Entity, ...] | list[Entity]) -> bool:
+        return (len(ents) == count if count else 1 < len(ents) <= MAX_TOGETHER) \
             and all(e.label == label and (not gender or r.gender_of(e) in (None, gender)) for e in ents)
 
     sent = r.sent_of[head.i]
     spoke = _said_together_before(r, head, sent)
+    if spoke is not None and not fits(spoke.together_entities):
+        spoke = None
     for t in reversed(r.doc[:head.i]):
         if r.sent_of[t.i] < sent - TOGETHER_WINDOW:
             break
-        if spoke is not None and t.idx < spoke[0].pos:
+        if spoke is not None and t.idx < spoke.pos:
             break  # the speakers who said something together since: those (below)
-        if t.dep_ not in ("nsubj", "nsubjpass") or r.quoted(t.idx) or not t.conjuncts \
-                or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children):
-            continue
+        if t.dep_ not in (("nsubj", "nsubjpass") if count else ("nsubj",)) or r.quoted(t.idx) or not t.conjuncts \
+                or not any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children) \
+                or t.head.i == head.head.i or head.head in t.head.ancestors:
+            continue  # (uncounted, not "were charged"; never the clause the description reports)
         ents = r.entities_named(sorted([t, *t.conjuncts], key=lambda x: x.i))
         if ents is not None and fits(ents):
-            return Resolution(ents[0], joint_name([e.name for e in ents]), "description", kind)
-    if spoke is not None and fits(spoke[1]):
-        return Resolution(spoke[0].entity, spoke[0].together, "description", kind)
+            return Resolution(ents[0], joint_name([e.name for e in ents]), "description", kind, tuple(ents))
+    if spoke is not None:
+        return Resolution(spoke.entity, spoke.together, "description", kind, spoke.together_entities)
     return None
 
 
-def _said_together_before(r: Resolver, head: Token, sent: int) -> tuple[Referent, list[Entity]] | None:
+def _said_together_before(r: Resolver, head: Token, sent: int) -> Referent | None:
     """The last speakers who said something together (a referent with a joint name) before the
-    head, outside quotations, in its sentence or the TOGETHER_WINDOW before, with their entities."""
+    head, outside quotations, in its sentence or the TOGETHER_WINDOW before."""
     j = bisect.bisect_left(r.ref_pos, head.idx) - 1
     while j >= 0 and r.referents[j].sent >= sent - TOGETHER_WINDOW:
         ref = r.referents[j]
         j -= 1
-        if ref.together is not None and ref.entity is not None and not r.quoted(ref.pos):
-            names = _COMMA_OR_AND.split(ref.together)
-            by_name = {r.profiles.canon(e).name: r.profiles.canon(e) for e in r.profiles.ents.entities}
-            ents = [by_name[n] for n in names if n in by_name]
-            return (ref, ents) if len(ents) == len(names) else None
+        if ref.together is not None and ref.entity is not None and ref.together_entities and not r.quoted(ref.pos):
+            return ref
     return None
-
-
-_COMMA_OR_AND = re.compile(r", | and ")
 
 
 def _relative_named(r: Resolver, head: Token) -> Entity | None:
@@ -519,7 +519,7 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
             ent = _org_earlier_in_sentence(r, head, hw, content) or org_description(r, hw, content, start, r.sent_of[head.i])
         return named(ent, "description") if ent is not None else None
     epithet = is_epithet(head, content)
-    if hw not in lex.person_nouns and not epithet:
+    if hw not in lex.person_nouns and not epithet and not _person_by_wordnet(head):
         return None
     if _owned_by_a_person(head):
         return None  # "Mr Begg's father", "Ms Cole's lawyer": someone tied to that person, so never them
@@ -1636,19 +1636,19 @@ def is_epithet(head: Token, content: list[str]) -> bool:
     hw = head.lower_.rstrip(".")
     two_words = f"{head.doc[head.i - 1].lower_} {hw}" if head.i > 0 else None  # "new zealander"
     return hw in lex.epithets or (head.pos_ in ("NOUN", "PROPN") and (hw in lex.nationality or two_words in lex.nationality)) \
-        or _one_of_a_people(head) or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content) \
-        or _person_by_wordnet(head)
+        or _one_of_a_people(head) or _named_by_origin(head) or any(_AGE.fullmatch(w) for w in content) or hw == "old" and any(w.endswith("year") for w in content)
 
 
 def _person_by_wordnet(head: Token) -> bool:
-    """"the retired neurosurgeon", "the impostor": a singular noun after "the" that the hand lists
-    lack but whose commonest sense in WordNet is a person (`person_nouns.py`) stands for the person
-    in focus, like "the singer"; not a word for any man, woman or child ("the boy"), for kin or for
-    someone the article does not name ("the official"), which the hand lists hold apart."""
+    """"the retired astronaut", "the beekeeper": a singular noun after "the" that the hand lists
+    lack but whose first WordNet sense is a person (`person_nouns.py`, which leaves out words for
+    anyone: "the boy", "the dad") is a role noun like "the surgeon", not an epithet: it goes through
+    the same checks (someone introduced unnamed stays so: "a gunman ... the gunman said"); nor a
+    role that usually stands for someone the article does not name (`anonymous`)."""
     lex = speaker_words()
     hw = head.lower_
     return head.tag_ == "NN" and hw in lex.person_nouns_wordnet and hw not in lex.person_nouns \
-        and hw not in lex.gender and hw not in lex.kin and hw not in lex.anonymous \
+        and hw not in lex.epithets and hw not in lex.anonymous \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 

@@ -427,6 +427,7 @@ class Referent:
     modifier: bool = False  # a place's or a people's name only modifies a common noun ("the Nigerian jungle"): not what a pronoun means
     answers: bool = False  # the subject of a "but" clause answering the clause before ("X said ..., but Y rejected it")
     together: str | None = None  # speakers who said something together, under the joint name ("Ann Cole and Tom Reid"); entity: the first
+    together_entities: tuple[Entity, ...] = ()  # their entities, in the joint name's order
 
 
 @dataclass

@@ -37,6 +37,7 @@ class Resolution:
     speaker: str | None  # canonical name, or the canonical description of someone the article never names
     attribution: str  # how the words were resolved: name | pronoun | description
     kind: str | None = None  # person | organisation | unnamed (None: no speaker)
+    together: tuple[Entity, ...] = ()  # words said together: the entities of `speaker`'s joint name, in its order
 
 
 MAX_TOGETHER = 3  # speakers of words said together ("Ann Cole and Tom Reid said"); a longer list is a list

@@ -287,7 +287,7 @@ class Resolver:
         if res.entity is None:
             r.gender, r.plural = description_gender(head), is_group(head)
         elif said_together(res):
-            r.together, r.plural = res.speaker, True  # "Ann Cole and Tom Reid said": "they" may be both
+            r.together, r.together_entities, r.plural = res.speaker, res.together, True  # "Ann Cole and Tom Reid said": "they" may be both
         self._add_referent(r)
 
     def note_subject(self, pos: int, head: Token, res: Resolution) -> None:
@@ -323,7 +323,7 @@ class Resolver:
             together = self._named_with(head, res.entity) if res.attribution == "name" or (
                 res.attribution == "description" and self._names_beside(head) is not None) else []
             if together:
-                return replace(res, speaker=joint_name([e.name for e in together]))
+                return replace(res, speaker=joint_name([e.name for e in together]), together=tuple(together))
         return res
 
     @staticmethod
@@ -481,7 +481,7 @@ class Resolver:
         if info.get("plural"):
             r = self._speakers_together_before(pron)
             if r is not None:  # `Ann Cole and Tom Reid said ... "...," they said`: both
-                return replace(named(r.entity, "pronoun"), speaker=r.together)
+                return replace(named(r.entity, "pronoun"), speaker=r.together, together=r.together_entities)
         r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
         if r is None and info["gender"] and not info.get("plural"):
             ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
