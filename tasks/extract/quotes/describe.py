@@ -189,15 +189,16 @@ def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None
     """`Ann Cole and Tom Reid sent a letter ... "...," the two lawmakers wrote` (or "the pair",
     "the couple", "both men", "the researchers"; "the two firms", "the companies"): a definite
     plural description of people, or of bodies (`org` nouns but states and utterances), is the
-    people or bodies last named together, by name and joined by "and", as a subject (of an active
-    verb, for a plural that counts none) in its sentence or the TOGETHER_WINDOW before (not of the clause the description itself
-    reports: `Ann Cole and Tom Reid "should go", the critics said`), under their joint name ("Ann
-    Cole and Tom Reid"), when they are as many as it counts (two or three; for a plural that counts
-    none, two to MAX_TOGETHER, and not a role that usually stands for someone unnamed, "the
-    officials"), and none is of another gender than its noun's; or, nearer, the speakers who said
-    something together in that window and fit it (`"...," the two lawmakers argue. "...," the two
-    write`). Not a description that sets them apart ("the other lawmakers"), counts another
-    number ("the four lawmakers") or is owned ("the pair's lawyers")."""
+    people or bodies last named together, by name and joined by "and", as a subject (of an
+    active verb, for a plural that counts none) in its sentence or the TOGETHER_WINDOW before, but
+    not of the clause the description itself reports (`Ann Cole and Tom Reid "should go", the
+    lawmakers said`), under their joint name ("Ann Cole and Tom Reid"), when they are as many as
+    it counts (two or three; for a plural that counts none, two to MAX_TOGETHER, and not a role
+    that usually stands for someone unnamed, "the officials"), and none is of another gender than
+    its noun's; or, nearer, the speakers who said something together in that window and fit it
+    (`"...," the two lawmakers argue. "...," the two write`). Not a description that sets them
+    apart ("the other lawmakers"), counts another number ("the four lawmakers") or is owned
+    ("the pair's lawyers")."""
     lex = speaker_words()
     lemma, plural = head.lemma_.lower(), head.tag_ == "NNS"
     people = plural and (lemma in lex.person_nouns or head.lower_ in ("men", "women"))

@@ -98,7 +98,7 @@ class SpeakerWords:
     generic: frozenset  # words that say nothing about who is meant
     states: frozenset  # organisation head nouns that may also name a country ("the government")
     epithets: frozenset  # head nouns for the person in focus ("the singer"), resolved like pronouns
-    person_nouns_wordnet: frozenset  # nouns whose commonest WordNet sense is a person (`person_nouns.py`): epithets past the hand lists ("the neurosurgeon")
+    person_nouns_wordnet: frozenset  # nouns whose first WordNet sense is a person (`person_nouns.py`): role nouns past the hand lists ("the astronaut")
     utterances: dict  # noun for what someone said or wrote -> "org" | "any" | "maker": whose it is when no maker is named ("maker": no one)
     made_by: dict  # utterance noun -> verbs whose subject makes one ("sue" for "lawsuit")
     kin: frozenset  # nouns of family ("mother"): "X's mother" is the person of X's surname the article describes so
