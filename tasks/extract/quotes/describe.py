@@ -35,7 +35,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from dataclasses import replace
+from collections.abc import Callable, Iterator
 from typing import Protocol
 
 from spacy.tokens import Doc, Token
@@ -67,6 +68,8 @@ class Resolver(Protocol):
                    said: tuple[int, int] | None, subjects_only: bool = False) -> Referent | None: ...
 
     def referent_resolution(self, r: Referent | None, how: str) -> Resolution: ...
+
+    def referents_back(self, tok: Token, sentences: int = 1) -> Iterator[Referent]: ...
 
     def topic_person(self, before: int, gender: str | None) -> Entity | None: ...
 
@@ -222,7 +225,7 @@ def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None
             and all(e.label == label and (not gender or r.gender_of(e) in (None, gender)) for e in ents)
 
     sent = r.sent_of[head.i]
-    spoke = _said_together_before(r, head, sent)
+    spoke = _said_together_before(r, head)
     if spoke is not None and not fits(spoke.together_entities):
         spoke = None
     for t in reversed(r.doc[:head.i]):
@@ -242,16 +245,10 @@ def _people_named_together_before(r: Resolver, head: Token) -> Resolution | None
     return None
 
 
-def _said_together_before(r: Resolver, head: Token, sent: int) -> Referent | None:
-    """The last speakers who said something together (a referent with a joint name) before the
+def _said_together_before(r: Resolver, head: Token) -> Referent | None:
+    """The last speakers who said something together (a referent with their entities) before the
     head, outside quotations, in its sentence or the TOGETHER_WINDOW before."""
-    j = bisect.bisect_left(r.ref_pos, head.idx) - 1
-    while j >= 0 and r.referents[j].sent >= sent - TOGETHER_WINDOW:
-        ref = r.referents[j]
-        j -= 1
-        if ref.together is not None and ref.entity is not None and ref.together_entities and not r.quoted(ref.pos):
-            return ref
-    return None
+    return next((ref for ref in r.referents_back(head, TOGETHER_WINDOW) if ref.together_entities and not r.quoted(ref.pos)), None)
 
 
 def _relative_named(r: Resolver, head: Token) -> Entity | None:
@@ -1240,7 +1237,7 @@ def named_maker(r: Resolver, t: Token, said: tuple[int, int] | None) -> Resoluti
             lo = r.doc[c.left_edge.i]
             res = r.resolve(lo.idx, c.idx + len(c.text), c, said)
             if res.speaker is not None and (res.entity is not None or _may_make(c)):
-                return Resolution(res.entity, res.speaker, "description", res.kind)  # not "the movie's poster"
+                return replace(res, attribution="description")  # not "the movie's poster"
         if c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
             w = next((x for x in c.children if x.dep_ == "pobj"), None) if c.dep_ == "prep" else c
             if w is None:
@@ -1328,7 +1325,7 @@ def _maker_by_verb(r: Resolver, t: Token, said: tuple[int, int] | None, verbs: f
     if subj is None or r.quoted(subj.idx) or subj.lemma_.lower() == t.lemma_.lower():
         return None
     res = r.resolve(r.doc[subj.left_edge.i].idx, subj.idx + len(subj.text), subj, said)
-    return Resolution(res.entity, res.speaker, "description", res.kind) if res.speaker is not None else None
+    return replace(res, attribution="description") if res.speaker is not None else None
 
 
 def _made_when_first_named(r: Resolver, head: Token, said: tuple[int, int] | None) -> Resolution | None:
@@ -1372,7 +1369,7 @@ def _maker_by_its_verb(r: Resolver, head: Token, said: tuple[int, int] | None) -
             continue
         res = r.resolve(r.doc[subj.left_edge.i].idx, subj.idx + len(subj.text), subj, said)
         if res.speaker is not None:
-            return Resolution(res.entity, res.speaker, "description", res.kind)
+            return replace(res, attribution="description")
     return None
 
 

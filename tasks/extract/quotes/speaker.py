@@ -172,9 +172,9 @@ GROUP_LABELS = frozenset({"NORP"})
 
 
 def said_together(res: Resolution) -> bool:
-    """The words are several speakers' (`Resolver._named_with`): the speaker is their joint name,
-    not the name of its entity (the first of them)."""
-    return res.entity is not None and res.speaker != res.entity.name
+    """The words are several speakers' (`Resolver._named_with`, `describe`): the speaker is their
+    joint name, not the name of its entity (the first of them)."""
+    return bool(res.together)
 
 
 def _reports(verb: Token) -> bool:
@@ -507,7 +507,7 @@ class Resolver:
         if t is None or not names_utterance(t):
             return None  # the nearest main subject is something else: `antecedent` decides
         res = named_maker(self, t, said)
-        return Resolution(res.entity, res.speaker, "pronoun", res.kind) if res is not None else None
+        return replace(res, attribution="pronoun") if res is not None else None
 
     def _main_subject_before(self, pron: Token) -> Token | None:
         """The last subject of a main clause, outside quotations, before the pronoun in its
@@ -529,11 +529,11 @@ class Resolver:
             return Resolution(None, None, "pronoun")
         return Resolution(None, r.name, "pronoun", "unnamed")
 
-    def _referents_back(self, pron: Token) -> Iterator[Referent]:
-        """The referents before the pronoun in its sentence and the one before, nearest first."""
-        sent = self.sent_of[pron.i]
-        j = bisect.bisect_left(self.ref_pos, pron.idx) - 1
-        while j >= 0 and self.referents[j].sent >= sent - 1:
+    def referents_back(self, tok: Token, sentences: int = 1) -> Iterator[Referent]:
+        """The referents before the token in its sentence and the `sentences` before, nearest first."""
+        sent = self.sent_of[tok.i]
+        j = bisect.bisect_left(self.ref_pos, tok.idx) - 1
+        while j >= 0 and self.referents[j].sent >= sent - sentences:
             yield self.referents[j]
             j -= 1
 
@@ -541,7 +541,7 @@ class Resolver:
         """The speaker named by an utterance ("the report", "Mr Cole's statement") in the pronoun's
         sentence or the one before, with no one else's subject between them: what "it" is."""
         between: list[Referent] = []
-        for r in self._referents_back(pron):
+        for r in self.referents_back(pron):
             if self.quoted(r.pos):
                 continue
             if r.speaker:
@@ -557,7 +557,7 @@ class Resolver:
 
     def _speaker_back(self, pron: Token) -> Referent | None:
         """The last speaker (outside quotations) in the pronoun's sentence or the one before."""
-        return next((r for r in self._referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
+        return next((r for r in self.referents_back(pron) if r.speaker and not self.quoted(r.pos)), None)
 
     def relative(self, head: Token, said: tuple[int, int] | None) -> Resolution:
         """A relative pronoun: the noun the clause hangs on ("McConnell, now the leader, who said"); for
@@ -572,8 +572,7 @@ class Resolver:
         if says_nothing(head):
             return Resolution(None, None, "pronoun")  # "a close tie with the chart show, which suggests ...": no one
         hi = self.doc[described_phrase_end(noun, lambda t: self.quoted(t.idx))]  # ("one Democrat familiar with the talks, who")
-        res = describe(self, lo.idx, hi.idx + len(hi.text), noun, said)
-        return Resolution(res.entity, res.speaker, "pronoun", res.kind)
+        return replace(describe(self, lo.idx, hi.idx + len(hi.text), noun, said), attribution="pronoun")
 
     def relative_noun(self, head: Token) -> Token:
         """The noun a relative pronoun's clause hangs on (see `relative`)."""
