@@ -116,3 +116,20 @@ def test_a_chamber_s_committee_in_lower_case_is_one_body_with_its_name(nlp):
     # a word in between that is another name already
     assert joined("Costs rose, the Senate fisheries committee said.", [(4, 5, "ORG"), (5, 6, "NORP")]) == [
         ("Senate", "ORG"), ("fisheries", "NORP")]
+
+
+def test_a_name_that_says_he_or_she_did_something_is_a_person_wherever_it_comes_again(nlp):
+    # "Kerrigan admitted he was tired after the final . Kerrigan lost in May ."
+    assert cued(nlp, "Kerrigan admitted he was tired after the final. Kerrigan lost in May.", [(0, 1, "ORG"), (9, 10, "GPE")]) == [
+        (0, "Kerrigan", "PERSON"), (9, "Kerrigan", "PERSON")]
+    assert cued(nlp, "Ostrava said that he had signed for two years.", [(0, 1, "GPE")]) == [(0, "Ostrava", "PERSON")]
+
+
+def test_a_body_s_words_about_someone_or_a_he_in_quotation_marks_leave_the_name_as_it_was(nlp):
+    # a body's name (its last word a body's head word), a plural, a verb that is no saying or thinking
+    assert cued(nlp, "Quayside Holdings said he would leave.", [(0, 2, "ORG")]) == [(0, "Quayside Holdings", "ORG")]
+    assert cued(nlp, "The Wolves said he would leave.", [(1, 2, "ORG")]) == [(1, "Wolves", "ORG")]
+    assert cued(nlp, "Vantora expects he will return.", [(0, 1, "ORG")]) == [(0, "Vantora", "ORG")]
+    # the "he" inside the quoted words, or before the name
+    assert cued(nlp, 'Kerrigan said: "he is tired".', [(0, 1, "ORG")]) == [(0, "Kerrigan", "ORG")]
+    assert cued(nlp, '"He is tired," Kerrigan said.', [(6, 7, "ORG")]) == [(6, "Kerrigan", "ORG")]
