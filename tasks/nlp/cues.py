@@ -20,7 +20,8 @@
     ends in such a surname when the model tags its surname a person where it comes again ("Otis
     Ferry", read as a product, then "Otis" "Ferry", beside "Bryan Ferry");
   * a name read as a body or a place that says or thinks something of "he" or "she" ("Kerrigan
-    admitted he was tired": `entity_self_report_verbs.txt`) is a person.
+    admitted he was tired": `entity_self_report_verbs.txt`), or says quoted words as one person
+    ("Kerrigan said: "I am ready.""), is a person.
 A name found to be an organisation is one wherever the document names it again ("Belaruskali said").
 Apart from the labels, `lower_case_committees` joins a chamber's or a body's name to the committee
 of it written in lower case after it ("the Commons science and technology committee"): one body.
@@ -60,7 +61,7 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                   and sp.text.lower() not in gaz.titles}  # "the Queen", "the Pope" are people
     determined -= {t.text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1 for t in sp}  # "Bill Cole" ... "the Bill"
     people = {sp.text for sp in ents if sp.label_ in RELABELLED_AS_PEOPLE
-              and (_name_after_title(doc, sp, gaz) or _says_he_or_she(doc, sp, gaz))} - orgs
+              and (_name_after_title(doc, sp, gaz) or _speaks_as_a_person(doc, sp, gaz))} - orgs
     out = [Span(doc, sp.start, sp.end, label="ORG") if sp.text in orgs and sp.label_ in RELABELLED
            else Span(doc, sp.start, sp.end, label="PERSON") if sp.text in people and sp.label_ in RELABELLED_AS_PEOPLE
            else Span(doc, sp.start, sp.end, label="PRODUCT") if _platform(doc, sp, gaz) else sp for sp in ents]
@@ -138,23 +139,36 @@ def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     return person_title(doc[sp.start - 1], gaz) and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
 
 
-def _says_he_or_she(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
-    """"Kerrigan admitted he was tired", "Vance said she would stay": a name of one to three
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}  # quoted words of one person ("I", not a body's "we")
+DOUBLE_QUOTES = {'"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "``", "''"}  # (a lone apostrophe ends a plural's possessive)
+
+
+def _speaks_as_a_person(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
+    """"Kerrigan admitted he was tired", "Vance said: "I am ready."": a name of one to three
     capitalised words, no known place, body, club or party and no plural, that is the subject of a
-    verb of saying or thinking (`entity_self_report_verbs.txt`) whose reported clause has "he" or
-    "she" for its subject, after the name and outside quotation marks, is a person whatever the model
-    said (a surname it had not seen, read as a body or a place)."""
+    verb of saying or thinking (`entity_self_report_verbs.txt`) outside quotation marks is a person
+    whatever the model said (a surname it had not seen, read as a body or a place) when the clause
+    the verb reports has "he" or "she" for its subject, after the name and outside quotation marks,
+    or when the quoted words of its sentence speak as one person ("I", "my")."""
     if not 1 <= len(sp) <= 3 or sp.root.dep_ != "nsubj" or sp.root.head.lemma_ not in gaz.self_report_verbs:
         return False
     if not shaped_like_a_name(doc, sp.start, sp.end, gaz) or sp.text in gaz.clubs or sp.text.lower() in gaz.party_of \
             or any(t.tag_ in ("NNS", "NNPS") for t in sp):
         return False
+    inside, quoted = False, set()
+    for t in sp.sent:
+        if t.text in DOUBLE_QUOTES:
+            inside = not inside
+        elif inside:
+            quoted.add(t.i)
+    if sp.start in quoted:
+        return False  # the name is itself quoted
     verb = sp.root.head
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         for subj in (g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("he", "she")):
             if subj.i > sp.end and not any(t.is_quote for t in doc[sp.end:subj.i]):
                 return True
-    return False
+    return any(doc[i].lower_ in FIRST_PERSON for i in quoted)
 
 
 def _with_given_name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> Span:

@@ -125,6 +125,13 @@ def test_a_name_that_says_he_or_she_did_something_is_a_person_wherever_it_comes_
     assert cued(nlp, "Ostrava said that he had signed for two years.", [(0, 1, "GPE")]) == [(0, "Ostrava", "PERSON")]
 
 
+def test_a_name_whose_quoted_words_speak_as_one_person_is_a_person(nlp):
+    assert cued(nlp, '"I am ready for the final," said Kerrigan.', [(10, 11, "GPE")]) == [(10, "Kerrigan", "PERSON")]
+    # a body speaks as "we"; a name inside the quoted words says nothing of who speaks
+    assert cued(nlp, 'Kerrigan said: "We are ready for the final."', [(0, 1, "ORG")]) == [(0, "Kerrigan", "ORG")]
+    assert cued(nlp, '"Kerrigan said I was ready," the coach said.', [(1, 2, "ORG")]) == [(1, "Kerrigan", "ORG")]
+
+
 def test_a_body_s_words_about_someone_or_a_he_in_quotation_marks_leave_the_name_as_it_was(nlp):
     # a body's name (its last word a body's head word), a plural, a verb that is no saying or thinking
     assert cued(nlp, "Quayside Holdings said he would leave.", [(0, 2, "ORG")]) == [(0, "Quayside Holdings", "ORG")]
