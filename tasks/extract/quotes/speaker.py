@@ -482,7 +482,8 @@ class Resolver:
             r = self._speakers_together_before(pron)
             if r is not None:  # `Ann Cole and Tom Reid said ... "...," they said`: both
                 return replace(named(r.entity, "pronoun"), speaker=r.together, together=r.together_entities)
-        r = self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
+        r = self._subject_after_opening_clause(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said) \
+            or self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
         if r is None and info["gender"] and not info.get("plural"):
             ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
             if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
@@ -492,6 +493,30 @@ class Resolver:
             # (not from a guess at whom the article is about, above)
             self.pronoun_gender.setdefault(self.profiles.canon(r.entity).entity_id, info["gender"])
         return self.referent_resolution(r, "pronoun")
+
+    def _subject_after_opening_clause(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
+                                      said: tuple[int, int] | None) -> Referent | None:
+        """"After he blasted the film as "too dark", Pastor Tom Reid turned on ...": a pronoun that is
+        the subject of a subordinate clause opening its sentence ("after", "when", "although") means
+        the subject of the main clause after it, when that is a name that fits; else None."""
+        verb = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl" or verb.i > verb.head.i \
+                or not any(c.dep_ == "mark" for c in verb.children):
+            return None
+        if any(not (t.is_punct or t.is_space) for t in self.doc[pron.sent.start:verb.left_edge.i]):
+            return None  # not the sentence's opening
+        subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.right_edge.i), None)
+        if subj is None or self.quoted(subj.idx):
+            return None
+        named = self._names_in(said) | self._spoken_to(pron)
+        first, last = self.doc[subj.left_edge.i].idx, subj.idx + len(subj.text)
+        j = bisect.bisect_left(self.ref_pos, first)
+        while j < len(self.referents) and self.referents[j].pos < last:
+            r = self.referents[j]
+            j += 1
+            if r.entity is not None and r.subject and self._fits(r, gender, labels, plural, named):
+                return r
+        return None
 
     def _utterance_meant(self, pron: Token, said: tuple[int, int] | None) -> Resolution | None:
         """The maker of the words a neuter pronoun ("it") stands for: a speaker named by what they
