@@ -280,15 +280,25 @@ def _sentence_opener(doc: Doc, i: int) -> bool:
     return doc[i].is_sent_start and doc[i].pos_ in OPENER_POS and not doc[i].is_upper and not _modal_before_finite(doc[i])
 
 
-def surnames_read_as_modals(doc: Doc, ents: list[Span]) -> list[Span]:
-    """"Brian May has said ... May said:": a word with no entity that is the surname of a person
-    named in the article, read as a modal before a finite verb or as a proper noun subject of a verb, is
-    that person."""
+def surnames_read_as_modals(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """"Brian May has said ... May said:", "Rex Early ... Early described it as": a word with no entity
+    that is the surname of a person named in the article, read as a modal before a finite verb, as a
+    proper noun subject of a verb, or as an adverb before a finite verb of saying, thinking or naming
+    (`entity_self_report_verbs.txt`) that has no subject, is that person (not "Little changed")."""
     surnames = _surnames(ents)
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.text in surnames and t.i not in covered and t.is_title and not _in_hyphenated_word(doc, t.i)
-            and (_modal_before_finite(t) or (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB"))]
+            and (_modal_before_finite(t) or (t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.pos_ == "VERB")
+                 or _adverb_for_a_subject(t, gaz))]
+
+
+def _adverb_for_a_subject(t: Token, gaz: Gazetteer) -> bool:
+    """"Early described it as ...": a word read as an adverb right before a finite verb of saying,
+    thinking or naming that the parse left with no subject."""
+    verb = t.head
+    return t.dep_ == "advmod" and verb.i == t.i + 1 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.lemma_ in gaz.self_report_verbs \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
 def given_name_before_a_date_word(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:

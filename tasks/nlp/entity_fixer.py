@@ -21,7 +21,8 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
   5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
      (`tasks.nlp.compounds`); a given name the model tagged alone before a weekday or month it
      took for a date is one person ("Mike Friday"); a person's surname the tagger read as a modal
-     ("May said") or left untagged as a subject is that person (`tasks.nlp.entity_cleaning`).
+     ("May said"), as an adverb ("Early described it") or left untagged as a subject is that person
+     (`tasks.nlp.entity_cleaning`).
 
 Everything is a phrase or token matcher run once over the document, plus loops over the
 entities only: no per-name regular expressions over the text.
@@ -96,7 +97,7 @@ class EntityFixer:
         ents += unlisted_given_names(doc, ents, gaz, self.words)
         ents += listed_given_names(doc, ents, gaz)
         ents = filter_spans(ents)
-        ents += surnames_read_as_modals(doc, ents)
+        ents += surnames_read_as_modals(doc, ents, gaz)
         return hyphen_compounds(doc, filter_spans(ents), gaz)
 
 

@@ -34,6 +34,12 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
     # ... or a participle right after it, as the tagger reads "Will wrote" (no modal takes one)
     ("The columnist Harriet Will renewed her feud. Will described the senator as a showman.",
      [("Harriet Will", "PERSON"), ("Will", "PERSON")]),
+    # ... or an adverb right before a verb that then has no subject ("Early described it")
+    ("The chairman, Rex Early, signed on last week. Early described the vote as \"news to me.\"",
+     [("Rex Early", "PERSON"), ("last week", "DATE"), ("Early", "PERSON")]),
+    # but not an adverb before a verb of another kind
+    ("The chairman, Ann Still, signed on last week. Still remained the question.",
+     [("Ann Still", "PERSON"), ("last week", "DATE")]),
     # but not a participle that describes a noun ("Will embattled leaders survive?": a question)
     ("The columnist Harriet Will renewed her feud. Will embattled leaders survive the vote?", [("Harriet Will", "PERSON")]),
 ])
