@@ -20,8 +20,8 @@
     ends in such a surname when the model tags its surname a person where it comes again ("Otis
     Ferry", read as a product, then "Otis" "Ferry", beside "Bryan Ferry");
   * a name read as a body or a place that says or thinks something of "he" or "she" ("Kerrigan
-    admitted he was tired": `entity_self_report_verbs.txt`), or says quoted words as one person
-    ("Kerrigan said: "I am ready.""), is a person.
+    admitted he was tired": `entity_self_report_verbs.txt`), says quoted words as one person
+    ("Kerrigan said: "I am ready.""), or has an age in apposition ("Kerrigan, 34,") is a person.
 A name found to be an organisation is one wherever the document names it again ("Belaruskali said").
 Apart from the labels, `lower_case_committees` joins a chamber's or a body's name to the committee
 of it written in lower case after it ("the Commons science and technology committee"): one body.
@@ -61,7 +61,7 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
                   and sp.text.lower() not in gaz.titles}  # "the Queen", "the Pope" are people
     determined -= {t.text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1 for t in sp}  # "Bill Cole" ... "the Bill"
     people = {sp.text for sp in ents if sp.label_ in RELABELLED_AS_PEOPLE
-              and (_name_after_title(doc, sp, gaz) or _speaks_as_a_person(doc, sp, gaz))} - orgs
+              and (_name_after_title(doc, sp, gaz) or _shown_a_person(doc, sp, gaz))} - orgs
     out = [Span(doc, sp.start, sp.end, label="ORG") if sp.text in orgs and sp.label_ in RELABELLED
            else Span(doc, sp.start, sp.end, label="PERSON") if sp.text in people and sp.label_ in RELABELLED_AS_PEOPLE
            else Span(doc, sp.start, sp.end, label="PRODUCT") if _platform(doc, sp, gaz) else sp for sp in ents]
@@ -143,17 +143,31 @@ FIRST_PERSON = {"i", "me", "my", "myself", "mine"}  # quoted words of one person
 DOUBLE_QUOTES = {'"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "``", "''"}  # (a lone apostrophe ends a plural's possessive)
 
 
-def _speaks_as_a_person(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
-    """"Kerrigan admitted he was tired", "Vance said: "I am ready."": a name of one to three
-    capitalised words, no known place, body, club or party and no plural, that is the subject of a
-    verb of saying or thinking (`entity_self_report_verbs.txt`) outside quotation marks is a person
-    whatever the model said (a surname it had not seen, read as a body or a place) when the clause
-    the verb reports has "he" or "she" for its subject, after the name and outside quotation marks,
-    or when the quoted words of its sentence speak as one person ("I", "my")."""
-    if not 1 <= len(sp) <= 3 or sp.root.dep_ != "nsubj" or sp.root.head.lemma_ not in gaz.self_report_verbs:
+def _shown_a_person(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
+    """A name of one to three capitalised words, no known place, body, club or party and no plural,
+    is a person whatever the model said (a surname it had not seen, read as a body or a place) when
+    an age stands in apposition after it ("Kerrigan, 34, won"), or when it speaks as a person
+    (`_speaks_as_a_person`)."""
+    if not 1 <= len(sp) <= 3 or not shaped_like_a_name(doc, sp.start, sp.end, gaz) or sp.text in gaz.clubs \
+            or sp.text.lower() in gaz.party_of or any(t.tag_ in ("NNS", "NNPS") for t in sp):
         return False
-    if not shaped_like_a_name(doc, sp.start, sp.end, gaz) or sp.text in gaz.clubs or sp.text.lower() in gaz.party_of \
-            or any(t.tag_ in ("NNS", "NNPS") for t in sp):
+    return _aged(doc, sp) or _speaks_as_a_person(doc, sp, gaz)
+
+
+def _aged(doc: Doc, sp: Span) -> bool:
+    """"Kerrigan, 34, won": a number of two digits between commas (or before "and" or the end of the
+    sentence) right after the name: an age."""
+    e = sp.end
+    return e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].text.isdigit() and len(doc[e + 1].text) == 2 \
+        and doc[e + 2].text in (",", ".", "and")
+
+
+def _speaks_as_a_person(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
+    """"Kerrigan admitted he was tired", "Vance said: "I am ready."": the name is the subject of a
+    verb of saying or thinking (`entity_self_report_verbs.txt`) outside quotation marks, and the
+    clause the verb reports has "he" or "she" for its subject, after the name and outside quotation
+    marks, or the quoted words of its sentence speak as one person ("I", "my")."""
+    if sp.root.dep_ != "nsubj" or sp.root.head.lemma_ not in gaz.self_report_verbs:
         return False
     inside, quoted = False, set()
     for t in sp.sent:

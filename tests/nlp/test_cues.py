@@ -132,6 +132,13 @@ def test_a_name_whose_quoted_words_speak_as_one_person_is_a_person(nlp):
     assert cued(nlp, '"Kerrigan said I was ready," the coach said.', [(1, 2, "ORG")]) == [(1, "Kerrigan", "ORG")]
 
 
+def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
+    assert cued(nlp, "Kerrigan, 34, won the final.", [(0, 1, "GPE")]) == [(0, "Kerrigan", "PERSON")]
+    # a number that is no age: three digits, or a body with a plural name
+    assert cued(nlp, "Kerrigan, 340, won the final.", [(0, 1, "GPE")]) == [(0, "Kerrigan", "GPE")]
+    assert cued(nlp, "The Wolves, 34, won the final.", [(1, 2, "ORG")]) == [(1, "Wolves", "ORG")]
+
+
 def test_a_body_s_words_about_someone_or_a_he_in_quotation_marks_leave_the_name_as_it_was(nlp):
     # a body's name (its last word a body's head word), a plural, a verb that is no saying or thinking
     assert cued(nlp, "Quayside Holdings said he would leave.", [(0, 2, "ORG")]) == [(0, "Quayside Holdings", "ORG")]
