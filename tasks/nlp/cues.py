@@ -21,7 +21,8 @@
     Ferry", read as a product, then "Otis" "Ferry", beside "Bryan Ferry");
   * a name read as a body or a place that says or thinks something of "he" or "she" ("Kerrigan
     admitted he was tired": `entity_self_report_verbs.txt`), says quoted words as one person
-    ("Kerrigan said: "I am ready.""), or has an age in apposition ("Kerrigan, 34,") is a person.
+    ("Kerrigan said: "I am ready.""), has an age in apposition ("Kerrigan, 34,") or does something
+    to "his" or "her" something ("Kerrigan raised her game") is a person.
 A name found to be an organisation is one wherever the document names it again ("Belaruskali said").
 Apart from the labels, `lower_case_committees` joins a chamber's or a body's name to the committee
 of it written in lower case after it ("the Commons science and technology committee"): one body.
@@ -60,8 +61,9 @@ def cue_labels(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     determined = {sp.text for sp in ents if sp.label_ == "PERSON" and len(sp) == 1 and _after_an_article(doc, sp)
                   and sp.text.lower() not in gaz.titles}  # "the Queen", "the Pope" are people
     determined -= {t.text for sp in ents if sp.label_ == "PERSON" and len(sp) > 1 for t in sp}  # "Bill Cole" ... "the Bill"
+    person_at = {i for sp in ents if sp.label_ == "PERSON" for i in range(sp.start, sp.end)}
     people = {sp.text for sp in ents if sp.label_ in RELABELLED_AS_PEOPLE
-              and (_name_after_title(doc, sp, gaz) or _shown_a_person(doc, sp, gaz))} - orgs
+              and (_name_after_title(doc, sp, gaz) or _shown_a_person(doc, sp, gaz, person_at))} - orgs
     out = [Span(doc, sp.start, sp.end, label="ORG") if sp.text in orgs and sp.label_ in RELABELLED
            else Span(doc, sp.start, sp.end, label="PERSON") if sp.text in people and sp.label_ in RELABELLED_AS_PEOPLE
            else Span(doc, sp.start, sp.end, label="PRODUCT") if _platform(doc, sp, gaz) else sp for sp in ents]
@@ -143,15 +145,30 @@ FIRST_PERSON = {"i", "me", "my", "myself", "mine"}  # quoted words of one person
 DOUBLE_QUOTES = {'"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "``", "''"}  # (a lone apostrophe ends a plural's possessive)
 
 
-def _shown_a_person(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
+def _shown_a_person(doc: Doc, sp: Span, gaz: Gazetteer, person_at: set[int]) -> bool:
     """A name of one to three capitalised words, no known place, body, club or party and no plural,
     is a person whatever the model said (a surname it had not seen, read as a body or a place) when
-    an age stands in apposition after it ("Kerrigan, 34, won"), or when it speaks as a person
+    an age stands in apposition after it ("Kerrigan, 34, won"), when its verb's object is "his" or
+    "her" something ("Kerrigan raised her game": `_own_possessive`), or when it speaks as a person
     (`_speaks_as_a_person`)."""
     if not 1 <= len(sp) <= 3 or not shaped_like_a_name(doc, sp.start, sp.end, gaz) or sp.text in gaz.clubs \
             or sp.text.lower() in gaz.party_of or any(t.tag_ in ("NNS", "NNPS") for t in sp):
         return False
-    return _aged(doc, sp) or _speaks_as_a_person(doc, sp, gaz)
+    return _aged(doc, sp) or _own_possessive(doc, sp, person_at) or _speaks_as_a_person(doc, sp, gaz)
+
+
+def _own_possessive(doc: Doc, sp: Span, person_at: set[int]) -> bool:
+    """"Kerrigan raised her game": the name is the subject of a verb whose direct object "his" or
+    "her" owns, with no person (tokens `person_at`), "he", "she" or "him" between them (a body's
+    is "its")."""
+    if sp.root.dep_ != "nsubj":
+        return False
+    for obj in (c for c in sp.root.head.children if c.dep_ == "dobj"):
+        poss = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if poss is not None and poss.i > sp.end \
+                and not any(t.i in person_at or t.lower_ in ("he", "she", "him") for t in doc[sp.end:poss.i]):
+            return True
+    return False
 
 
 def _aged(doc: Doc, sp: Span) -> bool:

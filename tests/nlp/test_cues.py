@@ -139,6 +139,14 @@ def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
     assert cued(nlp, "The Wolves, 34, won the final.", [(1, 2, "ORG")]) == [(1, "Wolves", "ORG")]
 
 
+def test_a_name_that_does_something_to_his_or_her_own_thing_is_a_person(nlp):
+    assert cued(nlp, "Kerrigan raised her game in the final.", [(0, 1, "ORG")]) == [(0, "Kerrigan", "PERSON")]
+    # someone else's: another person, or "him", comes between
+    assert cued(nlp, "Vantora paid Tom Reid his fee.", [(0, 1, "ORG"), (2, 4, "PERSON")]) == [
+        (0, "Vantora", "ORG"), (2, "Tom Reid", "PERSON")]
+    assert cued(nlp, "Vantora paid him his fee.", [(0, 1, "ORG")]) == [(0, "Vantora", "ORG")]
+
+
 def test_a_body_s_words_about_someone_or_a_he_in_quotation_marks_leave_the_name_as_it_was(nlp):
     # a body's name (its last word a body's head word), a plural, a verb that is no saying or thinking
     assert cued(nlp, "Quayside Holdings said he would leave.", [(0, 2, "ORG")]) == [(0, "Quayside Holdings", "ORG")]
