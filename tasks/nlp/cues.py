@@ -141,18 +141,19 @@ def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
     return person_title(doc[sp.start - 1], gaz) and shaped_like_a_name(doc, sp.start, sp.end, gaz) and sp.text not in gaz.clubs
 
 
-FIRST_PERSON = {"i", "me", "my", "myself", "mine"}  # quoted words of one person ("I", not a body's "we")
 DOUBLE_QUOTES = {'"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "``", "''"}  # (a lone apostrophe ends a plural's possessive)
+DETERMINERS = {"the", "a", "an"}  # people's names take none ("the Treasury said she ...")
 
 
 def _shown_a_person(doc: Doc, sp: Span, gaz: Gazetteer, person_at: set[int]) -> bool:
-    """A name of one to three capitalised words, no known place, body, club or party and no plural,
-    is a person whatever the model said (a surname it had not seen, read as a body or a place) when
-    an age stands in apposition after it ("Kerrigan, 34, won"), when its verb's object is "his" or
-    "her" something ("Kerrigan raised her game": `_own_possessive`), or when it speaks as a person
-    (`_speaks_as_a_person`)."""
+    """A name of one to three capitalised words, no known place, body, club or party, no plural and
+    with no article before it, is a person whatever the model said (a surname it had not seen, read
+    as a body or a place) when an age stands in apposition after it ("Kerrigan, 34, won"), when its
+    verb's object is "his" or "her" something ("Kerrigan raised her game": `_own_possessive`), or
+    when it speaks as a person (`_speaks_as_a_person`)."""
     if not 1 <= len(sp) <= 3 or not shaped_like_a_name(doc, sp.start, sp.end, gaz) or sp.text in gaz.clubs \
-            or sp.text.lower() in gaz.party_of or any(t.tag_ in ("NNS", "NNPS") for t in sp):
+            or sp.text.lower() in gaz.party_of or any(t.tag_ in ("NNS", "NNPS") for t in sp) \
+            or (sp.start > 0 and doc[sp.start - 1].lower_ in DETERMINERS):
         return False
     return _aged(doc, sp) or _own_possessive(doc, sp, person_at) or _speaks_as_a_person(doc, sp, gaz)
 
@@ -172,34 +173,47 @@ def _own_possessive(doc: Doc, sp: Span, person_at: set[int]) -> bool:
 
 
 def _aged(doc: Doc, sp: Span) -> bool:
-    """"Kerrigan, 34, won": a number of two digits between commas (or before "and" or the end of the
-    sentence) right after the name: an age."""
+    """"Kerrigan, 34, won": a number of two digits right after the name and its comma, then a comma,
+    "and" or a full stop: an age (not after a preposition: "highest in Tameside, 45, and ...")."""
     e = sp.end
     return e + 2 < len(doc) and doc[e].text == "," and doc[e + 1].text.isdigit() and len(doc[e + 1].text) == 2 \
-        and doc[e + 2].text in (",", ".", "and")
+        and doc[e + 2].text in (",", ".", "and") and sp.root.dep_ != "pobj"
 
 
 def _speaks_as_a_person(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
-    """"Kerrigan admitted he was tired", "Vance said: "I am ready."": the name is the subject of a
-    verb of saying or thinking (`entity_self_report_verbs.txt`) outside quotation marks, and the
-    clause the verb reports has "he" or "she" for its subject, after the name and outside quotation
-    marks, or the quoted words of its sentence speak as one person ("I", "my")."""
+    """"Kerrigan admitted he was tired", "Vance said: "I am ready."": the name, outside quotation
+    marks, is the subject of a verb of saying or thinking (`entity_self_report_verbs.txt`), and the
+    clause the verb reports has "he" or "she" for its subject after the name, outside quotation
+    marks, or the quoted words the verb reports speak as one person (`entity_first_person.txt`:
+    "I", "my")."""
     if sp.root.dep_ != "nsubj" or sp.root.head.lemma_ not in gaz.self_report_verbs:
         return False
-    inside, quoted = False, set()
-    for t in sp.sent:
-        if t.text in DOUBLE_QUOTES:
-            inside = not inside
-        elif inside:
-            quoted.add(t.i)
+    quoted = _quoted_in_sentence(doc, sp.sent)
     if sp.start in quoted:
         return False  # the name is itself quoted
     verb = sp.root.head
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         for subj in (g for g in clause.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("he", "she")):
-            if subj.i > sp.end and not any(t.is_quote for t in doc[sp.end:subj.i]):
+            if subj.i > sp.end and subj.i not in quoted:
                 return True
-    return any(doc[i].lower_ in FIRST_PERSON for i in quoted)
+    return any(doc[i].lower_ in gaz.first_person and doc[i].tag_ in ("PRP", "PRP$") and verb in doc[i].ancestors
+               for i in quoted)
+
+
+def _quoted_in_sentence(doc: Doc, sent: Span) -> set[int]:
+    """The tokens of the sentence inside double quotation marks, the marks counted from the start of
+    its paragraph (a quotation may hold several sentences)."""
+    k = sent.start
+    while k > 0 and "\n" not in doc[k - 1].text:
+        k -= 1
+    inside = sum(doc[i].text in DOUBLE_QUOTES for i in range(k, sent.start)) % 2 == 1
+    quoted = set()
+    for t in sent:
+        if t.text in DOUBLE_QUOTES:
+            inside = not inside
+        elif inside:
+            quoted.add(t.i)
+    return quoted
 
 
 def _with_given_name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> Span:

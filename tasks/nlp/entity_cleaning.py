@@ -295,9 +295,11 @@ def surnames_read_as_modals(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[
 
 def _adverb_for_a_subject(t: Token, gaz: Gazetteer) -> bool:
     """"Early described it as ...": a word read as an adverb right before a finite verb of saying,
-    thinking or naming that the parse left with no subject."""
+    thinking or naming that the parse left with no subject (not one joined to another verb by "and"
+    or "but", whose subject is that verb's)."""
     verb = t.head
     return t.dep_ == "advmod" and verb.i == t.i + 1 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.lemma_ in gaz.self_report_verbs \
+        and verb.dep_ != "conj" \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 

@@ -17,7 +17,9 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
      (ORG) unless they are a venue or the dateline (`tasks.nlp.sports`); the words around a name
      relabel it: an organisation noun before it ("drugmaker Pfizer") or in apposition to it
      ("Diageo, the drinks company,"), an acronym the model took for a person, a platform where
-     things are posted ("on Twitter") (`tasks.nlp.cues`);
+     things are posted ("on Twitter"); a job only a person holds before it ("captain Fabien
+     Pelous"), an age after it ("Kerrigan, 34,"), or its words as a person's ("Kerrigan admitted
+     he was tired", "Kerrigan raised her game") make it a person (`tasks.nlp.cues`);
   5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
      (`tasks.nlp.compounds`); a given name the model tagged alone before a weekday or month it
      took for a date is one person ("Mike Friday"); a person's surname the tagger read as a modal

@@ -41,6 +41,7 @@ class Gazetteer:
     honorifics: frozenset[str] = frozenset()  # "Mr", "Dr.": capitalised words after one are a name
     surname_titles: frozenset[str] = frozenset()  # "mr", "dr": titles before a surname only (lower case, no dot)
     self_report_verbs: frozenset[str] = frozenset()  # "admit": "X admitted he ..." tells X is a person (lemmas)
+    first_person: frozenset[str] = frozenset()  # "i", "my": quoted words of one person (lower case)
     strip_words: frozenset[str] = frozenset()  # words that lead a span without being its name ("September")
     facility_heads: dict[str, str] = field(default_factory=dict)  # "Station" -> FAC: last words of places' names
     platforms: frozenset[str] = frozenset()  # "Twitter": a product where things are posted
@@ -177,6 +178,7 @@ def gazetteer() -> Gazetteer:
         honorifics=frozenset(DATA.lines("entity_honorifics.txt")),
         surname_titles=frozenset(DATA.lines("entity_surname_titles.txt")),
         self_report_verbs=frozenset(DATA.lines("entity_self_report_verbs.txt")),
+        first_person=frozenset(DATA.lines("entity_first_person.txt")),
         strip_words=frozenset(DATA.lines("entity_strip_words.txt")),
         byline_words=_credits("byline"), credit_words=_credits("credit"), departments=_lower_set("entity_departments.txt"),
         org_nouns=frozenset(cols[0] for cols in org_nouns), job_org_nouns=frozenset(cols[0] for cols in org_nouns if "person" in cols[1:]),

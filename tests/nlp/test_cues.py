@@ -130,12 +130,16 @@ def test_a_name_whose_quoted_words_speak_as_one_person_is_a_person(nlp):
     # a body speaks as "we"; a name inside the quoted words says nothing of who speaks
     assert cued(nlp, 'Kerrigan said: "We are ready for the final."', [(0, 1, "ORG")]) == [(0, "Kerrigan", "ORG")]
     assert cued(nlp, '"Kerrigan said I was ready," the coach said.', [(1, 2, "ORG")]) == [(1, "Kerrigan", "ORG")]
+    # another speaker's quoted words in the same sentence
+    assert cued(nlp, '"I was shocked," said Ann Cole, as Vantora said it would appeal.', [(7, 9, "PERSON"), (11, 12, "ORG")]) == [
+        (7, "Ann Cole", "PERSON"), (11, "Vantora", "ORG")]
 
 
 def test_a_name_with_an_age_in_apposition_is_a_person(nlp):
     assert cued(nlp, "Kerrigan, 34, won the final.", [(0, 1, "GPE")]) == [(0, "Kerrigan", "PERSON")]
     # a number that is no age: three digits, or a body with a plural name
     assert cued(nlp, "Kerrigan, 340, won the final.", [(0, 1, "GPE")]) == [(0, "Kerrigan", "GPE")]
+    assert cued(nlp, "Kerrigan, 34 goals in all, won the final.", [(0, 1, "GPE")]) == [(0, "Kerrigan", "GPE")]
     assert cued(nlp, "The Wolves, 34, won the final.", [(1, 2, "ORG")]) == [(1, "Wolves", "ORG")]
 
 
@@ -155,3 +159,8 @@ def test_a_body_s_words_about_someone_or_a_he_in_quotation_marks_leave_the_name_
     # the "he" inside the quoted words, or before the name
     assert cued(nlp, 'Kerrigan said: "he is tired".', [(0, 1, "ORG")]) == [(0, "Kerrigan", "ORG")]
     assert cued(nlp, '"He is tired," Kerrigan said.', [(6, 7, "ORG")]) == [(6, "Kerrigan", "ORG")]
+    # a name with an article is no person's; a "he" inside a quotation that began a sentence before
+    assert cued(nlp, "Tom Reid left. The Vantora said he would stay.", [(0, 2, "PERSON"), (5, 6, "ORG")]) == [
+        (0, "Tom Reid", "PERSON"), (5, "Vantora", "ORG")]
+    assert cued(nlp, 'Cole said: "We met them twice. Vantora said he would pay," she added.', [(0, 1, "PERSON"), (9, 10, "ORG")]) == [
+        (0, "Cole", "PERSON"), (9, "Vantora", "ORG")]

@@ -38,7 +38,7 @@ def people(nlp, text: str) -> list[tuple[str, str]]:
     ("The chairman, Rex Early, signed on last week. Early described the vote as \"news to me.\"",
      [("Rex Early", "PERSON"), ("last week", "DATE"), ("Early", "PERSON")]),
     # but not an adverb before a verb of another kind
-    ("The chairman, Ann Still, signed on last week. Still remained the question.",
+    ("The chairman, Ann Still, signed on last week. Still remained unclear.",
      [("Ann Still", "PERSON"), ("last week", "DATE")]),
     # but not a participle that describes a noun ("Will embattled leaders survive?": a question)
     ("The columnist Harriet Will renewed her feud. Will embattled leaders survive the vote?", [("Harriet Will", "PERSON")]),

@@ -10,6 +10,8 @@ in the text). `Resolver.resolve` tries, in this order:
   * a pronoun ("he", "they", "his" of "his comments"): the most prominent compatible referent of
     the previous sentences (a speaker of an earlier quotation or the subject of a main clause,
     never a subject inside someone's reported words, nor anyone named inside the quote itself);
+    the subject of a subordinate clause before its main clause's subject first looks ahead, to
+    that subject's name ("After he called it "a folly", Tom Reid left");
   * a name: the entity mentioned at the head word, a person named inside longer words, a surname
     or a titled surname ("Dr Okafor") under the one full name it ends;
   * a description (`describe.py`): a name in apposition, the maker of a statement or report,
@@ -482,7 +484,7 @@ class Resolver:
             r = self._speakers_together_before(pron)
             if r is not None:  # `Ann Cole and Tom Reid said ... "...," they said`: both
                 return replace(named(r.entity, "pronoun"), speaker=r.together, together=r.together_entities)
-        r = self._subject_after_opening_clause(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said) \
+        r = self._main_subject_after_clause(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said) \
             or self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
         if r is None and info["gender"] and not info.get("plural"):
             ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
@@ -494,17 +496,16 @@ class Resolver:
             self.pronoun_gender.setdefault(self.profiles.canon(r.entity).entity_id, info["gender"])
         return self.referent_resolution(r, "pronoun")
 
-    def _subject_after_opening_clause(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
+    def _main_subject_after_clause(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
                                       said: tuple[int, int] | None) -> Referent | None:
         """"After he blasted the film as "too dark", Pastor Tom Reid turned on ...": a pronoun that is
-        the subject of a subordinate clause opening its sentence ("after", "when", "although") means
-        the subject of the main clause after it, when that is a name that fits; else None."""
+        the subject of a subordinate clause ("after", "when", "although") before its main clause's
+        subject means that subject, when it is a name that fits and the subject of a main clause
+        (not of someone's reported words); else None."""
         verb = pron.head
         if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "advcl" or verb.i > verb.head.i \
                 or not any(c.dep_ == "mark" for c in verb.children):
             return None
-        if any(not (t.is_punct or t.is_space) for t in self.doc[pron.sent.start:verb.left_edge.i]):
-            return None  # not the sentence's opening
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.right_edge.i), None)
         if subj is None or self.quoted(subj.idx):
             return None

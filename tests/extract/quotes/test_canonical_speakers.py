@@ -323,12 +323,17 @@ def test_a_pronoun_is_not_whom_its_own_verb_speaks_to(parse):
 
 def test_a_pronoun_in_a_clause_opening_its_sentence_is_the_main_clause_s_subject_after_it(parse):
     """"After he called the plans "a folly", Peter Lang ...": the pronoun looks ahead to the subject
-    of the main clause when that name fits it; else back, as any pronoun does."""
+    of the main clause when that name fits it and is no subject inside reported words; else back,
+    as any pronoun does."""
     text = ("Pier vote\n\nMark Hesketh opened the pier on Monday. After he called the plans \"a folly\", "
             "Peter Lang asked for a vote.")
     assert speakers(parse, text) == [("a folly", "Peter Lang", "person", "cue_above:pronoun")]
     text = ("Pier vote\n\nMark Hesketh opened the pier on Monday. After he called the plans \"a folly\", "
             "Ann Tolland asked for a vote.")
+    assert speakers(parse, text) == [("a folly", "Mark Hesketh", "person", "cue_above:pronoun")]
+    # a subject of someone's reported words: the pronoun looks back
+    text = ("Pier vote\n\nMark Hesketh opened the pier on Monday. Mark Hesketh said that after he called the plans "
+            "\"a folly\", Peter Lang asked for a vote.")
     assert speakers(parse, text) == [("a folly", "Mark Hesketh", "person", "cue_above:pronoun")]
 
 
