@@ -11,7 +11,8 @@ the same words (punctuation and case aside; or one holds the other and they diff
 (honorifics, a leading article and case aside), or, for an unnamed gold speaker ("the
 spokesman"), when the row's speaker_mention does; rows matched by no gold quote are extra.
 --misses lists every miss with the row's attribution; --rules counts right and wrong
-speakers per attribution rule.
+speakers per attribution rule; --by-round adds a line of scores per round of our PolNeAR
+annotations (its `round` field).
 
 GOLD_DIR may instead be a .jsonl of our own annotations (benchmarks/data/bbc_quotes_own.jsonl:
 10,031 quotes in 1,954 BBC articles outside the dev gold, by annotators who never saw this
@@ -116,8 +117,9 @@ def _own_golds(path: Path, articles: Path, part: str) -> list[dict]:
     for article, qs in sorted(by_article.items()):
         text, _ = decode((articles / article).read_bytes())
         # the quote's words as the cleaned text shows them (an HTML reference "&#233;" read as "\u00e9")
-        golds.append({"article": article, "quotes": [{**q, "text": normalise(text[q["start"]:q["end"]], keep_length=False)}
-                                                     for q in qs if q["start"] is not None]})  # a null row: an article with no quote
+        golds.append({"article": article, "round": qs[0].get("round"),  # (PolNeAR's rounds: `--by-round`)
+                      "quotes": [{**q, "text": normalise(text[q["start"]:q["end"]], keep_length=False)}
+                                 for q in qs if q["start"] is not None]})  # a null row: an article with no quote
     return golds
 
 
@@ -129,6 +131,8 @@ def main() -> None:
     ap.add_argument("--rules", action="store_true", help="right/wrong speakers per attribution rule")
     ap.add_argument("--part", choices=["tune", "held", "all"], default="all",
                     help="for a .jsonl of our own annotations: its tuning part, its held-apart part, or both")
+    ap.add_argument("--by-round", action="store_true",
+                    help="for a .jsonl with a `round` field (our PolNeAR annotations): the scores of each round too")
     a = ap.parse_args()
     from tasks.extract.article import process_batch
     from tasks.ingest.decode import decode
@@ -152,13 +156,22 @@ def main() -> None:
     tally = {"quotes": 0, "found": 0, "speakers": 0, "extra": 0}
     misses: list[str] = []
     rules: Counter = Counter()
+    by_round: dict[str, dict] = {}
     for g in golds:
+        before = dict(tally)
         score_article(g, rows.get(g["article"], []), g["article"], tally, misses, rules)
+        if g.get("round"):
+            r = by_round.setdefault(g["round"], {"quotes": 0, "found": 0, "speakers": 0, "extra": 0})
+            for k in r:
+                r[k] += tally[k] - before[k]
     n = tally["quotes"] or 1
     print(json.dumps({"articles": len(golds), **tally, "found_pct": round(100 * tally["found"] / n, 1),
                       "speaker_pct": round(100 * tally["speakers"] / n, 1),
                       "extra_pct": round(100 * tally["extra"] / max(1, tally["found"] + tally["extra"]), 1),
                       "seconds": round(time.perf_counter() - t, 1)}))
+    if a.by_round:
+        for name, r in sorted(by_round.items(), key=lambda kv: int(kv[0].lstrip("r") or 0)):
+            print(json.dumps({"round": name, **r, "speaker_pct": round(100 * r["speakers"] / max(1, r["quotes"]), 1)}))
     if a.misses:
         print("\n".join(misses))
     if a.rules:
