@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from tasks.nlp.entity_cleaning import opening_org_noun, person_title, shaped_like_a_name
 from tasks.nlp.gazetteer import Gazetteer
+from tasks.nlp.sentences import starts_paragraph
 from tasks.nlp.tokens import in_word_hyphen
 
 POSTED_ON = {"on", "via", "across", "onto", "to"}  # "posted on Twitter"
@@ -204,7 +205,7 @@ def _quoted_in_sentence(doc: Doc, sent: Span) -> set[int]:
     """The tokens of the sentence inside double quotation marks, the marks counted from the start of
     its paragraph (a quotation may hold several sentences)."""
     k = sent.start
-    while k > 0 and "\n" not in doc[k - 1].text:
+    while not starts_paragraph(doc, k):
         k -= 1
     inside = sum(doc[i].text in DOUBLE_QUOTES for i in range(k, sent.start)) % 2 == 1
     quoted = set()

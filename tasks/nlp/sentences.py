@@ -16,12 +16,16 @@ from tasks.model import Article, Sentence
 PARAGRAPHS_COMPONENT = "newsfacts_paragraphs"
 
 
+def starts_paragraph(doc: Doc, i: int) -> bool:
+    """Token i comes right after a line break (or opens the document)."""
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+
+
 @Language.component(PARAGRAPHS_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A token after a line break starts a sentence; other tokens are left to the parser."""
     for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        if starts_paragraph(doc, tok.i):
             tok.is_sent_start = True
     return doc
 

@@ -476,24 +476,24 @@ class Resolver:
         info = speaker_words().pronouns.get(pron.lower_)
         if info is None or not info["labels"]:
             return Resolution(None, None, "pronoun")
-        if "PERSON" not in info["labels"] and not info.get("plural"):
+        gender, labels, plural = info["gender"], set(info["labels"]), bool(info.get("plural"))
+        if "PERSON" not in labels and not plural:
             res = self._utterance_meant(pron, said)
             if res is not None:
                 return res
-        if info.get("plural"):
+        if plural:
             r = self._speakers_together_before(pron)
             if r is not None:  # `Ann Cole and Tom Reid said ... "...," they said`: both
                 return replace(named(r.entity, "pronoun"), speaker=r.together, together=r.together_entities)
-        r = self._main_subject_after_clause(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said) \
-            or self.antecedent(pron, info["gender"], set(info["labels"]), bool(info.get("plural")), said)
-        if r is None and info["gender"] and not info.get("plural"):
-            ent = self.topic_person(pron.idx, info["gender"])  # no one of that gender in the sentences before: whom the article is about
+        r = self._main_subject_after_clause(pron, gender, labels, plural, said) or self.antecedent(pron, gender, labels, plural, said)
+        if r is None and gender and not plural:
+            ent = self.topic_person(pron.idx, gender)  # no one of that gender in the sentences before: whom the article is about
             if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
                 return named(ent, "pronoun")
-        if r is not None and r.entity is not None and r.together is None and info["gender"]:
+        if r is not None and r.entity is not None and r.together is None and gender:
             # `"...," she said` of someone the article gave no gender: a woman for the pronouns after
             # (not from a guess at whom the article is about, above)
-            self.pronoun_gender.setdefault(self.profiles.canon(r.entity).entity_id, info["gender"])
+            self.pronoun_gender.setdefault(self.profiles.canon(r.entity).entity_id, gender)
         return self.referent_resolution(r, "pronoun")
 
     def _main_subject_after_clause(self, pron: Token, gender: str | None, labels: set[str], plural: bool,
