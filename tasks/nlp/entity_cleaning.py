@@ -42,8 +42,8 @@ def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
     out: list[Span] = []
     label = span.label_
     for s, e in _pieces(span, gaz):
-        if s > span.start and _opens_a_person(span.doc, s, span.end, gaz):
-            label = "PERSON"  # "the Foreign Policy Centre Mr Straw": a person named after the body
+        if s > span.start and (_opens_a_person(span.doc, s, span.end, gaz) or _person_after_possessive(span.doc, s - 1, span.end, gaz)):
+            label = "PERSON"  # "the Foreign Policy Centre Mr Straw", "Munster's Ann Cole": a person named after the body
         spans, label = _clean_piece(span.doc, s, e, label, gaz, sports)
         out.extend(spans)
     return out
@@ -53,8 +53,8 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Token ranges of the span between its breaks: split punctuation, a spaced dash, a line break,
     a free-standing lower-case word that is no name connector, hyphenated ones kept whole included
     ("Leinster fly-half Contepomi"; not in a NORP span, and not inside a hyphenated name such as
-    "Ata-ur-Rehman") and the possessive of a known place
-    ("Japan 's Omron Corp"); an honorific inside the span, followed by a name that ends the span,
+    "Ata-ur-Rehman"), the possessive of a known place ("Japan 's Omron Corp") and that of a body
+    before a person's name ("Munster's Ann Cole", `_person_after_possessive`); an honorific inside the span, followed by a name that ends the span,
     opens a piece of its own ("Foreign Policy Centre | Mr Straw"; not "Notre Dame University")."""
     doc, label = span.doc, span.label_
     pieces, cur = [], []
@@ -63,7 +63,7 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
         spaced = tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
         brk = (t in SPLIT_PUNCT or "\n" in t
                or (t in {"-", "–"} and spaced)
-               or (t in POSSESSIVE and cur and _known_place(doc, cur[0], tok.i, gaz))
+               or (t in POSSESSIVE and cur and (_known_place(doc, cur[0], tok.i, gaz) or _person_after_possessive(doc, tok.i, span.end, gaz)))
                or (t.replace("-", "").isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
         if cur and (_opens_a_person(doc, tok.i, span.end, gaz) or _person_after_known_name(doc, cur, tok.i, span.end, gaz)):
             pieces.append(cur)  # an honorific and a name end the span: a person named after another name
@@ -100,6 +100,13 @@ def _person_after_known_name(doc: Doc, before: list[int], i: int, end: int, gaz:
     known = " ".join(words)
     low = known.lower()
     return bool(words) and (low in gaz.party_of or low in gaz.country_of or known in gaz.places or known in gaz.orgs)
+
+
+def _person_after_possessive(doc: Doc, i: int, end: int, gaz: Gazetteer) -> bool:
+    """A possessive at token i followed by a listed given name and a surname (two or three name
+    words, `looks_like_person`) that end the span at `end`: "Munster's Ann Cole", "Twitter's Tom
+    Reid" name a body and a person of it, not one body (not "New Year's Eve": one word after it)."""
+    return doc[i].text in POSSESSIVE and looks_like_person(doc, i + 1, end, gaz)
 
 
 def person_title(t: Token, gaz: Gazetteer) -> bool:
@@ -301,6 +308,55 @@ def _adverb_for_a_subject(t: Token, gaz: Gazetteer) -> bool:
     return t.dep_ == "advmod" and verb.i == t.i + 1 and verb.tag_ in ("VBD", "VBZ", "VBP") and verb.lemma_ in gaz.self_report_verbs \
         and verb.dep_ != "conj" \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def names_ending_in_a_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Moody's cut the rating ... Moody's analysts": a body the article never names without its
+    possessive, and names at least once as a noun phrase of its own (`_ends_a_phrase`: not before
+    a noun it owns), has the possessive in its name ("Moody's", "Claridge's"): every span so
+    named, with its possessive. Only a body: a person's or a place's possessive at a phrase's end
+    stands for something of theirs ("than Ann Cole's")."""
+    never_alone: dict[str, bool] = {}
+    ends: set[str] = set()
+    for sp in ents:
+        if sp.label_ != "ORG" or sp.end >= len(doc) or doc[sp.end].text not in POSSESSIVE or doc[sp.end].tag_ != "POS":
+            continue
+        if sp.text not in never_alone:
+            never_alone[sp.text] = _times_written(doc.text, sp.text) == \
+                _times_written(doc.text, sp.text + "'s") + _times_written(doc.text, sp.text + "\u2019s")
+        if sp.end + 1 == len(doc) or _ends_a_phrase(doc[sp.end + 1]):
+            ends.add(sp.text)
+    keep = {t for t in ends if never_alone[t]}
+    return [Span(doc, sp.start, sp.end + 1, label=sp.label_) for sp in ents
+            if sp.label_ == "ORG" and sp.text in keep and sp.end < len(doc) and doc[sp.end].text in POSSESSIVE]
+
+
+PHRASE_END_PUNCT = frozenset({",", ".", ";", ":", "?", "!"})  # (not a quotation mark or bracket: "NBC's "Meet the Press"")
+
+
+def _ends_a_phrase(nxt: Token) -> bool:
+    """The token after a possessive shows the possessive ends its noun phrase: punctuation that
+    closes a phrase, "and", a preposition, or a finite verb ("Moody's said"); not a participle or
+    "been" after it ("Acme's been sold": a verb's contraction)."""
+    if nxt.text in PHRASE_END_PUNCT:
+        return True
+    return nxt.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ") and nxt.tag_ not in ("VBG", "VBN") and nxt.lower_ != "been"
+
+
+def initials_before_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"R Kelly", "J Gardener (Leeds)": a person's one-word name the model tagged without the
+    capital letter right before it, an initial written without a dot, is the initial and the name
+    (not "A" or "I", which are words; not a letter inside an entity of its own)."""
+    covered = {i for sp in ents for i in range(sp.start, sp.end)}
+    out = []
+    for sp in ents:
+        if sp.label_ != "PERSON" or len(sp) != 1 or sp.start == 0 or not sp[0].is_title:
+            continue
+        letter = doc[sp.start - 1]
+        if len(letter.text) == 1 and letter.is_upper and letter.text not in ("A", "I") and letter.whitespace_ == " " \
+                and letter.i not in covered and (letter.i == 0 or not doc[letter.i - 1].is_title or doc[letter.i - 1].is_sent_end):
+            out.append(Span(doc, letter.i, sp.end, label="PERSON"))
+    return out
 
 
 def given_name_before_a_date_word(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:

@@ -40,7 +40,8 @@ from tasks.nlp.capitalised_runs import (given_names_read_as_places, listed_given
 from tasks.nlp.compounds import hyphen_compounds
 from tasks.nlp.credits import credit_spans
 from tasks.nlp.cues import cue_labels, lower_case_committees
-from tasks.nlp.entity_cleaning import clean, given_name_before_a_date_word, surnames_read_as_modals
+from tasks.nlp.entity_cleaning import (clean, given_name_before_a_date_word, initials_before_surnames, names_ending_in_a_possessive,
+                                      surnames_read_as_modals)
 from tasks.nlp.entity_matchers import gazetteer_spans, phrase_matcher, rule_spans, token_matcher
 from tasks.nlp.entity_merging import bracketed_acronyms, join_norp, merge, names_joined_by_and, uncovered
 from tasks.nlp.fast_pipes import dictionary_words
@@ -100,6 +101,8 @@ class EntityFixer:
         ents += listed_given_names(doc, ents, gaz)
         ents = filter_spans(ents)
         ents += surnames_read_as_modals(doc, ents, gaz)
+        ents = replaced(ents, names_ending_in_a_possessive(doc, ents))
+        ents = replaced(ents, initials_before_surnames(doc, ents))
         return hyphen_compounds(doc, filter_spans(ents), gaz)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from tasks.nlp.entity_cleaning import clean, looks_like_person, trim_numbers
+from tasks.nlp.entity_cleaning import clean, initials_before_surnames, looks_like_person, trim_numbers
 from tasks.nlp.gazetteer import gazetteer
 
 
@@ -155,6 +155,11 @@ def test_looks_like_person(nlp, text, expected):
     ("Orrin County", "ORG", [("Orrin County", "GPE")]),
     ("Norway 's Skarvik ASA", "ORG", [("Norway", "ORG"), ("Skarvik ASA", "ORG")]),
     ("Queen 's Park", "ORG", [("Queen 's Park", "ORG")]),
+    # a body's possessive before a given name and a surname: the body, then its person
+    ("Harlow 's Tom Reid", "ORG", [("Harlow", "ORG"), ("Tom Reid", "PERSON")]),
+    ("Quillfeed 's Ann Marie Cole", "WORK_OF_ART", [("Quillfeed", "WORK_OF_ART"), ("Ann Marie Cole", "PERSON")]),
+    ("Harlow 's Tom", "ORG", [("Harlow 's Tom", "ORG")]),  # one word after it: no surname
+    ("Harlow 's Tom Reid Trust", "ORG", [("Harlow 's Tom Reid Trust", "ORG")]),  # a body's head word ends it
     ("Kyodo December 6", "ORG", [("Kyodo", "ORG")]),
 ])
 def test_places_by_their_last_word_possessives_of_places_and_dates_after_names(nlp, text, label, expected):
@@ -186,3 +191,13 @@ def test_a_title_after_a_group_s_or_party_s_name_only_is_no_name(nlp):
     assert [sp.text for sp in clean(Span(doc, 9, 11, label="PERSON"), gaz)] == ["Tom Bishop"]
     doc = nlp.make_doc("He met Christian Bishop .")  # a listed given name before a surname that is a title
     assert [sp.text for sp in clean(Span(doc, 2, 4, label="PERSON"), gaz)] == ["Christian Bishop"]
+
+
+def test_an_initial_without_a_dot_before_a_one_word_person_is_part_of_the_name(nlp):
+    doc = nlp.make_doc("Bench: K Fairweather, L Brannock (Bath). A Penhallow spokesman said I Penhallow is fine.")
+    person = lambda i: Span(doc, i, i + 1, label="PERSON")  # noqa: E731 (the model's one-word person spans)
+    ents = [person(3), person(6), person(12), person(16)]  # Fairweather, Brannock, Penhallow, Penhallow
+    assert [(sp.text, sp.label_) for sp in initials_before_surnames(doc, ents)] == \
+        [("K Fairweather", "PERSON"), ("L Brannock", "PERSON")]  # "A" and "I" are words
+    letter = Span(doc, 5, 6, label="ORG")  # a letter that is an entity of its own stays one
+    assert [sp.text for sp in initials_before_surnames(doc, [person(3), letter, person(6)])] == ["K Fairweather"]

@@ -73,3 +73,18 @@ def test_a_given_name_before_a_weekday_is_one_person(nlp):
 def test_a_parliament_member_s_acronym_is_no_name_of_its_own(parse):
     art, doc = parse("Head\n\nThe Green transport spokesman, Brian Dorrie MSP, said it was wrong. MSP Karen Dallow agreed.")
     assert ents(doc) == [("Green", "ORG"), ("Brian Dorrie", "PERSON"), ("Karen Dallow", "PERSON")]
+
+
+def test_a_body_named_only_with_its_possessive_keeps_it(nlp):
+    # never named without it, and once a noun phrase of its own ("...'s cut", "in Tolliver's rose")
+    assert ents(nlp("Ratings agency Brandle & Cope's cut the bonds to junk, and Brandle & Cope's analysts expect more cuts.")) \
+        == [("Brandle & Cope's", "ORG"), ("Brandle & Cope's", "ORG")]
+    assert ents(nlp("Shares in Tolliver's rose after Tolliver's said sales grew. Tolliver's shares are up.")) \
+        == [("Tolliver's", "ORG"), ("Tolliver's", "ORG"), ("Tolliver's", "ORG")]
+    # named without it too: the possessive is its owner's
+    assert ents(nlp("Shares in Tolliver's rose after Tolliver said sales grew.")) == [("Tolliver", "ORG"), ("Tolliver", "ORG")]
+    # only ever before a noun it owns
+    assert ents(nlp("Brandle & Cope's index of 500 stocks fell, and Brandle & Cope's chief said so.")) \
+        == [("Brandle & Cope", "ORG"), ("500", "CARDINAL"), ("Brandle & Cope", "ORG")]
+    # a person's possessive that ends a phrase stands for something of theirs
+    assert ents(nlp("Her record is better than Ann Cole's, and she knows it.")) == [("Ann Cole", "PERSON")]

@@ -63,7 +63,9 @@ def entity_groups(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
 
 
 def _groups_by_words(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
-    """The named entities of the doc ("the" and a possessive trimmed) grouped by their words."""
+    """The named entities of the doc ("the" trimmed) grouped by their words. A possessive ends no
+    name here: the entity fixer trims it, unless it is part of the name ("Moody's":
+    `entity_cleaning.names_ending_in_a_possessive`)."""
     groups: dict[str, MentionGroup] = {}
     order: list[MentionGroup] = []
     headline_end = next((t.i for t in doc if "\n" in t.text), len(doc))
@@ -73,8 +75,6 @@ def _groups_by_words(doc: Doc, gaz: Gazetteer) -> list[MentionGroup]:
         s, e = ent.start, ent.end
         while s < e and doc[s].lower_ in {"the"}:
             s += 1
-        while e > s and doc[e - 1].text in POSSESSIVES:
-            e -= 1
         if e <= s:
             continue
         m = Mention(s, e, ent.label_, doc[s:e].text, headline=s < headline_end)

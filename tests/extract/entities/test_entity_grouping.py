@@ -476,3 +476,8 @@ def test_initials_and_a_surname_are_no_person_when_another_person_s_name_ends_in
     assert _initials_and_surname(group, {"okafor"}, gaz)
     assert not _initials_and_surname(group, set(), gaz)  # "Okafor" ends another full name, or is no person alone
     assert not _initials_and_surname(MentionGroup("pj okafor holdings", [Mention(0, 3, "ORG", "PJ Okafor Holdings")]), {"holdings"}, gaz)
+
+
+def test_a_body_named_with_its_possessive_keeps_it_in_the_entities_table(ents_of, table):
+    art, idx = ents_of("Shares in Tolliver's rose after Tolliver's said sales grew. Tolliver's shares are up.")
+    assert table(idx, art) == {"Tolliver's": ("ORG", ["Tolliver's"], None, ["Tolliver's", "Tolliver's", "Tolliver's"])}
