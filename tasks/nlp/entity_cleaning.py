@@ -42,8 +42,8 @@ def clean(span: Span, gaz: Gazetteer, sports: bool = False) -> list[Span]:
     out: list[Span] = []
     label = span.label_
     for s, e in _pieces(span, gaz):
-        if s > span.start and (_opens_a_person(span.doc, s, span.end, gaz) or _person_after_possessive(span.doc, s - 1, span.end, gaz)):
-            label = "PERSON"  # "the Foreign Policy Centre Mr Straw", "Munster's Ann Cole": a person named after the body
+        if s > span.start and _opens_a_person(span.doc, s, span.end, gaz):
+            label = "PERSON"  # "the Foreign Policy Centre Mr Straw": a person named after the body
         spans, label = _clean_piece(span.doc, s, e, label, gaz, sports)
         out.extend(spans)
     return out
@@ -319,7 +319,7 @@ def names_ending_in_a_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
     never_alone: dict[str, bool] = {}
     ends: set[str] = set()
     for sp in ents:
-        if sp.label_ != "ORG" or sp.end >= len(doc) or doc[sp.end].text not in POSSESSIVE or doc[sp.end].tag_ != "POS":
+        if sp.label_ != "ORG" or sp.end >= len(doc) or doc[sp.end].text not in POSSESSIVE:
             continue
         if sp.text not in never_alone:
             never_alone[sp.text] = _times_written(doc.text, sp.text) == \
@@ -328,7 +328,7 @@ def names_ending_in_a_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
             ends.add(sp.text)
     keep = {t for t in ends if never_alone[t]}
     return [Span(doc, sp.start, sp.end + 1, label=sp.label_) for sp in ents
-            if sp.label_ == "ORG" and sp.text in keep and sp.end < len(doc) and doc[sp.end].text in POSSESSIVE]
+            if sp.text in keep and sp.end < len(doc) and doc[sp.end].text in POSSESSIVE]
 
 
 PHRASE_END_PUNCT = frozenset({",", ".", ";", ":", "?", "!"})  # (not a quotation mark or bracket: "NBC's "Meet the Press"")
@@ -346,15 +346,16 @@ def _ends_a_phrase(nxt: Token) -> bool:
 def initials_before_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     """"R Kelly", "J Gardener (Leeds)": a person's one-word name the model tagged without the
     capital letter right before it, an initial written without a dot, is the initial and the name
-    (not "A" or "I", which are words; not a letter inside an entity of its own)."""
+    (not "A" or "I", which are words; not a letter inside an entity of its own, nor one after a
+    capitalised word: "Mark K Fairweather" is a longer name than the initial makes)."""
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
     out = []
     for sp in ents:
         if sp.label_ != "PERSON" or len(sp) != 1 or sp.start == 0 or not sp[0].is_title:
             continue
         letter = doc[sp.start - 1]
-        if len(letter.text) == 1 and letter.is_upper and letter.text not in ("A", "I") and letter.whitespace_ == " " \
-                and letter.i not in covered and (letter.i == 0 or not doc[letter.i - 1].is_title or doc[letter.i - 1].is_sent_end):
+        if len(letter.text) == 1 and letter.is_upper and letter.text not in ("A", "I") and letter.i not in covered \
+                and (letter.i == 0 or not doc[letter.i - 1].is_title or doc[letter.i - 1].is_sent_end):
             out.append(Span(doc, letter.i, sp.end, label="PERSON"))
     return out
 

@@ -199,5 +199,7 @@ def test_an_initial_without_a_dot_before_a_one_word_person_is_part_of_the_name(n
     ents = [person(3), person(6), person(12), person(16)]  # Fairweather, Brannock, Penhallow, Penhallow
     assert [(sp.text, sp.label_) for sp in initials_before_surnames(doc, ents)] == \
         [("K Fairweather", "PERSON"), ("L Brannock", "PERSON")]  # "A" and "I" are words
+    doc2 = nlp.make_doc("Mark K Fairweather won.")  # after a capitalised word: a longer name, not an initial
+    assert initials_before_surnames(doc2, [Span(doc2, 2, 3, label="PERSON")]) == []
     letter = Span(doc, 5, 6, label="ORG")  # a letter that is an entity of its own stays one
     assert [sp.text for sp in initials_before_surnames(doc, [person(3), letter, person(6)])] == ["K Fairweather"]

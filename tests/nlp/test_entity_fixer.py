@@ -1,6 +1,8 @@
 """tasks.nlp.entity_fixer: the component, run by the pipeline after the NER, end to end."""
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from tasks.nlp.entity_fixer import COMPONENT, EntityFixer, NAMED_LABELS
 
 
@@ -81,10 +83,20 @@ def test_a_body_named_only_with_its_possessive_keeps_it(nlp):
         == [("Brandle & Cope's", "ORG"), ("Brandle & Cope's", "ORG")]
     assert ents(nlp("Shares in Tolliver's rose after Tolliver's said sales grew. Tolliver's shares are up.")) \
         == [("Tolliver's", "ORG"), ("Tolliver's", "ORG"), ("Tolliver's", "ORG")]
+    assert ents(nlp("Analysts at Brandle & Cope's, the ratings agency, cut the bonds to junk.")) == [("Brandle & Cope's", "ORG")]
     # named without it too: the possessive is its owner's
     assert ents(nlp("Shares in Tolliver's rose after Tolliver said sales grew.")) == [("Tolliver", "ORG"), ("Tolliver", "ORG")]
     # only ever before a noun it owns
     assert ents(nlp("Brandle & Cope's index of 500 stocks fell, and Brandle & Cope's chief said so.")) \
         == [("Brandle & Cope", "ORG"), ("500", "CARDINAL"), ("Brandle & Cope", "ORG")]
+    # "'s" before a participle is "is" or "has"
+    assert ents(nlp("Tolliver's closing ten stores, and Tolliver's staff are angry.")) \
+        == [("Tolliver", "ORG"), ("ten", "CARDINAL"), ("Tolliver", "ORG")]
     # a person's possessive that ends a phrase stands for something of theirs
     assert ents(nlp("Her record is better than Ann Cole's, and she knows it.")) == [("Ann Cole", "PERSON")]
+
+
+def test_the_fixer_adds_an_initial_the_model_left_out_of_a_one_word_person(nlp):
+    doc = model_only(nlp, "Writing in a blog, K Fairweather said so.")
+    doc.ents = [Span(doc, 6, 7, label="PERSON")]  # "Fairweather" alone, as the model tags some such names
+    assert ents(nlp.get_pipe(COMPONENT)(doc)) == [("K Fairweather", "PERSON")]
