@@ -6,6 +6,8 @@ trailing possessive, trailing score numbers ("Somerset 83") and, for a person, t
 the name ("Winger Nitoglia", "Paul Boateng MP"); a name after a title only a person holds is a
 person whatever the model said ("Bishop Ann Cole" read as a body); a piece with no capitalised
 word ("national news agency") or that is a table heading ("Attendance", "W D L PCT") is dropped.
+The fixer's later steps over the whole document live here too: a possessive that is part of a
+body's name is given back ("Moody's"), and so is an initial the model left out ("E Hayot").
 """
 from __future__ import annotations
 
@@ -54,8 +56,9 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
     a free-standing lower-case word that is no name connector, hyphenated ones kept whole included
     ("Leinster fly-half Contepomi"; not in a NORP span, and not inside a hyphenated name such as
     "Ata-ur-Rehman"), the possessive of a known place ("Japan 's Omron Corp") and that of a body
-    before a person's name ("Munster's Ann Cole", `_person_after_possessive`); an honorific inside the span, followed by a name that ends the span,
-    opens a piece of its own ("Foreign Policy Centre | Mr Straw"; not "Notre Dame University")."""
+    before a person's name ("Munster's Ann Cole", `_person_after_possessive`; not in an event's
+    name: "New Year's Eve Ball"); an honorific inside the span, followed by a name that ends the
+    span, opens a piece of its own ("Foreign Policy Centre | Mr Straw"; not "Notre Dame University")."""
     doc, label = span.doc, span.label_
     pieces, cur = [], []
     for tok in span:
@@ -63,7 +66,8 @@ def _pieces(span: Span, gaz: Gazetteer) -> list[tuple[int, int]]:
         spaced = tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
         brk = (t in SPLIT_PUNCT or "\n" in t
                or (t in {"-", "–"} and spaced)
-               or (t in POSSESSIVE and cur and (_known_place(doc, cur[0], tok.i, gaz) or _person_after_possessive(doc, tok.i, span.end, gaz)))
+               or (t in POSSESSIVE and cur and (_known_place(doc, cur[0], tok.i, gaz)
+                                                or (label != "EVENT" and _person_after_possessive(doc, tok.i, span.end, gaz))))
                or (t.replace("-", "").isalpha() and t.islower() and t not in gaz.connectors and label != "NORP" and spaced))
         if cur and (_opens_a_person(doc, tok.i, span.end, gaz) or _person_after_known_name(doc, cur, tok.i, span.end, gaz)):
             pieces.append(cur)  # an honorific and a name end the span: a person named after another name
@@ -314,33 +318,46 @@ def names_ending_in_a_possessive(doc: Doc, ents: list[Span]) -> list[Span]:
     """"Moody's cut the rating ... Moody's analysts": a body the article never names without its
     possessive, and names at least once as a noun phrase of its own (`_ends_a_phrase`: not before
     a noun it owns), has the possessive in its name ("Moody's", "Claridge's"): every span so
-    named, with its possessive. Only a body: a person's or a place's possessive at a phrase's end
-    stands for something of theirs ("than Ann Cole's")."""
+    named gets its possessive. Only a body decides it: a person's or a place's possessive at a
+    phrase's end stands for something of theirs ("than Ann Cole's")."""
     never_alone: dict[str, bool] = {}
     ends: set[str] = set()
     for sp in ents:
         if sp.label_ != "ORG" or sp.end >= len(doc) or doc[sp.end].text not in POSSESSIVE:
             continue
         if sp.text not in never_alone:
-            never_alone[sp.text] = _times_written(doc.text, sp.text) == \
-                _times_written(doc.text, sp.text + "'s") + _times_written(doc.text, sp.text + "\u2019s")
-        if sp.end + 1 == len(doc) or _ends_a_phrase(doc[sp.end + 1]):
+            never_alone[sp.text] = _always_possessive(doc, [t.text for t in sp])
+        if sp.end + 1 == len(doc) or _ends_a_phrase(doc, sp.end + 1):
             ends.add(sp.text)
     keep = {t for t in ends if never_alone[t]}
     return [Span(doc, sp.start, sp.end + 1, label=sp.label_) for sp in ents
             if sp.text in keep and sp.end < len(doc) and doc[sp.end].text in POSSESSIVE]
 
 
-PHRASE_END_PUNCT = frozenset({",", ".", ";", ":", "?", "!"})  # (not a quotation mark or bracket: "NBC's "Meet the Press"")
+def _always_possessive(doc: Doc, words: list[str]) -> bool:
+    """Every time the document writes these words (tagged or not), a possessive follows them."""
+    n = len(words)
+    for t in doc:
+        if t.text == words[0] and doc[t.i:t.i + n].text.split() == words and (t.i + n >= len(doc) or doc[t.i + n].text not in POSSESSIVE):
+            return False
+    return True
 
 
-def _ends_a_phrase(nxt: Token) -> bool:
-    """The token after a possessive shows the possessive ends its noun phrase: punctuation that
-    closes a phrase, "and", a preposition, or a finite verb ("Moody's said"); not a participle or
-    "been" after it ("Acme's been sold": a verb's contraction)."""
-    if nxt.text in PHRASE_END_PUNCT:
+PHRASE_END_PUNCT = frozenset({",", ".", ";", ":", "?", "!", ")"})  # (not a quotation mark or an opening bracket: "NBC's "Meet the Press"")
+
+
+def _ends_a_phrase(doc: Doc, i: int) -> bool:
+    """Token i, right after a possessive, shows the possessive ends its noun phrase: punctuation
+    that closes a phrase, a line break, "and" or "or" not followed by another possessive within
+    four words ("Acme's and Bolt's rivals" share the noun), or a finite verb ("Moody's said"); not
+    a participle ("Acme's closing stores": "is" or "has"), nor a preposition ("Acme's in talks"
+    may be "is")."""
+    nxt = doc[i]
+    if nxt.text in PHRASE_END_PUNCT or "\n" in nxt.text:
         return True
-    return nxt.pos_ in ("CCONJ", "VERB", "AUX", "ADP", "SCONJ") and nxt.tag_ not in ("VBG", "VBN") and nxt.lower_ != "been"
+    if nxt.pos_ == "CCONJ":
+        return not any(t.text in POSSESSIVE for t in doc[i + 1:i + 5])
+    return nxt.pos_ in ("VERB", "AUX") and nxt.tag_ not in ("VBG", "VBN")
 
 
 def initials_before_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -351,7 +368,7 @@ def initials_before_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
     covered = {i for sp in ents for i in range(sp.start, sp.end)}
     out = []
     for sp in ents:
-        if sp.label_ != "PERSON" or len(sp) != 1 or sp.start == 0 or not sp[0].is_title:
+        if sp.label_ != "PERSON" or len(sp) != 1 or sp.start == 0 or not sp[0].text[:1].isupper() or sp[0].is_upper:
             continue
         letter = doc[sp.start - 1]
         if len(letter.text) == 1 and letter.is_upper and letter.text not in ("A", "I") and letter.i not in covered \

@@ -23,8 +23,9 @@ with rules and gazetteers (data files, `tasks.nlp.gazetteer`).
   5. hyphenated compounds built on a name ("London-based", "UAE-Israel") become one NORP span
      (`tasks.nlp.compounds`); a given name the model tagged alone before a weekday or month it
      took for a date is one person ("Mike Friday"); a person's surname the tagger read as a modal
-     ("May said"), as an adverb ("Early described it") or left untagged as a subject is that person
-     (`tasks.nlp.entity_cleaning`).
+     ("May said"), as an adverb ("Early described it") or left untagged as a subject is that person;
+     a body named only with its possessive keeps it ("Moody's"), and a one-word person gets the
+     initial written before it ("E Hayot") (`tasks.nlp.entity_cleaning`).
 
 Everything is a phrase or token matcher run once over the document, plus loops over the
 entities only: no per-name regular expressions over the text.

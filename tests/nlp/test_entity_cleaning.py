@@ -160,6 +160,7 @@ def test_looks_like_person(nlp, text, expected):
     ("Quillfeed 's Ann Marie Cole", "WORK_OF_ART", [("Quillfeed", "WORK_OF_ART"), ("Ann Marie Cole", "PERSON")]),
     ("Harlow 's Tom", "ORG", [("Harlow 's Tom", "ORG")]),  # one word after it: no surname
     ("Harlow 's Tom Reid Trust", "ORG", [("Harlow 's Tom Reid Trust", "ORG")]),  # a body's head word ends it
+    ("New Year 's Eve Ball", "EVENT", [("New Year 's Eve Ball", "EVENT")]),  # an event's name, not a body's
     ("Kyodo December 6", "ORG", [("Kyodo", "ORG")]),
 ])
 def test_places_by_their_last_word_possessives_of_places_and_dates_after_names(nlp, text, label, expected):
@@ -199,6 +200,8 @@ def test_an_initial_without_a_dot_before_a_one_word_person_is_part_of_the_name(n
     ents = [person(3), person(6), person(12), person(16)]  # Fairweather, Brannock, Penhallow, Penhallow
     assert [(sp.text, sp.label_) for sp in initials_before_surnames(doc, ents)] == \
         [("K Fairweather", "PERSON"), ("L Brannock", "PERSON")]  # "A" and "I" are words
+    doc3 = nlp.make_doc("The winner was J McDonald.")  # a surname with a capital inside it
+    assert [sp.text for sp in initials_before_surnames(doc3, [Span(doc3, 4, 5, label="PERSON")])] == ["J McDonald"]
     doc2 = nlp.make_doc("Mark K Fairweather won.")  # after a capitalised word: a longer name, not an initial
     assert initials_before_surnames(doc2, [Span(doc2, 2, 3, label="PERSON")]) == []
     letter = Span(doc, 5, 6, label="ORG")  # a letter that is an entity of its own stays one

@@ -84,6 +84,13 @@ def test_a_body_named_only_with_its_possessive_keeps_it(nlp):
     assert ents(nlp("Shares in Tolliver's rose after Tolliver's said sales grew. Tolliver's shares are up.")) \
         == [("Tolliver's", "ORG"), ("Tolliver's", "ORG"), ("Tolliver's", "ORG")]
     assert ents(nlp("Analysts at Brandle & Cope's, the ratings agency, cut the bonds to junk.")) == [("Brandle & Cope's", "ORG")]
+    assert ents(nlp("The agency (Brandle & Cope's) cut the bonds, and Brandle & Cope's analysts agree.")) \
+        == [("Brandle & Cope's", "ORG"), ("Brandle & Cope's", "ORG")]  # a closing bracket ends the phrase
+    assert ents(nlp("Job cuts at Brandle & Cope's\nBrandle & Cope's analysts expect more.")) \
+        == [("Brandle & Cope's", "ORG"), ("Brandle & Cope's", "ORG")]  # so does the headline's end
+    # "and" before another possessive: both own the noun after it ("... and Tolliver's analysts")
+    assert ents(nlp("Brandle & Cope's and Tolliver's analysts agree, and Brandle & Cope's staff know it.")) \
+        == [("Brandle & Cope", "ORG"), ("Tolliver", "ORG"), ("Brandle & Cope", "ORG")]
     # named without it too: the possessive is its owner's
     assert ents(nlp("Shares in Tolliver's rose after Tolliver said sales grew.")) == [("Tolliver", "ORG"), ("Tolliver", "ORG")]
     # only ever before a noun it owns
