@@ -143,7 +143,6 @@ def _name_after_title(doc: Doc, sp: Span, gaz: Gazetteer) -> bool:
 
 
 DOUBLE_QUOTES = {'"', "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "``", "''"}  # (a lone apostrophe ends a plural's possessive)
-DETERMINERS = {"the", "a", "an"}  # people's names take none ("the Treasury said she ...")
 
 
 def _shown_a_person(doc: Doc, sp: Span, gaz: Gazetteer, person_at: set[int]) -> bool:
@@ -154,7 +153,7 @@ def _shown_a_person(doc: Doc, sp: Span, gaz: Gazetteer, person_at: set[int]) -> 
     when it speaks as a person (`_speaks_as_a_person`)."""
     if not 1 <= len(sp) <= 3 or not shaped_like_a_name(doc, sp.start, sp.end, gaz) or sp.text in gaz.clubs \
             or sp.text.lower() in gaz.party_of or any(t.tag_ in ("NNS", "NNPS") for t in sp) \
-            or (sp.start > 0 and doc[sp.start - 1].lower_ in DETERMINERS):
+            or (sp.start > 0 and doc[sp.start - 1].lower_ in ARTICLES):  # people's names take none ("the Treasury said she")
         return False
     return _aged(doc, sp) or _own_possessive(doc, sp, person_at) or _speaks_as_a_person(doc, sp, gaz)
 

@@ -107,10 +107,10 @@ def _person_after_known_name(doc: Doc, before: list[int], i: int, end: int, gaz:
 
 
 def _person_after_possessive(doc: Doc, i: int, end: int, gaz: Gazetteer) -> bool:
-    """A possessive at token i followed by a listed given name and a surname (two or three name
-    words, `looks_like_person`) that end the span at `end`: "Munster's Ann Cole", "Twitter's Tom
-    Reid" name a body and a person of it, not one body (not "New Year's Eve": one word after it)."""
-    return doc[i].text in POSSESSIVE and looks_like_person(doc, i + 1, end, gaz)
+    """The possessive at token i is followed by a listed given name and a surname (two or three
+    name words, `looks_like_person`) that end the span at `end`: "Munster's Ann Cole", "Twitter's
+    Tom Reid" name a body and a person of it, not one body (not "New Year's Eve": one word after it)."""
+    return looks_like_person(doc, i + 1, end, gaz)
 
 
 def person_title(t: Token, gaz: Gazetteer) -> bool:
@@ -338,7 +338,8 @@ def _always_possessive(doc: Doc, words: list[str]) -> bool:
     """Every time the document writes these words (tagged or not), a possessive follows them."""
     n = len(words)
     for t in doc:
-        if t.text == words[0] and doc[t.i:t.i + n].text.split() == words and (t.i + n >= len(doc) or doc[t.i + n].text not in POSSESSIVE):
+        if t.text == words[0] and [w.text for w in doc[t.i:t.i + n]] == words \
+                and (t.i + n >= len(doc) or doc[t.i + n].text not in POSSESSIVE):
             return False
     return True
 
