@@ -77,6 +77,8 @@ class Resolver(Protocol):
 
     def gender_of(self, e: Entity) -> str | None: ...
 
+    def named_in_quote(self, said: tuple[int, int] | None) -> set[str]: ...
+
     def entities_named(self, toks: list[Token], known: dict[int, Entity] | None = None) -> list[Entity] | None: ...
 
 
@@ -522,7 +524,7 @@ def _definite(r: Resolver, head: Token, hw: str, content: list[str], start: int,
     if _owned_by_a_person(head):
         return None  # "Mr Begg's father", "Ms Cole's lawyer": someone tied to that person, so never them
     gender = description_gender(head)
-    ent = person_description(r, content, hw, start, gender=gender)
+    ent = person_description(r, content, hw, start, gender=gender, named=r.named_in_quote(said))
     if ent is not None:
         return named(ent, "description")
     office = any(w in lex.offices for w in content)  # an office's holder is found below ("the chancellor")
@@ -551,7 +553,7 @@ def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[st
                              focus: bool = True) -> Resolution | None:
     """The person a definite description names later in the article, or (with `focus`) the one
     just introduced after the lede, or the person in focus."""
-    ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender)  # named later: "the courts minister has told MPs"
+    ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender, named=r.named_in_quote(said))  # named later: "the courts minister has told MPs"
     if ent is not None and not (epithet and _someone_else_in_focus(r, head, gender, ent)):
         return named(ent, "description")
     if not focus:
@@ -1398,10 +1400,11 @@ def _in_focus(r: Resolver, before: int, whose: str | None) -> Referent | None:
 
 # ---- people and organisations described ------------------------------------------------------------
 def person_description(r: Resolver, content: list[str], hw: str, before: int, strong: bool = False,
-                       gender: str | None = None) -> Entity | None:
+                       gender: str | None = None, named: set[str] = frozenset()) -> Entity | None:
     """The person mentioned before `before` whom the description's words fit best (`strong`:
     only by its head noun and another of its words); never one of the other gender than the
-    description's ("the spokeswoman" is not the spokesman named before)."""
+    description's ("the spokeswoman" is not the spokesman named before), nor one the quoted words
+    name (`named`, entity ids: `"... Ann Cole and I ...," the former mayor said` is not Ann Cole)."""
     lex = speaker_words()
     keys = description_words(content)
     heads = {hw, *lex.synonyms.get(hw, ())}
@@ -1409,6 +1412,8 @@ def person_description(r: Resolver, content: list[str], hw: str, before: int, st
     stateless = []  # fitting people of no known country, for a description that gives one
     for e in r.profiles.ents.entities:
         if gender and r.gender_of(e) not in (None, gender):
+            continue
+        if named and {e.entity_id, r.profiles.canon(e).entity_id} & named:
             continue
         score, country_fits = _person_score(r, e, keys, heads, hw, before)
         if score > 0 and not country_fits:

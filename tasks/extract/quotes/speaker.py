@@ -488,7 +488,7 @@ class Resolver:
         r = self._main_subject_after_clause(pron, gender, labels, plural, said) or self.antecedent(pron, gender, labels, plural, said)
         if r is None and gender and not plural:
             ent = self.topic_person(pron.idx, gender)  # no one of that gender in the sentences before: whom the article is about
-            if ent is not None and not ({ent.entity_id} & (self._names_in(said) | self._spoken_to(pron))):
+            if ent is not None and not ({ent.entity_id} & (self.named_in_quote(said) | self._spoken_to(pron))):
                 return named(ent, "pronoun")
         if r is not None and r.entity is not None and r.together is None and gender:
             # `"...," she said` of someone the article gave no gender: a woman for the pronouns after
@@ -509,7 +509,7 @@ class Resolver:
         subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > verb.right_edge.i), None)
         if subj is None or self.quoted(subj.idx):
             return None
-        named = self._names_in(said) | self._spoken_to(pron)
+        named = self.named_in_quote(said) | self._spoken_to(pron)
         first, last = self.doc[subj.left_edge.i].idx, subj.idx + len(subj.text)
         j = bisect.bisect_left(self.ref_pos, first)
         while j < len(self.referents) and self.referents[j].pos < last:
@@ -627,7 +627,7 @@ class Resolver:
         a name that only modifies a noun: "the Nigerian jungle") is the fallback (not for
         `subjects_only`, within EPITHET_WINDOW sentences)."""
         sent = self.sent_of[pron.i]
-        named = self._names_in(said) | self._spoken_to(pron)
+        named = self.named_in_quote(said) | self._spoken_to(pron)
         owner = self._relative_clause_owner(pron)
         if owner is not None and self._fits(owner, gender, labels, plural, named):
             return owner  # "Ann Cole, who won me over when she called him "...": the one the clause is about
@@ -780,7 +780,7 @@ class Resolver:
                     out |= {ent.entity_id, self.profiles.canon(ent).entity_id}
         return out
 
-    def _names_in(self, said: tuple[int, int] | None) -> set[str]:
+    def named_in_quote(self, said: tuple[int, int] | None) -> set[str]:
         """Who the quoted words name (entity ids, surnames, first names of one person only):
         they are not who says them ("Ruud is the best striker in Europe," he said: not Ruud)."""
         if said is None:

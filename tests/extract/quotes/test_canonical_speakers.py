@@ -2700,3 +2700,16 @@ def test_a_seat_of_government_named_as_a_source_speaks_as_its_body(parse):
     assert speakers(parse, text)[-1] == ("pure invention", "the Downing Street spokesman", "unnamed", "cue_above:description")
     text = "March\n\nHundreds of nurses marched to Downing Street on Saturday. A spokesman said the talks were \"going well\"."
     assert speakers(parse, text)[-1][1] == "the spokesman"
+
+
+
+
+def test_a_person_named_inside_the_quote_is_not_the_role_that_says_it(parse):
+    """A description matched by role ("the former mayor" for "Former mayor Ingrid Solberg") is
+    not someone the quoted words themselves name: she is spoken of, not speaking."""
+    text = ("Ferry vote\n\nFormer mayor Ingrid Solberg backed the ferry plan on Tuesday. "
+            "Harbour chief Lars Moe joined her at the rally.\n\n"
+            "Lars Moe spoke next. \"I never thought Ingrid Solberg and I would agree,\" the former mayor said.")
+    assert speakers(parse, text) == [
+        ("I never thought Ingrid Solberg and I would agree,", "the former mayor", "unnamed", "cue_after:description"),
+    ]
