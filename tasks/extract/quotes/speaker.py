@@ -13,7 +13,8 @@ in the text). `Resolver.resolve` tries, in this order:
     the subject of a subordinate clause before its main clause's subject first looks ahead, to
     that subject's name ("After he called it "a folly", Tom Reid left");
   * a name: the entity mentioned at the head word, a person named inside longer words, a surname
-    or a titled surname ("Dr Okafor") under the one full name it ends;
+    or a titled surname ("Dr Okafor") under the one full name it ends (of relatives who share it,
+    the one the honorific or the sentences just before point to);
   * a description (`describe.py`): a name in apposition, the maker of a statement or report,
     a person or organisation the article describes so, the same unnamed speaker described
     earlier, an epithet ("the Scot") for the person in focus, else the description itself.
@@ -44,6 +45,7 @@ from tasks.nlp.gazetteer import gazetteer
 
 ANOTHER_OF_THEM = frozenset({"another"})  # a subject that is one more of the speaker's kind ("Another wrote:")
 SENTENCE_WINDOW = 8  # how many sentences back a pronoun may look for its antecedent
+FAMILY_WINDOW = 2  # how many sentences back a full name tells which of a family a bare surname means
 EPITHET_WINDOW = 3  # how many sentences back an epithet ("the Scot") looks for the person in focus
 RELATIVE = ("who", "which", "that")
 GROUP_PRONOUNS = ("those", "others", "some", "many")  # with words after them, a description of a group
@@ -427,7 +429,57 @@ class Resolver:
                 if e.label == "PERSON" and _post_nominal_at_most(text[me:end]) and not self._served(ms, me) \
                         and not in_telling_clause(self.doc, ms, head):
                     ent = e
-        return ent if ent is not None else self.by_last_name(self.text[start:end])
+        ent = ent if ent is not None else self.by_last_name(self.text[start:end])
+        return self._of_the_family(start, end, ent)
+
+    def _of_the_family(self, start: int, end: int, ent: Entity | None) -> Entity | None:
+        """A bare surname ("Trump", "Mrs Clinton") that ends the full names of several people of the
+        article ("Donald Trump", "Eric Trump"): the one of them an honorific's sex fits, else the
+        one named in full as a subject or speaker within FAMILY_WINDOW sentences before it (the
+        entity index joins every bare "Trump" of the article to one of them). Two full names whose
+        given names open alike ("Pete" and "Peter Santilli") are one person written two ways."""
+        if ent is None or ent.label != "PERSON":
+            return ent
+        honorifics = speaker_words().honorifics
+        ws = words_of(self.text[start:end])
+        sex = None
+        while len(ws) > 1 and ws[0] in honorifics:
+            sex = honorifics[ws[0]] or sex
+            ws = ws[1:]
+        if len(ws) != 1:
+            return ent
+        canon = self.profiles.canon
+        family = {canon(e).entity_id: canon(e) for e, w in self.person_words if len(w) > 1 and family_name(w) == ws[0]}
+        cur = canon(ent)
+        if len(family) < 2 or cur.entity_id not in family:
+            return ent
+        if sex is not None:
+            fitting = [e for e in family.values() if self.gender_of(e) == sex]
+            if len(fitting) == 1:
+                return fitting[0]  # "Mrs Clinton"
+        here = self._sent_at(start)
+        latest: tuple[int, Entity] | None = None
+        for ms, me, e in self.profiles.mentions:
+            if ms >= start:
+                break
+            c = canon(e)
+            if c.entity_id in family and self._subject_at(ms) and \
+                    len([w for w in words_of(self.text[ms:me]) if w not in honorifics]) > 1:
+                latest = (ms, c)
+        if latest is None or latest[1] is cur or here is None or here - (self._sent_at(latest[0]) or 0) > FAMILY_WINDOW:
+            return ent
+        other = latest[1]
+        return ent if words_of(other.name)[0][:3] == words_of(cur.name)[0][:3] else other
+
+    def _sent_at(self, pos: int) -> int | None:
+        """The sentence number of the word at character `pos`."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return self.sent_of[span.start] if span is not None and len(span) else None
+
+    def _subject_at(self, pos: int) -> bool:
+        """A subject or a speaker (a referent for pronouns) starts at character `pos`."""
+        j = bisect.bisect_left(self.ref_pos, pos)
+        return j < len(self.referents) and self.ref_pos[j] == pos and self.referents[j].subject
 
     def _served(self, start: int, end: int) -> bool:
         """The name text[start:end] follows a preposition directly or after a role of its own ("a

@@ -2702,6 +2702,33 @@ def test_a_seat_of_government_named_as_a_source_speaks_as_its_body(parse):
     assert speakers(parse, text)[-1][1] == "the spokesman"
 
 
+def test_a_family_surname_means_the_relative_named_in_full_just_before(parse):
+    """A bare surname that ends the full names of two relatives: the one an honorific's sex
+    fits; else the one named in full as a subject within two sentences before it (not one only
+    spoken of); else the one the entity index joined it to (the first named)."""
+    text = ("Bakery heirs\n\nOskar Lindqvist opened his first bakery in 1979. "
+            "\"Bread was cheap then,\" Lindqvist said.\n\n"
+            "His daughter Anna Lindqvist now runs the business. Anna Lindqvist plans a second shop in the harbour. "
+            "\"We need more ovens,\" Lindqvist said. \"We started with one,\" Mr Lindqvist said.\n\n"
+            "The town gave a prize to Anna Lindqvist last year. \"I still get up at four,\" Lindqvist said.")
+    assert speakers(parse, text) == [
+        ("Bread was cheap then,", "Oskar Lindqvist", "person", "cue_after:name"),
+        ("We need more ovens,", "Anna Lindqvist", "person", "cue_after:name"),
+        ("We started with one,", "Oskar Lindqvist", "person", "cue_after:name"),  # "Mr": the father
+        ("I still get up at four,", "Oskar Lindqvist", "person", "cue_after:name"),  # the daughter only spoken of
+    ]
+
+
+def test_two_full_names_of_one_person_are_no_family(parse):
+    """"Peter" and "Pete Halvorsen": given names that open alike are one man written two ways,
+    so the bare surname keeps the person the entity index joined it to."""
+    text = ("Radio row\n\nPeter Halvorsen hosts a morning show on a local station. "
+            "\"We play what people ask for,\" Halvorsen said.\n\n"
+            "Pete Halvorsen, as listeners call him, has run the show since 2009. \"I never take a day off,\" Halvorsen said.")
+    assert speakers(parse, text) == [
+        ("We play what people ask for,", "Peter Halvorsen", "person", "cue_after:name"),
+        ("I never take a day off,", "Peter Halvorsen", "person", "cue_after:name"),
+    ]
 
 
 def test_a_person_named_inside_the_quote_is_not_the_role_that_says_it(parse):
