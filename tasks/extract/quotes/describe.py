@@ -1400,7 +1400,7 @@ def _in_focus(r: Resolver, before: int, whose: str | None) -> Referent | None:
 
 # ---- people and organisations described ------------------------------------------------------------
 def person_description(r: Resolver, content: list[str], hw: str, before: int, strong: bool = False,
-                       gender: str | None = None, named: set[str] = frozenset()) -> Entity | None:
+                       gender: str | None = None, named: frozenset[str] | set[str] = frozenset()) -> Entity | None:
     """The person mentioned before `before` whom the description's words fit best (`strong`:
     only by its head noun and another of its words); never one of the other gender than the
     description's ("the spokeswoman" is not the spokesman named before), nor one the quoted words

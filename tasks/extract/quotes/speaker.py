@@ -37,7 +37,7 @@ from spacy.tokens import Token
 from tasks.extract.entities.index import Entity
 from tasks.extract.quotes.describe import COLLECTIVE_NATIONALS, body_of_members, describe, description_gender, is_group, named_maker, names_utterance
 from tasks.extract.quotes.lexicon import is_cue, speaker_words
-from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, words_of
+from tasks.extract.quotes.profiles import EntityProfiles, Referent, first_of_list, name_words, words_of
 from tasks.extract.quotes.records import MAX_TOGETHER, PersonCount, Quote, Reported, Resolution, joint_name, named
 from tasks.extract.quotes.subjects import according_to_prep, described_phrase_end, in_telling_clause, names_a_person, personlike, says_nothing
 from tasks.nlp.entity_cleaning import PERSON_SUFFIX_TITLES
@@ -433,23 +433,25 @@ class Resolver:
         return self._of_the_family(start, end, ent)
 
     def _of_the_family(self, start: int, end: int, ent: Entity | None) -> Entity | None:
-        """A bare surname ("Trump", "Mrs Clinton") that ends the full names of several people of the
-        article ("Donald Trump", "Eric Trump"): the one of them an honorific's sex fits, else the
-        one named in full as a subject or speaker within FAMILY_WINDOW sentences before it (the
-        entity index joins every bare "Trump" of the article to one of them). Two full names whose
-        given names open alike ("Pete" and "Peter Santilli") are one person written two ways."""
+        """A bare surname ("Trump", "Mrs Clinton", "Sen. Clinton") that ends the full names of
+        several people of the article ("Donald Trump", "Eric Trump"; titles aside): the one of them
+        an honorific's sex fits, else the one named in full as a subject or speaker (outside
+        quotations) in its own sentence or the FAMILY_WINDOW sentences before it, else `ent`, the
+        person the entity index or the surname's one full name gave."""
         if ent is None or ent.label != "PERSON":
             return ent
-        honorifics = speaker_words().honorifics
+        lex = speaker_words()
         ws = words_of(self.text[start:end])
         sex = None
-        while len(ws) > 1 and ws[0] in honorifics:
-            sex = honorifics[ws[0]] or sex
+        while len(ws) > 1 and (ws[0] in lex.honorifics or ws[0] in lex.abbreviations):
+            sex = lex.honorifics.get(ws[0]) or sex
             ws = ws[1:]
-        if len(ws) != 1:
+        here = self._sent_at(start)
+        if len(ws) != 1 or here is None:
             return ent
         canon = self.profiles.canon
-        family = {canon(e).entity_id: canon(e) for e, w in self.person_words if len(w) > 1 and family_name(w) == ws[0]}
+        family = {canon(e).entity_id: canon(e) for e, _ in self.person_words
+                  if len(name_words(e.name)) > 1 and family_name(list(name_words(e.name))) == ws[0]}
         cur = canon(ent)
         if len(family) < 2 or cur.entity_id not in family:
             return ent
@@ -457,19 +459,39 @@ class Resolver:
             fitting = [e for e in family.values() if self.gender_of(e) == sex]
             if len(fitting) == 1:
                 return fitting[0]  # "Mrs Clinton"
-        here = self._sent_at(start)
-        latest: tuple[int, Entity] | None = None
-        for ms, me, e in self.profiles.mentions:
-            if ms >= start:
-                break
-            c = canon(e)
-            if c.entity_id in family and self._subject_at(ms) and \
-                    len([w for w in words_of(self.text[ms:me]) if w not in honorifics]) > 1:
-                latest = (ms, c)
-        if latest is None or latest[1] is cur or here is None or here - (self._sent_at(latest[0]) or 0) > FAMILY_WINDOW:
+        other = self._named_in_full_before(start, here, family)
+        if other is None or other.entity_id == cur.entity_id or self._one_person(other, cur):
             return ent
-        other = latest[1]
-        return ent if words_of(other.name)[0][:3] == words_of(cur.name)[0][:3] else other
+        return other
+
+    def _named_in_full_before(self, start: int, here: int, family: dict[str, Entity]) -> Entity | None:
+        """The last of `family` named in full (more than a surname, titles aside) as a subject or a
+        speaker before character `start`, outside quotations, in sentence `here` or the
+        FAMILY_WINDOW sentences before it; not one only spoken of ("a prize to Anna Lindqvist"),
+        nor one named by the given name alone ("his wife Sharon")."""
+        mentions = self.profiles.mentions
+        i = bisect.bisect_left(self.profiles.starts, start) - 1
+        while i >= 0:
+            ms, me, e = mentions[i]
+            i -= 1
+            sent = self._sent_at(ms)
+            if sent is None:
+                continue
+            if here - sent > FAMILY_WINDOW:
+                return None
+            c = self.profiles.canon(e)
+            if c.entity_id in family and not self.quoted(ms) and len(name_words(self.text[ms:me])) > 1 and self._subject_at(ms):
+                return c
+        return None
+
+    @staticmethod
+    def _one_person(a: Entity, b: Entity) -> bool:
+        """Two full names of one person written two ways: given names that open alike and no
+        generational suffix on one only ("Pete" and "Peter Santilli"; not "Donald Trump" and
+        "Donald Trump Jr")."""
+        wa, wb = name_words(a.name), name_words(b.name)
+        suffixes = gazetteer().name_suffixes
+        return wa[0][:3] == wb[0][:3] and (wa[-1] in suffixes) == (wb[-1] in suffixes)
 
     def _sent_at(self, pos: int) -> int | None:
         """The sentence number of the word at character `pos`."""
@@ -479,7 +501,11 @@ class Resolver:
     def _subject_at(self, pos: int) -> bool:
         """A subject or a speaker (a referent for pronouns) starts at character `pos`."""
         j = bisect.bisect_left(self.ref_pos, pos)
-        return j < len(self.referents) and self.ref_pos[j] == pos and self.referents[j].subject
+        while j < len(self.ref_pos) and self.ref_pos[j] == pos:
+            if self.referents[j].subject:
+                return True
+            j += 1
+        return False
 
     def _served(self, start: int, end: int) -> bool:
         """The name text[start:end] follows a preposition directly or after a role of its own ("a

@@ -2717,6 +2717,18 @@ def test_a_family_surname_means_the_relative_named_in_full_just_before(parse):
         ("We started with one,", "Oskar Lindqvist", "person", "cue_after:name"),  # "Mr": the father
         ("I still get up at four,", "Oskar Lindqvist", "person", "cue_after:name"),  # the daughter only spoken of
     ]
+    text = ("Bakery heirs\n\nOskar Lindqvist opened his first bakery in 1979. "
+            "\"Anna Lindqvist bakes better than I do,\" Lindqvist said. His daughter Anna Lindqvist smiled.")
+    assert speakers(parse, text) == [  # a name inside the quote is spoken of
+        ("Anna Lindqvist bakes better than I do,", "Oskar Lindqvist", "person", "cue_after:name"),
+    ]
+    text = ("Bakery heirs\n\nOskar Lindqvist opened his first bakery in 1979. \"Bread was cheap,\" Lindqvist said. "
+            "His daughter Anna Lindqvist joined him in 2001.\n\nThe bakery sells 900 loaves a week. The ovens are new. "
+            "Anna works the till on Saturdays. \"The dough rises overnight,\" Lindqvist said.")
+    assert speakers(parse, text) == [
+        ("Bread was cheap,", "Oskar Lindqvist", "person", "cue_after:name"),
+        ("The dough rises overnight,", "Oskar Lindqvist", "person", "cue_after:name"),  # "Anna" alone does not count
+    ]
 
 
 def test_two_full_names_of_one_person_are_no_family(parse):

@@ -80,3 +80,11 @@ def test_resolution_in_text_order(nlp):
         ("Ann Cole", "name", "person"), ("Ann Cole", "pronoun", "person"), ("Ann Cole", "name", "person"), None, None]
     assert quotes[2].resolution is quotes[0].resolution  # a carried quote has its source's speaker
     assert (said.resolution.speaker, said.resolution.attribution) == ("Ann Cole", "pronoun")
+
+
+def test_two_full_names_are_one_person_only_when_nothing_tells_them_apart(nlp):
+    r, _ = resolver(nlp)
+    one = r._one_person
+    assert one(Entity("b:0", "Peter Halvorsen", "PERSON"), Entity("b:1", "Pete Halvorsen", "PERSON"))
+    assert not one(Entity("b:0", "Magnus Brekke", "PERSON"), Entity("b:1", "Magnus Brekke Jr", "PERSON"))  # father and son
+    assert not one(Entity("b:0", "Anna Brekke", "PERSON"), Entity("b:1", "Oskar Brekke", "PERSON"))
