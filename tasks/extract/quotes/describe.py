@@ -553,7 +553,8 @@ def _named_later_or_in_focus(r: Resolver, head: Token, hw: str, content: list[st
                              focus: bool = True) -> Resolution | None:
     """The person a definite description names later in the article, or (with `focus`) the one
     just introduced after the lede, or the person in focus."""
-    ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender, named=r.named_in_quote(said))  # named later: "the courts minister has told MPs"
+    # named later ("the harbours minister told the council ... Ann Cole, the harbours minister")
+    ent = person_description(r, content, hw, len(r.text), strong=True, gender=gender, named=r.named_in_quote(said))
     if ent is not None and not (epithet and _someone_else_in_focus(r, head, gender, ent)):
         return named(ent, "description")
     if not focus:
