@@ -241,6 +241,8 @@ class Resolver:
         self.quoted = quoted or (lambda char: False)
         # the article's persons with the words of their names (read for every pronoun and bare surname)
         self.person_words = [(e, words_of(e.name)) for e in profiles.ents.entities if e.label == "PERSON"]
+        self.person_names = [(e, name_words(e.name)) for e, _ in self.person_words]  # titles aside (`_family`)
+        self._families: dict[str, dict[str, Entity]] = {}  # surname -> the people whose full names end in it
         # sorted by pos; speakers join as resolved
         self.referents: list[Referent] = [self._epithet_subject(r) for r in profiles.subjects]
         self.ref_pos = [r.pos for r in self.referents]
@@ -446,23 +448,30 @@ class Resolver:
         while len(ws) > 1 and (ws[0] in lex.honorifics or ws[0] in lex.abbreviations):
             sex = lex.honorifics.get(ws[0]) or sex
             ws = ws[1:]
-        here = self._sent_at(start)
-        if len(ws) != 1 or here is None:
+        if len(ws) != 1:
             return ent
-        canon = self.profiles.canon
-        family = {canon(e).entity_id: canon(e) for e, _ in self.person_words
-                  if len(name_words(e.name)) > 1 and family_name(list(name_words(e.name))) == ws[0]}
-        cur = canon(ent)
+        family = self._family(ws[0])
+        cur = self.profiles.canon(ent)
         if len(family) < 2 or cur.entity_id not in family:
             return ent
         if sex is not None:
             fitting = [e for e in family.values() if self.gender_of(e) == sex]
             if len(fitting) == 1:
                 return fitting[0]  # "Mrs Clinton"
-        other = self._named_in_full_before(start, here, family)
+        here = self._sent_at(start)
+        other = self._named_in_full_before(start, here, family) if here is not None else None
         if other is None or other.entity_id == cur.entity_id or self._one_person(other, cur):
             return ent
         return other
+
+    def _family(self, surname: str) -> dict[str, Entity]:
+        """The people (under their fullest names, by entity id) whose full names end in the
+        surname, titles aside; read once per surname."""
+        if surname not in self._families:
+            canon = self.profiles.canon
+            self._families[surname] = {canon(e).entity_id: canon(e) for e, ws in self.person_names
+                                       if len(ws) > 1 and family_name(list(ws)) == surname}
+        return self._families[surname]
 
     def _named_in_full_before(self, start: int, here: int, family: dict[str, Entity]) -> Entity | None:
         """The last of `family` named in full (more than a surname, titles aside) as a subject or a
